@@ -1,0 +1,33 @@
+"""Change sets: what a command touched, so views refresh only that."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(slots=True)
+class ChangeSet:
+    highlights_added: set[str] = field(default_factory=set)
+    highlights_removed: set[str] = field(default_factory=set)
+    highlights_changed: set[str] = field(default_factory=set)
+    study_changed: bool = False
+    documents_changed: bool = False
+
+    def __bool__(self) -> bool:
+        return bool(
+            self.highlights_added
+            or self.highlights_removed
+            or self.highlights_changed
+            or self.study_changed
+            or self.documents_changed
+        )
+
+    @property
+    def highlight_set_changed(self) -> bool:
+        """True when highlights appeared or vanished (lists must re-sort)."""
+        return bool(self.highlights_added or self.highlights_removed)
+
+    @classmethod
+    def everything(cls) -> ChangeSet:
+        """For a freshly loaded study: every view rebuilds."""
+        return cls(study_changed=True, documents_changed=True)

@@ -1,0 +1,150 @@
+"""Undoable edits to a study. Each returns a ChangeSet from apply and from revert.
+
+Commands hold only what they need to undo themselves; the UI wraps them in
+QUndoCommands, so the undo history lives in one place and the model stays pure.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from desktop.domain.changes import ChangeSet
+from desktop.domain.ids import utc_now
+from desktop.domain.model import Highlight, Study
+
+
+class Command:
+    label: str = "Edit"
+
+    def apply(self, study: Study) -> ChangeSet:
+        raise NotImplementedError
+
+    def revert(self, study: Study) -> ChangeSet:
+        raise NotImplementedError
+
+    def merge_key(self) -> object | None:
+        """Commands with equal non-None keys, applied in a row, merge into one undo step."""
+        return None
+
+    def merge(self, later: Command) -> bool:
+        return False
+
+
+@dataclass
+class AddHighlight(Command):
+    highlight: Highlight
+    label: str = "Add highlight"
+
+    def apply(self, study: Study) -> ChangeSet:
+        if self.highlight.id in study.highlights:
+            raise ValueError(f"duplicate highlight id {self.highlight.id}")
+        if self.highlight.document_id not in study.documents:
+            raise ValueError(f"unknown document {self.highlight.document_id}")
+        study.highlights[self.highlight.id] = self.highlight
+        return ChangeSet(highlights_added={self.highlight.id})
+
+    def revert(self, study: Study) -> ChangeSet:
+        del study.highlights[self.highlight.id]
+        return ChangeSet(highlights_removed={self.highlight.id})
+
+
+@dataclass
+class DeleteHighlight(Command):
+    highlight_id: str
+    label: str = "Delete highlight"
+    _removed: tuple[int, Highlight] | None = field(default=None, repr=False)
+
+    def apply(self, study: Study) -> ChangeSet:
+        keys = list(study.highlights)
+        index = keys.index(self.highlight_id)
+        self._removed = (index, study.highlights.pop(self.highlight_id))
+        return ChangeSet(highlights_removed={self.highlight_id})
+
+    def revert(self, study: Study) -> ChangeSet:
+        assert self._removed is not None
+        index, highlight = self._removed
+        items = list(study.highlights.items())
+        items.insert(index, (highlight.id, highlight))  # keep file order stable across undo
+        study.highlights.clear()
+        study.highlights.update(items)
+        return ChangeSet(highlights_added={highlight.id})
+
+
+@dataclass
+class _SetHighlightField(Command):
+    """Shared mechanics for commands that change one field of one highlight."""
+
+    highlight_id: str
+    value: object
+    _field = ""
+    _old: tuple[object, str] | None = field(default=None, repr=False)
+
+    def apply(self, study: Study) -> ChangeSet:
+        h = study.highlights[self.highlight_id]
+        if self._old is None:
+            self._old = (getattr(h, self._field), h.modified)
+        setattr(h, self._field, self.value)
+        h.modified = utc_now()
+        return ChangeSet(highlights_changed={self.highlight_id})
+
+    def revert(self, study: Study) -> ChangeSet:
+        assert self._old is not None
+        h = study.highlights[self.highlight_id]
+        setattr(h, self._field, self._old[0])
+        h.modified = self._old[1]
+        return ChangeSet(highlights_changed={self.highlight_id})
+
+
+@dataclass
+class SetHighlightCategory(_SetHighlightField):
+    label: str = "Change category"
+    _field = "category_id"
+
+    def apply(self, study: Study) -> ChangeSet:
+        if study.category(str(self.value)) is None:
+            raise ValueError(f"unknown category {self.value}")
+        return super().apply(study)
+
+
+@dataclass
+class SetHighlightNote(_SetHighlightField):
+    label: str = "Edit note"
+    _field = "note"
+
+    def merge_key(self) -> object | None:
+        return ("note", self.highlight_id)
+
+    def merge(self, later: Command) -> bool:
+        if isinstance(later, SetHighlightNote) and later.highlight_id == self.highlight_id:
+            self.value = later.value
+            return True
+        return False
+
+
+@dataclass
+class SetStudyNote(Command):
+    text: str
+    label: str = "Edit study note"
+    _old: str | None = field(default=None, repr=False)
+
+    def apply(self, study: Study) -> ChangeSet:
+        if self._old is None:
+            self._old = study.note
+        study.note = self.text
+        return ChangeSet(study_changed=True)
+
+    def revert(self, study: Study) -> ChangeSet:
+        assert self._old is not None
+        study.note = self._old
+        return ChangeSet(study_changed=True)
+
+    def merge_key(self) -> object | None:
+        return ("study-note",)
+
+    def merge(self, later: Command) -> bool:
+        if isinstance(later, SetStudyNote):
+            self.text = later.text
+            return True
+        return False
+
+

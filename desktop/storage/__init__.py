@@ -1,0 +1,1 @@
+"""Study files and documents on disk. Pure Python: never imports Qt."""

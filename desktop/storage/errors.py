@@ -1,0 +1,13 @@
+"""Errors whose message is fit to show a user as is."""
+
+
+class StorageError(Exception):
+    """A file could not be read or written; ``str(err)`` explains it in plain words."""
+
+
+class StudyFileError(StorageError):
+    """A study file is missing, unreadable, malformed or from an unknown version."""
+
+
+class DocumentError(StorageError):
+    """A document cannot be opened as text."""

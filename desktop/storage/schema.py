@@ -1,0 +1,166 @@
+"""The study-file format: conversion between a Study and plain JSON data.
+
+Format (version 1), one UTF-8 JSON object with sorted keys::
+
+    format      "crosslight-study"
+    version     1
+    offset_unit "codepoint"   Unicode code points, as W3C TextPositionSelector
+    study       {id, title, note, created, modified}
+    categories  [{id, name, color}]
+    documents   [{id, title, media_type, source_path, added, sha256, text}]
+    highlights  [{id, document, category, note, created, modified,
+                  target: {selectors: [TextQuoteSelector, TextPositionSelector]}}]
+
+Highlights are written in document order so a diff reads like the document.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from desktop.domain.anchoring import TextPositionSelector, TextQuoteSelector
+from desktop.domain.model import Category, Document, Highlight, Study, text_sha256
+from desktop.storage.errors import StudyFileError
+from desktop.storage.validate import Node
+
+FORMAT = "crosslight-study"
+VERSION = 1
+OFFSET_UNIT = "codepoint"
+
+
+def study_to_data(study: Study) -> dict[str, Any]:
+    highlights = [
+        _highlight_to_data(h)
+        for doc_id in study.documents
+        for h in study.highlights_in_order(doc_id)
+    ]
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "offset_unit": OFFSET_UNIT,
+        "study": {
+            "id": study.id,
+            "title": study.title,
+            "note": study.note,
+            "created": study.created,
+            "modified": study.modified,
+        },
+        "categories": [{"id": c.id, "name": c.name, "color": c.color} for c in study.categories],
+        "documents": [
+            {
+                "id": d.id,
+                "title": d.title,
+                "media_type": d.media_type,
+                "source_path": d.source_path,
+                "added": d.added,
+                "sha256": d.sha256,
+                "text": d.text,
+            }
+            for d in study.documents.values()
+        ],
+        "highlights": highlights,
+    }
+
+
+def _highlight_to_data(h: Highlight) -> dict[str, Any]:
+    selectors: list[dict[str, Any]] = [
+        {
+            "type": "TextQuoteSelector",
+            "exact": h.quote.exact,
+            "prefix": h.quote.prefix,
+            "suffix": h.quote.suffix,
+        }
+    ]
+    if h.position is not None:
+        selectors.append(
+            {"type": "TextPositionSelector", "start": h.position.start, "end": h.position.end}
+        )
+    return {
+        "id": h.id,
+        "document": h.document_id,
+        "category": h.category_id,
+        "note": h.note,
+        "created": h.created,
+        "modified": h.modified,
+        "target": {"selectors": selectors},
+    }
+
+
+def study_from_data(data: Any) -> Study:
+    """Build a Study from parsed JSON of the current version; raises StudyFileError.
+
+    Highlights come back with their stored positions; the caller re-anchors them.
+    """
+    root = Node(data, "")
+    study_node = root.obj("study")
+    study = Study(
+        id=study_node.str("id"),
+        title=study_node.str("title", ""),
+        note=study_node.str("note", ""),
+        created=study_node.str("created", ""),
+        modified=study_node.str("modified", ""),
+    )
+    for node in root.objects("categories"):
+        category = Category(node.str("id"), node.str("name"), node.str("color"))
+        if study.category(category.id) is not None:
+            raise StudyFileError(f"{node.path}: duplicate category id {category.id!r}")
+        study.categories.append(category)
+    for node in root.objects("documents"):
+        document = _document_from(node)
+        if document.id in study.documents:
+            raise StudyFileError(f"{node.path}: duplicate document id {document.id!r}")
+        study.documents[document.id] = document
+    for node in root.objects("highlights"):
+        highlight = _highlight_from(node, study)
+        if highlight.id in study.highlights:
+            raise StudyFileError(f"{node.path}: duplicate highlight id {highlight.id!r}")
+        study.highlights[highlight.id] = highlight
+    return study
+
+
+def _document_from(node: Node) -> Document:
+    text = node.str("text")
+    sha = node.str("sha256")
+    if text_sha256(text) != sha:
+        raise StudyFileError(
+            f"{node.path}: the document text does not match its recorded SHA-256; "
+            "the file was altered or damaged"
+        )
+    return Document(
+        id=node.str("id"),
+        text=text,
+        title=node.str("title", ""),
+        media_type=node.str("media_type", "text/plain"),
+        source_path=node.str("source_path", ""),
+        added=node.str("added", ""),
+    )
+
+
+def _highlight_from(node: Node, study: Study) -> Highlight:
+    document_id = node.str("document")
+    if document_id not in study.documents:
+        raise StudyFileError(f"{node.path}.document refers to an unknown document")
+    category_id = node.str("category")
+    if study.category(category_id) is None:
+        raise StudyFileError(f"{node.path}.category refers to an unknown category")
+    quote: TextQuoteSelector | None = None
+    position: TextPositionSelector | None = None
+    for sel in node.obj("target").objects("selectors"):
+        kind = sel.str("type")
+        if kind == "TextQuoteSelector":
+            quote = TextQuoteSelector(sel.str("exact"), sel.str("prefix", ""), sel.str("suffix", ""))
+        elif kind == "TextPositionSelector":
+            position = TextPositionSelector(sel.int("start"), sel.int("end"))
+    if quote is None or not quote.exact:
+        raise StudyFileError(f"{node.path}.target has no TextQuoteSelector with text")
+    return Highlight(
+        id=node.str("id"),
+        document_id=document_id,
+        quote=quote,
+        start=position.start if position else None,
+        end=position.end if position else None,
+        category_id=category_id,
+        note=node.str("note", ""),
+        created=node.str("created", ""),
+        modified=node.str("modified", ""),
+    )
