@@ -55,9 +55,12 @@ def anchor(
     """Locate the passage in ``text`` or return None (an orphan)."""
     if not quote.exact:
         return None
-    if position is not None and 0 <= position.start < position.end <= len(text):
-        if text[position.start : position.end] == quote.exact:
-            return Anchor(position.start, position.end, "position")
+    if (
+        position is not None
+        and 0 <= position.start < position.end <= len(text)
+        and text[position.start : position.end] == quote.exact
+    ):
+        return Anchor(position.start, position.end, "position")
     best = _best_occurrence(text, quote, position.start if position else None)
     if best is None:
         return None
@@ -67,13 +70,12 @@ def anchor(
 def _best_occurrence(text: str, quote: TextQuoteSelector, hint: int | None) -> int | None:
     exact = quote.exact
     best_at: int | None = None
-    best_score = -1.0
+    best_score: tuple[float, int] = (-1.0, 0)
     at = text.find(exact)
     while at != -1:
-        score = _context_score(text, at, quote)
-        if hint is not None:
-            # Closeness breaks ties between equally good contexts, never outweighs context.
-            score += 1.0 / (1.0 + abs(at - hint))
+        # Closeness breaks ties between equally good contexts, never outweighs context:
+        # compared second in the tuple, not added to the context score.
+        score = (_context_score(text, at, quote), -abs(at - hint) if hint is not None else 0)
         if score > best_score:
             best_at, best_score = at, score
         at = text.find(exact, at + 1)

@@ -33,7 +33,11 @@ def render_markdown(text: str) -> str:
     if _converter is None:
         import markdown
 
-        _converter = markdown.Markdown(extensions=["tables", "fenced_code", "sane_lists"])
+        # Column alignment as an ``align`` attribute: the sanitizer strips ``style``.
+        _converter = markdown.Markdown(
+            extensions=["tables", "fenced_code", "sane_lists"],
+            extension_configs={"tables": {"use_align_attribute": True}},
+        )
     raw = _converter.reset().convert(text)
     return sanitize_html(raw)
 

@@ -17,7 +17,9 @@ class Utf16Map:
     __slots__ = ("_astral_cp", "_astral_u16", "length_cp", "length_u16")
 
     def __init__(self, text: str) -> None:
-        astral_cp = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF] if _has_astral(text) else []
+        astral_cp = []
+        if _has_astral(text):
+            astral_cp = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
         self._astral_cp = astral_cp
         # UTF-16 offset of each astral character = its code-point index + astral chars before it.
         self._astral_u16 = [cp + n for n, cp in enumerate(astral_cp)]

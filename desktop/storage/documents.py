@@ -16,6 +16,9 @@ DOCUMENT_SUFFIXES = {".txt": "text/plain", ".text": "text/plain", ".md": "text/m
 MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
 
 _BOMS = (
+    # UTF-32 first: the UTF-32 LE mark begins with the UTF-16 LE one.
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
@@ -61,9 +64,12 @@ def decode_text(raw: bytes, name: str) -> str:
     for bom, encoding in _BOMS:
         if raw.startswith(bom):
             try:
-                return raw.decode(encoding)
+                text = raw.decode(encoding)
             except UnicodeDecodeError as err:
                 raise DocumentError(f"“{name}” has a {encoding} mark but is damaged.") from err
+            if "\x00" in text:
+                raise DocumentError(f"“{name}” is a binary file, not text.")
+            return text
     if b"\x00" in raw:
         raise DocumentError(f"“{name}” is a binary file, not text.")
     try:

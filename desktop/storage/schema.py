@@ -148,7 +148,9 @@ def _highlight_from(node: Node, study: Study) -> Highlight:
     for sel in node.obj("target").objects("selectors"):
         kind = sel.str("type")
         if kind == "TextQuoteSelector":
-            quote = TextQuoteSelector(sel.str("exact"), sel.str("prefix", ""), sel.str("suffix", ""))
+            quote = TextQuoteSelector(
+                sel.str("exact"), sel.str("prefix", ""), sel.str("suffix", "")
+            )
         elif kind == "TextPositionSelector":
             position = TextPositionSelector(sel.int("start"), sel.int("end"))
     if quote is None or not quote.exact:

@@ -1,0 +1,43 @@
+"""Command line: ``crosslight [PATH]`` opens a study or a document (default: the sample)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from desktop import __version__
+from desktop.storage.errors import StorageError
+from desktop.storage.opening import open_path
+
+SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
+SAMPLE_DOCUMENT = SEEDS_DIR / "iraq-militia-threat.txt"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="crosslight",
+        description="Crosslight: read critically, highlight, annotate and cross-check.",
+    )
+    parser.add_argument(
+        "path",
+        nargs="?",
+        type=Path,
+        help="a study file (.crosslight) or a text document (.txt, .md); "
+        "without it, the bundled sample article opens",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    path: Path = args.path or SAMPLE_DOCUMENT
+    try:
+        opened = open_path(path)
+    except StorageError as err:
+        print(f"crosslight: {err}", file=sys.stderr)
+        return 1
+    from desktop.ui.app import run  # Qt loads only once the input is known to be good
+
+    return run(opened)

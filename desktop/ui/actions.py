@@ -1,0 +1,99 @@
+"""Every menu and toolbar action of the main window, declared in one place.
+
+Actions carry their text, shortcut and tooltip here; the window only connects them.
+Category actions are rebuilt when a study with other categories is opened.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
+from PySide6.QtWidgets import QStyle, QWidget
+
+from desktop.domain.model import Category
+from desktop.ui.notes_pane import color_icon
+
+StdKey = QKeySequence.StandardKey
+
+
+@dataclass
+class Actions:
+    open: QAction
+    save: QAction
+    save_as: QAction
+    close: QAction
+    quit: QAction
+    undo: QAction
+    redo: QAction
+    copy: QAction
+    select_all: QAction
+    edit_note: QAction
+    delete_highlight: QAction
+    zoom_in: QAction
+    zoom_out: QAction
+    zoom_reset: QAction
+    about: QAction
+    categories: dict[str, QAction] = field(default_factory=dict)
+
+
+def _action(parent: QWidget, text: str, shortcuts=(), tip: str = "", icon=None) -> QAction:
+    action = QAction(text, parent)
+    if shortcuts:
+        keys: list[QKeySequence] = []
+        for s in shortcuts:
+            keys.extend(QKeySequence.keyBindings(s) if isinstance(s, StdKey) else [QKeySequence(s)])
+        action.setShortcuts(keys)
+    if tip:
+        shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        action.setToolTip(f"{tip} ({shortcut})" if shortcut else tip)
+        action.setStatusTip(tip)
+    if icon is not None:
+        action.setIcon(parent.style().standardIcon(icon))
+    parent.addAction(action)
+    return action
+
+
+def create_actions(window: QWidget, undo_group: QUndoGroup) -> Actions:
+    sp = QStyle.StandardPixmap
+    undo = undo_group.createUndoAction(window, "&Undo")
+    undo.setShortcuts(QKeySequence.keyBindings(StdKey.Undo))
+    redo = undo_group.createRedoAction(window, "&Redo")
+    redo_keys = QKeySequence.keyBindings(StdKey.Redo)
+    if QKeySequence("Ctrl+Y") not in redo_keys:
+        redo_keys.append(QKeySequence("Ctrl+Y"))
+    redo.setShortcuts(redo_keys)
+    for action in (undo, redo):
+        window.addAction(action)
+    return Actions(
+        open=_action(window, "&Open…", [StdKey.Open], "Open a study or a text document",
+                     sp.SP_DialogOpenButton),
+        save=_action(window, "&Save", [StdKey.Save], "Save the study", sp.SP_DialogSaveButton),
+        save_as=_action(window, "Save &As…", ["Ctrl+Shift+S"], "Save the study under a new name"),
+        close=_action(window, "&Close Window", [StdKey.Close]),
+        quit=_action(window, "&Quit", ["Ctrl+Q"]),
+        undo=undo,
+        redo=redo,
+        copy=_action(window, "&Copy", [StdKey.Copy]),
+        select_all=_action(window, "Select &All", [StdKey.SelectAll]),
+        edit_note=_action(window, "Edit &Note", ["Ctrl+E"],
+                          "Write a note on the selected highlight"),
+        delete_highlight=_action(window, "&Delete Highlight", ["Del"],
+                                 "Delete the selected highlight"),
+        zoom_in=_action(window, "Zoom &In", [StdKey.ZoomIn, "Ctrl+="]),
+        zoom_out=_action(window, "Zoom &Out", [StdKey.ZoomOut]),
+        zoom_reset=_action(window, "&Actual Size", ["Ctrl+0"]),
+        about=_action(window, "&About Crosslight"),
+    )
+
+
+def create_category_actions(window: QWidget, categories: list[Category]) -> dict[str, QAction]:
+    """One action per category; the first nine get Ctrl+1…Ctrl+9."""
+    actions = {}
+    for number, category in enumerate(categories, start=1):
+        keys = [f"Ctrl+{number}"] if number <= 9 else []
+        action = _action(window, category.name, keys, f"Highlight the selection as {category.name}")
+        action.setIcon(color_icon(category.color))
+        action.setData(category.id)
+        actions[category.id] = action
+    return actions

@@ -1,0 +1,155 @@
+"""The list of highlights in the notes pane: a model over the study and its delegate."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from desktop.domain.changes import ChangeSet
+from desktop.domain.model import Highlight, Study
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+COLOR_ROLE = Qt.ItemDataRole.UserRole + 2
+CATEGORY_ROLE = Qt.ItemDataRole.UserRole + 3
+ORPHAN_ROLE = Qt.ItemDataRole.UserRole + 4
+HAS_NOTE_ROLE = Qt.ItemDataRole.UserRole + 5
+EXCERPT_CHARS = 240
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class HighlightListModel(QAbstractListModel):
+    """Rows are the document's highlights in reading order, orphans last."""
+
+    def __init__(self, study: Study, document_id: str, parent=None) -> None:
+        super().__init__(parent)
+        self._study = study
+        self._document_id = document_id
+        self._rows: list[Highlight] = []
+        self._row_of: dict[str, int] = {}
+        self._rebuild()
+
+    def set_study(self, study: Study, document_id: str) -> None:
+        self.beginResetModel()
+        self._study, self._document_id = study, document_id
+        self._rebuild()
+        self.endResetModel()
+
+    def apply_changes(self, changes: ChangeSet) -> None:
+        if changes.highlight_set_changed or changes.documents_changed:
+            self.beginResetModel()
+            self._rebuild()
+            self.endResetModel()
+            return
+        for hid in changes.highlights_changed:
+            row = self._row_of.get(hid)
+            if row is not None:
+                index = self.index(row)
+                self.dataChanged.emit(index, index)
+
+    def _rebuild(self) -> None:
+        self._rows = self._study.highlights_in_order(self._document_id)
+        self._row_of = {h.id: i for i, h in enumerate(self._rows)}
+
+    def row_of(self, highlight_id: str) -> int | None:
+        return self._row_of.get(highlight_id)
+
+    def highlight_at(self, row: int) -> Highlight:
+        return self._rows[row]
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        h = self._rows[index.row()]
+        category = self._study.category(h.category_id)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return excerpt(h.quote.exact)
+        if role == ID_ROLE:
+            return h.id
+        if role == COLOR_ROLE:
+            return QColor(category.color if category else "#888888")
+        if role == CATEGORY_ROLE:
+            return category.name if category else h.category_id
+        if role == ORPHAN_ROLE:
+            return h.is_orphan
+        if role == HAS_NOTE_ROLE:
+            return bool(h.note.strip())
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return h.quote.exact[:1000]
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            name = category.name if category else h.category_id
+            state = "orphaned, " if h.is_orphan else ""
+            return f"{name}, {state}{excerpt(h.quote.exact)}"
+        return None
+
+
+def excerpt(text: str) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= EXCERPT_CHARS else flat[: EXCERPT_CHARS - 1] + "…"
+
+
+class HighlightDelegate(QStyledItemDelegate):
+    """A colour bar, the category and two lines of the quote; uniform row height."""
+
+    PAD = 8
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
+        fm = QFontMetrics(option.font)
+        return QSize(200, self.PAD * 2 + fm.height() * 3 + 4)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+        painter.save()
+        style = option.widget.style() if option.widget else None
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        if style:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, option.widget)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        palette = option.palette
+        text_color = palette.color(
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        )
+        rect = option.rect.adjusted(self.PAD, self.PAD, -self.PAD, -self.PAD)
+        color = index.data(COLOR_ROLE)
+        painter.fillRect(QRect(option.rect.left() + 2, rect.top(), 5, rect.height()), color)
+        rect.setLeft(rect.left() + 8)
+
+        head_font = QFont(option.font)
+        head_font.setBold(True)
+        head_font.setPointSizeF(max(7.0, option.font.pointSizeF() * 0.9))
+        painter.setFont(head_font)
+        fm = QFontMetrics(head_font)
+        head = index.data(CATEGORY_ROLE)
+        if index.data(ORPHAN_ROLE):
+            head += "  ·  ⚠ orphaned: not found in the text"
+        if index.data(HAS_NOTE_ROLE):
+            head += "  ·  ✎ note"
+        painter.setPen(text_color)
+        head_rect = QRect(rect.left(), rect.top(), rect.width(), fm.height())
+        painter.drawText(head_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         fm.elidedText(head, Qt.TextElideMode.ElideRight, rect.width()))
+
+        painter.setFont(option.font)
+        body_fm = QFontMetrics(option.font)
+        body = QRect(rect.left(), head_rect.bottom() + 4, rect.width(),
+                     rect.bottom() - head_rect.bottom() - 4)
+        text = self._two_lines(body_fm, index.data(Qt.ItemDataRole.DisplayRole), rect.width())
+        painter.drawText(body, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, text)
+        painter.restore()
+
+    @staticmethod
+    def _two_lines(fm: QFontMetrics, text: str, width: int) -> str:
+        """Break the excerpt into at most two lines, eliding the second."""
+        words, first = text.split(" "), ""
+        for i, word in enumerate(words):
+            trial = f"{first} {word}".strip()
+            if fm.horizontalAdvance(trial) > width and first:
+                rest = " ".join(words[i:])
+                return first + "\n" + fm.elidedText(rest, Qt.TextElideMode.ElideRight, width)
+            first = trial
+        return fm.elidedText(first, Qt.TextElideMode.ElideRight, width)

@@ -1,0 +1,289 @@
+"""The main window: reader beside the notes pane, menus, and the edit flow."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt, QUrl
+from PySide6.QtGui import QCloseEvent, QDesktopServices, QUndoGroup
+from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter, QToolBar
+
+from desktop.domain.changes import ChangeSet
+from desktop.domain.commands import (
+    AddHighlight,
+    DeleteHighlight,
+    SetHighlightCategory,
+    SetHighlightNote,
+    SetStudyNote,
+)
+from desktop.domain.factory import make_highlight
+from desktop.domain.textunits import Utf16Map
+from desktop.ui.actions import Actions, create_actions, create_category_actions
+from desktop.ui.file_ops import FileOps
+from desktop.ui.notes_pane import NotesPane
+from desktop.ui.prompts import Prompts
+from desktop.ui.reader import PaintRange, ReaderView
+from desktop.ui.session import StudySession
+
+SAFE_LINK_SCHEMES = {"http", "https"}
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, session: StudySession, prompts: Prompts | None = None) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.prompts = prompts or Prompts(self)
+        self.undo_group = QUndoGroup(self)
+        self.actions: Actions = create_actions(self, self.undo_group)
+        self.category_actions: dict = {}
+        self.files = FileOps(self)
+
+        self.reader = ReaderView(self)
+        self.reader.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.session = session
+        self.notes = NotesPane(session.study, session.document.id, self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.reader)
+        self.splitter.addWidget(self.notes)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+        self.toolbar = QToolBar("Main toolbar", self)
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.addToolBar(self.toolbar)
+        self.highlight_menu = QMenu("&Highlight", self)
+        self.statusBar()
+
+        self._connect()
+        self.set_session(session)
+        self.resize(1280, 820)
+        self.splitter.setSizes([800, 480])
+
+    # --- wiring --------------------------------------------------------------
+    def _connect(self) -> None:
+        a = self.actions
+        a.open.triggered.connect(self.files.open_dialog)
+        a.save.triggered.connect(self.files.save)
+        a.save_as.triggered.connect(self.files.save_as)
+        a.close.triggered.connect(self.close)
+        a.quit.triggered.connect(self.close)
+        a.copy.triggered.connect(self.reader.copy)
+        a.select_all.triggered.connect(self.reader.selectAll)
+        a.edit_note.triggered.connect(self.edit_note)
+        a.delete_highlight.triggered.connect(self.delete_current_highlight)
+        a.zoom_in.triggered.connect(lambda: self.reader.zoom_by(1))
+        a.zoom_out.triggered.connect(lambda: self.reader.zoom_by(-1))
+        a.zoom_reset.triggered.connect(self.reader.zoom_reset)
+        a.about.triggered.connect(self._about)
+        self.reader.highlightClicked.connect(self._on_text_highlight_clicked)
+        self.reader.customContextMenuRequested.connect(self._reader_menu)
+        self.notes.highlightActivated.connect(self.reveal_highlight)
+        self.notes.categoryChosen.connect(self.set_category)
+        self.notes.deleteRequested.connect(self.delete_highlight)
+        self.notes.noteEdited.connect(
+            lambda hid, text: self.session.execute(SetHighlightNote(hid, text))
+        )
+        self.notes.studyNoteEdited.connect(lambda text: self.session.execute(SetStudyNote(text)))
+        self.notes.linkActivated.connect(self.open_link)
+        self.notes.list.selectionModel().currentChanged.connect(self._sync_selected)
+        self.undo_group.cleanChanged.connect(lambda clean: self.setWindowModified(not clean))
+
+    def _build_menus(self) -> None:
+        a = self.actions
+        bar = self.menuBar()
+        bar.clear()
+        file_menu = bar.addMenu("&File")
+        file_menu.addActions([a.open, a.save, a.save_as])
+        file_menu.addSeparator()
+        file_menu.addActions([a.close, a.quit])
+        edit = bar.addMenu("&Edit")
+        edit.addActions([a.undo, a.redo])
+        edit.addSeparator()
+        edit.addActions([a.copy, a.select_all])
+        self.highlight_menu.clear()
+        self.highlight_menu.addActions(list(self.category_actions.values()))
+        self.highlight_menu.addSeparator()
+        self.highlight_menu.addActions([a.edit_note, a.delete_highlight])
+        bar.addMenu(self.highlight_menu)
+        view = bar.addMenu("&View")
+        view.addActions([a.zoom_in, a.zoom_out, a.zoom_reset])
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(a.about)
+
+        self.toolbar.clear()
+        self.toolbar.addActions([a.open, a.save])
+        self.toolbar.addSeparator()
+        self.toolbar.addActions(list(self.category_actions.values()))
+
+    # --- session -------------------------------------------------------------
+    def set_session(self, session: StudySession) -> None:
+        """Show a (new) study: used at start-up and by File > Open."""
+        old = self.session
+        if old is not session:
+            old.changed.disconnect(self._on_changed)
+            old.pathChanged.disconnect(self._update_title)
+            self.undo_group.removeStack(old.undo_stack)
+            old.deleteLater()
+        self.session = session
+        session.setParent(self)
+        self.undo_group.addStack(session.undo_stack)
+        self.undo_group.setActiveStack(session.undo_stack)
+        session.changed.connect(self._on_changed)
+        session.pathChanged.connect(self._update_title)
+        for action in self.category_actions.values():
+            self.removeAction(action)
+            action.deleteLater()
+        self.category_actions = create_category_actions(self, session.study.categories)
+        for action in self.category_actions.values():
+            action.triggered.connect(lambda _=False, a=action: self.highlight_selection(a.data()))
+        self._build_menus()
+        document = session.document
+        self._u16 = Utf16Map(document.text)
+        self.reader.set_text(document.text)
+        self.notes.set_study(session.study, document.id)
+        self._refresh_ranges()
+        self._update_title()
+        self.setWindowModified(session.is_modified)
+        if session.orphans_on_open:
+            n = len(session.orphans_on_open)
+            self.statusBar().showMessage(
+                f"{n} highlight{'s' if n != 1 else ''} could not be placed in the text "
+                "and {} listed as orphaned.".format("is" if n == 1 else "are"), 15000
+            )
+
+    def _update_title(self) -> None:
+        if self.session.path is not None:
+            name = self.session.path.name
+        else:
+            source = self.session.document.source_path
+            name = f"Untitled study — {source.rsplit('/', 1)[-1] if source else 'new'}"
+        self.setWindowTitle(f"{name}[*] — Crosslight")
+
+    def _on_changed(self, changes: ChangeSet) -> None:
+        if changes.highlights_added or changes.highlights_removed or changes.highlights_changed:
+            self._refresh_ranges()
+        self.notes.apply_changes(changes)
+
+    def _refresh_ranges(self) -> None:
+        study, u16 = self.session.study, self._u16
+        ranges = []
+        for h in study.highlights_in_order(self.session.document.id):
+            if h.is_orphan:
+                continue
+            category = study.category(h.category_id)
+            color = category.color if category else "#888888"
+            ranges.append(PaintRange(u16.to_utf16(h.start), u16.to_utf16(h.end), color, h.id))
+        self.reader.set_ranges(ranges)
+
+    # --- edits ---------------------------------------------------------------
+    def highlight_selection(self, category_id: str) -> str | None:
+        selection = self.reader.selection_range()
+        if selection is None:
+            self.statusBar().showMessage("Select a passage in the text first.", 5000)
+            return None
+        document = self.session.document
+        start, end = (self._u16.to_codepoint(x) for x in selection)
+        while start < end and document.text[start].isspace():
+            start += 1
+        while end > start and document.text[end - 1].isspace():
+            end -= 1
+        if start >= end:
+            self.statusBar().showMessage("The selection holds no text to highlight.", 5000)
+            return None
+        highlight = make_highlight(document, start, end, category_id)
+        self.session.execute(AddHighlight(highlight))
+        self.reader.select_range(selection[1], selection[1])  # drop selection: show the colour
+        self.notes.select_highlight(highlight.id)
+        return highlight.id
+
+    def set_category(self, highlight_id: str, category_id: str) -> None:
+        if self.session.study.highlights[highlight_id].category_id != category_id:
+            self.session.execute(SetHighlightCategory(highlight_id, category_id))
+
+    def delete_highlight(self, highlight_id: str) -> None:
+        self.session.execute(DeleteHighlight(highlight_id))
+
+    def delete_current_highlight(self) -> None:
+        hid = self.notes.current_id()
+        if hid is None:
+            self.statusBar().showMessage("Select a highlight to delete.", 5000)
+            return
+        self.delete_highlight(hid)
+
+    def edit_note(self) -> None:
+        if self.notes.current_id() is None:
+            self.statusBar().showMessage("Select a highlight to write a note on it.", 5000)
+            return
+        self.notes.focus_note()
+
+    # --- navigation ----------------------------------------------------------
+    def reveal_highlight(self, highlight_id: str) -> None:
+        h = self.session.study.highlights.get(highlight_id)
+        if h is None or h.is_orphan:
+            if h is not None:
+                self.statusBar().showMessage("This highlight is orphaned: its passage is not "
+                                             "in the text any more.", 5000)
+            return
+        self.reader.reveal(self._u16.to_utf16(h.start), self._u16.to_utf16(h.end))
+
+    def _on_text_highlight_clicked(self, highlight_id: str) -> None:
+        self.notes.select_highlight(highlight_id)
+
+    def _sync_selected(self) -> None:
+        self.reader.set_selected_key(self.notes.current_id())
+
+    def _reader_menu(self, pos: QPoint) -> None:
+        menu = self.reader.createStandardContextMenu(pos)
+        menu.addSeparator()
+        as_menu = menu.addMenu("Highlight &as")
+        as_menu.addActions(list(self.category_actions.values()))
+        as_menu.setEnabled(self.reader.selection_range() is not None)
+        hid = self.reader.key_at(pos)
+        if hid is not None:
+            self.notes.select_highlight(hid)
+            menu.addSeparator()
+            change = menu.addMenu("Change &category")
+            current = self.session.study.highlights[hid].category_id
+            for category in self.session.study.categories:
+                action = change.addAction(category.name)
+                action.setCheckable(True)
+                action.setChecked(category.id == current)
+                action.triggered.connect(
+                    lambda _=False, c=category.id: self.set_category(hid, c)
+                )
+            menu.addAction(self.actions.edit_note)
+            menu.addAction(self.actions.delete_highlight)
+        menu.exec(self.reader.viewport().mapToGlobal(pos))
+        menu.deleteLater()
+
+    def open_link(self, url: QUrl) -> None:
+        if url.scheme().lower() not in SAFE_LINK_SCHEMES:
+            self.prompts.error(
+                "Link not opened",
+                f"Crosslight only opens web links (http, https). This link was not opened:\n\n"
+                f"{url.toString()}",
+            )
+            return
+        if self.prompts.confirm("Open link?", f"Open this address in your browser?\n\n"
+                                f"{url.toString()}", "Open in Browser"):
+            QDesktopServices.openUrl(url)
+
+    def _about(self) -> None:
+        from desktop import __version__
+
+        self.prompts.info(
+            "About Crosslight",
+            f"Crosslight {__version__}\n\nRead critically: highlight claims, note them, "
+            "and keep the evidence beside them.",
+        )
+
+    # --- closing -------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.files.confirm_discard():
+            event.accept()
+        else:
+            event.ignore()
+
+

@@ -1,0 +1,77 @@
+"""The prompts seam: every question and message the app puts to the user.
+
+Logic asks ``self.prompts``; the real implementation shows Qt dialogs, tests pass a
+scripted fake. Nothing else in the app calls QMessageBox or QFileDialog.
+"""
+
+from __future__ import annotations
+
+import enum
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+
+class SaveChoice(enum.Enum):
+    SAVE = "save"
+    DISCARD = "discard"
+    CANCEL = "cancel"
+
+
+STUDY_FILTER = "Crosslight studies (*.crosslight)"
+OPEN_FILTER = (
+    "Studies and documents (*.crosslight *.txt *.text *.md *.markdown);;"
+    f"{STUDY_FILTER};;Text documents (*.txt *.text *.md *.markdown);;All files (*)"
+)
+
+
+class Prompts:
+    """Qt dialogs parented to the main window."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        self.parent = parent
+
+    def error(self, title: str, message: str) -> None:
+        QMessageBox.warning(self.parent, title, message)
+
+    def info(self, title: str, message: str) -> None:
+        QMessageBox.information(self.parent, title, message)
+
+    def confirm(self, title: str, message: str, accept_label: str) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, title, message, parent=self.parent)
+        ok = box.addButton(accept_label, QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is ok
+
+    def ask_save_changes(self, name: str) -> SaveChoice:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "Unsaved changes",
+            f"Save the changes to “{name}” before closing?",
+            parent=self.parent,
+        )
+        box.setInformativeText("Your highlights and notes will be lost if you don't save them.")
+        box.setStandardButtons(
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        answer = box.exec()
+        return {
+            QMessageBox.StandardButton.Save: SaveChoice.SAVE,
+            QMessageBox.StandardButton.Discard: SaveChoice.DISCARD,
+        }.get(QMessageBox.StandardButton(answer), SaveChoice.CANCEL)
+
+    def open_path(self, directory: str) -> Path | None:
+        name, _ = QFileDialog.getOpenFileName(self.parent, "Open", directory, OPEN_FILTER)
+        return Path(name) if name else None
+
+    def save_path(self, suggested: str) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(self.parent, "Save study", suggested, STUDY_FILTER)
+        if not name:
+            return None
+        path = Path(name)
+        return path if path.suffix == ".crosslight" else path.with_name(path.name + ".crosslight")

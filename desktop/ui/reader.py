@@ -1,0 +1,252 @@
+"""The reader: a read-only text view that paints highlights from the model.
+
+QPlainTextEdit lays out lazily, block by block, so a book opens as fast as an
+article. Highlights are never stored in the QTextDocument (no char formats, no
+ExtraSelections): ``paintEvent`` fills only the ranges that intersect the visible
+blocks, found by bisecting a list sorted by start. Ranges here are UTF-16 offsets;
+the window converts from the model's code points.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPoint, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+    QTextBlock,
+    QTextCursor,
+)
+from PySide6.QtWidgets import QPlainTextEdit, QWidget
+
+READER_FONT_FAMILIES = ["Noto Serif", "Source Serif 4", "Georgia", "Charter", "DejaVu Serif",
+                        "Serif"]
+BASE_POINT_SIZE = 13
+MIN_POINT_SIZE, MAX_POINT_SIZE = 7, 40
+MEASURE_CHARS = 72  # comfortable line length
+FILL_ALPHA = 95
+FLASH_TICKS = 6
+
+
+@dataclass(frozen=True, slots=True)
+class PaintRange:
+    start: int  # UTF-16
+    end: int
+    color: QColor
+    key: str
+
+
+class ReaderView(QPlainTextEdit):
+    highlightClicked = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reader")
+        self.setAccessibleName("Document reader")
+        self.setReadOnly(True)
+        self.setUndoRedoEnabled(False)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setFrameShape(QPlainTextEdit.Shape.NoFrame)
+        font = QFont()
+        font.setFamilies(READER_FONT_FAMILIES)
+        font.setPointSize(BASE_POINT_SIZE)
+        self.setFont(font)
+        self.document().setDocumentMargin(12)
+        self._ranges: list[PaintRange] = []
+        self._starts: list[int] = []
+        self._longest = 0
+        self._selected_key: str | None = None
+        self._flash: tuple[int, int] | None = None
+        self._flash_ticks = 0
+        self._flash_timer = QTimer(self, interval=110)
+        self._flash_timer.timeout.connect(self._flash_step)
+
+    # --- content -------------------------------------------------------------
+    def set_text(self, text: str) -> None:
+        self.setPlainText(text)
+        self.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def set_ranges(self, ranges: list[PaintRange]) -> None:
+        self._ranges = sorted(ranges, key=lambda r: (r.start, -r.end))
+        self._starts = [r.start for r in self._ranges]
+        self._longest = max((r.end - r.start for r in self._ranges), default=0)
+        self.viewport().update()
+
+    def set_selected_key(self, key: str | None) -> None:
+        if key != self._selected_key:
+            self._selected_key = key
+            self.viewport().update()
+
+    def ranges_at(self, pos: int) -> list[PaintRange]:
+        """Ranges covering UTF-16 offset ``pos``, innermost (shortest) first."""
+        lo = bisect_left(self._starts, pos - self._longest)
+        hi = bisect_right(self._starts, pos)
+        hits = [r for r in self._ranges[lo:hi] if r.start <= pos < r.end]
+        return sorted(hits, key=lambda r: r.end - r.start)
+
+    def selection_range(self) -> tuple[int, int] | None:
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        return cursor.selectionStart(), cursor.selectionEnd()
+
+    def select_range(self, start: int, end: int) -> None:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+
+    def reveal(self, start: int, end: int) -> None:
+        """Scroll the passage into view (centred) and flash it."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(end)
+        self.setTextCursor(cursor)
+        cursor.setPosition(start)
+        self.setTextCursor(cursor)
+        self.centerCursor()
+        self._flash = (start, end)
+        self._flash_ticks = FLASH_TICKS
+        self._flash_timer.start()
+        self.viewport().update()
+
+    @property
+    def flashing(self) -> bool:
+        return self._flash is not None
+
+    def _flash_step(self) -> None:
+        self._flash_ticks -= 1
+        if self._flash_ticks <= 0:
+            self._flash = None
+            self._flash_timer.stop()
+        self.viewport().update()
+
+    # --- zoom ----------------------------------------------------------------
+    def zoom_by(self, steps: int) -> None:
+        font = self.font()
+        size = max(MIN_POINT_SIZE, min(MAX_POINT_SIZE, font.pointSize() + steps))
+        font.setPointSize(size)
+        self.setFont(font)
+        self._update_margins()
+
+    def zoom_reset(self) -> None:
+        self.zoom_by(BASE_POINT_SIZE - self.font().pointSize())
+
+    @property
+    def point_size(self) -> int:
+        return self.font().pointSize()
+
+    # --- layout --------------------------------------------------------------
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._update_margins()
+
+    def _update_margins(self) -> None:
+        """Keep the text column at a readable measure, centred, however wide the window."""
+        measure = self.fontMetrics().averageCharWidth() * MEASURE_CHARS
+        spare = self.width() - self.verticalScrollBar().sizeHint().width() - measure
+        side = max(16, spare // 2)
+        if self.viewportMargins().left() != side:
+            self.setViewportMargins(side, 8, side, 8)
+            # The text is laid out for the old viewport width; relayout once the new
+            # geometry has settled (immediately is too early before the first show).
+            QTimer.singleShot(0, self._relayout)
+
+    def _relayout(self) -> None:
+        # Toggling the wrap mode is the one public call that forces a full relayout.
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+
+    # --- painting ------------------------------------------------------------
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if self._ranges or self._flash:
+            painter = QPainter(self.viewport())
+            try:
+                self._paint_ranges(painter, event.rect().height() + event.rect().top())
+            finally:
+                painter.end()
+        super().paintEvent(event)
+
+    def _paint_ranges(self, painter: QPainter, bottom_limit: int) -> None:
+        offset = self.contentOffset()
+        block = self.firstVisibleBlock()
+        while block.isValid():
+            geometry = self.blockBoundingGeometry(block).translated(offset)
+            if geometry.top() > bottom_limit:
+                break
+            if block.isVisible():
+                self._paint_block(painter, block, geometry.topLeft())
+            block = block.next()
+
+    def _paint_block(self, painter: QPainter, block: QTextBlock, origin) -> None:
+        b_start = block.position()
+        b_end = b_start + block.length()
+        lo = bisect_left(self._starts, b_start - self._longest)
+        hi = bisect_left(self._starts, b_end)
+        depth_at: list[tuple[int, int]] = []  # (end, depth) of ranges still open, for stacking
+        for r in self._ranges[lo:hi]:
+            if r.end <= b_start:
+                continue
+            depth = sum(1 for end, _ in depth_at if end > r.start)
+            depth_at.append((r.end, depth))
+            fill = QColor(r.color)
+            fill.setAlpha(FILL_ALPHA)
+            selected = r.key == self._selected_key
+            self._fill(painter, block, origin, r.start, r.end, fill, r.color, depth, selected)
+        if self._flash and self._flash_ticks % 2 == 0:
+            start, end = self._flash
+            if start < b_end and end > b_start:
+                flash = self.palette().highlight().color()
+                flash.setAlpha(120)
+                self._fill(painter, block, origin, start, end, flash, None, 0, False)
+
+    def _fill(self, painter, block, origin, start, end, fill, line_color, depth, selected) -> None:
+        layout = block.layout()
+        local_start = max(0, start - block.position())
+        local_end = min(block.length() - 1, end - block.position())
+        for i in range(layout.lineCount()):
+            line = layout.lineAt(i)
+            l_start, l_end = line.textStart(), line.textStart() + line.textLength()
+            if local_end <= l_start or local_start >= l_end:
+                continue
+            x1 = line.cursorToX(max(local_start, l_start))[0]
+            x2 = line.cursorToX(min(local_end, l_end))[0]
+            left, right = min(x1, x2), max(x1, x2)
+            rect = QRectF(origin.x() + left, origin.y() + line.y(), right - left, line.height())
+            painter.fillRect(rect, fill)
+            if line_color is not None:
+                # A coloured underline per range, stacked by nesting depth, keeps overlaps
+                # readable where translucent fills alone would blend into one colour.
+                y = rect.bottom() - 1.5 - 3 * min(depth, 3)
+                pen_color = QColor(line_color)
+                pen_color.setAlpha(255 if selected else 200)
+                painter.fillRect(QRectF(rect.left(), y, rect.width(), 2 if not selected else 3),
+                                 pen_color)
+            if selected:
+                painter.setPen(QColor(line_color or fill).darker(140))
+                painter.drawRect(rect.adjusted(0, 0, -1, -1))
+
+    # --- clicks --------------------------------------------------------------
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
+            key = self.key_at(event.position().toPoint())
+            if key is not None:
+                self.highlightClicked.emit(key)
+
+    def key_at(self, point: QPoint) -> str | None:
+        """The innermost highlight under a viewport point, if any."""
+        cursor = self.cursorForPosition(point)
+        hits = self.ranges_at(cursor.position())
+        if not hits and cursor.position() > 0:
+            hits = self.ranges_at(cursor.position() - 1)
+        return hits[0].key if hits else None

@@ -1,0 +1,76 @@
+"""The session: one open study, its file, and its undo history.
+
+Every edit goes through ``execute``; the command's change set is broadcast with
+``changed`` on apply and on undo/redo, and views refresh from that alone.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from desktop.domain.changes import ChangeSet
+from desktop.domain.commands import Command
+from desktop.domain.model import Document, Study
+
+MERGEABLE_ID = 1
+
+
+class _UndoCommand(QUndoCommand):
+    def __init__(self, session: StudySession, command: Command) -> None:
+        super().__init__(command.label)
+        self.session = session
+        self.command = command
+
+    def redo(self) -> None:
+        self.session.changed.emit(self.command.apply(self.session.study))
+
+    def undo(self) -> None:
+        self.session.changed.emit(self.command.revert(self.session.study))
+
+    def id(self) -> int:
+        return MERGEABLE_ID if self.command.merge_key() is not None else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, _UndoCommand):
+            return False
+        key = self.command.merge_key()
+        return key is not None and key == other.command.merge_key() and self.command.merge(
+            other.command
+        )
+
+
+class StudySession(QObject):
+    changed = Signal(object)  # ChangeSet
+    pathChanged = Signal()
+
+    def __init__(self, study: Study, path: Path | None = None, parent: QObject | None = None):
+        super().__init__(parent)
+        self.study = study
+        self.path = path
+        self.undo_stack = QUndoStack(self)
+        self.orphans_on_open: list[str] = []
+
+    @property
+    def document(self) -> Document:
+        document = self.study.main_document
+        assert document is not None, "a session always has a document"
+        return document
+
+    @property
+    def is_modified(self) -> bool:
+        return not self.undo_stack.isClean()
+
+    def execute(self, command: Command) -> None:
+        self.undo_stack.push(_UndoCommand(self, command))
+
+    def mark_saved(self, path: Path) -> None:
+        self.undo_stack.setClean()
+        if path != self.path:
+            self.path = path
+            self.pathChanged.emit()
+
+    def refresh_all(self) -> None:
+        self.changed.emit(ChangeSet.everything())
