@@ -121,3 +121,13 @@ def test_directory_fsync_failure_is_tolerated(tmp_path, monkeypatch):
     monkeypatch.setattr(atomic.os, "open", no_dir_open)
     atomic_write_bytes(tmp_path / "x.bin", b"ok")
     assert (tmp_path / "x.bin").read_bytes() == b"ok"
+
+
+def test_new_file_gets_ordinary_mode_not_private(tmp_path):
+    target = tmp_path / "new.crosslight"
+    old = os.umask(0o022)
+    try:
+        atomic_write_bytes(target, b"{}")
+    finally:
+        os.umask(old)
+    assert target.stat().st_mode & 0o777 == 0o644

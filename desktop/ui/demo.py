@@ -1,0 +1,80 @@
+"""A worked example on the sample article, for screenshots and first looks.
+
+``python -m desktop.ui.demo --screenshot docs/screenshots/main.png`` opens the seed
+article, highlights a few claims with notes, and saves a picture of the window.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+
+from desktop.cli import SAMPLE_DOCUMENT
+from desktop.domain.commands import SetHighlightNote, SetStudyNote
+from desktop.storage.opening import open_path
+from desktop.ui.app import make_app, window_for
+from desktop.ui.main_window import MainWindow
+
+PASSAGES = (
+    ("the 9,000 troops that are currently stationed in Iraq", "claim",
+     "**Check the number.** Official figures in early 2017 were lower; find the "
+     "Pentagon's count for March 2017.\n\n- [ ] DoD press briefing\n- [ ] Reuters"),
+    ('"We will not allow the Americans to stay one day after the liberation of Mosul,"',
+     "quote", "Who said it, and on which channel? The article names neither."),
+    ("militia's ties to Iran are so deep", "evidence", ""),
+    ("ties to Iran", "claim", "Well documented elsewhere; find an independent source."),
+    ("pretended to fight ISIS", "opinion", "Loaded: asserts motive without evidence."),
+    ("Everyone in the region knows", "opinion", ""),
+    ("spends billions of dollars every year on its proxies", "claim", ""),
+)
+STUDY_NOTE = (
+    "# What to check\n\nThe article comes from an Iranian opposition outlet; weigh its "
+    "claims about Tehran's proxies against independent reporting."
+)
+
+
+def annotate(window: MainWindow) -> None:
+    session = window.session
+    text = session.document.text
+    first = None
+    for phrase, category, note in PASSAGES:
+        at = text.index(phrase)
+        window.reader.select_range(window._u16.to_utf16(at),
+                                   window._u16.to_utf16(at + len(phrase)))
+        hid = window.highlight_selection(category)
+        first = first or hid
+        if note and hid:
+            session.execute(SetHighlightNote(hid, note))
+    session.execute(SetStudyNote(STUDY_NOTE))
+    if first:
+        window.notes.select_highlight(first)
+        window.reveal_highlight(first)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--screenshot", type=Path, help="save a PNG of the window and quit")
+    parser.add_argument("--preview", action="store_true", help="show the note's preview tab")
+    args = parser.parse_args(argv)
+    app = make_app()
+    window = window_for(open_path(SAMPLE_DOCUMENT))
+    window.resize(1280, 800)
+    window.show()
+    QTimer.singleShot(200, lambda: annotate(window))
+    if args.preview:
+        QTimer.singleShot(400, window.notes.detail.note.show_preview)
+    if args.screenshot:
+        def shoot() -> None:
+            window.grab().save(str(args.screenshot))
+            os._exit(0)  # skip the unsaved-changes question: this is a throwaway study
+
+        QTimer.singleShot(1500, shoot)
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
