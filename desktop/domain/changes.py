@@ -12,6 +12,9 @@ class ChangeSet:
     highlights_changed: set[str] = field(default_factory=set)
     study_changed: bool = False
     documents_changed: bool = False
+    references_changed: set[str] = field(default_factory=set)
+    links_changed: bool = False
+    source_changed: bool = False  # a document's source assessment
 
     def __bool__(self) -> bool:
         return bool(
@@ -20,6 +23,9 @@ class ChangeSet:
             or self.highlights_changed
             or self.study_changed
             or self.documents_changed
+            or self.references_changed
+            or self.links_changed
+            or self.source_changed
         )
 
     @property

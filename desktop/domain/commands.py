@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from desktop.domain.changes import ChangeSet
 from desktop.domain.ids import utc_now
-from desktop.domain.model import Highlight, Study
+from desktop.domain.model import Highlight, Link, Study
 
 
 class Command:
@@ -50,24 +50,44 @@ class AddHighlight(Command):
 
 @dataclass
 class DeleteHighlight(Command):
+    """Removes a highlight and the links that touch it; undo puts all of it back."""
+
     highlight_id: str
     label: str = "Delete highlight"
     _removed: tuple[int, Highlight] | None = field(default=None, repr=False)
+    _links: list[tuple[int, Link]] = field(default_factory=list, repr=False)
 
     def apply(self, study: Study) -> ChangeSet:
         keys = list(study.highlights)
         index = keys.index(self.highlight_id)
         self._removed = (index, study.highlights.pop(self.highlight_id))
-        return ChangeSet(highlights_removed={self.highlight_id})
+        link_ids = list(study.links)
+        self._links = [
+            (link_ids.index(link.id), link) for link in study.links_of(self.highlight_id)
+        ]
+        for _, link in self._links:
+            del study.links[link.id]
+        changes = ChangeSet(highlights_removed={self.highlight_id}, links_changed=bool(self._links))
+        changes.highlights_changed = {link.other_end(self.highlight_id) for _, link in self._links}
+        return changes
 
     def revert(self, study: Study) -> ChangeSet:
         assert self._removed is not None
         index, highlight = self._removed
-        items = list(study.highlights.items())
-        items.insert(index, (highlight.id, highlight))  # keep file order stable across undo
-        study.highlights.clear()
-        study.highlights.update(items)
-        return ChangeSet(highlights_added={highlight.id})
+        insert_at(study.highlights, index, highlight.id, highlight)  # file order stays stable
+        for link_index, link in self._links:
+            insert_at(study.links, link_index, link.id, link)
+        changes = ChangeSet(highlights_added={highlight.id}, links_changed=bool(self._links))
+        changes.highlights_changed = {link.other_end(highlight.id) for _, link in self._links}
+        return changes
+
+
+def insert_at(mapping: dict, index: int, key: object, value: object) -> None:
+    """Insert into an ordered dict at a position (undo restores the original order)."""
+    items = list(mapping.items())
+    items.insert(index, (key, value))
+    mapping.clear()
+    mapping.update(items)
 
 
 @dataclass

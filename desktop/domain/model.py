@@ -1,4 +1,5 @@
-"""The study model: documents, highlights on them, categories and notes.
+"""The study model: documents, highlights on them, categories, notes, and the
+cross-checking layer (references cited with a stance, verdicts, links, source notes).
 
 Offsets (``Highlight.start``/``end``) are code points into ``Document.text``; see
 ``textunits`` for the conversion Qt needs. A highlight whose passage cannot be found
@@ -12,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from desktop.domain.anchoring import TextPositionSelector, TextQuoteSelector
+from desktop.domain.crosscheck import Relation, Stance, Trust, Verdict
 from desktop.domain.ids import new_id, utc_now
 
 
@@ -23,6 +25,20 @@ class Category:
 
 
 @dataclass(slots=True)
+class SourceAssessment:
+    """The reader's notes on who published a document: the lateral-reading step."""
+
+    publisher: str = ""
+    stance: str = ""  # their known leaning or agenda
+    trust: Trust = Trust.UNKNOWN
+    notes: str = ""
+
+    @property
+    def is_empty(self) -> bool:
+        return self == SourceAssessment()
+
+
+@dataclass(slots=True)
 class Document:
     text: str
     title: str
@@ -30,6 +46,7 @@ class Document:
     source_path: str = ""
     id: str = field(default_factory=lambda: new_id("d"))
     added: str = field(default_factory=utc_now)
+    source: SourceAssessment = field(default_factory=SourceAssessment)
 
     @property
     def sha256(self) -> str:
@@ -38,6 +55,49 @@ class Document:
 
 def text_sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(slots=True)
+class Reference:
+    """A source in the study's library; cited by highlights through Citations."""
+
+    url: str = ""
+    title: str = ""
+    author: str = ""  # author or publisher
+    published: str = ""  # publication date, ISO 8601 preferred but free text allowed
+    accessed: str = ""
+    excerpt: str = ""  # the passage of the source that matters
+    note: str = ""
+    id: str = field(default_factory=lambda: new_id("r"))
+    created: str = field(default_factory=utc_now)
+    modified: str = field(default_factory=utc_now)
+
+    @property
+    def display_title(self) -> str:
+        return self.title or self.url or "Untitled reference"
+
+
+@dataclass(slots=True)
+class Citation:
+    """One reference attached to one highlight, with its own stance and comment."""
+
+    reference_id: str
+    stance: Stance = Stance.UNCLEAR
+    comment: str = ""
+    id: str = field(default_factory=lambda: new_id("c"))
+
+
+@dataclass(slots=True)
+class Link:
+    """A relation from one highlighted passage to another; navigable both ways."""
+
+    source_id: str
+    target_id: str
+    relation: Relation = Relation.SEE_ALSO
+    id: str = field(default_factory=lambda: new_id("l"))
+
+    def other_end(self, highlight_id: str) -> str:
+        return self.target_id if highlight_id == self.source_id else self.source_id
 
 
 @dataclass(slots=True)
@@ -51,6 +111,9 @@ class Highlight:
     id: str = field(default_factory=lambda: new_id("h"))
     created: str = field(default_factory=utc_now)
     modified: str = field(default_factory=utc_now)
+    verdict: Verdict = Verdict.UNVERIFIED
+    rationale: str = ""  # one line: why this verdict
+    citations: list[Citation] = field(default_factory=list)
 
     @property
     def is_orphan(self) -> bool:
@@ -68,6 +131,8 @@ class Study:
     documents: dict[str, Document] = field(default_factory=dict)
     highlights: dict[str, Highlight] = field(default_factory=dict)
     categories: list[Category] = field(default_factory=list)
+    references: dict[str, Reference] = field(default_factory=dict)
+    links: dict[str, Link] = field(default_factory=dict)
     note: str = ""
     title: str = ""
     id: str = field(default_factory=lambda: new_id("s"))
@@ -92,3 +157,19 @@ class Study:
 
     def orphans(self) -> Iterator[Highlight]:
         return (h for h in self.highlights.values() if h.is_orphan)
+
+    def citations_of(self, reference_id: str) -> list[tuple[Highlight, Citation]]:
+        """Where a reference is used: for the delete confirmation and the usage count."""
+        return [
+            (h, c)
+            for h in self.highlights.values()
+            for c in h.citations
+            if c.reference_id == reference_id
+        ]
+
+    def links_of(self, highlight_id: str) -> list[Link]:
+        return [
+            link
+            for link in self.links.values()
+            if highlight_id in (link.source_id, link.target_id)
+        ]

@@ -12,7 +12,24 @@ from typing import Any
 from desktop.storage.errors import StudyFileError
 from desktop.storage.schema import VERSION
 
-STEPS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+
+def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 2 adds the cross-checking layer; old studies start with it empty."""
+    data.setdefault("references", [])
+    data.setdefault("links", [])
+    for document in data.get("documents") or []:
+        if isinstance(document, dict):
+            document.setdefault(
+                "source", {"publisher": "", "stance": "", "trust": "unknown", "notes": ""}
+            )
+    for highlight in data.get("highlights") or []:
+        if isinstance(highlight, dict):
+            highlight.setdefault("verdict", {"value": "unverified", "rationale": ""})
+            highlight.setdefault("citations", [])
+    return data
+
+
+STEPS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _v1_to_v2}
 
 
 def migrate(data: dict[str, Any]) -> dict[str, Any]:

@@ -1,15 +1,23 @@
 """The study-file format: conversion between a Study and plain JSON data.
 
-Format (version 1), one UTF-8 JSON object with sorted keys::
+Format (version 2), one UTF-8 JSON object with sorted keys::
 
     format      "crosslight-study"
-    version     1
+    version     2
     offset_unit "codepoint"   Unicode code points, as W3C TextPositionSelector
     study       {id, title, note, created, modified}
     categories  [{id, name, color}]
-    documents   [{id, title, media_type, source_path, added, sha256, text}]
+    documents   [{id, title, media_type, source_path, added, sha256, text,
+                  source: {publisher, stance, trust, notes}}]
+    references  [{id, url, title, author, published, accessed, excerpt, note,
+                  created, modified}]
     highlights  [{id, document, category, note, created, modified,
+                  verdict: {value, rationale},
+                  citations: [{id, reference, stance, comment}],
                   target: {selectors: [TextQuoteSelector, TextPositionSelector]}}]
+    links       [{id, source, target, relation}]   highlight ids
+
+Version 1 had no references, verdicts, citations, links or source notes.
 
 Highlights are written in document order so a diff reads like the document.
 """
@@ -19,12 +27,23 @@ from __future__ import annotations
 from typing import Any
 
 from desktop.domain.anchoring import TextPositionSelector, TextQuoteSelector
-from desktop.domain.model import Category, Document, Highlight, Study, text_sha256
+from desktop.domain.crosscheck import Relation, Stance, Trust, Verdict
+from desktop.domain.model import (
+    Category,
+    Citation,
+    Document,
+    Highlight,
+    Link,
+    Reference,
+    SourceAssessment,
+    Study,
+    text_sha256,
+)
 from desktop.storage.errors import StudyFileError
 from desktop.storage.validate import Node
 
 FORMAT = "crosslight-study"
-VERSION = 1
+VERSION = 2
 OFFSET_UNIT = "codepoint"
 
 
@@ -55,11 +74,32 @@ def study_to_data(study: Study) -> dict[str, Any]:
                 "added": d.added,
                 "sha256": d.sha256,
                 "text": d.text,
+                "source": {
+                    "publisher": d.source.publisher,
+                    "stance": d.source.stance,
+                    "trust": d.source.trust.value,
+                    "notes": d.source.notes,
+                },
             }
             for d in study.documents.values()
         ],
+        "references": [_reference_to_data(r) for r in study.references.values()],
         "highlights": highlights,
+        "links": [
+            {"id": k.id, "source": k.source_id, "target": k.target_id,
+             "relation": k.relation.value}
+            for k in study.links.values()
+        ],
     }
+
+
+_REFERENCE_FIELDS = ("url", "title", "author", "published", "accessed", "excerpt", "note")
+
+
+def _reference_to_data(r: Reference) -> dict[str, Any]:
+    data = {name: getattr(r, name) for name in _REFERENCE_FIELDS}
+    data.update(id=r.id, created=r.created, modified=r.modified)
+    return data
 
 
 def _highlight_to_data(h: Highlight) -> dict[str, Any]:
@@ -82,6 +122,12 @@ def _highlight_to_data(h: Highlight) -> dict[str, Any]:
         "note": h.note,
         "created": h.created,
         "modified": h.modified,
+        "verdict": {"value": h.verdict.value, "rationale": h.rationale},
+        "citations": [
+            {"id": c.id, "reference": c.reference_id, "stance": c.stance.value,
+             "comment": c.comment}
+            for c in h.citations
+        ],
         "target": {"selectors": selectors},
     }
 
@@ -110,12 +156,50 @@ def study_from_data(data: Any) -> Study:
         if document.id in study.documents:
             raise StudyFileError(f"{node.path}: duplicate document id {document.id!r}")
         study.documents[document.id] = document
+    for node in root.objects("references"):
+        reference = Reference(
+            **{name: node.str(name, "") for name in _REFERENCE_FIELDS},
+            id=node.str("id"),
+            created=node.str("created", ""),
+            modified=node.str("modified", ""),
+        )
+        if reference.id in study.references:
+            raise StudyFileError(f"{node.path}: duplicate reference id {reference.id!r}")
+        study.references[reference.id] = reference
+    citation_ids: set[str] = set()
     for node in root.objects("highlights"):
         highlight = _highlight_from(node, study)
         if highlight.id in study.highlights:
             raise StudyFileError(f"{node.path}: duplicate highlight id {highlight.id!r}")
+        for citation in highlight.citations:
+            if citation.id in citation_ids:
+                raise StudyFileError(f"{node.path}: duplicate citation id {citation.id!r}")
+            citation_ids.add(citation.id)
         study.highlights[highlight.id] = highlight
+    for node in root.objects("links"):
+        link = Link(
+            id=node.str("id"),
+            source_id=node.str("source"),
+            target_id=node.str("target"),
+            relation=_enum(node, "relation", Relation, Relation.SEE_ALSO),
+        )
+        if link.source_id not in study.highlights or link.target_id not in study.highlights:
+            raise StudyFileError(f"{node.path} joins a highlight that does not exist")
+        if link.source_id == link.target_id or link.id in study.links:
+            raise StudyFileError(f"{node.path} is a duplicate or links a passage to itself")
+        study.links[link.id] = link
     return study
+
+
+def _enum(node: Node, key: str, kind: type, default: Any) -> Any:
+    value = node.str(key, default.value)
+    try:
+        return kind(value)
+    except ValueError:
+        allowed = ", ".join(m.value for m in kind)
+        raise StudyFileError(
+            f"{node.path}.{key} is {value!r}; expected one of: {allowed}"
+        ) from None
 
 
 def _document_from(node: Node) -> Document:
@@ -126,6 +210,7 @@ def _document_from(node: Node) -> Document:
             f"{node.path}: the document text does not match its recorded SHA-256; "
             "the file was altered or damaged"
         )
+    source = node.obj("source", {})
     return Document(
         id=node.str("id"),
         text=text,
@@ -133,6 +218,12 @@ def _document_from(node: Node) -> Document:
         media_type=node.str("media_type", "text/plain"),
         source_path=node.str("source_path", ""),
         added=node.str("added", ""),
+        source=SourceAssessment(
+            publisher=source.str("publisher", ""),
+            stance=source.str("stance", ""),
+            trust=_enum(source, "trust", Trust, Trust.UNKNOWN),
+            notes=source.str("notes", ""),
+        ),
     )
 
 
@@ -155,7 +246,24 @@ def _highlight_from(node: Node, study: Study) -> Highlight:
             position = TextPositionSelector(sel.int("start"), sel.int("end"))
     if quote is None or not quote.exact:
         raise StudyFileError(f"{node.path}.target has no TextQuoteSelector with text")
+    verdict = node.obj("verdict", {})
+    citations = []
+    for c in node.objects("citations"):
+        reference_id = c.str("reference")
+        if reference_id not in study.references:
+            raise StudyFileError(f"{c.path}.reference refers to an unknown reference")
+        citations.append(
+            Citation(
+                id=c.str("id"),
+                reference_id=reference_id,
+                stance=_enum(c, "stance", Stance, Stance.UNCLEAR),
+                comment=c.str("comment", ""),
+            )
+        )
     return Highlight(
+        verdict=_enum(verdict, "value", Verdict, Verdict.UNVERIFIED),
+        rationale=verdict.str("rationale", ""),
+        citations=citations,
         id=node.str("id"),
         document_id=document_id,
         quote=quote,
