@@ -1,0 +1,290 @@
+"""Fixtures for driving the real main window with qtbot.
+
+``FakePrompts`` stands in for every dialog: answers are scripted per test, and an
+unscripted question fails the test instead of waiting for a click. ``dialog_guard`` makes
+any real message box, file dialog or popup menu fail the test, so nothing can hang.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections import deque
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMenu, QMessageBox, QWidget
+
+from desktop.storage.opening import open_path
+from desktop.ui.highlight_list import CATEGORY_ROLE, ID_ROLE, ORPHAN_ROLE
+from desktop.ui.main_window import MainWindow
+from desktop.ui.prompts import Prompts, SaveChoice
+from desktop.ui.session import StudySession
+
+REPO = Path(__file__).resolve().parents[2]
+SEED = REPO / "seeds" / "iraq-militia-threat.txt"
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+
+
+class UnexpectedPromptError(AssertionError):
+    """The app asked the user something the test did not script."""
+
+
+class FakePrompts(Prompts):
+    """Scripted answers; records every message shown."""
+
+    def __init__(self) -> None:
+        super().__init__(None)
+        self.save_choices: deque[SaveChoice] = deque()
+        self.save_paths: deque[Path | None] = deque()
+        self.open_paths: deque[Path | None] = deque()
+        self.confirms: deque[bool] = deque()
+        self.errors: list[tuple[str, str]] = []
+        self.infos: list[tuple[str, str]] = []
+        self.asked_save: list[str] = []
+        self.asked_confirm: list[tuple[str, str, str]] = []
+        self.suggested: list[str] = []
+        self.tearing_down = False
+
+    def error(self, title: str, message: str) -> None:
+        self.errors.append((title, message))
+
+    def info(self, title: str, message: str) -> None:
+        self.infos.append((title, message))
+
+    def confirm(self, title: str, message: str, accept_label: str) -> bool:
+        self.asked_confirm.append((title, message, accept_label))
+        return self._next(self.confirms, f"confirm({title!r})")
+
+    def ask_save_changes(self, name: str) -> SaveChoice:
+        self.asked_save.append(name)
+        if self.tearing_down:
+            return SaveChoice.DISCARD  # the test is over: never block closing
+        return self._next(self.save_choices, f"ask_save_changes({name!r})")
+
+    def open_path(self, directory: str) -> Path | None:
+        return self._next(self.open_paths, "open_path")
+
+    def save_path(self, suggested: str) -> Path | None:
+        self.suggested.append(suggested)
+        return self._next(self.save_paths, "save_path")
+
+    @staticmethod
+    def _next(queue: deque, what: str):
+        if not queue:
+            raise UnexpectedPromptError(f"unscripted prompt: {what}")
+        return queue.popleft()
+
+
+class DialogGuard:
+    """Fails the test on any real dialog or popup, and closes it so nothing hangs.
+
+    Scripted prompts never reach Qt; a popup menu a test expects is handed to
+    ``popup_handler`` instead (it must close the menu).
+    """
+
+    def __init__(self) -> None:
+        self.shown: list[str] = []
+        self.popup_handler = None
+        self.timer = QTimer(interval=20)
+        self.timer.timeout.connect(self._poll)
+
+    def refuse(self, name: str):
+        def _refuse(*_args, **_kwargs):
+            self.shown.append(name)
+            raise UnexpectedPromptError(f"a real {name} was opened")
+
+        return _refuse
+
+    def _poll(self) -> None:
+        popup = QApplication.activePopupWidget()
+        if isinstance(popup, QMenu) and self.popup_handler is not None:
+            self.popup_handler(popup)
+            return
+        widget = popup or QApplication.activeModalWidget()
+        if widget is not None:
+            self.shown.append(f"{type(widget).__name__} {widget.windowTitle()!r}")
+            widget.close()
+
+
+@pytest.fixture(autouse=True)
+def dialog_guard(monkeypatch):
+    """A real modal dialog or menu would wait forever offscreen: fail instead."""
+    guard = DialogGuard()
+    for name in ("warning", "information", "question", "critical", "about"):
+        monkeypatch.setattr(QMessageBox, name, guard.refuse(f"QMessageBox.{name}"))
+    monkeypatch.setattr(QMessageBox, "exec", guard.refuse("QMessageBox.exec"))
+    monkeypatch.setattr(QDialog, "exec", guard.refuse("QDialog.exec"))
+    for name in ("getOpenFileName", "getSaveFileName", "getExistingDirectory"):
+        monkeypatch.setattr(QFileDialog, name, guard.refuse(f"QFileDialog.{name}"))
+    # QMenu.exec cannot be patched (a static/instance overload): the timer catches menus.
+    guard.timer.start()
+    yield guard
+    guard.timer.stop()
+    assert not guard.shown, f"real dialogs were opened: {guard.shown}"
+
+
+@pytest.fixture
+def seed_copy(tmp_path) -> Path:
+    """The sample article, copied so a test may point the app at it freely."""
+    path = tmp_path / SEED.name
+    shutil.copyfile(SEED, path)
+    return path
+
+
+def activate(qtbot, widget: QWidget) -> None:
+    """Shortcuts with window context need the window to be the active one."""
+    widget.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is widget, timeout=3000)
+
+
+@pytest.fixture
+def window(qtbot):
+    """Factory: ``window(path)`` opens ``path`` in a real, shown, active MainWindow."""
+
+    def make(path: Path, prompts: FakePrompts | None = None, size=(1280, 820)) -> MainWindow:
+        opened = open_path(path)
+        session = StudySession(opened.study, opened.study_path)
+        session.orphans_on_open = opened.orphans
+        win = MainWindow(session, prompts or FakePrompts())
+        qtbot.addWidget(win, before_close_func=_stop_asking)
+        win.resize(*size)
+        win.show()
+        qtbot.waitExposed(win)
+        activate(qtbot, win)
+        return win
+
+    return make
+
+
+def _stop_asking(win: MainWindow) -> None:
+    if isinstance(win.prompts, FakePrompts):
+        win.prompts.tearing_down = True
+
+
+# --- helpers shared by the UI tests, handed out as ``ui`` -------------------------
+def u16(text: str, cp: int) -> int:
+    """UTF-16 offset of code-point offset ``cp``, computed independently of the app."""
+    return len(text[:cp].encode("utf-16-le")) // 2
+
+
+def span(win: MainWindow, phrase: str, occurrence: int = 0) -> tuple[int, int]:
+    """Code-point (start, end) of ``phrase`` in the open document."""
+    text = win.session.document.text
+    at = -1
+    for _ in range(occurrence + 1):
+        at = text.index(phrase, at + 1)
+    return at, at + len(phrase)
+
+
+def select_phrase(win: MainWindow, phrase: str, occurrence: int = 0) -> tuple[int, int]:
+    """Select ``phrase`` in the reader by UTF-16 positions; returns its code-point span."""
+    start, end = span(win, phrase, occurrence)
+    text = win.session.document.text
+    win.reader.select_range(u16(text, start), u16(text, end))
+    return start, end
+
+
+def press(qtbot, widget: QWidget, key, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
+    widget.setFocus()
+    qtbot.keyClick(widget, key, modifiers)
+
+
+def type_text(qtbot, widget: QWidget, text: str) -> None:
+    """Type ``text`` key by key; QTest cannot type a newline itself, so press Return."""
+    widget.setFocus()
+    for i, line in enumerate(text.split("\n")):
+        if i:
+            qtbot.keyClick(widget, Qt.Key.Key_Return)
+        if line:
+            qtbot.keyClicks(widget, line)
+
+
+def highlight(qtbot, win: MainWindow, phrase: str, number: int = 1, occurrence: int = 0) -> str:
+    """Select ``phrase`` and press Ctrl+<number>; return the new highlight's id."""
+    before = set(win.session.study.highlights)
+    select_phrase(win, phrase, occurrence)
+    press(qtbot, win.reader, getattr(Qt.Key, f"Key_{number}"), CTRL)
+    (new,) = set(win.session.study.highlights) - before
+    return new
+
+
+def point_at(win: MainWindow, cp: int) -> QPoint:
+    """Viewport point inside the character at code-point ``cp`` of the reader's text."""
+    cursor = QTextCursor(win.reader.document())
+    cursor.setPosition(u16(win.session.document.text, cp))
+    rect = win.reader.cursorRect(cursor)
+    return QPoint(rect.center().x() + 2, rect.center().y())
+
+
+def rows(win: MainWindow) -> list[dict]:
+    """What the highlights list shows, row by row (through any filter the view has)."""
+    model = win.notes.list.model()
+    out = []
+    for row in range(model.rowCount()):
+        index = model.index(row, 0)
+        out.append({
+            "id": index.data(ID_ROLE),
+            "text": index.data(Qt.ItemDataRole.DisplayRole),
+            "category": index.data(CATEGORY_ROLE),
+            "orphan": index.data(ORPHAN_ROLE),
+        })
+    return out
+
+
+def list_point(win: MainWindow, highlight_id: str) -> QPoint:
+    """Where to click in the list's viewport to pick ``highlight_id``."""
+    view = win.notes.list
+    model = view.model()
+    for row in range(model.rowCount()):
+        index = model.index(row, 0)
+        if index.data(ID_ROLE) == highlight_id:
+            view.scrollTo(index)
+            return view.visualRect(index).center()
+    raise AssertionError(f"{highlight_id} is not in the list")
+
+
+def click_list(qtbot, win: MainWindow, highlight_id: str) -> None:
+    point = list_point(win, highlight_id)
+    qtbot.mouseClick(win.notes.list.viewport(), Qt.MouseButton.LeftButton, pos=point)
+
+
+def tab_point(tabs, title: str) -> QPoint:
+    """Centre of the tab called ``title`` in a QTabWidget's bar."""
+    bar = tabs.tabBar()
+    for i in range(bar.count()):
+        if bar.tabText(i).replace("&", "") == title:
+            return bar.tabRect(i).center()
+    raise AssertionError(f"no tab {title!r}")
+
+
+def click_tab(qtbot, tabs, title: str) -> None:
+    qtbot.mouseClick(tabs.tabBar(), Qt.MouseButton.LeftButton, pos=tab_point(tabs, title))
+    assert tabs.tabText(tabs.currentIndex()).replace("&", "") == title
+
+
+def snapshot(win: MainWindow) -> dict:
+    """Everything a saved study must bring back."""
+    study = win.session.study
+    return {
+        "highlights": sorted(
+            (h.id, h.quote.exact, h.category_id, h.start, h.end, h.note)
+            for h in study.highlights.values()
+        ),
+        "note": study.note,
+        "categories": [(c.id, c.name, c.color) for c in study.categories],
+    }
+
+
+@pytest.fixture
+def ui():
+    return SimpleNamespace(
+        CTRL=CTRL, SHIFT=SHIFT, FakePrompts=FakePrompts, activate=activate, u16=u16,
+        span=span, select_phrase=select_phrase, press=press, type_text=type_text,
+        highlight=highlight,
+        point_at=point_at, rows=rows, list_point=list_point, click_list=click_list,
+        click_tab=click_tab, snapshot=snapshot,
+    )
