@@ -69,6 +69,7 @@ class DeleteHighlight(Command):
             del study.links[link.id]
         changes = ChangeSet(highlights_removed={self.highlight_id}, links_changed=bool(self._links))
         changes.highlights_changed = {link.other_end(self.highlight_id) for _, link in self._links}
+        changes.references_changed = {c.reference_id for c in self._removed[1].citations}
         return changes
 
     def revert(self, study: Study) -> ChangeSet:
@@ -79,6 +80,7 @@ class DeleteHighlight(Command):
             insert_at(study.links, link_index, link.id, link)
         changes = ChangeSet(highlights_added={highlight.id}, links_changed=bool(self._links))
         changes.highlights_changed = {link.other_end(highlight.id) for _, link in self._links}
+        changes.references_changed = {c.reference_id for c in highlight.citations}
         return changes
 
 

@@ -70,7 +70,7 @@ _VERDICT_SYMBOLS = {
     Verdict.DISPUTED: "⚖",
     Verdict.FALSE: "✘",
     Verdict.MISLEADING: "⚠",
-    Verdict.OPINION: "💬",
+    Verdict.OPINION: "❝",  # BMP symbols only: they render with common fonts
 }
 
 

@@ -186,6 +186,20 @@ class SetVerdict(Command):
         h.verdict, h.rationale = self._old
         return ChangeSet(highlights_changed={self.highlight_id})
 
+    def merge_key(self) -> object | None:
+        return ("verdict", self.highlight_id)
+
+    def merge(self, later: Command) -> bool:
+        """Typing a rationale merges into one step; choosing another verdict does not."""
+        if (
+            isinstance(later, SetVerdict)
+            and later.highlight_id == self.highlight_id
+            and later.verdict == self.verdict
+        ):
+            self.rationale = later.rationale
+            return True
+        return False
+
 
 @dataclass
 class AddLink(Command):
@@ -198,6 +212,8 @@ class AddLink(Command):
             raise ValueError("a passage cannot be linked to itself")
         if any(end not in study.highlights for end in ends):
             raise ValueError("a link must join two existing highlights")
+        if self.link.id in study.links:
+            raise ValueError(f"duplicate link id {self.link.id}")
         study.links[self.link.id] = self.link
         return ChangeSet(links_changed=True, highlights_changed=set(ends))
 
@@ -248,3 +264,12 @@ class SetDocumentSource(Command):
         assert self._old is not None
         study.documents[self.document_id].source = self._old
         return ChangeSet(source_changed=True)
+
+    def merge_key(self) -> object | None:
+        return ("source", self.document_id)
+
+    def merge(self, later: Command) -> bool:
+        if isinstance(later, SetDocumentSource) and later.document_id == self.document_id:
+            self.source = later.source
+            return True
+        return False

@@ -185,8 +185,10 @@ def study_from_data(data: Any) -> Study:
         )
         if link.source_id not in study.highlights or link.target_id not in study.highlights:
             raise StudyFileError(f"{node.path} joins a highlight that does not exist")
-        if link.source_id == link.target_id or link.id in study.links:
-            raise StudyFileError(f"{node.path} is a duplicate or links a passage to itself")
+        if link.source_id == link.target_id:
+            raise StudyFileError(f"{node.path} links a passage to itself")
+        if link.id in study.links:
+            raise StudyFileError(f"{node.path}: duplicate link id {link.id!r}")
         study.links[link.id] = link
     return study
 

@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QStyle, QWidget
 
+from desktop.domain.crosscheck import Verdict
 from desktop.domain.model import Category
-from desktop.ui.notes_pane import color_icon
+from desktop.ui.swatches import color_icon
 
 StdKey = QKeySequence.StandardKey
 
@@ -34,6 +35,11 @@ class Actions:
     zoom_out: QAction
     zoom_reset: QAction
     about: QAction
+    attach_reference: QAction
+    link_passage: QAction
+    add_reference: QAction
+    show_references: QAction
+    show_source: QAction
     categories: dict[str, QAction] = field(default_factory=dict)
 
 
@@ -84,6 +90,16 @@ def create_actions(window: QWidget, undo_group: QUndoGroup) -> Actions:
         zoom_out=_action(window, "Zoom &Out", [StdKey.ZoomOut]),
         zoom_reset=_action(window, "&Actual Size", ["Ctrl+0"]),
         about=_action(window, "&About Crosslight"),
+        attach_reference=_action(window, "&Attach Reference…", ["Ctrl+Shift+R"],
+                                 "Attach a source that supports or contradicts the highlight"),
+        link_passage=_action(window, "&Link to Passage…", ["Ctrl+L"],
+                             "Link the highlight to another passage"),
+        add_reference=_action(window, "Add Reference to &Library…", [],
+                              "Add a source to the study's reference library"),
+        show_references=_action(window, "&References", ["Ctrl+Shift+B"],
+                                "Show the reference library"),
+        show_source=_action(window, "Document &Source…", ["Ctrl+Shift+I"],
+                            "Notes on who published the document"),
     )
 
 
@@ -96,4 +112,15 @@ def create_category_actions(window: QWidget, categories: list[Category]) -> dict
         action.setIcon(color_icon(category.color))
         action.setData(category.id)
         actions[category.id] = action
+    return actions
+
+
+def create_verdict_actions(window: QWidget) -> dict[Verdict, QAction]:
+    """Verdicts for the selected highlight: Ctrl+Alt+0 unverified, Ctrl+Alt+1… the rest."""
+    actions = {}
+    for number, verdict in enumerate(Verdict):
+        action = _action(window, f"{verdict.symbol}  {verdict.label}", [f"Ctrl+Alt+{number}"],
+                         f"Set the verdict: {verdict.label}")
+        action.setCheckable(True)
+        actions[verdict] = action
     return actions

@@ -15,6 +15,15 @@ from PySide6.QtCore import QTimer
 
 from desktop.cli import SAMPLE_DOCUMENT
 from desktop.domain.commands import SetHighlightNote, SetStudyNote
+from desktop.domain.crosscheck import Relation, Stance, Trust, Verdict
+from desktop.domain.crosscheck_commands import (
+    AddLink,
+    AddReference,
+    AttachReference,
+    SetDocumentSource,
+    SetVerdict,
+)
+from desktop.domain.model import Citation, Link, Reference, SourceAssessment
 from desktop.storage.opening import open_path
 from desktop.ui.app import make_app, window_for
 from desktop.ui.main_window import MainWindow
@@ -50,15 +59,46 @@ def annotate(window: MainWindow) -> None:
         if note and hid:
             session.execute(SetHighlightNote(hid, note))
     session.execute(SetStudyNote(STUDY_NOTE))
+    cross_check(window)
     if first:
         window.notes.select_highlight(first)
         window.reveal_highlight(first)
+
+
+def cross_check(window: MainWindow) -> None:
+    """Evidence, verdicts, a link and source notes on the sample's first claims."""
+    session = window.session
+    by_quote = {h.quote.exact: h.id for h in session.study.highlights.values()}
+    troops = by_quote[PASSAGES[0][0]]
+    briefing = Reference(
+        url="https://www.defense.gov/News/Transcripts/",
+        title="Department of Defense press briefing",
+        author="U.S. Department of Defense",
+        published="2017-03-08",
+        excerpt="About 5,200 U.S. troops are authorized in Iraq.",
+    )
+    session.execute(AddReference(briefing))
+    session.execute(AttachReference(troops, Citation(briefing.id, Stance.CONTRADICTS,
+                                                     "Official cap is about 5,200.")))
+    session.execute(SetVerdict(troops, Verdict.DISPUTED,
+                               "Official figures were lower; the higher count is unsourced."))
+    session.execute(SetVerdict(by_quote["pretended to fight ISIS"], Verdict.OPINION,
+                               "A claim about motives."))
+    session.execute(AddLink(Link(by_quote["ties to Iran"], by_quote["pretended to fight ISIS"],
+                                 Relation.ELABORATES)))
+    session.execute(SetDocumentSource(session.document.id, SourceAssessment(
+        publisher="NCR-Iran (National Council of Resistance of Iran)",
+        stance="Iranian opposition group; campaigns against the Islamic Republic",
+        trust=Trust.MIXED,
+        notes="Advocacy outlet: check its claims about Tehran against independent reporting.",
+    )))
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--screenshot", type=Path, help="save a PNG of the window and quit")
     parser.add_argument("--preview", action="store_true", help="show the note's preview tab")
+    parser.add_argument("--evidence", action="store_true", help="show the evidence tab")
     args = parser.parse_args(argv)
     app = make_app()
     window = window_for(open_path(SAMPLE_DOCUMENT))
@@ -67,6 +107,8 @@ def main(argv: list[str] | None = None) -> int:
     QTimer.singleShot(200, lambda: annotate(window))
     if args.preview:
         QTimer.singleShot(400, window.notes.detail.note.show_preview)
+    if args.evidence:
+        QTimer.singleShot(400, lambda: window.notes.detail.tabs.setCurrentIndex(1))
     if args.screenshot:
         def shoot() -> None:
             window.grab().save(str(args.screenshot))

@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    QSortFilterProxyModel,
+    Qt,
+)
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from desktop.domain.changes import ChangeSet
+from desktop.domain.crosscheck import Verdict
 from desktop.domain.model import Highlight, Study
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -14,6 +23,9 @@ COLOR_ROLE = Qt.ItemDataRole.UserRole + 2
 CATEGORY_ROLE = Qt.ItemDataRole.UserRole + 3
 ORPHAN_ROLE = Qt.ItemDataRole.UserRole + 4
 HAS_NOTE_ROLE = Qt.ItemDataRole.UserRole + 5
+VERDICT_ROLE = Qt.ItemDataRole.UserRole + 6
+CATEGORY_ID_ROLE = Qt.ItemDataRole.UserRole + 7
+EVIDENCE_ROLE = Qt.ItemDataRole.UserRole + 8  # (sources, links) counts
 EXCERPT_CHARS = 240
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -78,12 +90,18 @@ class HighlightListModel(QAbstractListModel):
             return h.is_orphan
         if role == HAS_NOTE_ROLE:
             return bool(h.note.strip())
+        if role == VERDICT_ROLE:
+            return h.verdict.value  # Qt hands enums back as plain str
+        if role == CATEGORY_ID_ROLE:
+            return h.category_id
+        if role == EVIDENCE_ROLE:
+            return len(h.citations), len(self._study.links_of(h.id)) if self._study.links else 0
         if role == Qt.ItemDataRole.ToolTipRole:
             return h.quote.exact[:1000]
         if role == Qt.ItemDataRole.AccessibleTextRole:
             name = category.name if category else h.category_id
             state = "orphaned, " if h.is_orphan else ""
-            return f"{name}, {state}{excerpt(h.quote.exact)}"
+            return f"{name}, {h.verdict.label}, {state}{excerpt(h.quote.exact)}"
         return None
 
 
@@ -125,8 +143,16 @@ class HighlightDelegate(QStyledItemDelegate):
         painter.setFont(head_font)
         fm = QFontMetrics(head_font)
         head = index.data(CATEGORY_ROLE)
+        verdict = Verdict(index.data(VERDICT_ROLE))
+        if verdict.is_checked or index.data(CATEGORY_ID_ROLE) == "claim":
+            head += f"  ·  {verdict.symbol} {verdict.label}"
         if index.data(ORPHAN_ROLE):
             head += "  ·  ⚠ orphaned: not found in the text"
+        sources, links = index.data(EVIDENCE_ROLE)
+        if sources:
+            head += f"  ·  {sources} source{'s' if sources != 1 else ''}"
+        if links:
+            head += f"  ·  {links} link{'s' if links != 1 else ''}"
         if index.data(HAS_NOTE_ROLE):
             head += "  ·  ✎ note"
         painter.setPen(text_color)
@@ -153,3 +179,23 @@ class HighlightDelegate(QStyledItemDelegate):
                 return first + "\n" + fm.elidedText(rest, Qt.TextElideMode.ElideRight, width)
             first = trial
         return fm.elidedText(first, Qt.TextElideMode.ElideRight, width)
+
+
+class HighlightFilter(QSortFilterProxyModel):
+    """Shows the highlights of one category and/or one verdict; None means any."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.category_id: str | None = None
+        self.verdict: Verdict | None = None
+
+    def set_filter(self, category_id: str | None, verdict: Verdict | None) -> None:
+        self.beginFilterChange()
+        self.category_id, self.verdict = category_id, verdict
+        self.endFilterChange()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
+        index = self.sourceModel().index(source_row, 0, source_parent)
+        if self.category_id is not None and index.data(CATEGORY_ID_ROLE) != self.category_id:
+            return False
+        return self.verdict is None or index.data(VERDICT_ROLE) == self.verdict.value

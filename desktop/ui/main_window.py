@@ -14,14 +14,22 @@ from desktop.domain.commands import (
     SetHighlightNote,
     SetStudyNote,
 )
+from desktop.domain.crosscheck import Verdict
 from desktop.domain.factory import make_highlight
 from desktop.domain.textunits import Utf16Map
-from desktop.ui.actions import Actions, create_actions, create_category_actions
+from desktop.ui.actions import (
+    Actions,
+    create_actions,
+    create_category_actions,
+    create_verdict_actions,
+)
+from desktop.ui.crosscheck_ops import CrossCheckOps
 from desktop.ui.file_ops import FileOps
 from desktop.ui.notes_pane import NotesPane
 from desktop.ui.prompts import Prompts
 from desktop.ui.reader import PaintRange, ReaderView
 from desktop.ui.session import StudySession
+from desktop.ui.verdict_gutter import Badge
 
 SAFE_LINK_SCHEMES = {"http", "https"}
 
@@ -35,6 +43,8 @@ class MainWindow(QMainWindow):
         self.actions: Actions = create_actions(self, self.undo_group)
         self.category_actions: dict = {}
         self.files = FileOps(self)
+        self.checks = CrossCheckOps(self)
+        self.verdict_actions = create_verdict_actions(self)
 
         self.reader = ReaderView(self)
         self.reader.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -60,6 +70,7 @@ class MainWindow(QMainWindow):
         self.set_session(session)
         self.resize(1280, 820)
         self.splitter.setSizes([800, 480])
+        self.notes.split.setSizes([380, 340])
 
     # --- wiring --------------------------------------------------------------
     def _connect(self) -> None:
@@ -87,6 +98,15 @@ class MainWindow(QMainWindow):
         )
         self.notes.studyNoteEdited.connect(lambda text: self.session.execute(SetStudyNote(text)))
         self.notes.linkActivated.connect(self.open_link)
+        self.checks.connect()
+        a.attach_reference.triggered.connect(lambda: self._on_current(self.checks.attach_reference))
+        a.link_passage.triggered.connect(lambda: self._on_current(self.checks.link_passage))
+        a.add_reference.triggered.connect(self.checks.add_reference)
+        a.show_references.triggered.connect(lambda: self.notes.tabs.setCurrentWidget(
+            self.notes.references))
+        a.show_source.triggered.connect(self.show_source)
+        for verdict, action in self.verdict_actions.items():
+            action.triggered.connect(lambda _=False, v=verdict: self.set_verdict(v))
         self.notes.list.selectionModel().currentChanged.connect(self._sync_selected)
         self.undo_group.cleanChanged.connect(lambda clean: self.setWindowModified(not clean))
 
@@ -107,6 +127,12 @@ class MainWindow(QMainWindow):
         self.highlight_menu.addSeparator()
         self.highlight_menu.addActions([a.edit_note, a.delete_highlight])
         bar.addMenu(self.highlight_menu)
+        check = bar.addMenu("&Check")
+        verdicts = check.addMenu("&Verdict")
+        verdicts.addActions(list(self.verdict_actions.values()))
+        check.addActions([a.attach_reference, a.link_passage])
+        check.addSeparator()
+        check.addActions([a.add_reference, a.show_references, a.show_source])
         view = bar.addMenu("&View")
         view.addActions([a.zoom_in, a.zoom_out, a.zoom_reset])
         help_menu = bar.addMenu("&Help")
@@ -168,14 +194,20 @@ class MainWindow(QMainWindow):
 
     def _refresh_ranges(self) -> None:
         study, u16 = self.session.study, self._u16
-        ranges = []
+        ranges, badges = [], []
         for h in study.highlights_in_order(self.session.document.id):
             if h.is_orphan:
                 continue
             category = study.category(h.category_id)
             color = category.color if category else "#888888"
-            ranges.append(PaintRange(u16.to_utf16(h.start), u16.to_utf16(h.end), color, h.id))
+            start = u16.to_utf16(h.start)
+            ranges.append(PaintRange(start, u16.to_utf16(h.end), color, h.id))
+            if h.verdict.is_checked or h.category_id == "claim":
+                why = f": {h.rationale}" if h.rationale else ""
+                badges.append(Badge(start, h.verdict.symbol, h.verdict.label.split(" —")[0],
+                                    f"{h.verdict.label}{why}\n“{h.quote.exact[:120]}”"))
         self.reader.set_ranges(ranges)
+        self.reader.gutter.set_badges(badges)
 
     # --- edits ---------------------------------------------------------------
     def highlight_selection(self, category_id: str) -> str | None:
@@ -211,6 +243,23 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Select a highlight to delete.", 5000)
             return
         self.delete_highlight(hid)
+
+    def _on_current(self, handler) -> None:
+        hid = self.notes.current_id()
+        if hid is None:
+            self.statusBar().showMessage("Select a highlight first.", 5000)
+            return
+        handler(hid)
+
+    def set_verdict(self, verdict: Verdict) -> None:
+        def apply(hid: str) -> None:
+            self.checks.set_verdict(hid, verdict, self.session.study.highlights[hid].rationale)
+
+        self._on_current(apply)
+
+    def show_source(self) -> None:
+        self.notes.tabs.setCurrentWidget(self.notes.source)
+        self.notes.source.publisher.setFocus()
 
     def edit_note(self) -> None:
         if self.notes.current_id() is None:
@@ -253,6 +302,13 @@ class MainWindow(QMainWindow):
                 action.triggered.connect(
                     lambda _=False, c=category.id: self.set_category(hid, c)
                 )
+            verdicts = menu.addMenu("&Verdict")
+            current_verdict = self.session.study.highlights[hid].verdict
+            for verdict, action in self.verdict_actions.items():
+                action.setChecked(verdict == current_verdict)
+                verdicts.addAction(action)
+            menu.addActions([self.actions.attach_reference, self.actions.link_passage])
+            menu.addSeparator()
             menu.addAction(self.actions.edit_note)
             menu.addAction(self.actions.delete_highlight)
         menu.exec(self.reader.viewport().mapToGlobal(pos))

@@ -1,16 +1,16 @@
-"""The notes pane beside the reader: highlights list, the selected highlight's note,
-and the study-level note."""
+"""The notes pane beside the reader: the highlights list with its filters and the
+selected highlight's panel, the reference library, the source notes, the study note."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QUrl, Signal
-from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
     QListView,
-    QPushButton,
     QSplitter,
     QStackedWidget,
     QTabWidget,
@@ -19,51 +19,28 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.changes import ChangeSet
+from desktop.domain.crosscheck import Verdict
 from desktop.domain.model import Highlight, Study
-from desktop.ui.highlight_list import ID_ROLE, HighlightDelegate, HighlightListModel
+from desktop.ui.highlight_detail import HighlightDetail, verdict_text
+from desktop.ui.highlight_list import (
+    ID_ROLE,
+    HighlightDelegate,
+    HighlightFilter,
+    HighlightListModel,
+)
 from desktop.ui.note_editor import MarkdownEditor
+from desktop.ui.references_panel import ReferencesPanel
+from desktop.ui.source_panel import SourcePanel
+from desktop.ui.swatches import color_icon
 
 EMPTY_HINT = (
     "<p><b>No highlights yet.</b></p>"
     "<p>Select a passage in the text, then press <b>Ctrl+1</b>…<b>Ctrl+5</b> "
     "or right-click and choose a category.</p>"
 )
+FILTERED_HINT = "<p>No highlight matches these filters.</p>"
 
-
-def color_icon(color: str, size: int = 14) -> QIcon:
-    pixmap = QPixmap(size, size)
-    pixmap.fill(QColor(color))
-    return QIcon(pixmap)
-
-
-class HighlightDetail(QWidget):
-    """Category, delete and note for the highlight selected in the list."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.category = QComboBox(self)
-        self.category.setAccessibleName("Highlight category")
-        self.delete_button = QPushButton("Delete", self)
-        self.delete_button.setAccessibleName("Delete highlight")
-        self.delete_button.setToolTip("Delete this highlight (Delete)")
-        self.quote = QLabel(self)
-        self.quote.setWordWrap(True)
-        self.quote.setTextFormat(Qt.TextFormat.PlainText)
-        self.quote.setObjectName("detailQuote")
-        self.quote.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.note = MarkdownEditor("Write a note on this highlight (Markdown)…", "Highlight note",
-                                   self)
-        row = QHBoxLayout()
-        label = QLabel("Category", self)
-        label.setBuddy(self.category)
-        row.addWidget(label)
-        row.addWidget(self.category, 1)
-        row.addWidget(self.delete_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 6, 0, 0)
-        layout.addLayout(row)
-        layout.addWidget(self.quote)
-        layout.addWidget(self.note, 1)
+__all__ = ["NotesPane", "color_icon"]
 
 
 class NotesPane(QWidget):
@@ -73,6 +50,13 @@ class NotesPane(QWidget):
     noteEdited = Signal(str, str)  # highlight id, text
     studyNoteEdited = Signal(str)
     linkActivated = Signal(QUrl)
+    verdictEdited = Signal(str, object, str)  # highlight id, Verdict, rationale
+    attachRequested = Signal(str)  # highlight id
+    citationEditRequested = Signal(str, str)  # highlight id, citation id
+    citationDetachRequested = Signal(str, str)
+    citationOpenRequested = Signal(str, str)
+    linkRequested = Signal(str)  # highlight id
+    linkRemoveRequested = Signal(str)  # link id
 
     def __init__(self, study: Study, document_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -83,10 +67,12 @@ class NotesPane(QWidget):
         self._quiet = False
 
         self.model = HighlightListModel(study, document_id, self)
+        self.proxy = HighlightFilter(self)
+        self.proxy.setSourceModel(self.model)
         self.list = QListView(self)
         self.list.setObjectName("highlightList")
         self.list.setAccessibleName("Highlights")
-        self.list.setModel(self.model)
+        self.list.setModel(self.proxy)
         self.list.setItemDelegate(HighlightDelegate(self.list))
         self.list.setUniformItemSizes(True)
         self.list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
@@ -99,6 +85,18 @@ class NotesPane(QWidget):
         self.stack.addWidget(self.list)
         self.summary = QLabel(self)
         self.summary.setObjectName("paneSummary")
+        self.summary.setWordWrap(True)
+        self.category_filter = QComboBox(self)
+        self.category_filter.setAccessibleName("Filter by category")
+        self.verdict_filter = QComboBox(self)
+        self.verdict_filter.setAccessibleName("Filter by verdict")
+        self.verdict_filter.addItem("All verdicts", None)
+        for verdict in Verdict:
+            self.verdict_filter.addItem(verdict_text(verdict), verdict.value)
+        filters = QHBoxLayout()
+        filters.setContentsMargins(0, 0, 0, 0)
+        filters.addWidget(self.category_filter, 1)
+        filters.addWidget(self.verdict_filter, 1)
         self.detail = HighlightDetail(self)
 
         split = QSplitter(Qt.Orientation.Vertical, self)
@@ -106,18 +104,22 @@ class NotesPane(QWidget):
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
         top_layout.addWidget(self.summary)
+        top_layout.addLayout(filters)
         top_layout.addWidget(self.stack, 1)
         split.addWidget(top)
         split.addWidget(self.detail)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
         split.setChildrenCollapsible(False)
+        self.split = split
 
         highlights_tab = QWidget(self)
         h_layout = QVBoxLayout(highlights_tab)
         h_layout.setContentsMargins(8, 8, 8, 8)
         h_layout.addWidget(split)
 
+        self.references = ReferencesPanel(self)
+        self.source = SourcePanel(self)
         self.study_note = MarkdownEditor(
             "Notes on the whole study: your question, your conclusions, what to check next…",
             "Study note",
@@ -130,21 +132,50 @@ class NotesPane(QWidget):
 
         self.tabs = QTabWidget(self)
         self.tabs.addTab(highlights_tab, "Highlights")
+        self.tabs.addTab(self.references, "References")
+        self.tabs.addTab(self.source, "Source")
         self.tabs.addTab(study_tab, "Study note")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
-
-        self.list.selectionModel().currentChanged.connect(self._on_current_changed)
-        self.list.clicked.connect(self._on_clicked)
-        self.detail.category.activated.connect(self._on_category_activated)
-        self.detail.delete_button.clicked.connect(self._on_delete)
-        self.detail.note.edited.connect(self._on_note_edited)
-        self.detail.note.linkActivated.connect(self.linkActivated)
-        self.study_note.edited.connect(self.studyNoteEdited)
-        self.study_note.linkActivated.connect(self.linkActivated)
+        self._connect()
         self._fill_categories()
         self._refresh_all()
+
+    def _connect(self) -> None:
+        d = self.detail
+        self.list.selectionModel().currentChanged.connect(self._on_current_changed)
+        self.list.clicked.connect(self._on_clicked)
+        self.category_filter.activated.connect(self._apply_filters)
+        self.verdict_filter.activated.connect(self._apply_filters)
+        d.category.activated.connect(self._on_category_activated)
+        d.delete_button.clicked.connect(lambda: self._with_current(self.deleteRequested.emit))
+        d.note.edited.connect(lambda text: self._with_current(self.noteEdited.emit, text))
+        d.note.linkActivated.connect(self.linkActivated)
+        d.verdict.edited.connect(
+            lambda verdict, why: self._with_current(self.verdictEdited.emit, verdict, why)
+        )
+        d.evidence.attachRequested.connect(lambda: self._with_current(self.attachRequested.emit))
+        d.evidence.editRequested.connect(
+            lambda cid: self._with_current(self.citationEditRequested.emit, cid)
+        )
+        d.evidence.detachRequested.connect(
+            lambda cid: self._with_current(self.citationDetachRequested.emit, cid)
+        )
+        d.evidence.openRequested.connect(
+            lambda cid: self._with_current(self.citationOpenRequested.emit, cid)
+        )
+        d.links.linkRequested.connect(lambda: self._with_current(self.linkRequested.emit))
+        d.links.goRequested.connect(self._go_to)
+        d.links.removeRequested.connect(self.linkRemoveRequested)
+        self.study_note.edited.connect(self.studyNoteEdited)
+        self.study_note.linkActivated.connect(self.linkActivated)
+        self.source.notes.linkActivated.connect(self.linkActivated)
+
+    def _with_current(self, emit, *args) -> None:
+        hid = self.current_id()
+        if hid:
+            emit(hid, *args)
 
     # --- model updates -------------------------------------------------------
     def set_study(self, study: Study, document_id: str) -> None:
@@ -156,39 +187,79 @@ class NotesPane(QWidget):
     def apply_changes(self, changes: ChangeSet) -> None:
         current = self.current_id()
         self.model.apply_changes(changes)
-        if changes.highlight_set_changed or changes.documents_changed:
+        if changes.highlights_changed:
+            self.proxy.invalidate()  # a verdict or category change may hide a row
+        if changes.highlight_set_changed or changes.documents_changed or changes.highlights_changed:
             self._restore_current(current)
         if changes.study_changed:
             self.study_note.set_text(self._study.note)
+        if changes.references_changed or changes.highlights_changed:
+            self.references.show_study(self._study)
+        if changes.source_changed or changes.documents_changed:
+            self.source.show_document(self._study.documents[self._document_id])
         self._refresh_summary()
         self._show_detail(self.current_id())
 
     def _refresh_all(self) -> None:
         self.study_note.set_text(self._study.note)
+        self.references.show_study(self._study)
+        self.source.show_document(self._study.documents[self._document_id])
         self._refresh_summary()
         self._show_detail(self.current_id())
 
     def _fill_categories(self) -> None:
-        combo = self.detail.category
+        self.detail.set_categories(self._study.categories)
+        combo = self.category_filter
         combo.clear()
+        combo.addItem("All categories", None)
         for category in self._study.categories:
             combo.addItem(color_icon(category.color), category.name, category.id)
+        self.proxy.set_filter(None, None)
+
+    def _apply_filters(self) -> None:
+        current = self.current_id()
+        verdict = self.verdict_filter.currentData()
+        self.proxy.set_filter(self.category_filter.currentData(),
+                              Verdict(verdict) if verdict else None)
+        self._restore_current(current)
+        self._refresh_summary()
+        self._show_detail(self.current_id())
 
     def _refresh_summary(self) -> None:
-        count = self.model.rowCount()
-        orphans = sum(1 for h in self._study.orphans() if h.document_id == self._document_id)
+        mine = [h for h in self._study.highlights.values() if h.document_id == self._document_id]
+        count = len(mine)
+        orphans = sum(1 for h in mine if h.is_orphan)
+        claims = [h for h in mine if h.category_id == "claim"]
+        checked = sum(1 for h in claims if h.verdict.is_checked)
         text = f"{count} highlight{'s' if count != 1 else ''}"
+        if claims:
+            text += f" · {checked} of {len(claims)} claim{'s' if len(claims) != 1 else ''} checked"
         if orphans:
             text += f" · {orphans} orphaned"
+        verdicts = Counter(h.verdict for h in mine if h.verdict.is_checked)
+        if verdicts:
+            text += "\n" + "   ".join(
+                f"{v.symbol} {v.label.split(' —')[0]} {verdicts[v]}" for v in Verdict if verdicts[v]
+            )
+        shown = self.proxy.rowCount()
+        if shown != count:
+            text += f"\nShowing {shown} of {count}"
         self.summary.setText(text)
-        self.stack.setCurrentWidget(self.list if count else self.empty)
+        self.empty.setText(FILTERED_HINT if count else EMPTY_HINT)
+        self.stack.setCurrentWidget(self.list if shown else self.empty)
+
+    def _view_index(self, highlight_id: str | None) -> QModelIndex:
+        row = self.model.row_of(highlight_id) if highlight_id else None
+        if row is None:
+            return QModelIndex()
+        return self.proxy.mapFromSource(self.model.index(row))
 
     def _restore_current(self, highlight_id: str | None) -> None:
-        row = self.model.row_of(highlight_id) if highlight_id else None
-        if row is not None:
+        index = self._view_index(highlight_id)
+        if index.isValid():
             self._quiet = True
             try:
-                self.list.setCurrentIndex(self.model.index(row))
+                self.list.setCurrentIndex(index)
             finally:
                 self._quiet = False
 
@@ -203,13 +274,17 @@ class NotesPane(QWidget):
 
     def select_highlight(self, highlight_id: str) -> None:
         """Select without asking the reader to scroll (the caller already shows it)."""
-        row = self.model.row_of(highlight_id)
-        if row is None:
+        index = self._view_index(highlight_id)
+        if not index.isValid() and self.model.row_of(highlight_id) is not None:
+            self.category_filter.setCurrentIndex(0)  # a hidden row: clear the filters
+            self.verdict_filter.setCurrentIndex(0)
+            self._apply_filters()
+            index = self._view_index(highlight_id)
+        if not index.isValid():
             return
         self.tabs.setCurrentIndex(0)
         self._quiet = True
         try:
-            index = self.model.index(row)
             self.list.selectionModel().setCurrentIndex(
                 index, QItemSelectionModel.SelectionFlag.ClearAndSelect
             )
@@ -219,6 +294,7 @@ class NotesPane(QWidget):
 
     def focus_note(self) -> None:
         self.tabs.setCurrentIndex(0)
+        self.detail.tabs.setCurrentWidget(self.detail.note)
         self.detail.note.show_write()
         self.detail.note.editor.setFocus()
 
@@ -232,34 +308,16 @@ class NotesPane(QWidget):
         if index.isValid():
             self.highlightActivated.emit(index.data(ID_ROLE))
 
+    def _go_to(self, highlight_id: str) -> None:
+        self.select_highlight(highlight_id)
+        self.highlightActivated.emit(highlight_id)
+
     def _show_detail(self, highlight_id: str | None) -> None:
         h = self._study.highlights.get(highlight_id) if highlight_id else None
-        self.detail.setEnabled(h is not None)
-        if h is None:
-            self.detail.quote.setText("Select a highlight to write a note on it.")
-            self.detail.note.set_text("")
-            return
-        combo = self.detail.category
-        combo.setCurrentIndex(max(0, combo.findData(h.category_id)))
-        quote = " ".join(h.quote.exact.split())
-        if len(quote) > 300:
-            quote = quote[:299] + "…"
-        prefix = "⚠ Orphaned — not found in the text: " if h.is_orphan else ""
-        self.detail.quote.setText(f"{prefix}“{quote}”")
-        self.detail.note.set_text(h.note)
+        self.detail.show_highlight(self._study, h)
 
     # --- user edits ----------------------------------------------------------
     def _on_category_activated(self, index: int) -> None:
         hid = self.current_id()
         if hid:
             self.categoryChosen.emit(hid, self.detail.category.itemData(index))
-
-    def _on_delete(self) -> None:
-        hid = self.current_id()
-        if hid:
-            self.deleteRequested.emit(hid)
-
-    def _on_note_edited(self, text: str) -> None:
-        hid = self.current_id()
-        if hid:
-            self.noteEdited.emit(hid, text)

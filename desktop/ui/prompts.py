@@ -9,7 +9,17 @@ from __future__ import annotations
 import enum
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+
+from desktop.domain.crosscheck import Relation, Stance
+from desktop.domain.model import Highlight, Reference, Study
+from desktop.ui.crosscheck_dialogs import (
+    AttachChoice,
+    AttachReferenceDialog,
+    CitationDialog,
+    LinkDialog,
+    ReferenceDialog,
+)
 
 
 class SaveChoice(enum.Enum):
@@ -75,3 +85,22 @@ class Prompts:
             return None
         path = Path(name)
         return path if path.suffix == ".crosslight" else path.with_name(path.name + ".crosslight")
+
+    # --- cross-checking dialogs ------------------------------------------------
+    def edit_reference(self, reference: Reference | None) -> Reference | None:
+        dialog = ReferenceDialog(reference, self.parent)
+        return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def attach_reference(self, study: Study, highlight: Highlight) -> AttachChoice | None:
+        dialog = AttachReferenceDialog(study, highlight, self.parent)
+        return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def edit_citation(
+        self, reference: Reference, stance: Stance, comment: str
+    ) -> tuple[Stance, str] | None:
+        dialog = CitationDialog(reference, stance, comment, self.parent)
+        return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def choose_link(self, study: Study, highlight: Highlight) -> tuple[str, Relation] | None:
+        dialog = LinkDialog(study, highlight, self.parent)
+        return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None

@@ -25,6 +25,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
+from desktop.ui.verdict_gutter import VerdictGutter
+
 READER_FONT_FAMILIES = ["Noto Serif", "Source Serif 4", "Georgia", "Charter", "DejaVu Serif",
                         "Serif"]
 BASE_POINT_SIZE = 13
@@ -32,6 +34,7 @@ MIN_POINT_SIZE, MAX_POINT_SIZE = 7, 40
 MEASURE_CHARS = 72  # comfortable line length
 FILL_ALPHA = 95
 FLASH_TICKS = 6
+GUTTER_WIDTH = 112
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +73,7 @@ class ReaderView(QPlainTextEdit):
         self._flash_ticks = 0
         self._flash_timer = QTimer(self, interval=110)
         self._flash_timer.timeout.connect(self._flash_step)
+        self.gutter = VerdictGutter(self)
 
     # --- content -------------------------------------------------------------
     def set_text(self, text: str) -> None:
@@ -154,9 +158,15 @@ class ReaderView(QPlainTextEdit):
         """Keep the text column at a readable measure, centred, however wide the window."""
         measure = self.fontMetrics().averageCharWidth() * MEASURE_CHARS
         spare = self.width() - self.verticalScrollBar().sizeHint().width() - measure
-        side = max(16, spare // 2)
-        if self.viewportMargins().left() != side:
-            self.setViewportMargins(side, 8, side, 8)
+        # The left margin holds the verdict gutter: give it room for a word before
+        # centring the text column with what is left.
+        left = max(16, min(GUTTER_WIDTH, spare - 16), spare // 2)
+        right = max(16, spare - left)
+        side = left
+        contents = self.contentsRect()
+        self.gutter.setGeometry(contents.left(), contents.top(), side, contents.height())
+        if (self.viewportMargins().left(), self.viewportMargins().right()) != (left, right):
+            self.setViewportMargins(left, 8, right, 8)
             # The text is laid out for the old viewport width; relayout once the new
             # geometry has settled (immediately is too early before the first show).
             QTimer.singleShot(0, self._relayout)

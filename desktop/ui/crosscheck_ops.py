@@ -1,0 +1,143 @@
+"""Cross-checking behaviour of the main window: turns the pane's requests and the
+dialogs' answers into commands, so each step is one undoable edit."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QUrl
+
+from desktop.domain.crosscheck import Verdict
+from desktop.domain.crosscheck_commands import (
+    AddLink,
+    AddReference,
+    AttachReference,
+    DeleteLink,
+    DeleteReference,
+    DetachReference,
+    EditCitation,
+    EditReference,
+    SetDocumentSource,
+    SetVerdict,
+)
+from desktop.domain.model import Citation, Link, SourceAssessment
+from desktop.ui.highlight_list import excerpt
+
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.session import StudySession
+
+
+class CrossCheckOps:
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+
+    @property
+    def session(self) -> StudySession:
+        return self.window.session
+
+    def connect(self) -> None:
+        notes = self.window.notes
+        notes.verdictEdited.connect(self.set_verdict)
+        notes.attachRequested.connect(self.attach_reference)
+        notes.citationEditRequested.connect(self.edit_citation)
+        notes.citationDetachRequested.connect(
+            lambda hid, cid: self.session.execute(DetachReference(hid, cid))
+        )
+        notes.citationOpenRequested.connect(self.open_citation)
+        notes.linkRequested.connect(self.link_passage)
+        notes.linkRemoveRequested.connect(lambda lid: self.session.execute(DeleteLink(lid)))
+        refs = notes.references
+        refs.addRequested.connect(self.add_reference)
+        refs.editRequested.connect(self.edit_reference)
+        refs.deleteRequested.connect(self.delete_reference)
+        refs.openRequested.connect(self.open_reference)
+        notes.source.edited.connect(self.set_source)
+
+    def _status(self, message: str) -> None:
+        self.window.statusBar().showMessage(message, 6000)
+
+    # --- verdicts ------------------------------------------------------------
+    def set_verdict(self, highlight_id: str, verdict: Verdict, rationale: str) -> None:
+        h = self.session.study.highlights[highlight_id]
+        if (h.verdict, h.rationale) != (verdict, rationale):
+            self.session.execute(SetVerdict(highlight_id, verdict, rationale))
+
+    # --- references on a highlight -------------------------------------------
+    def attach_reference(self, highlight_id: str) -> None:
+        study = self.session.study
+        choice = self.window.prompts.attach_reference(study, study.highlights[highlight_id])
+        if choice is None:
+            return
+        citation = Citation(choice.reference.id, choice.stance, choice.comment)
+        commands = [AttachReference(highlight_id, citation)]
+        if choice.is_new:
+            commands.insert(0, AddReference(choice.reference))
+        self.session.execute_all("Attach reference", commands)
+
+    def edit_citation(self, highlight_id: str, citation_id: str) -> None:
+        study = self.session.study
+        citation = next(c for c in study.highlights[highlight_id].citations if c.id == citation_id)
+        reference = study.references[citation.reference_id]
+        answer = self.window.prompts.edit_citation(reference, citation.stance, citation.comment)
+        if answer is not None and answer != (citation.stance, citation.comment):
+            self.session.execute(EditCitation(highlight_id, citation_id, *answer))
+
+    def open_citation(self, highlight_id: str, citation_id: str) -> None:
+        h = self.session.study.highlights[highlight_id]
+        citation = next(c for c in h.citations if c.id == citation_id)
+        self.open_reference(citation.reference_id)
+
+    # --- links ---------------------------------------------------------------
+    def link_passage(self, highlight_id: str) -> None:
+        study = self.session.study
+        if len(study.highlights) < 2:
+            self._status("Highlight another passage first, then link the two.")
+            return
+        answer = self.window.prompts.choose_link(study, study.highlights[highlight_id])
+        if answer is not None:
+            target_id, relation = answer
+            self.session.execute(AddLink(Link(highlight_id, target_id, relation)))
+
+    # --- the library ---------------------------------------------------------
+    def add_reference(self) -> None:
+        reference = self.window.prompts.edit_reference(None)
+        if reference is not None:
+            self.session.execute(AddReference(reference))
+
+    def edit_reference(self, reference_id: str) -> None:
+        current = self.session.study.references[reference_id]
+        edited = self.window.prompts.edit_reference(current)
+        if edited is not None and edited != current:
+            self.session.execute(EditReference(edited))
+
+    def delete_reference(self, reference_id: str) -> None:
+        study = self.session.study
+        reference = study.references[reference_id]
+        uses = study.citations_of(reference_id)
+        message = f"Delete “{reference.display_title}” from the study's references?"
+        if uses:
+            lines = "\n".join(
+                f"• {c.stance.symbol} {c.stance.label}: “{excerpt(h.quote.exact)[:80]}”"
+                for h, c in uses[:8]
+            )
+            more = f"\n…and {len(uses) - 8} more" if len(uses) > 8 else ""
+            message += (
+                f"\n\nIt is attached to {len(uses)} highlight{'s' if len(uses) != 1 else ''}, "
+                f"which will lose it:\n{lines}{more}"
+            )
+        if self.window.prompts.confirm("Delete reference?", message, "Delete"):
+            self.session.execute(DeleteReference(reference_id))
+
+    def open_reference(self, reference_id: str) -> None:
+        reference = self.session.study.references[reference_id]
+        if not reference.url:
+            self._status("This reference has no web address.")
+            return
+        self.window.open_link(QUrl(reference.url))
+
+    # --- the document's source -----------------------------------------------
+    def set_source(self, source: SourceAssessment) -> None:
+        document = self.session.document
+        if document.source != source:
+            self.session.execute(SetDocumentSource(document.id, source))

@@ -1,0 +1,76 @@
+"""Notes on the document's source: who published it, their stance, how far to trust them.
+
+Investigating the source is the first step of lateral reading; these notes travel with
+the study and head every report.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from desktop.domain.crosscheck import Trust
+from desktop.domain.model import Document, SourceAssessment
+from desktop.ui.note_editor import MarkdownEditor
+
+HINT = (
+    "Before weighing the claims, look up who is behind the document: read what others "
+    "say about the publisher, not what it says about itself."
+)
+
+
+class SourcePanel(QWidget):
+    edited = Signal(object)  # SourceAssessment
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Source")
+        self.document_label = QLabel(self)
+        self.document_label.setObjectName("paneSummary")
+        self.document_label.setWordWrap(True)
+        hint = QLabel(HINT, self)
+        hint.setWordWrap(True)
+        hint.setObjectName("emptyHint")
+        self.publisher = QLineEdit(self)
+        self.publisher.setPlaceholderText("Who published it (outlet, organisation, author)")
+        self.stance = QLineEdit(self)
+        self.stance.setPlaceholderText("Their known leaning, agenda or funding")
+        self.trust = QComboBox(self)
+        for trust in Trust:
+            self.trust.addItem(trust.label, trust.value)
+        self.notes = MarkdownEditor("What you found out about the source, with links…",
+                                    "Source notes", self)
+        form = QFormLayout()
+        form.addRow("&Publisher", self.publisher)
+        form.addRow("Known &stance", self.stance)
+        form.addRow("&Trustworthiness", self.trust)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self.document_label)
+        layout.addWidget(hint)
+        layout.addLayout(form)
+        layout.addWidget(self.notes, 1)
+        self.publisher.textEdited.connect(self._emit)
+        self.stance.textEdited.connect(self._emit)
+        self.trust.activated.connect(self._emit)
+        self.notes.edited.connect(self._emit)
+
+    def value(self) -> SourceAssessment:
+        return SourceAssessment(
+            publisher=self.publisher.text(),
+            stance=self.stance.text(),
+            trust=Trust(self.trust.currentData()),
+            notes=self.notes.text(),
+        )
+
+    def _emit(self, *_args) -> None:
+        self.edited.emit(self.value())
+
+    def show_document(self, document: Document) -> None:
+        self.document_label.setText(f"Source of “{document.title}”")
+        s = document.source
+        for edit, text in ((self.publisher, s.publisher), (self.stance, s.stance)):
+            if edit.text() != text:
+                edit.setText(text)
+        self.trust.setCurrentIndex(self.trust.findData(s.trust.value))
+        self.notes.set_text(s.notes)

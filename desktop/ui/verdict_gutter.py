@@ -1,0 +1,91 @@
+"""The reader's left margin: each highlight's verdict beside the line where it starts.
+
+Verdicts are shown as a symbol and a word (not colour alone). Only the badges on
+visible lines are laid out, found by bisecting positions sorted once per change.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QHelpEvent, QPainter, QPaintEvent, QTextCursor
+from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
+
+LABEL_MIN_WIDTH = 70  # below this only the symbols fit
+
+
+@dataclass(frozen=True, slots=True)
+class Badge:
+    position: int  # UTF-16 offset where the highlight starts
+    symbol: str
+    label: str
+    tooltip: str
+
+
+class VerdictGutter(QWidget):
+    def __init__(self, reader: QPlainTextEdit) -> None:
+        super().__init__(reader)
+        self.reader = reader
+        self.setObjectName("verdictGutter")
+        self.setAccessibleName("Verdicts")
+        self._badges: list[Badge] = []
+        self._positions: list[int] = []
+        self._hits: list[tuple[QRect, str]] = []
+        reader.updateRequest.connect(lambda *_: self.update())
+
+    def set_badges(self, badges: list[Badge]) -> None:
+        self._badges = sorted(badges, key=lambda b: b.position)
+        self._positions = [b.position for b in self._badges]
+        self.update()
+
+    def badges(self) -> list[Badge]:
+        return list(self._badges)
+
+    def _visible_rows(self) -> list[tuple[int, int, list[Badge]]]:
+        """(top, height, badges) per visible line that has badges."""
+        reader = self.reader
+        first = reader.firstVisibleBlock().position()
+        last = reader.cursorForPosition(
+            QPoint(reader.viewport().width(), reader.viewport().height())
+        ).position()
+        lo, hi = bisect_left(self._positions, first), bisect_right(self._positions, last)
+        rows: dict[int, tuple[int, list[Badge]]] = {}
+        for badge in self._badges[lo:hi]:
+            cursor = QTextCursor(reader.document())
+            cursor.setPosition(badge.position)
+            rect = reader.cursorRect(cursor)
+            rows.setdefault(rect.top(), (rect.height(), []))[1].append(badge)
+        return [(top, height, badges) for top, (height, badges) in sorted(rows.items())]
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        font = QFont(self.font())
+        font.setPointSizeF(max(7.0, self.font().pointSizeF() * 0.85))
+        painter.setFont(font)
+        fm = QFontMetrics(font)
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        offset = self.reader.viewport().y() - self.y()
+        self._hits = []
+        for top, height, badges in self._visible_rows():
+            symbols = " ".join(b.symbol for b in badges)
+            text = symbols
+            if len(badges) == 1 and self.width() >= LABEL_MIN_WIDTH:
+                text = f"{badges[0].symbol} {badges[0].label}"
+            text = fm.elidedText(text, Qt.TextElideMode.ElideLeft, self.width() - 8)
+            rect = QRect(0, top + offset, self.width() - 6, max(height, fm.height()))
+            painter.drawText(rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                             text)
+            self._hits.append((rect, "\n".join(b.tooltip for b in badges)))
+        painter.end()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            tip = next((t for r, t in self._hits if r.contains(event.pos())), "")
+            if tip:
+                QToolTip.showText(event.globalPos(), tip, self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(event)
