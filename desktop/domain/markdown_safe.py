@@ -19,7 +19,7 @@ ALLOWED_TAGS = {
     "th", "thead", "tr", "ul",
 }
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "td": {"align"}, "th": {"align"}}
-URL_SCHEMES = {"http", "https", "mailto"}
+URL_SCHEMES = {"http", "https"}  # the only links the app will open
 MAX_NOTE_CHARS = 200_000  # beyond this the preview shows plain text: rendering stays bounded
 
 _converter: Any = None

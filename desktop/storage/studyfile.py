@@ -47,7 +47,10 @@ def load_study(path: Path) -> LoadedStudy:
     data = _read_json(path)
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise StudyFileError(f"“{path.name}” is not a Crosslight study file.")
-    data = migrate(data)
+    try:
+        data = migrate(data)
+    except StudyFileError as err:
+        raise StudyFileError(f"“{path.name}”: {err}") from err
     try:
         study = study_from_data(data)
     except StudyFileError as err:

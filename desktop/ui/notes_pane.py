@@ -7,6 +7,7 @@ from collections import Counter
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QUrl, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -191,6 +192,8 @@ class NotesPane(QWidget):
             self.proxy.invalidate()  # a verdict or category change may hide a row
         if changes.highlight_set_changed or changes.documents_changed or changes.highlights_changed:
             self._restore_current(current)
+        if current is None and len(changes.highlights_added) == 1:
+            self._restore_current(next(iter(changes.highlights_added)))  # e.g. undone delete
         if changes.study_changed:
             self.study_note.set_text(self._study.note)
         if changes.references_changed or changes.highlights_changed:
@@ -301,7 +304,9 @@ class NotesPane(QWidget):
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         hid = current.data(ID_ROLE) if current.isValid() else None
         self._show_detail(hid)
-        if hid and not self._quiet:
+        # A mouse click reveals through ``clicked`` (which also fires on the current row);
+        # here only keyboard moves, so one click does not reveal twice.
+        if hid and not self._quiet and QApplication.mouseButtons() == Qt.MouseButton.NoButton:
             self.highlightActivated.emit(hid)
 
     def _on_clicked(self, index: QModelIndex) -> None:

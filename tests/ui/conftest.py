@@ -48,6 +48,31 @@ class FakePrompts(Prompts):
         self.asked_confirm: list[tuple[str, str, str]] = []
         self.suggested: list[str] = []
         self.tearing_down = False
+        # Cross-checking dialogs: queues of return values, keyed by method name.
+        self.dialogs: dict[str, deque] = {
+            name: deque()
+            for name in ("edit_reference", "attach_reference", "edit_citation", "choose_link")
+        }
+        self.dialog_calls: list[tuple[str, tuple]] = []
+
+    def script(self, name: str, *answers) -> None:
+        self.dialogs[name].extend(answers)
+
+    def _dialog(self, name: str, *args):
+        self.dialog_calls.append((name, args))
+        return self._next(self.dialogs[name], name)
+
+    def edit_reference(self, reference):
+        return self._dialog("edit_reference", reference)
+
+    def attach_reference(self, study, highlight):
+        return self._dialog("attach_reference", highlight.id)
+
+    def edit_citation(self, reference, stance, comment):
+        return self._dialog("edit_citation", reference.id, stance, comment)
+
+    def choose_link(self, study, highlight):
+        return self._dialog("choose_link", highlight.id)
 
     def error(self, title: str, message: str) -> None:
         self.errors.append((title, message))
@@ -286,5 +311,5 @@ def ui():
         span=span, select_phrase=select_phrase, press=press, type_text=type_text,
         highlight=highlight,
         point_at=point_at, rows=rows, list_point=list_point, click_list=click_list,
-        click_tab=click_tab, snapshot=snapshot,
+        click_tab=click_tab, snapshot=snapshot, REPO=REPO,
     )

@@ -236,3 +236,14 @@ def test_context_menu_offers_categories_and_highlight_actions(
     assert win.session.study.highlights == {}
     assert win.notes.model.rowCount() == 0
     assert len(seen) == 4
+
+
+def test_undoing_a_delete_selects_the_restored_highlight(qtbot, window, seed_copy, ui):
+    win = window(seed_copy)
+    hid = ui.highlight(qtbot, win, "pretended to fight ISIS", 4)
+    ui.press(qtbot, win.reader, Qt.Key.Key_Delete)
+    assert win.notes.current_id() is None and not win.notes.detail.isEnabled()
+    qtbot.keyClick(win.reader, Qt.Key.Key_Z, ui.CTRL)
+    assert win.notes.current_id() == hid
+    assert win.notes.detail.isEnabled()
+    assert "pretended to fight ISIS" in win.notes.detail.quote.text()
