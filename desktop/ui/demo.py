@@ -99,6 +99,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--screenshot", type=Path, help="save a PNG of the window and quit")
     parser.add_argument("--preview", action="store_true", help="show the note's preview tab")
     parser.add_argument("--evidence", action="store_true", help="show the evidence tab")
+    parser.add_argument("--tab", choices=["references", "source", "study"],
+                        help="show this tab of the notes pane")
     args = parser.parse_args(argv)
     app = make_app()
     window = window_for(open_path(SAMPLE_DOCUMENT))
@@ -107,6 +109,9 @@ def main(argv: list[str] | None = None) -> int:
     QTimer.singleShot(200, lambda: annotate(window))
     if args.preview:
         QTimer.singleShot(400, window.notes.detail.note.show_preview)
+    if args.tab:
+        QTimer.singleShot(400, lambda: window.notes.tabs.setCurrentIndex(
+            {"references": 1, "source": 2, "study": 3}[args.tab]))
     if args.evidence:
         QTimer.singleShot(400, lambda: window.notes.detail.tabs.setCurrentIndex(1))
     if args.screenshot:

@@ -6,8 +6,18 @@ the study and head every report.
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.domain.crosscheck import Trust
 from desktop.domain.model import Document, SourceAssessment
@@ -17,6 +27,16 @@ HINT = (
     "Before weighing the claims, look up who is behind the document: read what others "
     "say about the publisher, not what it says about itself."
 )
+
+# "Source » ncr-iran", "Source: Reuters" near the top of a pasted article.
+_SOURCE_LINE = re.compile(r"^[ \t]*(?:source|via|publisher)[ \t]*[»:|–-][ \t]*(\S.{0,80}?)[ \t]*$",
+                          re.IGNORECASE | re.MULTILINE)
+
+
+def named_source(text: str) -> str | None:
+    """The publisher a document names for itself in its first lines, if any."""
+    match = _SOURCE_LINE.search(text[:3000])
+    return match.group(1) if match else None
 
 
 class SourcePanel(QWidget):
@@ -38,16 +58,22 @@ class SourcePanel(QWidget):
         self.trust = QComboBox(self)
         for trust in Trust:
             self.trust.addItem(trust.label, trust.value)
+        self.use_named = QPushButton(self)
+        self.use_named.setToolTip("Fill in the publisher the document names for itself")
+        self.use_named.clicked.connect(self._use_named)
+        self._named: str | None = None
         self.notes = MarkdownEditor("What you found out about the source, with links…",
                                     "Source notes", self)
         form = QFormLayout()
         form.addRow("&Publisher", self.publisher)
         form.addRow("Known &stance", self.stance)
         form.addRow("&Trustworthiness", self.trust)
+        form.addRow(QLabel("Notes", self))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.document_label)
         layout.addWidget(hint)
+        layout.addWidget(self.use_named)
         layout.addLayout(form)
         layout.addWidget(self.notes, 1)
         self.publisher.textEdited.connect(self._emit)
@@ -66,11 +92,20 @@ class SourcePanel(QWidget):
     def _emit(self, *_args) -> None:
         self.edited.emit(self.value())
 
+    def _use_named(self) -> None:
+        if self._named:
+            self.publisher.setText(self._named)
+            self._emit()
+
     def show_document(self, document: Document) -> None:
         self.document_label.setText(f"Source of “{document.title}”")
+        self._named = named_source(document.text)
+        self.use_named.setText(f"The text names its source: “{self._named}” — use it")
+        self.use_named.setVisible(bool(self._named) and not document.source.publisher)
         s = document.source
         for edit, text in ((self.publisher, s.publisher), (self.stance, s.stance)):
             if edit.text() != text:
                 edit.setText(text)
+                edit.setCursorPosition(0)
         self.trust.setCurrentIndex(self.trust.findData(s.trust.value))
         self.notes.set_text(s.notes)

@@ -320,3 +320,25 @@ def test_version_1_study_opens_and_saves_as_current(qtbot, window, tmp_path, ui)
     assert win.prompts.errors == []
     ui.press(qtbot, win.reader, Qt.Key.Key_S, ui.CTRL)
     assert json.loads(fixture.read_text(encoding="utf-8"))["version"] == VERSION
+
+
+def test_source_panel_offers_the_source_the_text_names(qtbot, window, seed_copy, ui):
+    win = window(seed_copy)
+    panel = win.notes.source
+    ui.click_tab(qtbot, win.notes.tabs, "Source")
+    assert panel.use_named.isVisible()
+    assert "“ncr-iran”" in panel.use_named.text()
+    qtbot.mouseClick(panel.use_named, Qt.MouseButton.LeftButton)
+    assert win.session.document.source.publisher == "ncr-iran"
+    assert panel.publisher.text() == "ncr-iran"
+    assert not panel.use_named.isVisible()
+    win.session.undo_stack.undo()
+    assert panel.use_named.isVisible()
+
+
+def test_named_source_patterns():
+    from desktop.ui.source_panel import named_source
+
+    assert named_source("Title\n\nSource » ncr-iran\nBody") == "ncr-iran"
+    assert named_source("Title\nsource: Reuters \n") == "Reuters"
+    assert named_source("Title\nNo source line here.\nThe source of power is...") is None
