@@ -1,0 +1,1 @@
+"""Benchmarks: ``python -m desktop.bench`` measures the hot paths against their targets."""

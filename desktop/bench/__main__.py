@@ -1,0 +1,166 @@
+"""``python -m desktop.bench``: measure the hot paths against their targets.
+
+Generates its own inputs (deterministic seeds) in a temporary folder, runs each
+operation several times (fresh processes where start-up or memory matter), and prints
+median/min/max beside each target, then how cost grows from 1k to 50k highlights.
+It reports; it is not a test gate, and it always exits 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from desktop.bench.data import make_study, make_text, scattered_edits
+from desktop.storage.studyfile import save_study
+
+BOOK_CHARS = 3_200_000
+
+
+def _run_worker(*args: str) -> dict:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run(
+        [sys.executable, "-m", "desktop.bench.worker", *args],
+        capture_output=True, text=True, env=env, timeout=600, check=False,
+    )
+    lines = [line for line in out.stdout.splitlines() if line.startswith("{")]
+    if not lines:
+        raise RuntimeError(f"worker {args} failed: {out.stderr[-2000:]}")
+    return json.loads(lines[-1])
+
+
+def _cold_start(op: str) -> float:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "desktop.bench.worker", op],
+        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env,
+    )
+    assert proc.stdout is not None
+    proc.stdout.readline()  # "ready": the window is shown and painted
+    elapsed = time.perf_counter() - t0
+    proc.wait(timeout=60)
+    return elapsed
+
+
+class Table:
+    def __init__(self) -> None:
+        self.rows: list[tuple[str, str, str, str, str, str]] = []
+
+    def add(self, name: str, samples: list[float], target: float | None, unit: str = "s"):
+        if not samples:
+            self.rows.append((name, "n/a", "", "", _fmt(target, unit) if target else "", ""))
+            return
+        med = statistics.median(samples)
+        verdict = "" if target is None else ("ok" if med <= target else "OVER")
+        self.rows.append((name, _fmt(med, unit), _fmt(min(samples), unit),
+                          _fmt(max(samples), unit), _fmt(target, unit) if target else "",
+                          verdict))
+
+    def print(self, title: str) -> None:
+        print(f"\n{title}")
+        head = ("operation", "median", "min", "max", "target", "")
+        widths = [max(len(r[i]) for r in [head, *self.rows]) for i in range(6)]
+        for row in [head, *self.rows]:
+            print("  ".join(cell.ljust(w) if i == 0 else cell.rjust(w)
+                            for i, (cell, w) in enumerate(zip(row, widths, strict=True))))
+
+
+def _fmt(value: float | None, unit: str) -> str:
+    if value is None:
+        return ""
+    if unit == "s":
+        return f"{value * 1000:.1f} ms" if value < 1 else f"{value:.2f} s"
+    return f"{value:.0f} {unit}"
+
+
+def _timed(fn, runs: int) -> list[float]:
+    samples = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        fn()
+        samples.append(time.perf_counter() - t0)
+    return samples
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m desktop.bench", description=__doc__)
+    parser.add_argument("--runs", type=int, default=5, help="repetitions per operation")
+    parser.add_argument("--quick", action="store_true", help="skip the scaling runs")
+    args = parser.parse_args(argv)
+    runs = args.runs
+    from desktop.domain.reanchor import reanchor_all
+
+    with tempfile.TemporaryDirectory(prefix="crosslight-bench-") as tmp:
+        text = make_text(BOOK_CHARS)
+        edited, _edits = scattered_edits(text, 0.01)
+        sizes = [10_000, 20_000] if args.quick else [1_000, 10_000, 20_000, 50_000]
+        paths, studies = {}, {}
+        for n in sizes:
+            studies[n] = make_study(text, n)
+            paths[n] = Path(tmp) / f"book-{n}.crosslight"
+            save_study(studies[n], paths[n])
+        print(f"inputs: {len(text) / 1e6:.1f} M characters; study file with 10k highlights "
+              f"{paths[10_000].stat().st_size / 1e6:.1f} MB; {runs} runs each; "
+              f"Python {sys.version.split()[0]}, {os.cpu_count()} cores")
+
+        table = Table()
+        bare = [_cold_start("bare") for _ in range(runs)]
+        start = [_cold_start("start") for _ in range(runs)]
+        table.add("bare PySide6 window (reference)", bare, None)
+        table.add("cold start → main window with the seed", start,
+                  max(0.6, 1.3 * statistics.median(bare)))
+        opens = [_run_worker("open", str(paths[10_000])) for _ in range(runs)]
+        table.add("open 3.2 MB study, 10k highlights", [o["open"] for o in opens], 1.5)
+        table.add("save that study", _timed(lambda: save_study(studies[10_000],
+                                                                paths[10_000]), runs), 0.3)
+        ui20 = _run_worker("ui", str(paths[20_000]), str(runs))
+        table.add("type a character in a note, 20k loaded", ui20["typing"], 0.016)
+        ui10 = _run_worker("ui", str(paths[10_000]), str(runs))
+        table.add("click in the list → scrolled and shown", ui10["click"], 0.050)
+        table.add("filter the list by a typed word", ui10["filter"], 0.050)
+        highlights = list(studies[10_000].highlights.values())
+        table.add("re-anchor 10k after 1% scattered edits",
+                  _timed(lambda: reanchor_all(text, edited, highlights), runs), 2.0)
+        table.add("peak memory, 10k study open", [o["rss_mb"] for o in opens], 400, "MB")
+        table.print("Targets (2-core machine, offscreen)")
+
+        if not args.quick:
+            _scaling(text, edited, studies, paths, runs)
+    return 0
+
+
+def _scaling(text, edited, studies, paths, runs) -> None:
+    from desktop.domain.reanchor import reanchor_all
+
+    rows = []
+    for n, study in studies.items():
+        opened = [_run_worker("open", str(paths[n]))["open"] for _ in range(max(2, runs // 2))]
+        saved = _timed(lambda s=study, p=paths[n]: save_study(s, p), runs)
+        ui = _run_worker("ui", str(paths[n]), "3")
+        anchored = _timed(lambda s=study: reanchor_all(text, edited, list(s.highlights.values())),
+                          max(2, runs // 2))
+        rows.append((n, statistics.median(opened), statistics.median(saved),
+                     statistics.median(ui["typing"]), statistics.median(ui["filter"] or [0]),
+                     statistics.median(anchored), ui["rss_mb"]))
+    print("\nScaling (medians): highlights, open, save, keystroke, filter, re-anchor, RSS")
+    for n, o, s, k, f, r, m in rows:
+        print(f"  {n:>6}  open {o:6.2f} s  save {s * 1000:6.0f} ms  key {k * 1000:5.1f} ms  "
+              f"filter {f * 1000:5.1f} ms  re-anchor {r:5.2f} s  RSS {m:4.0f} MB")
+    for (n, o, s, k, _f, r, _m), (n0, o0, s0, k0, _f0, r0, _m0) in zip(
+        rows[1:], rows, strict=False
+    ):
+        grow = n / n0
+        print(f"  ×{grow:.0f} highlights ({n0}→{n}): open ×{o / o0:.1f}, save ×{s / s0:.1f}, "
+              f"key ×{k / max(k0, 1e-9):.1f}, re-anchor ×{r / r0:.1f}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,130 @@
+"""One measurement in a fresh process: ``python -m desktop.bench.worker OP [ARGS]``.
+
+Prints one JSON object. Run by ``desktop.bench``; separate processes keep cold-start
+and memory figures honest.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import sys
+import time
+
+
+def _peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _settle(app) -> None:
+    """Let Qt finish showing and painting: process events until the queue stays empty."""
+    for _ in range(5):
+        app.processEvents()
+
+
+def cold_start(bare: bool) -> dict:
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    if bare:
+        app = QApplication.instance() or QApplication([])
+        window = QMainWindow()
+        window.resize(1280, 820)
+    else:
+        from desktop.cli import SAMPLE_DOCUMENT
+        from desktop.storage.opening import open_path
+        from desktop.ui.app import make_app, window_for
+
+        app = make_app([])
+        window = window_for(open_path(SAMPLE_DOCUMENT))
+    window.show()
+    _settle(app)
+    print(json.dumps({"ready": True}), flush=True)
+    os._exit(0)
+
+
+def open_study(path: str) -> dict:
+    from desktop.ui.app import make_app
+
+    app = make_app([])
+    from desktop.storage.opening import open_path
+    from desktop.ui.app import window_for
+
+    t0 = time.perf_counter()
+    window = window_for(open_path(path))
+    window.show()
+    _settle(app)
+    elapsed = time.perf_counter() - t0
+    return {"open": elapsed, "rss_mb": _peak_rss_mb()}
+
+
+def ui_ops(path: str, repeats: int) -> dict:
+    """Typing in a note, clicking in the list, filtering the list: per-action times."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from desktop.storage.opening import open_path
+    from desktop.ui.app import make_app, window_for
+
+    app = make_app([])
+    window = window_for(open_path(path))
+    window.show()
+    _settle(app)
+    notes = window.notes
+    view = notes.list
+    model = view.model()
+
+    typing = []
+    first = model.index(0, 0)
+    view.setCurrentIndex(first)
+    editor = notes.detail.note.editor
+    editor.setFocus()
+    _settle(app)
+    for _ in range(repeats * 4):
+        t0 = time.perf_counter()
+        QTest.keyClick(editor, Qt.Key.Key_A)
+        app.processEvents()
+        typing.append(time.perf_counter() - t0)
+
+    clicks = []
+    rows = model.rowCount()
+    for i in range(repeats):
+        index = model.index((i + 1) * rows // (repeats + 1), 0)
+        view.scrollTo(index)
+        app.processEvents()
+        t0 = time.perf_counter()
+        QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
+                         pos=view.visualRect(index).center())
+        app.processEvents()
+        clicks.append(time.perf_counter() - t0)
+
+    filters = []
+    box = getattr(notes, "text_filter", None)
+    if box is not None:
+        for word in ["prince", "natasha", "regiment", "xyzzy", "battle"][:repeats]:
+            box.clear()
+            app.processEvents()
+            t0 = time.perf_counter()
+            box.setText(word)
+            app.processEvents()
+            filters.append(time.perf_counter() - t0)
+    return {"typing": typing, "click": clicks, "filter": filters, "rss_mb": _peak_rss_mb()}
+
+
+def main(argv: list[str]) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    op = argv[0]
+    if op in ("start", "bare"):
+        cold_start(op == "bare")
+    elif op == "open":
+        print(json.dumps(open_study(argv[1])), flush=True)
+    elif op == "ui":
+        print(json.dumps(ui_ops(argv[1], int(argv[2]))), flush=True)
+    else:
+        print(json.dumps({"error": f"unknown op {op}"}))
+        return 2
+    os._exit(0)  # skip teardown (and the unsaved-changes question)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
