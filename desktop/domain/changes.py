@@ -15,6 +15,14 @@ class ChangeSet:
     references_changed: set[str] = field(default_factory=set)
     links_changed: bool = False
     source_changed: bool = False  # a document's source assessment
+    # Which highlight attributes changed ("note", "category_id", "verdict"); empty means
+    # any. A hint that lets views skip work (typing a note repaints nothing in the text);
+    # not part of equality.
+    highlight_fields: set[str] = field(default_factory=set, compare=False)
+
+    def only_fields(self, *names: str) -> bool:
+        """True when the highlights changed in nothing but the attributes ``names``."""
+        return bool(self.highlight_fields) and self.highlight_fields <= set(names)
 
     def __bool__(self) -> bool:
         return bool(

@@ -107,14 +107,14 @@ class _SetHighlightField(Command):
             self._old = (getattr(h, self._field), h.modified)
         setattr(h, self._field, self.value)
         h.modified = utc_now()
-        return ChangeSet(highlights_changed={self.highlight_id})
+        return ChangeSet(highlights_changed={self.highlight_id}, highlight_fields={self._field})
 
     def revert(self, study: Study) -> ChangeSet:
         assert self._old is not None
         h = study.highlights[self.highlight_id]
         setattr(h, self._field, self._old[0])
         h.modified = self._old[1]
-        return ChangeSet(highlights_changed={self.highlight_id})
+        return ChangeSet(highlights_changed={self.highlight_id}, highlight_fields={self._field})
 
 
 @dataclass

@@ -177,14 +177,16 @@ class SetVerdict(Command):
         h = study.highlights[self.highlight_id]
         if self._old is None:
             self._old = (h.verdict, h.rationale)
+        fields = {"rationale"} if h.verdict == self.verdict else {"verdict", "rationale"}
         h.verdict, h.rationale = self.verdict, self.rationale
-        return ChangeSet(highlights_changed={self.highlight_id})
+        return ChangeSet(highlights_changed={self.highlight_id}, highlight_fields=fields)
 
     def revert(self, study: Study) -> ChangeSet:
         assert self._old is not None
         h = study.highlights[self.highlight_id]
+        fields = {"rationale"} if h.verdict == self._old[0] else {"verdict", "rationale"}
         h.verdict, h.rationale = self._old
-        return ChangeSet(highlights_changed={self.highlight_id})
+        return ChangeSet(highlights_changed={self.highlight_id}, highlight_fields=fields)
 
     def merge_key(self) -> object | None:
         return ("verdict", self.highlight_id)
@@ -271,5 +273,39 @@ class SetDocumentSource(Command):
     def merge(self, later: Command) -> bool:
         if isinstance(later, SetDocumentSource) and later.document_id == self.document_id:
             self.source = later.source
+            return True
+        return False
+
+
+@dataclass
+class SetDocumentMetadata(Command):
+    """Set a document's web address, author and publication date (for reports)."""
+
+    document_id: str
+    url: str
+    author: str
+    published: str
+    label: str = "Edit document details"
+    _old: tuple[str, str, str] | None = field(default=None, repr=False)
+
+    def apply(self, study: Study) -> ChangeSet:
+        document = study.documents[self.document_id]
+        if self._old is None:
+            self._old = (document.url, document.author, document.published)
+        document.url, document.author, document.published = self.url, self.author, self.published
+        return ChangeSet(source_changed=True)
+
+    def revert(self, study: Study) -> ChangeSet:
+        assert self._old is not None
+        document = study.documents[self.document_id]
+        document.url, document.author, document.published = self._old
+        return ChangeSet(source_changed=True)
+
+    def merge_key(self) -> object | None:
+        return ("document-metadata", self.document_id)
+
+    def merge(self, later: Command) -> bool:
+        if isinstance(later, SetDocumentMetadata) and later.document_id == self.document_id:
+            self.url, self.author, self.published = later.url, later.author, later.published
             return True
         return False

@@ -25,6 +25,7 @@ from desktop.ui.actions import (
 )
 from desktop.ui.crosscheck_ops import CrossCheckOps
 from desktop.ui.file_ops import FileOps
+from desktop.ui.interchange_ops import InterchangeOps
 from desktop.ui.notes_pane import NotesPane
 from desktop.ui.prompts import Prompts
 from desktop.ui.reader import PaintRange, ReaderView
@@ -44,6 +45,7 @@ class MainWindow(QMainWindow):
         self.category_actions: dict = {}
         self.files = FileOps(self)
         self.checks = CrossCheckOps(self)
+        self.interchange = InterchangeOps(self)
         self.verdict_actions = create_verdict_actions(self)
 
         self.reader = ReaderView(self)
@@ -99,6 +101,7 @@ class MainWindow(QMainWindow):
         self.notes.studyNoteEdited.connect(lambda text: self.session.execute(SetStudyNote(text)))
         self.notes.linkActivated.connect(self.open_link)
         self.checks.connect()
+        self.interchange.connect()
         a.attach_reference.triggered.connect(lambda: self._on_current(self.checks.attach_reference))
         a.link_passage.triggered.connect(lambda: self._on_current(self.checks.link_passage))
         a.add_reference.triggered.connect(self.checks.add_reference)
@@ -116,6 +119,8 @@ class MainWindow(QMainWindow):
         bar.clear()
         file_menu = bar.addMenu("&File")
         file_menu.addActions([a.open, a.save, a.save_as])
+        file_menu.addSeparator()
+        self.interchange.add_menus(file_menu)
         file_menu.addSeparator()
         file_menu.addActions([a.close, a.quit])
         edit = bar.addMenu("&Edit")
@@ -188,26 +193,47 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{name}[*] — Crosslight")
 
     def _on_changed(self, changes: ChangeSet) -> None:
-        if changes.highlights_added or changes.highlights_removed or changes.highlights_changed:
+        if changes.highlight_set_changed or changes.documents_changed:
             self._refresh_ranges()
+        elif changes.highlights_changed and not changes.only_fields("note"):
+            self._update_ranges(changes.highlights_changed)
         self.notes.apply_changes(changes)
+
+    def _color(self, category_id: str) -> str:
+        return self._colors.get(category_id, "#888888")
+
+    def _badge(self, h) -> Badge | None:
+        """The verdict shown in the margin: for every checked highlight and every claim."""
+        if h.is_orphan or not (h.verdict.is_checked or h.category_id == "claim"):
+            return None
+        why = f": {h.rationale}" if h.rationale else ""
+        return Badge(self._u16.to_utf16(h.start), h.verdict.symbol,
+                     h.verdict.label.split(" —")[0],
+                     f"{h.verdict.label}{why}\n“{h.quote.exact[:120]}”", h.id)
 
     def _refresh_ranges(self) -> None:
         study, u16 = self.session.study, self._u16
+        self._colors = {c.id: c.color for c in study.categories}
         ranges, badges = [], []
         for h in study.highlights_in_order(self.session.document.id):
             if h.is_orphan:
                 continue
-            category = study.category(h.category_id)
-            color = category.color if category else "#888888"
-            start = u16.to_utf16(h.start)
-            ranges.append(PaintRange(start, u16.to_utf16(h.end), color, h.id))
-            if h.verdict.is_checked or h.category_id == "claim":
-                why = f": {h.rationale}" if h.rationale else ""
-                badges.append(Badge(start, h.verdict.symbol, h.verdict.label.split(" —")[0],
-                                    f"{h.verdict.label}{why}\n“{h.quote.exact[:120]}”"))
+            ranges.append(PaintRange(u16.to_utf16(h.start), u16.to_utf16(h.end),
+                                     self._color(h.category_id), h.id))
+            badge = self._badge(h)
+            if badge is not None:
+                badges.append(badge)
         self.reader.set_ranges(ranges)
         self.reader.gutter.set_badges(badges)
+
+    def _update_ranges(self, highlight_ids: set[str]) -> None:
+        """Recolour and re-badge a few highlights in place (their positions are fixed)."""
+        for hid in highlight_ids:
+            h = self.session.study.highlights.get(hid)
+            if h is None or h.is_orphan:
+                continue
+            self.reader.update_color(hid, self._color(h.category_id))
+            self.reader.gutter.update_badge(hid, self._badge(h))
 
     # --- edits ---------------------------------------------------------------
     def highlight_selection(self, category_id: str) -> str | None:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListView,
     QSplitter,
     QStackedWidget,
@@ -23,12 +24,7 @@ from desktop.domain.changes import ChangeSet
 from desktop.domain.crosscheck import Verdict
 from desktop.domain.model import Highlight, Study
 from desktop.ui.highlight_detail import HighlightDetail, verdict_text
-from desktop.ui.highlight_list import (
-    ID_ROLE,
-    HighlightDelegate,
-    HighlightFilter,
-    HighlightListModel,
-)
+from desktop.ui.highlight_list import ID_ROLE, HighlightDelegate, HighlightListModel
 from desktop.ui.note_editor import MarkdownEditor
 from desktop.ui.references_panel import ReferencesPanel
 from desktop.ui.source_panel import SourcePanel
@@ -68,12 +64,10 @@ class NotesPane(QWidget):
         self._quiet = False
 
         self.model = HighlightListModel(study, document_id, self)
-        self.proxy = HighlightFilter(self)
-        self.proxy.setSourceModel(self.model)
         self.list = QListView(self)
         self.list.setObjectName("highlightList")
         self.list.setAccessibleName("Highlights")
-        self.list.setModel(self.proxy)
+        self.list.setModel(self.model)
         self.list.setItemDelegate(HighlightDelegate(self.list))
         self.list.setUniformItemSizes(True)
         self.list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
@@ -94,6 +88,10 @@ class NotesPane(QWidget):
         self.verdict_filter.addItem("All verdicts", None)
         for verdict in Verdict:
             self.verdict_filter.addItem(verdict_text(verdict), verdict.value)
+        self.text_filter = QLineEdit(self)
+        self.text_filter.setPlaceholderText("Filter highlights and notes…")
+        self.text_filter.setClearButtonEnabled(True)
+        self.text_filter.setAccessibleName("Filter highlights by text")
         filters = QHBoxLayout()
         filters.setContentsMargins(0, 0, 0, 0)
         filters.addWidget(self.category_filter, 1)
@@ -105,6 +103,7 @@ class NotesPane(QWidget):
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
         top_layout.addWidget(self.summary)
+        top_layout.addWidget(self.text_filter)
         top_layout.addLayout(filters)
         top_layout.addWidget(self.stack, 1)
         split.addWidget(top)
@@ -149,6 +148,7 @@ class NotesPane(QWidget):
         self.list.clicked.connect(self._on_clicked)
         self.category_filter.activated.connect(self._apply_filters)
         self.verdict_filter.activated.connect(self._apply_filters)
+        self.text_filter.textChanged.connect(self._apply_filters)
         d.category.activated.connect(self._on_category_activated)
         d.delete_button.clicked.connect(lambda: self._with_current(self.deleteRequested.emit))
         d.note.edited.connect(lambda text: self._with_current(self.noteEdited.emit, text))
@@ -188,19 +188,21 @@ class NotesPane(QWidget):
     def apply_changes(self, changes: ChangeSet) -> None:
         current = self.current_id()
         self.model.apply_changes(changes)
-        if changes.highlights_changed:
-            self.proxy.invalidate()  # a verdict or category change may hide a row
-        if changes.highlight_set_changed or changes.documents_changed or changes.highlights_changed:
+        typing = changes.only_fields("note", "rationale")
+        if changes.highlight_set_changed or changes.documents_changed or (
+            changes.highlights_changed and not typing
+        ):
             self._restore_current(current)
         if current is None and len(changes.highlights_added) == 1:
             self._restore_current(next(iter(changes.highlights_added)))  # e.g. undone delete
         if changes.study_changed:
             self.study_note.set_text(self._study.note)
-        if changes.references_changed or changes.highlights_changed:
+        if changes.references_changed:
             self.references.show_study(self._study)
         if changes.source_changed or changes.documents_changed:
             self.source.show_document(self._study.documents[self._document_id])
-        self._refresh_summary()
+        if not typing:  # a note's text changes no count
+            self._refresh_summary()
         self._show_detail(self.current_id())
 
     def _refresh_all(self) -> None:
@@ -217,13 +219,13 @@ class NotesPane(QWidget):
         combo.addItem("All categories", None)
         for category in self._study.categories:
             combo.addItem(color_icon(category.color), category.name, category.id)
-        self.proxy.set_filter(None, None)
+        self.model.set_filter(None, None)
 
     def _apply_filters(self) -> None:
         current = self.current_id()
         verdict = self.verdict_filter.currentData()
-        self.proxy.set_filter(self.category_filter.currentData(),
-                              Verdict(verdict) if verdict else None)
+        self.model.set_filter(self.category_filter.currentData(),
+                              Verdict(verdict) if verdict else None, self.text_filter.text())
         self._restore_current(current)
         self._refresh_summary()
         self._show_detail(self.current_id())
@@ -244,7 +246,7 @@ class NotesPane(QWidget):
             text += "\n" + "   ".join(
                 f"{v.symbol} {v.label.split(' —')[0]} {verdicts[v]}" for v in Verdict if verdicts[v]
             )
-        shown = self.proxy.rowCount()
+        shown = self.model.rowCount()
         if shown != count:
             text += f"\nShowing {shown} of {count}"
         self.summary.setText(text)
@@ -253,9 +255,7 @@ class NotesPane(QWidget):
 
     def _view_index(self, highlight_id: str | None) -> QModelIndex:
         row = self.model.row_of(highlight_id) if highlight_id else None
-        if row is None:
-            return QModelIndex()
-        return self.proxy.mapFromSource(self.model.index(row))
+        return QModelIndex() if row is None else self.model.index(row)
 
     def _restore_current(self, highlight_id: str | None) -> None:
         index = self._view_index(highlight_id)
@@ -278,9 +278,12 @@ class NotesPane(QWidget):
     def select_highlight(self, highlight_id: str) -> None:
         """Select without asking the reader to scroll (the caller already shows it)."""
         index = self._view_index(highlight_id)
-        if not index.isValid() and self.model.row_of(highlight_id) is not None:
+        if not index.isValid() and self.model.contains(highlight_id):
             self.category_filter.setCurrentIndex(0)  # a hidden row: clear the filters
             self.verdict_filter.setCurrentIndex(0)
+            self.text_filter.blockSignals(True)
+            self.text_filter.clear()
+            self.text_filter.blockSignals(False)
             self._apply_filters()
             index = self._view_index(highlight_id)
         if not index.isValid():

@@ -66,6 +66,7 @@ class ReaderView(QPlainTextEdit):
         self.setFont(font)
         self.document().setDocumentMargin(12)
         self._ranges: list[PaintRange] = []
+        self._index: dict[str, int] = {}
         self._starts: list[int] = []
         self._longest = 0
         self._selected_key: str | None = None
@@ -82,9 +83,18 @@ class ReaderView(QPlainTextEdit):
 
     def set_ranges(self, ranges: list[PaintRange]) -> None:
         self._ranges = sorted(ranges, key=lambda r: (r.start, -r.end))
+        self._index = {r.key: i for i, r in enumerate(self._ranges)}
         self._starts = [r.start for r in self._ranges]
         self._longest = max((r.end - r.start for r in self._ranges), default=0)
         self.viewport().update()
+
+    def update_color(self, key: str, color: str) -> None:
+        """Recolour one range in place: a category change needs no re-sort."""
+        i = self._index.get(key)
+        if i is not None and self._ranges[i].color != color:
+            r = self._ranges[i]
+            self._ranges[i] = PaintRange(r.start, r.end, color, key)
+            self.viewport().update()
 
     def set_selected_key(self, key: str | None) -> None:
         if key != self._selected_key:

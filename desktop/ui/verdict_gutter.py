@@ -22,6 +22,7 @@ class Badge:
     symbol: str
     label: str
     tooltip: str
+    key: str = ""
 
 
 class VerdictGutter(QWidget):
@@ -32,12 +33,28 @@ class VerdictGutter(QWidget):
         self.setAccessibleName("Verdicts")
         self._badges: list[Badge] = []
         self._positions: list[int] = []
+        self._by_key: dict[str, Badge] = {}
         self._hits: list[tuple[QRect, str]] = []
         reader.updateRequest.connect(lambda *_: self.update())
 
     def set_badges(self, badges: list[Badge]) -> None:
-        self._badges = sorted(badges, key=lambda b: b.position)
+        self._badges = sorted(badges, key=lambda b: (b.position, b.key))
         self._positions = [b.position for b in self._badges]
+        self._by_key = {b.key: b for b in self._badges}
+        self.update()
+
+    def update_badge(self, key: str, badge: Badge | None) -> None:
+        """Add, replace or (with None) remove one badge without rebuilding the rest."""
+        old = self._by_key.pop(key, None)
+        if old is not None:
+            i = self._badges.index(old, bisect_left(self._positions, old.position))
+            del self._badges[i]
+            del self._positions[i]
+        if badge is not None:
+            i = bisect_right(self._positions, badge.position)
+            self._badges.insert(i, badge)
+            self._positions.insert(i, badge.position)
+            self._by_key[key] = badge
         self.update()
 
     def badges(self) -> list[Badge]:
