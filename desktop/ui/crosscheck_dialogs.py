@@ -24,13 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.crosscheck import Relation, Stance
 from desktop.domain.model import Highlight, Reference, Study
-from desktop.ui.highlight_list import excerpt
-
-
-def reference_line(reference: Reference) -> str:
-    """'Title — Author, 2017-03-09' for lists and citations."""
-    details = ", ".join(x for x in (reference.author, reference.published) if x)
-    return f"{reference.display_title} — {details}" if details else reference.display_title
+from desktop.ui.highlight_list import excerpt, reference_line
 
 
 class ReferenceDialog(QDialog):

@@ -18,8 +18,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.crosscheck import Verdict, suggest_verdict
 from desktop.domain.model import Category, Highlight, Study
-from desktop.ui.crosscheck_dialogs import reference_line
-from desktop.ui.highlight_list import excerpt
+from desktop.ui.highlight_list import excerpt, reference_line
 from desktop.ui.note_editor import MarkdownEditor
 from desktop.ui.swatches import color_icon
 

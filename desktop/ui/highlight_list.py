@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from desktop.domain.changes import ChangeSet
 from desktop.domain.crosscheck import Verdict
-from desktop.domain.model import Highlight, Study
+from desktop.domain.model import Highlight, Reference, Study
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 COLOR_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -176,6 +176,12 @@ class HighlightListModel(QAbstractListModel):
             state = "orphaned, " if h.is_orphan else ""
             return f"{name}, {h.verdict.label}, {state}{excerpt(h.quote.exact)}"
         return None
+
+
+def reference_line(reference: Reference) -> str:
+    """'Title — Author, 2017-03-09' for lists and citations."""
+    details = ", ".join(x for x in (reference.author, reference.published) if x)
+    return f"{reference.display_title} — {details}" if details else reference.display_title
 
 
 def excerpt(text: str) -> str:

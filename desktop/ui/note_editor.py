@@ -59,17 +59,19 @@ class MarkdownEditor(QWidget):
         self.editor = NoteTextEdit(self)
         self.editor.setPlaceholderText(placeholder)
         self.editor.setAccessibleName(name)
-        self.preview = SafeBrowser(self)
-        self.preview.setAccessibleName(f"{name} preview")
+        self._name = name
+        self._preview: SafeBrowser | None = None
+        self._preview_page = QWidget(self)  # the browser inside is made on first view
+        page_layout = QVBoxLayout(self._preview_page)
+        page_layout.setContentsMargins(0, 0, 0, 0)
         self.tabs.addTab(self.editor, "Write")
-        self.tabs.addTab(self.preview, "Preview")
+        self.tabs.addTab(self._preview_page, "Preview")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
         self._updating = False
         self.editor.textChanged.connect(self._on_text_changed)
         self.tabs.currentChanged.connect(self._on_tab)
-        self.preview.anchorClicked.connect(self.linkActivated)
 
     def set_text(self, text: str) -> None:
         """Show ``text`` without emitting ``edited``; keeps the caret if nothing changed."""
@@ -84,8 +86,18 @@ class MarkdownEditor(QWidget):
             self.editor.setTextCursor(cursor)
         finally:
             self._updating = False
-        if self.tabs.currentWidget() is self.preview:
+        if self.tabs.currentWidget() is self._preview_page:
             self.render_preview()
+
+    @property
+    def preview(self) -> SafeBrowser:
+        if self._preview is None:
+            self._preview = SafeBrowser(self._preview_page)
+            self._preview.setAccessibleName(f"{self._name} preview")
+            self._preview.anchorClicked.connect(self.linkActivated)
+            self._preview_page.layout().addWidget(self._preview)
+            self._preview.show()
+        return self._preview
 
     def text(self) -> str:
         return self.editor.toPlainText()
@@ -97,12 +109,12 @@ class MarkdownEditor(QWidget):
         self.tabs.setCurrentWidget(self.editor)
 
     def show_preview(self) -> None:
-        self.tabs.setCurrentWidget(self.preview)
+        self.tabs.setCurrentWidget(self._preview_page)
 
     def _on_text_changed(self) -> None:
         if not self._updating:
             self.edited.emit(self.editor.toPlainText())
 
     def _on_tab(self, index: int) -> None:
-        if self.tabs.widget(index) is self.preview:
+        if self.tabs.widget(index) is self._preview_page:
             self.render_preview()

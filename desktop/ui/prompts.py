@@ -8,18 +8,15 @@ from __future__ import annotations
 
 import enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from desktop.domain.crosscheck import Relation, Stance
 from desktop.domain.model import Highlight, Reference, Study
-from desktop.ui.crosscheck_dialogs import (
-    AttachChoice,
-    AttachReferenceDialog,
-    CitationDialog,
-    LinkDialog,
-    ReferenceDialog,
-)
+
+if TYPE_CHECKING:  # the dialogs load on first use, not at start-up
+    from desktop.ui.crosscheck_dialogs import AttachChoice
 
 
 class SaveChoice(enum.Enum):
@@ -86,21 +83,38 @@ class Prompts:
         path = Path(name)
         return path if path.suffix == ".crosslight" else path.with_name(path.name + ".crosslight")
 
+    def export_path(self, title: str, suggested: str, file_filter: str) -> Path | None:
+        """Where to write an export (the caller adds a missing suffix)."""
+        name, _ = QFileDialog.getSaveFileName(self.parent, title, suggested, file_filter)
+        return Path(name) if name else None
+
+    def import_path(self, title: str, directory: str, file_filter: str) -> Path | None:
+        name, _ = QFileDialog.getOpenFileName(self.parent, title, directory, file_filter)
+        return Path(name) if name else None
+
     # --- cross-checking dialogs ------------------------------------------------
     def edit_reference(self, reference: Reference | None) -> Reference | None:
+        from desktop.ui.crosscheck_dialogs import ReferenceDialog
+
         dialog = ReferenceDialog(reference, self.parent)
         return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def attach_reference(self, study: Study, highlight: Highlight) -> AttachChoice | None:
+        from desktop.ui.crosscheck_dialogs import AttachReferenceDialog
+
         dialog = AttachReferenceDialog(study, highlight, self.parent)
         return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def edit_citation(
         self, reference: Reference, stance: Stance, comment: str
     ) -> tuple[Stance, str] | None:
+        from desktop.ui.crosscheck_dialogs import CitationDialog
+
         dialog = CitationDialog(reference, stance, comment, self.parent)
         return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def choose_link(self, study: Study, highlight: Highlight) -> tuple[str, Relation] | None:
+        from desktop.ui.crosscheck_dialogs import LinkDialog
+
         dialog = LinkDialog(study, highlight, self.parent)
         return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None

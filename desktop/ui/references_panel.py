@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from desktop.domain.model import Study
-from desktop.ui.crosscheck_dialogs import reference_line
 from desktop.ui.highlight_detail import _ButtonList
+from desktop.ui.highlight_list import reference_line
 
 
 class ReferencesPanel(QWidget):
