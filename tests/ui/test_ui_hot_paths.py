@@ -1,0 +1,59 @@
+"""The shortcuts taken on hot paths still show the right thing."""
+
+from PySide6.QtCore import Qt
+
+from desktop.domain.crosscheck import Verdict
+from desktop.ui.highlight_list import HAS_NOTE_ROLE
+
+
+def test_typing_a_note_repaints_nothing_in_the_text_but_marks_the_row(
+    qtbot, window, seed_copy, ui, monkeypatch
+):
+    win = window(seed_copy)
+    hid = ui.highlight(qtbot, win, "pretended to fight ISIS", 4)
+    rebuilt = []
+    monkeypatch.setattr(win, "_refresh_ranges", lambda: rebuilt.append(1))
+    row = win.notes.model.index(win.notes.model.row_of(hid))
+    assert row.data(HAS_NOTE_ROLE) is False
+    ui.type_text(qtbot, win.notes.detail.note.editor, "Motive, not fact")
+    assert rebuilt == []
+    assert row.data(HAS_NOTE_ROLE) is True
+    qtbot.keyClick(win.reader, Qt.Key.Key_Z, ui.CTRL)
+    assert row.data(HAS_NOTE_ROLE) is False
+
+
+def test_category_and_verdict_changes_update_text_and_margin_in_place(
+    qtbot, window, seed_copy, ui
+):
+    win = window(seed_copy)
+    start, _ = ui.span(win, "pretended to fight ISIS")
+    hid = ui.highlight(qtbot, win, "pretended to fight ISIS", 4)
+    assert win.reader.gutter.badges() == []  # an unverified opinion gets no badge
+    win.set_category(hid, "claim")
+    (painted,) = win.reader.ranges_at(start + 2)
+    assert painted.color == "#f2b134"
+    (badge,) = win.reader.gutter.badges()
+    assert (badge.key, badge.label) == (hid, "Unverified")
+    win.set_category(hid, "opinion")
+    win.checks.set_verdict(hid, Verdict.MISLEADING, "cherry-picked")
+    (badge,) = win.reader.gutter.badges()
+    assert (badge.symbol, badge.label) == ("⚠", "Misleading")
+    assert "cherry-picked" in badge.tooltip
+    win.checks.set_verdict(hid, Verdict.UNVERIFIED, "")
+    assert win.reader.gutter.badges() == []
+
+
+def test_text_filter_matches_quotes_and_notes(qtbot, window, seed_copy, ui):
+    win = window(seed_copy)
+    notes = win.notes
+    troops = ui.highlight(qtbot, win, "the 9,000 troops that are currently stationed in Iraq", 1)
+    isis = ui.highlight(qtbot, win, "pretended to fight ISIS", 4)
+    ui.type_text(qtbot, notes.detail.note.editor, "Compare with Pentagon numbers")
+    qtbot.keyClicks(notes.text_filter, "isis")
+    assert [r["id"] for r in ui.rows(win)] == [isis]
+    notes.text_filter.clear()
+    qtbot.keyClicks(notes.text_filter, "PENTAGON")  # case-insensitive, searches notes too
+    assert [r["id"] for r in ui.rows(win)] == [isis]
+    assert "Showing 1 of 2" in notes.summary.text()
+    notes.text_filter.clear()
+    assert {r["id"] for r in ui.rows(win)} == {troops, isis}
