@@ -1,4 +1,7 @@
-"""Command line: ``crosslight [PATH]`` opens a study or a document (default: the sample)."""
+"""Command line: ``crosslight [PATH]`` opens a study or a document (default: the sample).
+
+``crosslight export …`` and ``crosslight info …`` run without a window: see ``headless``.
+"""
 
 from __future__ import annotations
 
@@ -18,6 +21,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="crosslight",
         description="Crosslight: read critically, highlight, annotate and cross-check.",
+        epilog="Without a window: “crosslight export STUDY --format md|html|w3c|claimreview"
+        "|csv [-o OUT]” and “crosslight info STUDY” (each has --help).",
     )
     parser.add_argument(
         "path",
@@ -31,6 +36,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] in ("export", "info"):  # headless: no Qt, no display
+        from desktop.headless import main as headless_main
+
+        return headless_main(argv)
     args = build_parser().parse_args(argv)
     path: Path = args.path or SAMPLE_DOCUMENT
     try:

@@ -47,6 +47,10 @@ class Document:
     id: str = field(default_factory=lambda: new_id("d"))
     added: str = field(default_factory=utc_now)
     source: SourceAssessment = field(default_factory=SourceAssessment)
+    # Where and by whom the document was published: cited by reports and ClaimReview.
+    url: str = ""
+    author: str = ""
+    published: str = ""  # ISO 8601 date preferred, free text allowed
 
     @property
     def sha256(self) -> str:

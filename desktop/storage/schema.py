@@ -8,6 +8,7 @@ Format (version 2), one UTF-8 JSON object with sorted keys::
     study       {id, title, note, created, modified}
     categories  [{id, name, color}]
     documents   [{id, title, media_type, source_path, added, sha256, text,
+                  url, author, published,
                   source: {publisher, stance, trust, notes}}]
     references  [{id, url, title, author, published, accessed, excerpt, note,
                   created, modified}]
@@ -18,6 +19,9 @@ Format (version 2), one UTF-8 JSON object with sorted keys::
     links       [{id, source, target, relation}]   highlight ids
 
 Version 1 had no references, verdicts, citations, links or source notes.
+``documents[].url``, ``author`` and ``published`` (where, by whom and when the document
+was published) were added to version 2 later as optional keys: a reader treats a missing
+one as "", so files written before them still open, and older readers ignore them.
 
 Highlights are written in document order so a diff reads like the document.
 """
@@ -74,6 +78,9 @@ def study_to_data(study: Study) -> dict[str, Any]:
                 "added": d.added,
                 "sha256": d.sha256,
                 "text": d.text,
+                "url": d.url,
+                "author": d.author,
+                "published": d.published,
                 "source": {
                     "publisher": d.source.publisher,
                     "stance": d.source.stance,
@@ -220,6 +227,9 @@ def _document_from(node: Node) -> Document:
         media_type=node.str("media_type", "text/plain"),
         source_path=node.str("source_path", ""),
         added=node.str("added", ""),
+        url=node.str("url", ""),
+        author=node.str("author", ""),
+        published=node.str("published", ""),
         source=SourceAssessment(
             publisher=source.str("publisher", ""),
             stance=source.str("stance", ""),

@@ -40,6 +40,13 @@ class Actions:
     add_reference: QAction
     show_references: QAction
     show_source: QAction
+    export_markdown: QAction
+    export_html: QAction
+    export_w3c: QAction
+    export_claimreview: QAction
+    export_csv: QAction
+    import_w3c: QAction
+    import_references: QAction
     categories: dict[str, QAction] = field(default_factory=dict)
 
 
@@ -100,6 +107,20 @@ def create_actions(window: QWidget, undo_group: QUndoGroup) -> Actions:
                                 "Show the reference library"),
         show_source=_action(window, "Document &Source…", ["Ctrl+Shift+I"],
                             "Notes on who published the document"),
+        export_markdown=_action(window, "&Markdown Report…", [],
+                                "Write a report of the study as Markdown"),
+        export_html=_action(window, "&HTML Report…", [],
+                            "Write a report of the study as one printable web page"),
+        export_w3c=_action(window, "&W3C Annotations…", [],
+                           "Write the highlights as W3C Web Annotations (JSON-LD)"),
+        export_claimreview=_action(window, "&ClaimReview…", [],
+                                   "Write the checked claims as schema.org ClaimReview"),
+        export_csv=_action(window, "CSV of &Highlights…", [],
+                           "Write one row per highlight, for spreadsheets"),
+        import_w3c=_action(window, "&W3C Annotations…", [],
+                           "Add highlights from a W3C Web Annotation file to this document"),
+        import_references=_action(window, "&References from BibTeX/CSL-JSON…", [],
+                                  "Add sources from a .bib or CSL-JSON file to the library"),
     )
 
 

@@ -17,6 +17,7 @@ from desktop.domain.crosscheck_commands import (
     DetachReference,
     EditCitation,
     EditReference,
+    SetDocumentMetadata,
     SetDocumentSource,
     SetVerdict,
 )
@@ -53,6 +54,7 @@ class CrossCheckOps:
         refs.deleteRequested.connect(self.delete_reference)
         refs.openRequested.connect(self.open_reference)
         notes.source.edited.connect(self.set_source)
+        notes.source.detailsEdited.connect(self.set_document_details)
 
     def _status(self, message: str) -> None:
         self.window.statusBar().showMessage(message, 6000)
@@ -141,3 +143,9 @@ class CrossCheckOps:
         document = self.session.document
         if document.source != source:
             self.session.execute(SetDocumentSource(document.id, source))
+
+    def set_document_details(self, url: str, author: str, published: str) -> None:
+        """Where, by whom and when the document was published: named in reports."""
+        document = self.session.document
+        if (document.url, document.author, document.published) != (url, author, published):
+            self.session.execute(SetDocumentMetadata(document.id, url, author, published))

@@ -41,6 +41,7 @@ def named_source(text: str) -> str | None:
 
 class SourcePanel(QWidget):
     edited = Signal(object)  # SourceAssessment
+    detailsEdited = Signal(str, str, str)  # the document's url, author, published
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -58,6 +59,12 @@ class SourcePanel(QWidget):
         self.trust = QComboBox(self)
         for trust in Trust:
             self.trust.addItem(trust.label, trust.value)
+        self.url = QLineEdit(self)
+        self.url.setPlaceholderText("Where it was published online (http://… or https://…)")
+        self.author = QLineEdit(self)
+        self.author.setPlaceholderText("Who wrote it, if named")
+        self.published = QLineEdit(self)
+        self.published.setPlaceholderText("Publication date, e.g. 2017-03-09")
         self.use_named = QPushButton(self)
         self.use_named.setToolTip("Fill in the publisher the document names for itself")
         self.use_named.clicked.connect(self._use_named)
@@ -65,6 +72,9 @@ class SourcePanel(QWidget):
         self.notes = MarkdownEditor("What you found out about the source, with links…",
                                     "Source notes", self)
         form = QFormLayout()
+        form.addRow("&Web address", self.url)
+        form.addRow("&Author", self.author)
+        form.addRow("Pu&blished", self.published)
         form.addRow("&Publisher", self.publisher)
         form.addRow("Known &stance", self.stance)
         form.addRow("&Trustworthiness", self.trust)
@@ -80,6 +90,8 @@ class SourcePanel(QWidget):
         self.stance.textEdited.connect(self._emit)
         self.trust.activated.connect(self._emit)
         self.notes.edited.connect(self._emit)
+        for edit in (self.url, self.author, self.published):
+            edit.textEdited.connect(self._emit_details)
 
     def value(self) -> SourceAssessment:
         return SourceAssessment(
@@ -92,6 +104,10 @@ class SourcePanel(QWidget):
     def _emit(self, *_args) -> None:
         self.edited.emit(self.value())
 
+    def _emit_details(self, *_args) -> None:
+        # Not stripped: the panel is refreshed from the model while the user types.
+        self.detailsEdited.emit(self.url.text(), self.author.text(), self.published.text())
+
     def _use_named(self) -> None:
         if self._named:
             self.publisher.setText(self._named)
@@ -103,7 +119,9 @@ class SourcePanel(QWidget):
         self.use_named.setText(f"The text names its source: “{self._named}” — use it")
         self.use_named.setVisible(bool(self._named) and not document.source.publisher)
         s = document.source
-        for edit, text in ((self.publisher, s.publisher), (self.stance, s.stance)):
+        for edit, text in ((self.publisher, s.publisher), (self.stance, s.stance),
+                           (self.url, document.url), (self.author, document.author),
+                           (self.published, document.published)):
             if edit.text() != text:
                 edit.setText(text)
                 edit.setCursorPosition(0)

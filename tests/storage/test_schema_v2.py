@@ -191,7 +191,7 @@ def test_saved_json_is_version_2_with_documented_keys(tmp_path):
     assert set(data["study"]) == {"id", "title", "note", "created", "modified"}
     (document,) = data["documents"]
     assert set(document) == {"id", "title", "media_type", "source_path", "added", "sha256",
-                             "text", "source"}
+                             "text", "url", "author", "published", "source"}
     assert document["source"] == {
         "publisher": "خبرگزاری فارس 😀", "stance": "state-aligned «conservative»",
         "trust": "mixed", "notes": "Owned by …\nsecond line",

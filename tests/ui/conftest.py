@@ -51,7 +51,8 @@ class FakePrompts(Prompts):
         # Cross-checking dialogs: queues of return values, keyed by method name.
         self.dialogs: dict[str, deque] = {
             name: deque()
-            for name in ("edit_reference", "attach_reference", "edit_citation", "choose_link")
+            for name in ("edit_reference", "attach_reference", "edit_citation", "choose_link",
+                         "export_path", "import_path")
         }
         self.dialog_calls: list[tuple[str, tuple]] = []
 
@@ -73,6 +74,12 @@ class FakePrompts(Prompts):
 
     def choose_link(self, study, highlight):
         return self._dialog("choose_link", highlight.id)
+
+    def export_path(self, title, suggested, file_filter):
+        return self._dialog("export_path", title, suggested, file_filter)
+
+    def import_path(self, title, directory, file_filter):
+        return self._dialog("import_path", title, directory, file_filter)
 
     def error(self, title: str, message: str) -> None:
         self.errors.append((title, message))

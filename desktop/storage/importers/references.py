@@ -1,0 +1,118 @@
+"""References from a BibTeX or CSL-JSON file into the study's library, without duplicates.
+
+A candidate is a duplicate of a reference already in the library (or earlier in the
+file) when it has the same web address, the same DOI, or the same title where at least
+one of the two has no address: two pages titled “Press briefing” at different
+addresses are different sources.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from desktop.domain.crosscheck_commands import AddReference
+from desktop.domain.model import Reference, Study
+from desktop.storage.importers.bibtex import references_from_bibtex
+from desktop.storage.importers.common import ImportFormatError, parse_json, read_text
+from desktop.storage.importers.csl_json import references_from_csl
+
+BIBTEX_SUFFIXES = {".bib", ".bibtex"}
+JSON_SUFFIXES = {".json", ".csljson"}
+_DOI = re.compile(r"(?:doi\.org/|^doi:\s*)(10\.\S+)", re.IGNORECASE)
+
+
+@dataclass
+class ReferenceImport:
+    references: list[Reference] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)  # titles of those skipped
+    problems: list[str] = field(default_factory=list)  # entries that could not be read
+
+    def commands(self) -> list[AddReference]:
+        return [AddReference(r) for r in self.references]
+
+    def summary(self) -> str:
+        n = len(self.references)
+        lines = [f"Added {n} reference{'s' if n != 1 else ''} to the library."]
+        if self.duplicates:
+            shown = "; ".join(f"“{t}”" for t in self.duplicates[:8])
+            more = f"; and {len(self.duplicates) - 8} more" if len(self.duplicates) > 8 else ""
+            lines.append(f"Skipped {len(self.duplicates)} already in the library: {shown}{more}.")
+        if self.problems:
+            shown = "; ".join(self.problems[:5])
+            more = f"; and {len(self.problems) - 5} more" if len(self.problems) > 5 else ""
+            lines.append(f"Could not read {len(self.problems)}: {shown}{more}.")
+        return "\n".join(lines)
+
+
+def read_references(path: Path, study: Study) -> ReferenceImport:
+    """Parse a .bib or CSL-JSON file; ImportFormatError if it holds no reference at all."""
+    path = Path(path)
+    text = read_text(path)
+    suffix = path.suffix.lower()
+    is_json = suffix in JSON_SUFFIXES or (
+        suffix not in BIBTEX_SUFFIXES and text.lstrip()[:1] in ("[", "{")
+    )
+    if is_json:
+        candidates, problems = references_from_csl(parse_json(text, path.name), path.name)
+    else:
+        candidates, problems = references_from_bibtex(text)
+    if not candidates and not problems:
+        kind = "CSL-JSON items" if is_json else "BibTeX entries"
+        raise ImportFormatError(f"“{path.name}” has no {kind}.")
+    result = dedupe(candidates, list(study.references.values()))
+    result.problems = problems
+    return result
+
+
+def dedupe(candidates: list[Reference], existing: list[Reference]) -> ReferenceImport:
+    result = ReferenceImport()
+    known = list(existing)
+    for candidate in candidates:
+        if not (candidate.title or candidate.url):
+            result.problems.append("an entry with neither title nor address")
+        elif any(same_source(candidate, other) for other in known):
+            result.duplicates.append(candidate.display_title)
+        else:
+            result.references.append(candidate)
+            known.append(candidate)
+    return result
+
+
+def same_source(a: Reference, b: Reference) -> bool:
+    url_a, url_b = normal_url(a.url), normal_url(b.url)
+    if url_a and url_a == url_b:
+        return True
+    doi_a, doi_b = doi_of(a), doi_of(b)
+    if doi_a and doi_a == doi_b:
+        return True
+    title_a, title_b = normal_title(a.title), normal_title(b.title)
+    return bool(title_a) and title_a == title_b and not (url_a and url_b)
+
+
+def normal_url(url: str) -> str:
+    url = url.strip()
+    if not url:
+        return ""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return url
+    host = parts.netloc.lower().removeprefix("www.")
+    scheme = "https" if parts.scheme.lower() in ("http", "https") else parts.scheme.lower()
+    query = f"?{parts.query}" if parts.query else ""
+    return f"{scheme}://{host}{parts.path.rstrip('/')}{query}"
+
+
+def doi_of(reference: Reference) -> str:
+    for text in (reference.url, reference.note):
+        match = _DOI.search(text.strip())
+        if match:
+            return match.group(1).rstrip(".,;").lower()
+    return ""
+
+
+def normal_title(title: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", title.casefold()).split())
