@@ -169,7 +169,7 @@ def _scaling(text, edited, studies, paths, runs) -> None:
         rows[1:], rows, strict=False
     ):
         grow = n / n0
-        print(f"  ×{grow:.0f} highlights ({n0}→{n}): open ×{o / o0:.1f}, save ×{s / s0:.1f}, "
+        print(f"  ×{grow:g} highlights ({n0}→{n}): open ×{o / o0:.1f}, save ×{s / s0:.1f}, "
               f"key ×{k / max(k0, 1e-9):.1f}, re-anchor ×{r / r0:.1f}")
 
 

@@ -70,6 +70,9 @@ class NotesPane(QWidget):
         self.list.setModel(self.model)
         self.list.setItemDelegate(HighlightDelegate(self.list))
         self.list.setUniformItemSizes(True)
+        # Lay rows out in batches from the event loop: a 20k list never stalls the window.
+        self.list.setLayoutMode(QListView.LayoutMode.Batched)
+        self.list.setBatchSize(2000)
         self.list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self.empty = QLabel(EMPTY_HINT, self)
         self.empty.setWordWrap(True)
