@@ -118,10 +118,8 @@ def _highlight_to_data(h: Highlight) -> dict[str, Any]:
             "suffix": h.quote.suffix,
         }
     ]
-    if h.position is not None:
-        selectors.append(
-            {"type": "TextPositionSelector", "start": h.position.start, "end": h.position.end}
-        )
+    if h.start is not None and h.end is not None:
+        selectors.append({"type": "TextPositionSelector", "start": h.start, "end": h.end})
     return {
         "id": h.id,
         "document": h.document_id,
@@ -129,7 +127,9 @@ def _highlight_to_data(h: Highlight) -> dict[str, Any]:
         "note": h.note,
         "created": h.created,
         "modified": h.modified,
-        "verdict": {"value": h.verdict.value, "rationale": h.rationale},
+        # Enum members go to orjson as they are (it writes their value): ``.value`` on
+        # every highlight was a measurable part of saving 10k highlights.
+        "verdict": {"value": h.verdict, "rationale": h.rationale},
         "citations": [
             {"id": c.id, "reference": c.reference_id, "stance": c.stance.value,
              "comment": c.comment}
