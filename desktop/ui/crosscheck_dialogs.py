@@ -27,6 +27,22 @@ from desktop.domain.model import Highlight, Reference, Study
 from desktop.ui.highlight_list import excerpt, reference_line
 
 
+def ok_cancel(dialog: QDialog) -> QDialogButtonBox:
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
+    )
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
+def find_box(parent: QWidget, placeholder: str) -> QLineEdit:
+    box = QLineEdit(parent)
+    box.setPlaceholderText(placeholder)
+    box.setClearButtonEnabled(True)
+    return box
+
+
 class ReferenceDialog(QDialog):
     """Create or edit one reference of the study's library."""
 
@@ -59,11 +75,7 @@ class ReferenceDialog(QDialog):
                               ("&Published", self.published), ("Date a&ccessed", self.accessed),
                               ("&Excerpt", self.excerpt), ("&Note", self.note)):
             form.addRow(label, widget)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
@@ -126,9 +138,7 @@ class AttachReferenceDialog(QDialog):
         claim = QLabel(f"To: “{excerpt(highlight.quote.exact)}”", self)
         claim.setWordWrap(True)
         claim.setTextFormat(Qt.TextFormat.PlainText)
-        self.find = QLineEdit(self)
-        self.find.setPlaceholderText("Find in the library…")
-        self.find.setClearButtonEnabled(True)
+        self.find = find_box(self, "Find in the library…")
         self.list = QListWidget(self)
         self.list.setAccessibleName("Reference library")
         for reference in study.references.values():
@@ -146,11 +156,7 @@ class AttachReferenceDialog(QDialog):
         form = QFormLayout()
         form.addRow("&Stance", self.stance)
         form.addRow("&Comment", self.comment)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         layout = QVBoxLayout(self)
         layout.addWidget(claim)
         layout.addWidget(self.find)
@@ -216,11 +222,7 @@ class CitationDialog(QDialog):
         form = QFormLayout()
         form.addRow("&Stance", self.stance)
         form.addRow("&Comment", self.comment)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(form)
@@ -240,9 +242,7 @@ class LinkDialog(QDialog):
         self.relation = QComboBox(self)
         for relation in Relation:
             self.relation.addItem(relation.label, relation.value)
-        self.find = QLineEdit(self)
-        self.find.setPlaceholderText("Find a highlighted passage…")
-        self.find.setClearButtonEnabled(True)
+        self.find = find_box(self, "Find a highlighted passage…")
         self.list = QListWidget(self)
         self.list.setAccessibleName("Passages")
         for document_id in study.documents:
@@ -263,11 +263,7 @@ class LinkDialog(QDialog):
         form = QFormLayout()
         form.addRow("This passage", source)
         form.addRow("&Relation", self.relation)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(QLabel("to the passage:", self))
