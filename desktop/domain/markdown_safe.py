@@ -4,6 +4,8 @@ Markdown allows raw HTML, so the rendered output is cleaned with nh3 (an allow-l
 sanitizer): images are dropped (an <img> would fetch a URL or read a file), links keep
 only http, https and mailto targets, and no style or event attributes survive.
 ``markdown`` is imported on first use; it costs ~85 ms, too much for start-up.
+Notes too long or too convoluted to render quickly (see ``markdown_limits``) are shown
+as escaped plain text instead, so a hostile note cannot freeze the preview.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from typing import Any
 
 import nh3
 
+from desktop.domain.markdown_limits import too_complex
+
 ALLOWED_TAGS = {
     "a", "b", "blockquote", "br", "code", "del", "em", "h1", "h2", "h3", "h4", "h5", "h6",
     "hr", "i", "li", "ol", "p", "pre", "s", "strong", "sub", "sup", "table", "tbody", "td",
@@ -20,15 +24,15 @@ ALLOWED_TAGS = {
 }
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "td": {"align"}, "th": {"align"}}
 URL_SCHEMES = {"http", "https"}  # the only links the app will open
-MAX_NOTE_CHARS = 200_000  # beyond this the preview shows plain text: rendering stays bounded
+MAX_NOTE_CHARS = 50_000  # beyond this the preview shows plain text: rendering stays bounded
 
 _converter: Any = None
 
 
 def render_markdown(text: str) -> str:
     """Sanitized HTML for a note's preview."""
-    if len(text) > MAX_NOTE_CHARS:
-        return f"<pre>{html.escape(text)}</pre>"
+    if len(text) > MAX_NOTE_CHARS or too_complex(text):
+        return plain_html(text)
     global _converter
     if _converter is None:
         import markdown
@@ -38,8 +42,16 @@ def render_markdown(text: str) -> str:
             extensions=["tables", "fenced_code", "sane_lists"],
             extension_configs={"tables": {"use_align_attribute": True}},
         )
-    raw = _converter.reset().convert(text)
+    try:
+        raw = _converter.reset().convert(text)
+    except Exception:  # a renderer bug on odd input (e.g. RecursionError): show it plain
+        return plain_html(text)
     return sanitize_html(raw)
+
+
+def plain_html(text: str) -> str:
+    """The note as escaped, preformatted text: nothing in it is interpreted."""
+    return f"<pre>{html.escape(text)}</pre>"
 
 
 def sanitize_html(raw: str) -> str:

@@ -7,6 +7,8 @@ from pathlib import Path
 
 from desktop.domain.factory import new_study_for
 from desktop.domain.model import Study
+from desktop.storage.atomic import remove_stale_temps
+from desktop.storage.disk_state import Fingerprint
 from desktop.storage.documents import is_document_path, load_document
 from desktop.storage.errors import StorageError
 from desktop.storage.studyfile import STUDY_SUFFIX, load_study
@@ -17,6 +19,7 @@ class Opened:
     study: Study
     study_path: Path | None  # None: a new, unsaved study around a document
     orphans: list[str] = field(default_factory=list)
+    fingerprint: Fingerprint | None = None  # of the study file as read
 
 
 def open_path(path: Path) -> Opened:
@@ -24,7 +27,8 @@ def open_path(path: Path) -> Opened:
     path = Path(path)
     if path.suffix.lower() == STUDY_SUFFIX:
         loaded = load_study(path)
-        return Opened(loaded.study, path.resolve(), loaded.orphans)
+        remove_stale_temps(path)  # left by a save that was killed; best effort
+        return Opened(loaded.study, path.resolve(), loaded.orphans, loaded.fingerprint)
     if is_document_path(path):
         return Opened(new_study_for(load_document(path)), None)
     if not path.exists():

@@ -258,6 +258,13 @@ def _highlight_from(node: Node, study: Study) -> Highlight:
             position = TextPositionSelector(sel.int("start"), sel.int("end"))
     if quote is None or not quote.exact:
         raise StudyFileError(f"{node.path}.target has no TextQuoteSelector with text")
+    length = len(study.documents[document_id].text)
+    if position is not None and not position.start < position.end <= length:
+        # The text travels in the file, so no Crosslight ever wrote such a position.
+        raise StudyFileError(
+            f"{node.path}.target: position {position.start}–{position.end} does not lie "
+            f"within the document ({length} characters)"
+        )
     verdict = node.obj("verdict", {})
     citations = []
     for c in node.objects("citations"):

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import codecs
+import errno
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -11,6 +14,7 @@ from desktop.domain.anchoring import anchor
 from desktop.domain.ids import utc_now
 from desktop.domain.model import Study
 from desktop.storage.atomic import atomic_write_bytes
+from desktop.storage.disk_state import Fingerprint, fingerprint_bytes
 from desktop.storage.errors import StorageError, StudyFileError
 from desktop.storage.migrations import migrate
 from desktop.storage.schema import FORMAT, study_from_data, study_to_data
@@ -23,6 +27,8 @@ MAX_STUDY_BYTES = 512 * 1024 * 1024  # refuse before parsing: a bigger file is n
 class LoadedStudy:
     study: Study
     orphans: list[str] = field(default_factory=list)  # ids of highlights that lost their place
+    fingerprint: Fingerprint | None = None  # of the bytes read: to notice later changes
+    format_version: int | None = None  # the version in the file, before any migration
 
 
 def encode_study(study: Study) -> bytes:
@@ -31,31 +37,68 @@ def encode_study(study: Study) -> bytes:
     return orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS) + b"\n"
 
 
-def save_study(study: Study, path: Path) -> None:
-    """Write atomically; on failure the old file is untouched and StorageError says why."""
+def save_study(study: Study, path: Path) -> Fingerprint:
+    """Write atomically; on failure the old file is untouched and StorageError says why.
+
+    Returns the fingerprint of what was written, to notice later changes by others.
+    """
     previous = study.modified
     study.modified = utc_now()
+    data = encode_study(study)
     try:
-        atomic_write_bytes(Path(path), encode_study(study))
+        atomic_write_bytes(Path(path), data)
     except OSError as err:
         study.modified = previous
-        raise StorageError(f"Could not save “{path}”: {err.strerror or err}") from err
+        raise StorageError(f"Could not save “{path}”: {explain_os_error(err)}") from err
+    return fingerprint_bytes(Path(path), data)
+
+
+_ERRNO_REASONS = {
+    getattr(errno, name): reason
+    for name, reason in [
+        ("ENOSPC", "the disk is full"),
+        ("EDQUOT", "your disk quota is used up"),
+        ("EACCES", "you do not have permission to write there"),
+        ("EPERM", "you do not have permission to write there"),
+        ("EROFS", "the disk or folder is read-only"),
+        ("ENOENT", "the folder does not exist any more"),
+        ("ENOTDIR", "the folder does not exist any more"),
+        ("EIO", "the disk reported an input/output error"),
+        ("ENAMETOOLONG", "the file name is too long"),
+    ]
+    if hasattr(errno, name)  # not every platform has every code
+}
+
+
+def explain_os_error(err: OSError) -> str:
+    """A plain-words reason for a failed write, with the system's own wording after it."""
+    detail = err.strerror or str(err)
+    reason = _ERRNO_REASONS.get(err.errno) if err.errno is not None else None
+    return f"{reason} ({detail})" if reason else detail
 
 
 def load_study(path: Path) -> LoadedStudy:
     path = Path(path)
-    data = _read_json(path)
+    raw = read_study_bytes(path)
+    loaded = study_from_json(parse_study_json(raw, path.name), path.name)
+    loaded.fingerprint = fingerprint_bytes(path, raw)
+    return loaded
+
+
+def study_from_json(data: object, name: str) -> LoadedStudy:
+    """Check, migrate and build a study from parsed JSON; ``name`` labels the messages."""
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise StudyFileError(f"“{path.name}” is not a Crosslight study file.")
+        raise StudyFileError(f"“{name}” is not a Crosslight study file.")
+    version = data.get("version")
     try:
         data = migrate(data)
     except StudyFileError as err:
-        raise StudyFileError(f"“{path.name}”: {err}") from err
+        raise StudyFileError(f"“{name}”: {err}") from err
     try:
         study = study_from_data(data)
     except StudyFileError as err:
-        raise StudyFileError(f"“{path.name}” is damaged: {err}") from err
-    return LoadedStudy(study, reanchor(study))
+        raise StudyFileError(f"“{name}” is damaged: {err}") from err
+    return LoadedStudy(study, reanchor(study), format_version=version)
 
 
 def reanchor(study: Study) -> list[str]:
@@ -71,31 +114,51 @@ def reanchor(study: Study) -> list[str]:
     return orphans
 
 
-def _read_json(path: Path) -> object:
+def read_study_bytes(path: Path) -> bytes:
+    """The file's bytes, refusing before reading anything too big to be a study.
+
+    Only regular files are read, and never more than the cap: a device or pipe given a
+    ``.crosslight`` name could otherwise block or fill memory.
+    """
+    too_big = StudyFileError(
+        f"“{path.name}” is larger than any study file Crosslight opens "
+        f"({MAX_STUDY_BYTES // (1024 * 1024)} MB)."
+    )
     try:
-        size = path.stat().st_size
-        if size > MAX_STUDY_BYTES:
-            raise StudyFileError(
-                f"“{path.name}” is {size // (1024 * 1024)} MB, larger than any study file "
-                f"Crosslight opens ({MAX_STUDY_BYTES // (1024 * 1024)} MB)."
-            )
-        raw = path.read_bytes()
+        st = path.stat()
+        if stat.S_ISDIR(st.st_mode):
+            raise IsADirectoryError(errno.EISDIR, "is a directory")
+        if not stat.S_ISREG(st.st_mode):
+            raise StudyFileError(f"“{path}” is not a regular file, not a study file.")
+        if st.st_size > MAX_STUDY_BYTES:
+            raise too_big
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_STUDY_BYTES + 1)
     except FileNotFoundError as err:
         raise StudyFileError(f"“{path}” does not exist.") from err
     except IsADirectoryError as err:
         raise StudyFileError(f"“{path}” is a folder, not a study file.") from err
     except OSError as err:
         raise StudyFileError(f"Could not read “{path}”: {err.strerror or err}") from err
+    if len(raw) > MAX_STUDY_BYTES:
+        raise too_big
+    return raw
+
+
+def parse_study_json(raw: bytes, name: str) -> object:
+    """Parse untrusted bytes as JSON; every failure is a StudyFileError naming ``name``."""
     if b"\x00" in raw[:8192]:
-        raise StudyFileError(f"“{path.name}” is a binary file, not a Crosslight study file.")
+        raise StudyFileError(f"“{name}” is a binary file, not a Crosslight study file.")
+    if raw.startswith(codecs.BOM_UTF8):
+        raw = raw[len(codecs.BOM_UTF8) :]  # an editor added a byte-order mark: harmless
     try:
         raw.decode("utf-8")
     except UnicodeDecodeError as err:
-        raise StudyFileError(f"“{path.name}” is not valid UTF-8 text (byte {err.start}).") from err
+        raise StudyFileError(f"“{name}” is not valid UTF-8 text (byte {err.start}).") from err
     try:
         return orjson.loads(raw)
     except orjson.JSONDecodeError as err:
-        raise StudyFileError(f"“{path.name}” is not valid JSON: {err}") from err
+        raise StudyFileError(f"“{name}” is not valid JSON: {err}") from err
 
 
 __all__ = ["STUDY_SUFFIX", "LoadedStudy", "StorageError", "load_study", "save_study"]

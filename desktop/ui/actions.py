@@ -47,6 +47,9 @@ class Actions:
     export_csv: QAction
     import_w3c: QAction
     import_references: QAction
+    find: QAction
+    find_next: QAction
+    find_previous: QAction
     categories: dict[str, QAction] = field(default_factory=dict)
 
 
@@ -121,6 +124,10 @@ def create_actions(window: QWidget, undo_group: QUndoGroup) -> Actions:
                            "Add highlights from a W3C Web Annotation file to this document"),
         import_references=_action(window, "&References from BibTeX/CSL-JSON…", [],
                                   "Add sources from a .bib or CSL-JSON file to the library"),
+        find=_action(window, "&Find in Document…", [StdKey.Find], "Find words in the document"),
+        find_next=_action(window, "Find &Next", ["F3", "Ctrl+G"], "Go to the next match"),
+        find_previous=_action(window, "Find &Previous", ["Shift+F3", "Ctrl+Shift+G"],
+                              "Go to the previous match"),
     )
 
 

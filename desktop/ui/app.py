@@ -10,6 +10,8 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.storage.opening import Opened
 from desktop.ui.main_window import MainWindow
+from desktop.ui.prompts import Prompts
+from desktop.ui.safety_ops import claim_lock
 from desktop.ui.session import StudySession
 
 RESOURCES = Path(__file__).resolve().parent.parent.parent / "resources"
@@ -31,13 +33,26 @@ def make_app(argv: list[str] | None = None) -> QApplication:
 
 
 def window_for(opened: Opened) -> MainWindow:
-    session = StudySession(opened.study, opened.study_path)
-    session.orphans_on_open = opened.orphans
-    return MainWindow(session)
+    return MainWindow(StudySession.from_opened(opened))
+
+
+def start(opened: Opened, prompts: Prompts | None = None) -> MainWindow | None:
+    """The first window: lock the study (asking if it is in use), show it, then offer
+    autosaved work left by a crash. None if the user chose not to open a locked study."""
+    session = StudySession.from_opened(opened)
+    if not claim_lock(session, prompts or Prompts()):
+        return None
+    window = MainWindow(session, prompts)
+    if prompts is not None:
+        prompts.parent = window
+    window.show()
+    window.safety.offer_pending()
+    return window
 
 
 def run(opened: Opened) -> int:
     app = make_app()
-    window = window_for(opened)
-    window.show()
+    window = start(opened)
+    if window is None:
+        return 0
     return app.exec()

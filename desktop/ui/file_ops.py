@@ -1,4 +1,9 @@
-"""File menu behaviour: open, save, save as, and the unsaved-changes question."""
+"""File menu behaviour: open, save, save as, and the unsaved-changes question.
+
+Opening locks the study and offers autosaved work back; saving first checks that the
+file is still ours and unchanged by others (``safety_ops``), writes with a backup, and
+when the place cannot be written any more, offers Save As with the work still open.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +11,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.storage.errors import StorageError
+from desktop.storage.locks import StudyLock, StudyLockedError, acquire
 from desktop.storage.opening import open_path
-from desktop.storage.studyfile import STUDY_SUFFIX, save_study
+from desktop.storage.saving import save_study_file
+from desktop.storage.studyfile import STUDY_SUFFIX
 from desktop.ui.prompts import SaveChoice
+from desktop.ui.safety_ops import claim_lock
+from desktop.ui.safety_prompts import DiskChoice
 from desktop.ui.session import StudySession
 
 if TYPE_CHECKING:
@@ -43,16 +52,46 @@ class FileOps:
             return False
         if not self.confirm_discard():
             return False
-        session = StudySession(opened.study, opened.study_path)
-        session.orphans_on_open = opened.orphans
+        session = StudySession.from_opened(opened)
+        if not claim_lock(session, self.window.prompts):
+            return False
+        session = self.window.safety.offer_recovery(session)
         self.window.set_session(session)
         self.window.statusBar().showMessage(f"Opened {Path(path).name}", 5000)
         return True
 
     def save(self) -> bool:
-        if self.session.path is None:
+        session = self.session
+        if session.path is None:
             return self.save_as()
-        return self._write(self.session.path)
+        if session.read_only:
+            self.window.statusBar().showMessage(
+                "This study is open read-only: save your version under another name.", 8000)
+            return self.save_as()
+        choice = self.window.safety.before_save(session)
+        if choice is DiskChoice.SAVE_AS:
+            return self.save_as()
+        if choice is DiskChoice.RELOAD:
+            self.reload()
+            return False
+        if choice is not DiskChoice.OVERWRITE:
+            return False
+        return self._write(session.path, in_place=True)
+
+    def reload(self) -> bool:
+        """Show the study as it is on disk now; unsaved changes are dropped (user's choice)."""
+        old = self.session
+        assert old.path is not None
+        try:
+            opened = open_path(old.path)
+        except StorageError as err:
+            self.window.prompts.error("Could not reload", f"{err}\n\nYour work is still open.")
+            return False
+        session = StudySession.from_opened(opened)
+        session.lock, session.read_only = old.lock, old.read_only
+        self.window.set_session(session)
+        self.window.statusBar().showMessage(f"Reloaded {old.path.name} from disk", 5000)
+        return True
 
     def save_as(self) -> bool:
         path = self.window.prompts.save_path(str(Path(self._start_dir()) / self._suggested_name()))
@@ -65,16 +104,49 @@ class FileOps:
         stem = Path(source).stem if source else "study"
         return stem + STUDY_SUFFIX
 
-    def _write(self, path: Path) -> bool:
+    def _write(self, path: Path, in_place: bool = False) -> bool:
+        session = self.session
+        path = Path(path).resolve()
+        ours = (in_place or path == session.path) and not session.read_only
+        lock = session.lock if ours else self._lock_new(path)
+        if lock is False:
+            return False
         try:
-            save_study(self.session.study, path)
+            result = save_study_file(session.study, path)
         except StorageError as err:
+            if lock is not session.lock and isinstance(lock, StudyLock):
+                lock.release()
+            if in_place:
+                if self.window.prompts.ask_save_failed(path.name, str(err)):
+                    return self.save_as()
+                return False
             self.window.prompts.error("Could not save", f"{err}\n\nYour work is still open; "
                                       "try Save As to choose another place.")
             return False
-        self.session.mark_saved(Path(path).resolve())
-        self.window.statusBar().showMessage(f"Saved {Path(path).name}", 5000)
+        if lock is not session.lock:
+            if session.lock is not None:
+                session.lock.release()
+            session.lock = lock if isinstance(lock, StudyLock) else None
+        session.mark_saved(path, result.fingerprint)
+        self.window.safety.autosaver.discard(session)
+        self.window._update_title()
+        notes = [f"Saved {path.name}"]
+        if result.original_copy is not None:
+            notes.append(f"the original older-format file was kept as {result.original_copy.name}")
+        notes.extend(result.warnings)
+        self.window.statusBar().showMessage("; ".join(notes), 8000 if len(notes) > 1 else 5000)
         return True
+
+    def _lock_new(self, path: Path) -> StudyLock | bool | None:
+        """Lock a Save As target; False (after saying why) if someone has it open."""
+        try:
+            return acquire(path, self.session.token)
+        except StudyLockedError as err:
+            self.window.prompts.error(
+                "Could not save",
+                f"{err}\n\nSaving here would overwrite their work; choose another name.",
+            )
+            return False
 
     def confirm_discard(self) -> bool:
         """True if the current study may be closed (saved, discarded, or unchanged)."""

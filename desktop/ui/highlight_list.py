@@ -76,6 +76,12 @@ class HighlightListModel(QAbstractListModel):
         return len(self._ordered)
 
     def apply_changes(self, changes: ChangeSet) -> None:
+        if changes.references_changed:
+            self._haystacks = {}  # searched text includes cited references: rebuilt lazily
+            if self.text:
+                self.beginResetModel()
+                self._apply_filter()
+                self.endResetModel()
         if changes.highlight_set_changed or changes.documents_changed:
             self.beginResetModel()
             self._rebuild()
@@ -127,10 +133,18 @@ class HighlightListModel(QAbstractListModel):
         self._row_of = {h.id: i for i, h in enumerate(rows)}
 
     def _haystack(self, h: Highlight) -> str:
-        """Quote and note, case-folded once and kept until the highlight changes."""
+        """Quote, note, rationale and cited references (title, author, address, excerpt,
+        note, comment), case-folded once and kept until the highlight or a reference changes."""
         text = self._haystacks.get(h.id)
         if text is None:
-            text = self._haystacks[h.id] = f"{h.quote.exact}\n{h.note}".casefold()
+            parts = [h.quote.exact, h.note, h.rationale]
+            references = self._study.references
+            for c in h.citations:
+                parts.append(c.comment)
+                r = references.get(c.reference_id)
+                if r is not None:
+                    parts += [r.title, r.author, r.url, r.excerpt, r.note]
+            text = self._haystacks[h.id] = "\n".join(parts).casefold()
         return text
 
     def row_of(self, highlight_id: str) -> int | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt, QUrl
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QUndoGroup
-from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter, QToolBar
+from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter, QToolBar, QVBoxLayout, QWidget
 
 from desktop.domain.changes import ChangeSet
 from desktop.domain.commands import (
@@ -25,11 +25,14 @@ from desktop.ui.actions import (
 )
 from desktop.ui.crosscheck_ops import CrossCheckOps
 from desktop.ui.file_ops import FileOps
+from desktop.ui.find_bar import FindBar
 from desktop.ui.interchange_ops import InterchangeOps
 from desktop.ui.notes_pane import NotesPane
 from desktop.ui.prompts import Prompts
 from desktop.ui.reader import PaintRange, ReaderView
+from desktop.ui.safety_ops import SafetyOps
 from desktop.ui.session import StudySession
+from desktop.ui.status import StatusSummary
 from desktop.ui.verdict_gutter import Badge
 
 SAFE_LINK_SCHEMES = {"http", "https"}
@@ -44,6 +47,7 @@ class MainWindow(QMainWindow):
         self.actions: Actions = create_actions(self, self.undo_group)
         self.category_actions: dict = {}
         self.files = FileOps(self)
+        self.safety = SafetyOps(self)  # locks, autosave, recovery, external changes
         self.checks = CrossCheckOps(self)
         self.interchange = InterchangeOps(self)
         self.verdict_actions = create_verdict_actions(self)
@@ -54,7 +58,15 @@ class MainWindow(QMainWindow):
         self.notes = NotesPane(session.study, session.document.id, self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
-        self.splitter.addWidget(self.reader)
+        self.find_bar = FindBar(self.reader, self)
+        reader_pane = QWidget(self)
+        reader_pane.setObjectName("readerPane")
+        reader_layout = QVBoxLayout(reader_pane)
+        reader_layout.setContentsMargins(0, 0, 0, 0)
+        reader_layout.setSpacing(0)
+        reader_layout.addWidget(self.reader, 1)
+        reader_layout.addWidget(self.find_bar)
+        self.splitter.addWidget(reader_pane)
         self.splitter.addWidget(self.notes)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
@@ -66,7 +78,8 @@ class MainWindow(QMainWindow):
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.addToolBar(self.toolbar)
         self.highlight_menu = QMenu("&Highlight", self)
-        self.statusBar()
+        self.status_summary = StatusSummary(self)
+        self.statusBar().addPermanentWidget(self.status_summary)
 
         self._connect()
         self.set_session(session)
@@ -90,6 +103,9 @@ class MainWindow(QMainWindow):
         a.zoom_out.triggered.connect(lambda: self.reader.zoom_by(-1))
         a.zoom_reset.triggered.connect(self.reader.zoom_reset)
         a.about.triggered.connect(self._about)
+        a.find.triggered.connect(self.find_bar.open_bar)
+        a.find_next.triggered.connect(self.find_bar.next)
+        a.find_previous.triggered.connect(self.find_bar.previous)
         self.reader.highlightClicked.connect(self._on_text_highlight_clicked)
         self.reader.customContextMenuRequested.connect(self._reader_menu)
         self.notes.highlightActivated.connect(self.reveal_highlight)
@@ -127,6 +143,8 @@ class MainWindow(QMainWindow):
         edit.addActions([a.undo, a.redo])
         edit.addSeparator()
         edit.addActions([a.copy, a.select_all])
+        edit.addSeparator()
+        edit.addActions([a.find, a.find_next, a.find_previous])
         self.highlight_menu.clear()
         self.highlight_menu.addActions(list(self.category_actions.values()))
         self.highlight_menu.addSeparator()
@@ -153,6 +171,7 @@ class MainWindow(QMainWindow):
         """Show a (new) study: used at start-up and by File > Open."""
         old = self.session
         if old is not session:
+            self.safety.retire(old, session)
             old.changed.disconnect(self._on_changed)
             old.pathChanged.disconnect(self._update_title)
             self.undo_group.removeStack(old.undo_stack)
@@ -163,6 +182,7 @@ class MainWindow(QMainWindow):
         self.undo_group.setActiveStack(session.undo_stack)
         session.changed.connect(self._on_changed)
         session.pathChanged.connect(self._update_title)
+        self.safety.shown(session)
         for action in self.category_actions.values():
             self.removeAction(action)
             action.deleteLater()
@@ -173,7 +193,9 @@ class MainWindow(QMainWindow):
         document = session.document
         self._u16 = Utf16Map(document.text)
         self.reader.set_text(document.text)
+        self.find_bar.set_text(document.text, self._u16)
         self.notes.set_study(session.study, document.id)
+        self.status_summary.set_study(session.study, document.id)
         self._refresh_ranges()
         self._update_title()
         self.setWindowModified(session.is_modified)
@@ -190,7 +212,8 @@ class MainWindow(QMainWindow):
         else:
             source = self.session.document.source_path
             name = f"Untitled study — {source.rsplit('/', 1)[-1] if source else 'new'}"
-        self.setWindowTitle(f"{name}[*] — Crosslight")
+        read_only = " (read-only)" if self.session.read_only else ""
+        self.setWindowTitle(f"{name}{read_only}[*] — Crosslight")
 
     def _on_changed(self, changes: ChangeSet) -> None:
         if changes.highlight_set_changed or changes.documents_changed:
@@ -198,6 +221,7 @@ class MainWindow(QMainWindow):
         elif changes.highlights_changed and not changes.only_fields("note"):
             self._update_ranges(changes.highlights_changed)
         self.notes.apply_changes(changes)
+        self.status_summary.apply_changes(changes)
 
     def _color(self, category_id: str) -> str:
         return self._colors.get(category_id, "#888888")
@@ -364,6 +388,7 @@ class MainWindow(QMainWindow):
     # --- closing -------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.files.confirm_discard():
+            self.safety.closed()
             event.accept()
         else:
             event.ignore()

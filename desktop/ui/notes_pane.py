@@ -92,7 +92,7 @@ class NotesPane(QWidget):
         for verdict in Verdict:
             self.verdict_filter.addItem(verdict_text(verdict), verdict.value)
         self.text_filter = QLineEdit(self)
-        self.text_filter.setPlaceholderText("Filter highlights and notes…")
+        self.text_filter.setPlaceholderText("Filter highlights, notes and sources…")
         self.text_filter.setClearButtonEnabled(True)
         self.text_filter.setAccessibleName("Filter highlights by text")
         filters = QHBoxLayout()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from desktop.domain.crosscheck import Relation, Stance
 from desktop.domain.model import Highlight, Reference, Study
+from desktop.ui.safety_prompts import SafetyPrompts
 
 if TYPE_CHECKING:  # the dialogs load on first use, not at start-up
     from desktop.ui.crosscheck_dialogs import AttachChoice
@@ -32,7 +33,7 @@ OPEN_FILTER = (
 )
 
 
-class Prompts:
+class Prompts(SafetyPrompts):
     """Qt dialogs parented to the main window."""
 
     def __init__(self, parent: QWidget | None = None) -> None:

@@ -75,6 +75,10 @@ class ReaderView(QPlainTextEdit):
         self._flash_timer = QTimer(self, interval=110)
         self._flash_timer.timeout.connect(self._flash_step)
         self.gutter = VerdictGutter(self)
+        # Find matches: a separate sorted list of (start, end), UTF-16, painted like ranges.
+        self._match_starts: list[int] = []
+        self._match_ends: list[int] = []
+        self._current_match = -1
 
     # --- content -------------------------------------------------------------
     def set_text(self, text: str) -> None:
@@ -87,6 +91,17 @@ class ReaderView(QPlainTextEdit):
         self._starts = [r.start for r in self._ranges]
         self._longest = max((r.end - r.start for r in self._ranges), default=0)
         self.viewport().update()
+
+    def set_matches(self, matches: list[tuple[int, int]], current: int = -1) -> None:
+        """Find-in-document matches (sorted, non-overlapping); ``current`` is emphasised."""
+        self._match_starts = [m[0] for m in matches]
+        self._match_ends = [m[1] for m in matches]
+        self._current_match = current
+        self.viewport().update()
+
+    @property
+    def match_count(self) -> int:
+        return len(self._match_starts)
 
     def update_color(self, key: str, color: str) -> None:
         """Recolour one range in place: a category change needs no re-sort."""
@@ -188,7 +203,7 @@ class ReaderView(QPlainTextEdit):
 
     # --- painting ------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:
-        if self._ranges or self._flash:
+        if self._ranges or self._flash or self._match_starts:
             painter = QPainter(self.viewport())
             try:
                 self._paint_ranges(painter, event.rect().height() + event.rect().top())
@@ -222,12 +237,26 @@ class ReaderView(QPlainTextEdit):
             fill.setAlpha(FILL_ALPHA)
             selected = r.key == self._selected_key
             self._fill(painter, block, origin, r.start, r.end, fill, r.color, depth, selected)
+        if self._match_starts:
+            self._paint_matches(painter, block, origin, b_start, b_end)
         if self._flash and self._flash_ticks % 2 == 0:
             start, end = self._flash
             if start < b_end and end > b_start:
                 flash = self.palette().highlight().color()
                 flash.setAlpha(120)
                 self._fill(painter, block, origin, start, end, flash, None, 0, False)
+
+    def _paint_matches(self, painter, block, origin, b_start: int, b_end: int) -> None:
+        lo = bisect_right(self._match_ends, b_start)
+        hi = bisect_left(self._match_starts, b_end)
+        base = self.palette().highlight().color()
+        for i in range(lo, hi):
+            current = i == self._current_match
+            fill = QColor(base)
+            fill.setAlpha(170 if current else 60)
+            # Outlined as well as filled, so a match reads apart from a blue category fill.
+            self._fill(painter, block, origin, self._match_starts[i], self._match_ends[i], fill,
+                       base if current else None, 0, True)
 
     def _fill(self, painter, block, origin, start, end, fill, line_color, depth, selected) -> None:
         layout = block.layout()
@@ -252,7 +281,9 @@ class ReaderView(QPlainTextEdit):
                 painter.fillRect(QRectF(rect.left(), y, rect.width(), 2 if not selected else 3),
                                  pen_color)
             if selected:
-                painter.setPen(QColor(line_color or fill).darker(140))
+                border = QColor(line_color or fill).darker(140)
+                border.setAlpha(255)
+                painter.setPen(border)
                 painter.drawRect(rect.adjusted(0, 0, -1, -1))
 
     # --- clicks --------------------------------------------------------------

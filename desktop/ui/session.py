@@ -6,7 +6,9 @@ Every edit goes through ``execute``; the command's change set is broadcast with
 
 from __future__ import annotations
 
+import uuid
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -14,6 +16,11 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from desktop.domain.changes import ChangeSet
 from desktop.domain.commands import Command
 from desktop.domain.model import Document, Study
+
+if TYPE_CHECKING:
+    from desktop.storage.disk_state import Fingerprint
+    from desktop.storage.locks import StudyLock
+    from desktop.storage.opening import Opened
 
 MERGEABLE_ID = 1
 
@@ -52,6 +59,19 @@ class StudySession(QObject):
         self.path = path
         self.undo_stack = QUndoStack(self)
         self.orphans_on_open: list[str] = []
+        # File safety: the file as last read or written (to notice others' changes),
+        # whether this session may write it, its lock, and the name of its autosave.
+        self.fingerprint: Fingerprint | None = None
+        self.read_only = False
+        self.lock: StudyLock | None = None
+        self.token = uuid.uuid4().hex[:12]
+
+    @classmethod
+    def from_opened(cls, opened: Opened) -> StudySession:
+        session = cls(opened.study, opened.study_path)
+        session.orphans_on_open = opened.orphans
+        session.fingerprint = opened.fingerprint
+        return session
 
     @property
     def document(self) -> Document:
@@ -75,11 +95,17 @@ class StudySession(QObject):
         finally:
             self.undo_stack.endMacro()
 
-    def mark_saved(self, path: Path) -> None:
+    def mark_saved(self, path: Path, fingerprint: Fingerprint | None = None) -> None:
         self.undo_stack.setClean()
+        self.fingerprint = fingerprint
+        self.read_only = False
         if path != self.path:
             self.path = path
             self.pathChanged.emit()
+
+    def mark_unsaved(self) -> None:
+        """Recovered work: unsaved until the user saves it, even with nothing to undo."""
+        self.undo_stack.resetClean()
 
     def refresh_all(self) -> None:
         self.changed.emit(ChangeSet.everything())

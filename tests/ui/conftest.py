@@ -54,6 +54,9 @@ class FakePrompts(Prompts):
             for name in ("edit_reference", "attach_reference", "edit_citation", "choose_link",
                          "export_path", "import_path")
         }
+        # File safety: recovery, locks, external changes, failed saves.
+        for name in ("ask_recover", "ask_locked", "ask_changed_on_disk", "ask_save_failed"):
+            self.dialogs[name] = deque()
         self.dialog_calls: list[tuple[str, tuple]] = []
 
     def script(self, name: str, *answers) -> None:
@@ -74,6 +77,21 @@ class FakePrompts(Prompts):
 
     def choose_link(self, study, highlight):
         return self._dialog("choose_link", highlight.id)
+
+    def ask_recover(self, entry):
+        return self._dialog("ask_recover", entry)
+
+    def ask_locked(self, name, owner, possibly_stale):
+        return self._dialog("ask_locked", name, owner, possibly_stale)
+
+    def ask_changed_on_disk(self, name):
+        return self._dialog("ask_changed_on_disk", name)
+
+    def ask_save_failed(self, name, reason):
+        return self._dialog("ask_save_failed", name, reason)
+
+    def for_window(self, window):
+        return self  # a window opened beside this one shares the script
 
     def export_path(self, title, suggested, file_filter):
         return self._dialog("export_path", title, suggested, file_filter)
@@ -179,8 +197,7 @@ def window(qtbot):
 
     def make(path: Path, prompts: FakePrompts | None = None, size=(1280, 820)) -> MainWindow:
         opened = open_path(path)
-        session = StudySession(opened.study, opened.study_path)
-        session.orphans_on_open = opened.orphans
+        session = StudySession.from_opened(opened)
         win = MainWindow(session, prompts or FakePrompts())
         qtbot.addWidget(win, before_close_func=_stop_asking)
         win.resize(*size)

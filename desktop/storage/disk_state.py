@@ -1,0 +1,48 @@
+"""Noticing that another program changed a study file while it was open.
+
+A fingerprint of the bytes Crosslight last read or wrote is kept with the open study;
+before saving over the file it is compared with what is on disk now. A different size
+settles it at once; otherwise the content is hashed (a few ms for a big study), because
+mtime alone misses a same-size rewrite within a coarse timestamp tick (FAT, HFS+, some
+network shares), and a mere ``touch`` or a sync tool rewriting identical bytes must not
+be reported as a change.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, slots=True)
+class Fingerprint:
+    size: int
+    mtime_ns: int
+    sha256: str
+
+
+def fingerprint_bytes(path: Path, data: bytes) -> Fingerprint:
+    """The fingerprint of ``path`` just after ``data`` was read from or written to it."""
+    try:
+        st = os.stat(path)
+        mtime_ns = st.st_mtime_ns
+    except OSError:
+        mtime_ns = 0
+    return Fingerprint(len(data), mtime_ns, hashlib.sha256(data).hexdigest())
+
+
+def changed_on_disk(path: Path, fingerprint: Fingerprint) -> bool:
+    """True if ``path`` no longer holds the bytes ``fingerprint`` describes (or is gone)."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return True
+    if st.st_size != fingerprint.size:
+        return True
+    try:
+        data = Path(path).read_bytes()
+    except OSError:
+        return True
+    return hashlib.sha256(data).hexdigest() != fingerprint.sha256

@@ -1,0 +1,80 @@
+"""Fingerprints notice another program's changes to a study file, and only real ones."""
+
+import os
+
+from desktop.domain.factory import make_highlight, new_study_for
+from desktop.domain.model import Document
+from desktop.storage.disk_state import changed_on_disk, fingerprint_bytes
+from desktop.storage.state_dir import ENV_VAR, state_dir
+from desktop.storage.studyfile import load_study, save_study
+
+
+def small_study():
+    doc = Document(text="A claim and its evidence. 😀", title="T")
+    study = new_study_for(doc)
+    h = make_highlight(doc, 2, 7, "claim")
+    study.highlights[h.id] = h
+    return study
+
+
+def test_unchanged_file_is_not_reported(tmp_path):
+    path = tmp_path / "s.crosslight"
+    fingerprint = save_study(small_study(), path)
+    assert fingerprint == load_study(path).fingerprint
+    assert not changed_on_disk(path, fingerprint)
+
+
+def test_touch_or_identical_rewrite_is_not_a_change(tmp_path):
+    path = tmp_path / "s.crosslight"
+    fingerprint = save_study(small_study(), path)
+    os.utime(path, (1, 1))
+    assert not changed_on_disk(path, fingerprint)
+    path.write_bytes(path.read_bytes())  # a sync tool writing the same bytes
+    assert not changed_on_disk(path, fingerprint)
+
+
+def test_same_size_different_content_is_a_change(tmp_path):
+    path = tmp_path / "s.crosslight"
+    fingerprint = save_study(small_study(), path)
+    data = bytearray(path.read_bytes())
+    data[-3] = ord("X") if data[-3] != ord("X") else ord("Y")
+    path.write_bytes(bytes(data))
+    st = os.stat(path)
+    os.utime(path, ns=(st.st_atime_ns, fingerprint.mtime_ns))  # even within one mtime tick
+    assert changed_on_disk(path, fingerprint)
+
+
+def test_other_size_or_deleted_is_a_change(tmp_path):
+    path = tmp_path / "s.crosslight"
+    fingerprint = save_study(small_study(), path)
+    path.write_bytes(path.read_bytes() + b"\n")
+    assert changed_on_disk(path, fingerprint)
+    path.unlink()
+    assert changed_on_disk(path, fingerprint)
+
+
+def test_fingerprint_of_bytes_matches_the_file(tmp_path):
+    path = tmp_path / "x"
+    path.write_bytes(b"abc")
+    fp = fingerprint_bytes(path, b"abc")
+    assert fp.size == 3 and fp.mtime_ns == os.stat(path).st_mtime_ns
+    assert fingerprint_bytes(tmp_path / "missing", b"").mtime_ns == 0
+
+
+def test_state_dir_follows_the_environment_variable(tmp_path, monkeypatch):
+    monkeypatch.setenv(ENV_VAR, str(tmp_path / "elsewhere"))
+    assert state_dir() == tmp_path / "elsewhere"
+
+
+def test_state_dir_defaults_to_platformdirs(monkeypatch):
+    import platformdirs
+
+    monkeypatch.delenv(ENV_VAR)
+    expected = platformdirs.user_state_dir("crosslight", appauthor=False)
+    assert str(state_dir()) == expected
+    assert "crosslight" in expected.lower()
+
+
+def test_the_suite_never_uses_the_real_state_dir(state_dir):
+    assert os.environ[ENV_VAR] == str(state_dir)
+    assert "pytest" in str(state_dir) or "tmp" in str(state_dir).lower()
