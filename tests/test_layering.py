@@ -31,6 +31,10 @@ EXPECTED = {
     "desktop.storage.atomic", "desktop.storage.documents", "desktop.storage.errors",
     "desktop.storage.migrations", "desktop.storage.schema", "desktop.storage.studyfile",
     "desktop.storage.validate",
+    # file safety
+    "desktop.domain.markdown_limits", "desktop.storage.backups", "desktop.storage.disk_state",
+    "desktop.storage.host", "desktop.storage.locks", "desktop.storage.recovery",
+    "desktop.storage.saving", "desktop.storage.state_dir",
 }
 
 

@@ -8,6 +8,7 @@ can read) and a rotating backup of the previous version.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -36,6 +37,10 @@ def save_study_file(study: Study, path: Path, keep: int = KEEP_BACKUPS) -> SaveR
     A backup that cannot be written does not stop the save: it becomes a warning.
     """
     path = Path(path)
+    if path.is_file() and not os.access(path, os.W_OK):
+        # Replacing would work (the folder is writable) but someone marked the file
+        # read-only on purpose: respect that, as an editor writing in place would.
+        raise StorageError(f"Could not save “{path}”: the file is read-only.")
     previous = _previous_bytes(path)
     original_copy = backup = None
     warnings: list[str] = []

@@ -20,7 +20,7 @@ from desktop.storage.migrations import migrate
 from desktop.storage.schema import FORMAT, study_from_data, study_to_data
 
 STUDY_SUFFIX = ".crosslight"
-MAX_STUDY_BYTES = 512 * 1024 * 1024  # refuse before parsing: a bigger file is not ours
+MAX_STUDY_BYTES = 256 * 1024 * 1024  # refuse before parsing: documents are at most 64 MB
 
 
 @dataclass(slots=True)
@@ -147,6 +147,8 @@ def read_study_bytes(path: Path) -> bytes:
 
 def parse_study_json(raw: bytes, name: str) -> object:
     """Parse untrusted bytes as JSON; every failure is a StudyFileError naming ``name``."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise StudyFileError(f"“{name}” is saved as UTF-16; Crosslight study files are UTF-8.")
     if b"\x00" in raw[:8192]:
         raise StudyFileError(f"“{name}” is a binary file, not a Crosslight study file.")
     if raw.startswith(codecs.BOM_UTF8):
@@ -158,6 +160,9 @@ def parse_study_json(raw: bytes, name: str) -> object:
     try:
         return orjson.loads(raw)
     except orjson.JSONDecodeError as err:
+        if "depth" in str(err) or "recursion" in str(err):
+            raise StudyFileError(f"“{name}” is not valid JSON: it is nested too deeply "
+                                 f"to be a study file ({err}).") from err
         raise StudyFileError(f"“{name}” is not valid JSON: {err}") from err
 
 

@@ -41,6 +41,8 @@ class Node:
 
     def int(self, key: str) -> int:
         value = self._get(key, _REQUIRED)
+        if isinstance(value, float) and value.is_integer() and abs(value) > MAX_INT:
+            raise StudyFileError(f"{self._where(key)} is out of range ({value:.0f})")
         if isinstance(value, bool) or not isinstance(value, int):
             raise StudyFileError(f"{self._where(key)} should be a whole number, not {_kind(value)}")
         if not 0 <= value <= MAX_INT:

@@ -128,6 +128,8 @@ class FileOps:
                 session.lock.release()
             session.lock = lock if isinstance(lock, StudyLock) else None
         session.mark_saved(path, result.fingerprint)
+        if session.lock is not None:
+            session.lock.refresh()  # a fresh time tells others the lock is in use
         self.window.safety.autosaver.discard(session)
         self.window._update_title()
         notes = [f"Saved {path.name}"]

@@ -157,8 +157,10 @@ class SafetyOps:
                     self.window._update_title()
                     return DiskChoice.SAVE_AS
             session.lock = acquire(session.path, session.token, take_over=True)
+        if not session.path.exists():
+            # Deleted: writing it back loses nothing. Folder gone: the write fails with
+            # that reason and Save As is offered.
+            return DiskChoice.OVERWRITE
         if session.fingerprint is not None and changed_on_disk(session.path, session.fingerprint):
-            if not session.path.exists() and session.path.parent.is_dir():
-                return DiskChoice.OVERWRITE  # deleted by someone: writing it back loses nothing
             return self.prompts.ask_changed_on_disk(session.path.name)
         return DiskChoice.OVERWRITE

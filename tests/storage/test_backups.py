@@ -185,3 +185,14 @@ def test_unusable_state_dir_still_saves(tmp_path, monkeypatch):
     assert result.backup is None and result.warnings
     assert load_study(path).study.note == "newer"
     assert encode_study(load_study(path).study) == path.read_bytes()
+
+
+def test_a_file_marked_read_only_is_not_replaced(tmp_path, monkeypatch):
+    """Replacing would work (the folder is writable), but the owner said no."""
+    path = tmp_path / "s.crosslight"
+    save_study_file(make_study(), path)
+    before = path.read_bytes()
+    monkeypatch.setattr(saving.os, "access", lambda *_a, **_k: False)  # chmod is moot as root
+    with pytest.raises(StorageError, match="read-only"):
+        save_study_file(make_study(), path)
+    assert path.read_bytes() == before

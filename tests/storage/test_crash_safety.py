@@ -145,3 +145,14 @@ def test_temp_files_of_a_live_writer_are_left_alone(tmp_path):
     os.utime(live, (old, old))
     save_study(study, path)
     assert not live.exists(), "an abandoned temp file is removed even if its PID was reused"
+
+
+def test_opening_a_study_removes_a_killed_save_s_temp_file(tmp_path):
+    from desktop.storage.opening import open_path
+
+    path = tmp_path / "s.crosslight"
+    save_study(big_study(), path)
+    leftover = tmp_path / f".{path.name}.999999999.zz.tmp"
+    leftover.write_bytes(b"half a save")
+    open_path(path)
+    assert not leftover.exists()
