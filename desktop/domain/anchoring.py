@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 CONTEXT_CHARS = 32
+MAX_CANDIDATES = 10_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,11 +69,17 @@ def anchor(
 
 
 def _best_occurrence(text: str, quote: TextQuoteSelector, hint: int | None) -> int | None:
+    """Score occurrences by context. A quote found more than MAX_CANDIDATES times
+    (a hostile file: "a" in a text of "a"s) is too ambiguous to place: an orphan."""
     exact = quote.exact
     best_at: int | None = None
     best_score: tuple[float, int] = (-1.0, 0)
+    seen = 0
     at = text.find(exact)
     while at != -1:
+        seen += 1
+        if seen > MAX_CANDIDATES:
+            return None
         # Closeness breaks ties between equally good contexts, never outweighs context:
         # compared second in the tuple, not added to the context score.
         score = (_context_score(text, at, quote), -abs(at - hint) if hint is not None else 0)

@@ -194,3 +194,16 @@ def test_describe_then_anchor_finds_the_same_range(text, data):
     moved = anchor("zz" + text, quote, position)
     assert moved is not None
     assert ("zz" + text)[moved.start : moved.end] == quote.exact
+
+
+def test_a_quote_repeated_beyond_the_cap_is_an_orphan_not_a_hang():
+    import time
+
+    from desktop.domain import anchoring
+
+    text = "a" * (anchoring.MAX_CANDIDATES * 3)
+    t0 = time.perf_counter()
+    found = anchoring.anchor(text, anchoring.TextQuoteSelector("a", "b", "c"),
+                             anchoring.TextPositionSelector(len(text) + 5, len(text) + 6))
+    assert found is None
+    assert time.perf_counter() - t0 < 5  # hang guard, not a benchmark
