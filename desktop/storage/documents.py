@@ -10,6 +10,7 @@ from pathlib import Path
 
 from desktop.domain.model import Document
 from desktop.storage.errors import DocumentError
+from desktop.storage.safe_read import read_capped
 
 DOCUMENT_SUFFIXES = {".txt": "text/plain", ".text": "text/plain", ".md": "text/markdown",
                      ".markdown": "text/markdown"}
@@ -35,20 +36,16 @@ def load_document(path: Path) -> Document:
     if media_type is None:
         kinds = ", ".join(sorted(DOCUMENT_SUFFIXES))
         raise DocumentError(f"“{path.name}” is not a document Crosslight can open ({kinds}).")
-    try:
-        size = path.stat().st_size
-        if size > MAX_DOCUMENT_BYTES:
-            raise DocumentError(
-                f"“{path.name}” is {size // (1024 * 1024)} MB; Crosslight opens text documents "
-                f"up to {MAX_DOCUMENT_BYTES // (1024 * 1024)} MB."
-            )
-        raw = path.read_bytes()
-    except FileNotFoundError as err:
-        raise DocumentError(f"“{path}” does not exist.") from err
-    except IsADirectoryError as err:
-        raise DocumentError(f"“{path}” is a folder, not a document.") from err
-    except OSError as err:
-        raise DocumentError(f"Could not read “{path}”: {err.strerror or err}") from err
+    raw = read_capped(
+        path,
+        limit=MAX_DOCUMENT_BYTES,
+        error=DocumentError,
+        noun="a document",
+        too_big=lambda size: (
+            f"“{path.name}” is {size // (1024 * 1024)} MB; Crosslight opens text documents "
+            f"up to {MAX_DOCUMENT_BYTES // (1024 * 1024)} MB."
+        ),
+    )
     text = normalize_newlines(decode_text(raw, path.name))
     if not text.strip():
         raise DocumentError(f"“{path.name}” is empty: there is nothing to read.")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import codecs
 import errno
-import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from desktop.storage.atomic import atomic_write_bytes
 from desktop.storage.disk_state import Fingerprint, fingerprint_bytes
 from desktop.storage.errors import StorageError, StudyFileError
 from desktop.storage.migrations import migrate
+from desktop.storage.safe_read import read_capped
 from desktop.storage.schema import FORMAT, study_from_data, study_to_data
 
 STUDY_SUFFIX = ".crosslight"
@@ -120,29 +120,16 @@ def read_study_bytes(path: Path) -> bytes:
     Only regular files are read, and never more than the cap: a device or pipe given a
     ``.crosslight`` name could otherwise block or fill memory.
     """
-    too_big = StudyFileError(
-        f"“{path.name}” is larger than any study file Crosslight opens "
-        f"({MAX_STUDY_BYTES // (1024 * 1024)} MB)."
+    return read_capped(
+        path,
+        limit=MAX_STUDY_BYTES,
+        error=StudyFileError,
+        noun="a study file",
+        too_big=lambda _size: (
+            f"“{path.name}” is larger than any study file Crosslight opens "
+            f"({MAX_STUDY_BYTES // (1024 * 1024)} MB)."
+        ),
     )
-    try:
-        st = path.stat()
-        if stat.S_ISDIR(st.st_mode):
-            raise IsADirectoryError(errno.EISDIR, "is a directory")
-        if not stat.S_ISREG(st.st_mode):
-            raise StudyFileError(f"“{path}” is not a regular file, not a study file.")
-        if st.st_size > MAX_STUDY_BYTES:
-            raise too_big
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_STUDY_BYTES + 1)
-    except FileNotFoundError as err:
-        raise StudyFileError(f"“{path}” does not exist.") from err
-    except IsADirectoryError as err:
-        raise StudyFileError(f"“{path}” is a folder, not a study file.") from err
-    except OSError as err:
-        raise StudyFileError(f"Could not read “{path}”: {err.strerror or err}") from err
-    if len(raw) > MAX_STUDY_BYTES:
-        raise too_big
-    return raw
 
 
 def parse_study_json(raw: bytes, name: str) -> object:

@@ -7,6 +7,7 @@ from pathlib import Path
 import orjson
 
 from desktop.storage.errors import StorageError
+from desktop.storage.safe_read import read_capped
 
 MAX_IMPORT_BYTES = 64 * 1024 * 1024
 
@@ -17,20 +18,16 @@ class ImportFormatError(StorageError):
 
 def read_text(path: Path) -> str:
     path = Path(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_IMPORT_BYTES:
-            raise ImportFormatError(
-                f"“{path.name}” is {size // (1024 * 1024)} MB; Crosslight imports files up to "
-                f"{MAX_IMPORT_BYTES // (1024 * 1024)} MB."
-            )
-        raw = path.read_bytes()
-    except FileNotFoundError as err:
-        raise ImportFormatError(f"“{path}” does not exist.") from err
-    except IsADirectoryError as err:
-        raise ImportFormatError(f"“{path}” is a folder, not a file.") from err
-    except OSError as err:
-        raise ImportFormatError(f"Could not read “{path}”: {err.strerror or err}") from err
+    raw = read_capped(
+        path,
+        limit=MAX_IMPORT_BYTES,
+        error=ImportFormatError,
+        noun="a file",
+        too_big=lambda size: (
+            f"“{path.name}” is {size // (1024 * 1024)} MB; Crosslight imports files up to "
+            f"{MAX_IMPORT_BYTES // (1024 * 1024)} MB."
+        ),
+    )
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
