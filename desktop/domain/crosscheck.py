@@ -52,6 +52,11 @@ class Verdict(enum.StrEnum):
         return _VERDICT_SYMBOLS[self]
 
     @property
+    def short_label(self) -> str:
+        """The label without its gloss ("Opinion", not "Opinion — not checkable")."""
+        return self.label.split(" —")[0]
+
+    @property
     def is_checked(self) -> bool:
         return self is not Verdict.UNVERIFIED
 
@@ -118,3 +123,13 @@ def suggest_verdict(stances: Iterable[Stance]) -> Verdict | None:
     if Stance.SUPPORTS in seen:
         return Verdict.SUPPORTED
     return None
+
+
+def claim_progress(highlights: Iterable) -> tuple[int, int]:
+    """(checked, total) over the highlights in the Claim category: "4 of 9 claims checked"."""
+    checked = total = 0
+    for h in highlights:
+        if h.category_id == "claim":
+            total += 1
+            checked += h.verdict.is_checked
+    return checked, total

@@ -232,7 +232,7 @@ class MainWindow(QMainWindow):
             return None
         why = f": {h.rationale}" if h.rationale else ""
         return Badge(self._u16.to_utf16(h.start), h.verdict.symbol,
-                     h.verdict.label.split(" —")[0],
+                     h.verdict.short_label,
                      f"{h.verdict.label}{why}\n“{h.quote.exact[:120]}”", h.id)
 
     def _refresh_ranges(self) -> None:

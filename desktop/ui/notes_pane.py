@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.changes import ChangeSet
-from desktop.domain.crosscheck import Verdict
+from desktop.domain.crosscheck import Verdict, claim_progress
 from desktop.domain.model import Highlight, Study
 from desktop.ui.highlight_detail import HighlightDetail, verdict_text
 from desktop.ui.highlight_list import ID_ROLE, HighlightDelegate, HighlightListModel
@@ -237,17 +237,16 @@ class NotesPane(QWidget):
         mine = [h for h in self._study.highlights.values() if h.document_id == self._document_id]
         count = len(mine)
         orphans = sum(1 for h in mine if h.is_orphan)
-        claims = [h for h in mine if h.category_id == "claim"]
-        checked = sum(1 for h in claims if h.verdict.is_checked)
+        checked, claims = claim_progress(mine)
         text = f"{count} highlight{'s' if count != 1 else ''}"
         if claims:
-            text += f" · {checked} of {len(claims)} claim{'s' if len(claims) != 1 else ''} checked"
+            text += f" · {checked} of {claims} claim{'s' if claims != 1 else ''} checked"
         if orphans:
             text += f" · {orphans} orphaned"
         verdicts = Counter(h.verdict for h in mine if h.verdict.is_checked)
         if verdicts:
             text += "\n" + "   ".join(
-                f"{v.symbol} {v.label.split(' —')[0]} {verdicts[v]}" for v in Verdict if verdicts[v]
+                f"{v.symbol} {v.short_label} {verdicts[v]}" for v in Verdict if verdicts[v]
             )
         shown = self.model.rowCount()
         if shown != count:

@@ -10,6 +10,7 @@ from collections import Counter
 from PySide6.QtWidgets import QLabel, QWidget
 
 from desktop.domain.changes import ChangeSet
+from desktop.domain.crosscheck import claim_progress
 from desktop.domain.model import Study
 
 
@@ -26,10 +27,9 @@ def summary_text(study: Study, document_id: str, words: int) -> str:
              for c in study.categories if by_category[c.id]]
     if names:
         parts[-1] += f" ({', '.join(names)})"
-    claims = [h for h in mine if h.category_id == "claim"]
+    checked, claims = claim_progress(mine)
     if claims:
-        checked = sum(1 for h in claims if h.verdict.is_checked)
-        parts.append(f"{checked}/{len(claims)} claims checked")
+        parts.append(f"{checked}/{claims} claims checked")
     return "  ·  ".join(parts)
 
 

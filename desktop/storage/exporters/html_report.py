@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from html import escape
 
+from desktop.domain.crosscheck import claim_progress
 from desktop.domain.markdown_safe import render_markdown
 from desktop.domain.model import Document, Reference, Study
 from desktop.storage.exporters.markdown_report import demote_headings
@@ -134,10 +135,9 @@ def _document(document: Document) -> list[str]:
 
 def _summary(passages: list[Passage]) -> list[str]:
     out = ['<section class="summary">', "<h2>Verdicts</h2>"]
-    claims = [p for p in passages if p.highlight.category_id == "claim"]
+    checked, claims = claim_progress(p.highlight for p in passages)
     if claims:
-        checked = sum(p.highlight.verdict.is_checked for p in claims)
-        out.append(f"<p>Claims checked: {checked} of {len(claims)}.</p>")
+        out.append(f"<p>Claims checked: {checked} of {claims}.</p>")
     out += ["<table>", "<thead><tr><th>Verdict</th><th>Count</th><th>Passages</th></tr></thead>",
             "<tbody>"]
     for verdict, numbers in verdict_summary(passages):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from desktop.domain.crosscheck import claim_progress
 from desktop.domain.model import Study
 from desktop.storage.exporters.report_model import (
     ExportOptions,
@@ -129,10 +130,9 @@ def _document(document) -> list[str]:
 
 def _summary(passages: list[Passage]) -> list[str]:
     lines = ["## Verdicts", ""]
-    claims = [p for p in passages if p.highlight.category_id == "claim"]
+    checked, claims = claim_progress(p.highlight for p in passages)
     if claims:
-        checked = sum(p.highlight.verdict.is_checked for p in claims)
-        lines += [f"Claims checked: {checked} of {len(claims)}.", ""]
+        lines += [f"Claims checked: {checked} of {claims}.", ""]
     lines += ["| Verdict | Count | Passages |", "|---|---:|---|"]
     for verdict, numbers in verdict_summary(passages):
         refs = ", ".join(f"[{n}](#passage-{n})" for n in numbers) or "—"
