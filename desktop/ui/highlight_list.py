@@ -155,9 +155,6 @@ class HighlightListModel(QAbstractListModel):
         h = self._study.highlights.get(highlight_id)
         return h is not None and h.document_id == self._document_id
 
-    def highlight_at(self, row: int) -> Highlight:
-        return self._rows[row]
-
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from desktop.domain.changes import ChangeSet
 from desktop.domain.commands import Command
 from desktop.domain.model import Document, Study
 
@@ -106,6 +105,3 @@ class StudySession(QObject):
     def mark_unsaved(self) -> None:
         """Recovered work: unsaved until the user saves it, even with nothing to undo."""
         self.undo_stack.resetClean()
-
-    def refresh_all(self) -> None:
-        self.changed.emit(ChangeSet.everything())
