@@ -1,0 +1,92 @@
+"""The user's preferences and window state, kept as one small JSON file.
+
+Pure Python so the headless commands and tests can read it without Qt. A missing,
+unreadable or malformed file gives the defaults: preferences are never worth a crash.
+Unknown keys are kept on save so a newer Crosslight's settings survive an older one.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+import orjson
+import platformdirs
+
+from desktop.storage.atomic import atomic_write_bytes
+
+ENV_VAR = "CROSSLIGHT_CONFIG_DIR"
+FILE_NAME = "settings.json"
+MAX_RECENT = 10
+THEMES = ("system", "light", "dark", "sepia")
+
+
+def config_dir() -> Path:
+    """``$CROSSLIGHT_CONFIG_DIR`` if set, else platformdirs' user config dir."""
+    override = os.environ.get(ENV_VAR)
+    if override:
+        return Path(override)
+    return Path(platformdirs.user_config_dir("crosslight", appauthor=False))
+
+
+@dataclass
+class Settings:
+    recent_files: list[str] = field(default_factory=list)
+    theme: str = "system"  # one of THEMES
+    reader_font_family: str = ""  # "" = the platform's default
+    reader_font_size: float = 0.0  # points; 0 = the platform's default
+    # Window state as Qt gives it (base64 of saveGeometry/saveState), opaque here.
+    window_geometry: str = ""
+    window_state: str = ""
+    splitter_state: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)  # keys this version does not know
+
+    def add_recent(self, path: str | Path) -> None:
+        text = str(Path(path).resolve())
+        self.recent_files = [text, *(p for p in self.recent_files if p != text)][:MAX_RECENT]
+
+    def existing_recent(self) -> list[str]:
+        """Recent files that still exist; the missing ones are pruned from the list."""
+        self.recent_files = [p for p in self.recent_files if Path(p).is_file()]
+        return list(self.recent_files)
+
+
+_KNOWN = {f.name for f in fields(Settings)} - {"extra"}
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    path = path or config_dir() / FILE_NAME
+    try:
+        data = orjson.loads(path.read_bytes()[: 1 << 20])
+    except (OSError, orjson.JSONDecodeError):
+        return Settings()
+    if not isinstance(data, dict):
+        return Settings()
+    defaults = Settings()
+    values: dict[str, Any] = {}
+    for name in _KNOWN:
+        value, default = data.get(name), getattr(defaults, name)
+        if isinstance(default, float) and isinstance(value, int | float):
+            value = float(value)
+        if isinstance(value, type(default)):
+            values[name] = value
+    if not all(isinstance(p, str) for p in values.get("recent_files", [])):
+        values.pop("recent_files")
+    if values.get("theme") not in THEMES:
+        values.pop("theme", None)
+    extra = {k: v for k, v in data.items() if k not in _KNOWN}
+    return Settings(**values, extra=extra)
+
+
+def save_settings(settings: Settings, path: Path | None = None) -> None:
+    """Write atomically; an unwritable config dir is silently skipped (not worth a dialog)."""
+    path = path or config_dir() / FILE_NAME
+    data = asdict(settings)
+    data.update(data.pop("extra"))
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_bytes(path, orjson.dumps(data, option=orjson.OPT_INDENT_2))
+    except OSError:
+        pass
