@@ -1,8 +1,8 @@
 """Shared test set-up: Qt runs headless everywhere, before any test module loads Qt.
 
-Crosslight's state dir (recovery files, backups) and config dir (settings) are redirected for the whole run and
-again for every test, so no test touches the real user's folders or sees another
-test's leftovers.
+Crosslight's state dir (recovery files, backups) and config dir (settings) are
+redirected for the whole run and again for every test, so no test touches the real
+user's folders or sees another test's leftovers.
 """
 
 import atexit
