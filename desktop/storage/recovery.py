@@ -87,18 +87,25 @@ def write_recovery(
     study: Study, study_path: Path | None, token: str, base: Fingerprint | None = None
 ) -> Path:
     """Autosave ``study`` for this session; StorageError if the state dir is unwritable."""
+    return write_recovery_data(study_to_data(study), study_path, token, base)
+
+
+def write_recovery_data(
+    data: dict[str, Any], study_path: Path | None, token: str, base: Fingerprint | None = None
+) -> Path:
+    """Autosave a study's data (see ``snapshot``); safe on a worker thread."""
     envelope: dict[str, Any] = {
         "format": RECOVERY_FORMAT,
         "version": RECOVERY_VERSION,
         "original": str(Path(study_path).resolve()) if study_path else None,
         "saved": utc_now(),
-        "title": study.title,
+        "title": data["study"]["title"],
         "host": hostname(),
         "pid": os.getpid(),
         "boot": boot_time(),
         "base": None if base is None else
         {"size": base.size, "mtime_ns": base.mtime_ns, "sha256": base.sha256},
-        "study": study_to_data(study),
+        "study": data,
     }
     target = recovery_file(study_path, token)
     try:

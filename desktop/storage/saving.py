@@ -9,18 +9,21 @@ can read) and a rotating backup of the previous version.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import orjson
 
+from desktop.domain.ids import utc_now
 from desktop.domain.model import Study
 from desktop.storage.atomic import atomic_write_bytes
 from desktop.storage.backups import KEEP_BACKUPS, keep_backup
 from desktop.storage.disk_state import Fingerprint
 from desktop.storage.errors import StorageError
-from desktop.storage.schema import FORMAT, VERSION
-from desktop.storage.studyfile import MAX_STUDY_BYTES, explain_os_error, save_study
+from desktop.storage.schema import FORMAT, VERSION, study_to_data
+from desktop.storage.studyfile import MAX_STUDY_BYTES, explain_os_error, write_study_data
 
 
 @dataclass(slots=True)
@@ -32,7 +35,18 @@ class SaveResult:
 
 
 def save_study_file(study: Study, path: Path, keep: int = KEEP_BACKUPS) -> SaveResult:
-    """Save ``study`` to ``path``; StorageError (file untouched) if that is impossible.
+    """Save ``study`` to ``path``; StorageError (file untouched) if that is impossible."""
+    previous = study.modified
+    study.modified = utc_now()
+    try:
+        return save_study_data(study_to_data(study), path, keep)
+    except StorageError:
+        study.modified = previous
+        raise
+
+
+def save_study_data(data: dict[str, Any], path: Path, keep: int = KEEP_BACKUPS) -> SaveResult:
+    """Save a study's data (see ``snapshot``); runs on a worker thread, touching no Study.
 
     A backup that cannot be written does not stop the save: it becomes a warning.
     """
@@ -52,7 +66,7 @@ def save_study_file(study: Study, path: Path, keep: int = KEEP_BACKUPS) -> SaveR
             backup = keep_backup(path, previous, keep) if keep > 0 else None
         except OSError as err:
             warnings.append(f"No backup of the previous version was kept: {explain_os_error(err)}")
-    fingerprint = save_study(study, path)
+    fingerprint = write_study_data(data, path)
     return SaveResult(fingerprint, backup, original_copy, warnings)
 
 
@@ -88,7 +102,21 @@ def _previous_bytes(path: Path) -> bytes | None:
         return None
 
 
+_TAIL_VERSION = re.compile(rb'"version"\s*:\s*(\d+)\s*\}\s*\Z')
+_FORMAT_KEY = b'"format": "' + FORMAT.encode() + b'"'
+
+
 def _format_version(data: bytes) -> int | None:
+    """The format version of a study file's bytes, None if it is not one.
+
+    Study files are written with sorted keys, so ``"version"`` closes the top-level
+    object: reading it from the tail avoids parsing megabytes (100+ ms that would hold
+    the interpreter while the window waits for a background save). Anything else is
+    parsed in full.
+    """
+    tail = _TAIL_VERSION.search(data[-80:])
+    if tail is not None and _FORMAT_KEY in data:
+        return int(tail.group(1))
     try:
         parsed = orjson.loads(data)
     except orjson.JSONDecodeError:

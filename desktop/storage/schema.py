@@ -28,6 +28,7 @@ Highlights are written in document order so a diff reads like the document.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from desktop.domain.anchoring import TextPositionSelector, TextQuoteSelector
@@ -51,9 +52,13 @@ VERSION = 2
 OFFSET_UNIT = "codepoint"
 
 
-def study_to_data(study: Study) -> dict[str, Any]:
+def study_to_data(
+    study: Study, highlight_data: Callable[[Highlight], dict[str, Any]] | None = None
+) -> dict[str, Any]:
+    """The study as JSON-ready data; ``highlight_data`` may serve highlights from a cache."""
+    convert = highlight_data or highlight_to_data
     highlights = [
-        _highlight_to_data(h)
+        convert(h)
         for doc_id in study.documents
         for h in study.highlights_in_order(doc_id)
     ]
@@ -109,7 +114,7 @@ def _reference_to_data(r: Reference) -> dict[str, Any]:
     return data
 
 
-def _highlight_to_data(h: Highlight) -> dict[str, Any]:
+def highlight_to_data(h: Highlight) -> dict[str, Any]:
     selectors: list[dict[str, Any]] = [
         {
             "type": "TextQuoteSelector",

@@ -6,6 +6,7 @@ import codecs
 import errno
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import orjson
 
@@ -32,8 +33,11 @@ class LoadedStudy:
 
 
 def encode_study(study: Study) -> bytes:
+    return encode_study_data(study_to_data(study))
+
+
+def encode_study_data(data: dict[str, Any]) -> bytes:
     """Pretty-printed, key-sorted UTF-8 JSON: stable output that diffs well in git."""
-    data = study_to_data(study)
     return orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS) + b"\n"
 
 
@@ -44,13 +48,21 @@ def save_study(study: Study, path: Path) -> Fingerprint:
     """
     previous = study.modified
     study.modified = utc_now()
-    data = encode_study(study)
     try:
-        atomic_write_bytes(Path(path), data)
-    except OSError as err:
+        return write_study_data(study_to_data(study), path)
+    except StorageError:
         study.modified = previous
+        raise
+
+
+def write_study_data(data: dict[str, Any], path: Path) -> Fingerprint:
+    """Encode and write study data (safe on a worker thread: it touches no Study)."""
+    encoded = encode_study_data(data)
+    try:
+        atomic_write_bytes(Path(path), encoded)
+    except OSError as err:
         raise StorageError(f"Could not save “{path}”: {explain_os_error(err)}") from err
-    return fingerprint_bytes(Path(path), data)
+    return fingerprint_bytes(Path(path), encoded)
 
 
 _ERRNO_REASONS = {

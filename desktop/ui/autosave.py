@@ -16,7 +16,8 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from desktop.storage.errors import StorageError
-from desktop.storage.recovery import discard_recovery, recovery_file, write_recovery
+from desktop.storage.recovery import discard_recovery, recovery_file, write_recovery_data
+from desktop.ui.background import BackgroundWriter, Job
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
@@ -32,9 +33,10 @@ class Autosaver(QObject):
         self.pending = False  # changes since the last autosave
         self.written: dict[str, Path] = {}  # session token -> its recovery file
         self.failed = False
+        self.writer = BackgroundWriter(self)
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
-        self.timer.timeout.connect(self.autosave)
+        self.timer.timeout.connect(lambda: self.autosave(background=True))
         self.timer.start()
         app = QApplication.instance()
         if isinstance(app, QApplication):
@@ -55,39 +57,63 @@ class Autosaver(QObject):
                 signal.disconnect(slot)
         self.discard(session)
 
-    def autosave(self) -> Path | None:
-        """Write the recovery copy now if there is unsaved work it lacks."""
+    def autosave(self, background: bool = False) -> Path | None:
+        """Write the recovery copy now if there is unsaved work it lacks.
+
+        With ``background`` (the timer, focus loss) the copy is written on a worker
+        thread from a snapshot and None is returned; otherwise the file written.
+        """
+        self.writer.wait()
         session = self.window.session
         if not session.is_modified:
             self.discard(session)
             return None
         if not self.pending:
             return None
-        try:
-            written = write_recovery(session.study, session.path, session.token,
-                                     session.fingerprint)
-        except StorageError as err:
-            if not self.failed:  # say it once, not every minute
-                self.window.statusBar().showMessage(f"Autosave failed: {err}", 15000)
-            self.failed = True
+        self.pending = False  # edits from now on make it pending again
+        data = session.snapshot.study_data(session.study)
+        job = Job(lambda: write_recovery_data(data, session.path, session.token,
+                                              session.fingerprint),
+                  self._written, dict(session=session))
+        if background:
+            self.writer.start(job)
             return None
+        try:
+            job.result = job.work()
+        except BaseException as err:
+            job.error = err
+        job.delivered = True
+        self._written(job)
+        return job.result
+
+    def _written(self, job: Job) -> None:
+        session = job.context["session"]
+        if job.error is not None:
+            self.pending = True
+            if not self.failed:  # say it once, not every minute
+                reason = job.error if isinstance(job.error, StorageError) else repr(job.error)
+                self.window.statusBar().showMessage(f"Autosave failed: {reason}", 15000)
+            self.failed = True
+            job.result = None
+            return
         self.failed = False
-        self.pending = False
+        written = job.result
         old = self.written.get(session.token)
         if old is not None and old != written:
             discard_recovery(old)  # the study was saved under a new name since
         self.written[session.token] = written
         if session.lock is not None:
             session.lock.refresh()
-        return written
 
     def discard(self, session: StudySession) -> None:
+        self.writer.wait()  # a copy still being written must not reappear afterwards
         old = self.written.pop(session.token, None)
         for file in {old, recovery_file(session.path, session.token)} - {None}:
             discard_recovery(file)
 
     def stop(self) -> None:
         self.timer.stop()
+        self.writer.wait()
         app = QApplication.instance()
         if isinstance(app, QApplication):
             for signal, slot in ((app.focusChanged, self._on_focus_changed),
@@ -105,8 +131,8 @@ class Autosaver(QObject):
 
     def _on_focus_changed(self, old, new) -> None:
         if self.pending and old is not None and (new is None or new.window() is not old.window()):
-            self.autosave()
+            self.autosave(background=True)
 
     def _on_app_state(self, state: Qt.ApplicationState) -> None:
         if state != Qt.ApplicationState.ApplicationActive and self.pending:
-            self.autosave()
+            self.autosave(background=True)

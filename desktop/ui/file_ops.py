@@ -10,11 +10,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from desktop.domain.ids import utc_now
 from desktop.storage.errors import StorageError
 from desktop.storage.locks import StudyLock, StudyLockedError, acquire
 from desktop.storage.opening import open_path
-from desktop.storage.saving import save_study_file
+from desktop.storage.saving import SaveResult, save_study_data
 from desktop.storage.studyfile import STUDY_SUFFIX
+from desktop.ui.background import BackgroundWriter, Job
 from desktop.ui.prompts import SaveChoice
 from desktop.ui.safety_ops import claim_lock
 from desktop.ui.safety_prompts import DiskChoice
@@ -27,6 +29,7 @@ if TYPE_CHECKING:
 class FileOps:
     def __init__(self, window: MainWindow) -> None:
         self.window = window
+        self.writer = BackgroundWriter(window)
 
     @property
     def session(self) -> StudySession:
@@ -60,26 +63,30 @@ class FileOps:
         self.window.statusBar().showMessage(f"Opened {Path(path).name}", 5000)
         return True
 
-    def save(self) -> bool:
+    def save(self, background: bool = False) -> bool:
+        """Save; with ``background`` the file is written on a worker thread and True
+        means the write started (the outcome shows in the status bar or a message)."""
+        self.writer.wait()
         session = self.session
         if session.path is None:
-            return self.save_as()
+            return self.save_as(background)
         if session.read_only:
             self.window.statusBar().showMessage(
                 "This study is open read-only: save your version under another name.", 8000)
-            return self.save_as()
+            return self.save_as(background)
         choice = self.window.safety.before_save(session)
         if choice is DiskChoice.SAVE_AS:
-            return self.save_as()
+            return self.save_as(background)
         if choice is DiskChoice.RELOAD:
             self.reload()
             return False
         if choice is not DiskChoice.OVERWRITE:
             return False
-        return self._write(session.path, in_place=True)
+        return self._write(session.path, in_place=True, background=background)
 
     def reload(self) -> bool:
         """Show the study as it is on disk now; unsaved changes are dropped (user's choice)."""
+        self.writer.wait()
         old = self.session
         assert old.path is not None
         try:
@@ -93,9 +100,10 @@ class FileOps:
         self.window.statusBar().showMessage(f"Reloaded {old.path.name} from disk", 5000)
         return True
 
-    def save_as(self) -> bool:
+    def save_as(self, background: bool = False) -> bool:
+        self.writer.wait()
         path = self.window.prompts.save_path(str(Path(self._start_dir()) / self._suggested_name()))
-        return self._write(path) if path is not None else False
+        return self._write(path, background=background) if path is not None else False
 
     def _suggested_name(self) -> str:
         if self.session.path is not None:
@@ -104,38 +112,73 @@ class FileOps:
         stem = Path(source).stem if source else "study"
         return stem + STUDY_SUFFIX
 
-    def _write(self, path: Path, in_place: bool = False) -> bool:
+    def _write(self, path: Path, in_place: bool = False, background: bool = False) -> bool:
         session = self.session
         path = Path(path).resolve()
         ours = (in_place or path == session.path) and not session.read_only
         lock = session.lock if ours else self._lock_new(path)
         if lock is False:
             return False
+        # The snapshot is taken here, on the UI thread; the writer never sees the Study.
+        previous_modified, session.study.modified = session.study.modified, utc_now()
+        data = session.snapshot.study_data(session.study)
+        job = Job(
+            lambda: save_study_data(data, path),
+            self._written,
+            dict(session=session, path=path, in_place=in_place, lock=lock,
+                 edits=session.edits, previous_modified=previous_modified),
+        )
+        if background:
+            self.writer.start(job)
+            self.window.statusBar().showMessage(f"Saving {path.name}…")
+            return True
         try:
-            result = save_study_file(session.study, path)
-        except StorageError as err:
+            job.result = job.work()
+        except BaseException as err:
+            job.error = err
+        job.delivered = True
+        return self._written(job)
+
+    def _written(self, job: Job) -> bool:
+        """The write is over (on the UI thread): adopt the file, or say what failed."""
+        ctx = job.context
+        session, path, in_place, lock = ctx["session"], ctx["path"], ctx["in_place"], ctx["lock"]
+        if job.error is not None:
+            session.study.modified = ctx["previous_modified"]
             if lock is not session.lock and isinstance(lock, StudyLock):
                 lock.release()
+            err = job.error
+            reason = str(err) if isinstance(err, StorageError) else (
+                f"Could not save “{path}”: an unexpected error occurred ({err!r}).")
+            if session is not self.session:
+                return False
+            self.window.statusBar().clearMessage()
             if in_place:
-                if self.window.prompts.ask_save_failed(path.name, str(err)):
+                if self.window.prompts.ask_save_failed(path.name, reason):
                     return self.save_as()
                 return False
-            self.window.prompts.error("Could not save", f"{err}\n\nYour work is still open; "
+            self.window.prompts.error("Could not save", f"{reason}\n\nYour work is still open; "
                                       "try Save As to choose another place.")
             return False
+        result: SaveResult = job.result
         if lock is not session.lock:
             if session.lock is not None:
                 session.lock.release()
             session.lock = lock if isinstance(lock, StudyLock) else None
-        session.mark_saved(path, result.fingerprint)
+        session.mark_saved(path, result.fingerprint, ctx["edits"])
         if session.lock is not None:
             session.lock.refresh()  # a fresh time tells others the lock is in use
-        self.window.safety.autosaver.discard(session)
+        if not session.is_modified:
+            self.window.safety.autosaver.discard(session)
+        if session is not self.session:
+            return True
         self.window._update_title()
         notes = [f"Saved {path.name}"]
         if result.original_copy is not None:
             notes.append(f"the original older-format file was kept as {result.original_copy.name}")
         notes.extend(result.warnings)
+        if session.is_modified:
+            notes.append("changes made while saving are not saved yet")
         self.window.statusBar().showMessage("; ".join(notes), 8000 if len(notes) > 1 else 5000)
         return True
 
@@ -152,6 +195,7 @@ class FileOps:
 
     def confirm_discard(self) -> bool:
         """True if the current study may be closed (saved, discarded, or unchanged)."""
+        self.writer.wait()
         if not self.session.is_modified:
             return True
         name = self.session.path.name if self.session.path else "Untitled study"

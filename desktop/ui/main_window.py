@@ -91,8 +91,8 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         a = self.actions
         a.open.triggered.connect(self.files.open_dialog)
-        a.save.triggered.connect(self.files.save)
-        a.save_as.triggered.connect(self.files.save_as)
+        a.save.triggered.connect(lambda: self.files.save(background=True))
+        a.save_as.triggered.connect(lambda: self.files.save_as(background=True))
         a.close.triggered.connect(self.close)
         a.quit.triggered.connect(self.close)
         a.copy.triggered.connect(self.reader.copy)

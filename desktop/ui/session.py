@@ -13,8 +13,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from desktop.domain.changes import ChangeSet
 from desktop.domain.commands import Command
 from desktop.domain.model import Document, Study
+from desktop.storage.snapshot import SnapshotCache
 
 if TYPE_CHECKING:
     from desktop.storage.disk_state import Fingerprint
@@ -31,10 +33,10 @@ class _UndoCommand(QUndoCommand):
         self.command = command
 
     def redo(self) -> None:
-        self.session.changed.emit(self.command.apply(self.session.study))
+        self.session.broadcast(self.command.apply(self.session.study))
 
     def undo(self) -> None:
-        self.session.changed.emit(self.command.revert(self.session.study))
+        self.session.broadcast(self.command.revert(self.session.study))
 
     def id(self) -> int:
         return MERGEABLE_ID if self.command.merge_key() is not None else -1
@@ -64,6 +66,10 @@ class StudySession(QObject):
         self.read_only = False
         self.lock: StudyLock | None = None
         self.token = uuid.uuid4().hex[:12]
+        # Saving off the UI thread: a snapshot of the file data kept current from change
+        # sets, and a count of changes, to tell whether edits arrived while writing.
+        self.snapshot = SnapshotCache()
+        self.edits = 0
 
     @classmethod
     def from_opened(cls, opened: Opened) -> StudySession:
@@ -82,6 +88,12 @@ class StudySession(QObject):
     def is_modified(self) -> bool:
         return not self.undo_stack.isClean()
 
+    def broadcast(self, changes: ChangeSet) -> None:
+        """A command changed the study: note it for saving, then let every view know."""
+        self.snapshot.invalidate(changes)
+        self.edits += 1
+        self.changed.emit(changes)
+
     def execute(self, command: Command) -> None:
         self.undo_stack.push(_UndoCommand(self, command))
 
@@ -94,8 +106,16 @@ class StudySession(QObject):
         finally:
             self.undo_stack.endMacro()
 
-    def mark_saved(self, path: Path, fingerprint: Fingerprint | None = None) -> None:
-        self.undo_stack.setClean()
+    def mark_saved(
+        self, path: Path, fingerprint: Fingerprint | None = None, edits: int | None = None
+    ) -> None:
+        """The study as of ``edits`` changes (default: now) is in ``path``.
+
+        Edits made while a background save was writing are not in the file: the study
+        then stays modified, and the file is only remembered as ours.
+        """
+        if edits is None or edits == self.edits:
+            self.undo_stack.setClean()
         self.fingerprint = fingerprint
         self.read_only = False
         if path != self.path:

@@ -196,3 +196,27 @@ def test_a_file_marked_read_only_is_not_replaced(tmp_path, monkeypatch):
     with pytest.raises(StorageError, match="read-only"):
         save_study_file(make_study(), path)
     assert path.read_bytes() == before
+
+
+def test_format_version_read_from_the_tail_agrees_with_a_full_parse(tmp_path):
+    """The quick tail read must give what parsing the whole file gives, for every shape."""
+    import orjson
+
+    from desktop.storage.saving import _format_version
+    from desktop.storage.studyfile import encode_study
+
+    written = encode_study(make_study())
+    shapes = {
+        "as saved": (written, 2),
+        "compact": (orjson.dumps(orjson.loads(written)), 2),
+        "unsorted, version first": (orjson.dumps({"version": 1, "format": "crosslight-study",
+                                                  "study": {"version": 7}}), 1),
+        "other format": (orjson.dumps({"format": "crosslight-recovery", "version": 1}), None),
+        "envelope with a study inside": (orjson.dumps({"format": "crosslight-recovery",
+                                                       "study": orjson.loads(written)}), None),
+        "not json": (b"garbage", None),
+        "list": (b"[1]", None),
+        "bool version": (b'{"format": "crosslight-study", "version": true}', None),
+    }
+    for name, (data, expected) in shapes.items():
+        assert _format_version(data) == expected, name

@@ -18,6 +18,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMenu, QMessageBox, QWidget
 
 from desktop.storage.opening import open_path
+from desktop.storage.schema import study_to_data
 from desktop.ui.highlight_list import CATEGORY_ROLE, ID_ROLE, ORPHAN_ROLE
 from desktop.ui.main_window import MainWindow
 from desktop.ui.prompts import Prompts, SaveChoice
@@ -210,8 +211,15 @@ def window(qtbot):
 
 
 def _stop_asking(win: MainWindow) -> None:
+    win.files.writer.wait()
     if isinstance(win.prompts, FakePrompts):
         win.prompts.tearing_down = True
+    # Every test doubles as a check that saving's snapshot cache followed every change
+    # set: a command that forgets to name a highlight it changed would save stale data.
+    session = win.session
+    assert session.snapshot.study_data(session.study) == study_to_data(session.study), (
+        "the save snapshot is stale: some command's ChangeSet misses a changed highlight"
+    )
 
 
 # --- helpers shared by the UI tests, handed out as ``ui`` -------------------------
@@ -240,6 +248,14 @@ def select_phrase(win: MainWindow, phrase: str, occurrence: int = 0) -> tuple[in
 def press(qtbot, widget: QWidget, key, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
     widget.setFocus()
     qtbot.keyClick(widget, key, modifiers)
+    settle_writes(qtbot, widget.window())
+
+
+def settle_writes(qtbot, win: QWidget) -> None:
+    """Wait for a save the key started on the worker thread, as a user waits for "Saved"."""
+    files = getattr(win, "files", None)
+    if files is not None:
+        qtbot.waitUntil(lambda: not files.writer.busy, timeout=10000)
 
 
 def type_text(qtbot, widget: QWidget, text: str) -> None:
@@ -333,7 +349,7 @@ def ui():
     return SimpleNamespace(
         CTRL=CTRL, SHIFT=SHIFT, FakePrompts=FakePrompts, activate=activate, u16=u16,
         span=span, select_phrase=select_phrase, press=press, type_text=type_text,
-        highlight=highlight,
+        highlight=highlight, settle_writes=settle_writes,
         point_at=point_at, rows=rows, list_point=list_point, click_list=click_list,
         click_tab=click_tab, snapshot=snapshot, REPO=REPO,
     )

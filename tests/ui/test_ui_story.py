@@ -127,6 +127,7 @@ def test_typing_after_a_save_is_its_own_undo_step(qtbot, window, seed_copy, tmp_
     ui.type_text(qtbot, editor, "Before.")
     win.prompts.save_paths.append(tmp_path / "s.crosslight")
     qtbot.keyClick(editor, Qt.Key.Key_S, ui.CTRL)
+    ui.settle_writes(qtbot, win)
     assert not win.isWindowModified()
     qtbot.keyClicks(editor, " After.")
     assert win.isWindowModified()

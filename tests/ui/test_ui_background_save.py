@@ -1,0 +1,112 @@
+"""Ctrl+S writes on a worker thread: the window stays usable, and edits made while the
+file is being written are neither lost nor wrongly marked as saved."""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtCore import Qt
+
+from desktop.storage import saving
+from desktop.storage.errors import StorageError
+from desktop.storage.studyfile import load_study
+from desktop.ui import file_ops
+
+PHRASE = "Harakat al-Nujaba"
+
+
+def _gated_writer(monkeypatch):
+    """Make the file write wait for ``gate``; ``entered`` tells it has started."""
+    entered, gate = threading.Event(), threading.Event()
+
+    def slow_save(data, path, keep=saving.KEEP_BACKUPS):
+        entered.set()
+        assert gate.wait(10)
+        return saving.save_study_data(data, path, keep)
+
+    monkeypatch.setattr(file_ops, "save_study_data", slow_save)
+    return entered, gate
+
+
+def test_window_keeps_working_while_the_file_is_written(qtbot, window, seed_copy, tmp_path,
+                                                        ui, monkeypatch):
+    win = window(seed_copy)
+    hid = ui.highlight(qtbot, win, PHRASE, 1)
+    target = tmp_path / "s.crosslight"
+    win.prompts.save_paths.append(target)
+    entered, gate = _gated_writer(monkeypatch)
+
+    win.reader.setFocus()
+    qtbot.keyClick(win.reader, Qt.Key.Key_S, ui.CTRL)  # returns at once: the write waits
+    assert entered.wait(5)
+    assert win.files.writer.busy
+    assert "Saving s.crosslight" in win.statusBar().currentMessage()
+    editor = win.notes.detail.note.editor
+    qtbot.keyClicks(editor, "typed while saving")  # the UI thread is free
+    qtbot.waitUntil(lambda: win.session.study.highlights[hid].note == "typed while saving")
+
+    gate.set()
+    qtbot.waitUntil(lambda: not win.files.writer.busy)
+    saved = load_study(target).study
+    assert saved.highlights[hid].note == ""  # the file holds the study as of Ctrl+S
+    assert win.isWindowModified()  # and the later typing is still unsaved
+    assert "not saved yet" in win.statusBar().currentMessage()
+    assert win.session.path == target.resolve()
+
+    monkeypatch.undo()
+    ui.press(qtbot, win.reader, Qt.Key.Key_S, ui.CTRL)
+    assert not win.isWindowModified()
+    assert load_study(target).study.highlights[hid].note == "typed while saving"
+
+
+def test_a_failed_background_write_asks_what_to_do(qtbot, window, seed_copy, tmp_path, ui,
+                                                   monkeypatch):
+    win = window(seed_copy)
+    ui.highlight(qtbot, win, PHRASE, 1)
+    target = tmp_path / "s.crosslight"
+    win.prompts.save_paths.append(target)
+    ui.press(qtbot, win.reader, Qt.Key.Key_S, ui.CTRL)
+    ui.highlight(qtbot, win, "Iraq", 2)
+
+    def failing(data, path, keep=saving.KEEP_BACKUPS):
+        raise StorageError(f"Could not save “{path}”: the disk is full (No space left)")
+
+    monkeypatch.setattr(file_ops, "save_study_data", failing)
+    win.prompts.script("ask_save_failed", False)
+    ui.press(qtbot, win.reader, Qt.Key.Key_S, ui.CTRL)
+    ((name, (file_name, reason)),) = win.prompts.dialog_calls
+    assert (name, file_name) == ("ask_save_failed", target.name)
+    assert "disk is full" in reason
+    assert win.isWindowModified()
+    assert len(load_study(target).study.highlights) == 1  # the earlier file is untouched
+
+
+def test_an_unexpected_error_in_the_writer_is_a_message_not_a_crash(
+        qtbot, window, seed_copy, tmp_path, ui, monkeypatch):
+    win = window(seed_copy)
+    ui.highlight(qtbot, win, PHRASE, 1)
+    win.prompts.save_paths.append(tmp_path / "s.crosslight")
+
+    def broken(data, path, keep=saving.KEEP_BACKUPS):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(file_ops, "save_study_data", broken)
+    ui.press(qtbot, win.reader, Qt.Key.Key_S, ui.CTRL)
+    (title, message), = win.prompts.errors
+    assert title == "Could not save" and "unexpected error" in message and "boom" in message
+    assert win.isWindowModified()
+
+
+def test_closing_waits_for_the_write(qtbot, window, seed_copy, tmp_path, ui, monkeypatch):
+    win = window(seed_copy)
+    hid = ui.highlight(qtbot, win, PHRASE, 1)
+    target = tmp_path / "s.crosslight"
+    win.prompts.save_paths.append(target)
+    entered, gate = _gated_writer(monkeypatch)
+    win.reader.setFocus()
+    qtbot.keyClick(win.reader, Qt.Key.Key_S, ui.CTRL)
+    assert entered.wait(5)
+    threading.Timer(0.2, gate.set).start()
+    win.close()  # no question: the write in flight completes, then the study is clean
+    assert not win.isVisible()
+    assert hid in load_study(target).study.highlights
