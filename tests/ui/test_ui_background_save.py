@@ -15,8 +15,8 @@ from desktop.ui import file_ops
 PHRASE = "Harakat al-Nujaba"
 
 
-def _gated_writer(monkeypatch):
-    """Make the file write wait for ``gate``; ``entered`` tells it has started."""
+def _start_gated_save(qtbot, win, target, ui, monkeypatch) -> threading.Event:
+    """Press Ctrl+S with the file write held until the returned gate is set."""
     entered, gate = threading.Event(), threading.Event()
 
     def slow_save(data, path, keep=saving.KEEP_BACKUPS):
@@ -25,7 +25,11 @@ def _gated_writer(monkeypatch):
         return saving.save_study_data(data, path, keep)
 
     monkeypatch.setattr(file_ops, "save_study_data", slow_save)
-    return entered, gate
+    win.prompts.save_paths.append(target)
+    win.reader.setFocus()
+    qtbot.keyClick(win.reader, Qt.Key.Key_S, ui.CTRL)  # returns at once: the write waits
+    assert entered.wait(5)
+    return gate
 
 
 def test_window_keeps_working_while_the_file_is_written(qtbot, window, seed_copy, tmp_path,
@@ -33,12 +37,7 @@ def test_window_keeps_working_while_the_file_is_written(qtbot, window, seed_copy
     win = window(seed_copy)
     hid = ui.highlight(qtbot, win, PHRASE, 1)
     target = tmp_path / "s.crosslight"
-    win.prompts.save_paths.append(target)
-    entered, gate = _gated_writer(monkeypatch)
-
-    win.reader.setFocus()
-    qtbot.keyClick(win.reader, Qt.Key.Key_S, ui.CTRL)  # returns at once: the write waits
-    assert entered.wait(5)
+    gate = _start_gated_save(qtbot, win, target, ui, monkeypatch)
     assert win.files.writer.busy
     assert "Saving s.crosslight" in win.statusBar().currentMessage()
     editor = win.notes.detail.note.editor
@@ -101,11 +100,7 @@ def test_closing_waits_for_the_write(qtbot, window, seed_copy, tmp_path, ui, mon
     win = window(seed_copy)
     hid = ui.highlight(qtbot, win, PHRASE, 1)
     target = tmp_path / "s.crosslight"
-    win.prompts.save_paths.append(target)
-    entered, gate = _gated_writer(monkeypatch)
-    win.reader.setFocus()
-    qtbot.keyClick(win.reader, Qt.Key.Key_S, ui.CTRL)
-    assert entered.wait(5)
+    gate = _start_gated_save(qtbot, win, target, ui, monkeypatch)
     threading.Timer(0.2, gate.set).start()
     win.close()  # no question: the write in flight completes, then the study is clean
     assert not win.isVisible()
