@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from desktop.domain.changes import ChangeSet
 from desktop.domain.commands import Command
 from desktop.domain.model import Document, Study
 
@@ -31,10 +32,10 @@ class _UndoCommand(QUndoCommand):
         self.command = command
 
     def redo(self) -> None:
-        self.session.changed.emit(self.command.apply(self.session.study))
+        self.session.broadcast(self.command.apply(self.session.study))
 
     def undo(self) -> None:
-        self.session.changed.emit(self.command.revert(self.session.study))
+        self.session.broadcast(self.command.revert(self.session.study))
 
     def id(self) -> int:
         return MERGEABLE_ID if self.command.merge_key() is not None else -1
@@ -51,6 +52,7 @@ class _UndoCommand(QUndoCommand):
 class StudySession(QObject):
     changed = Signal(object)  # ChangeSet
     pathChanged = Signal()
+    currentDocumentChanged = Signal(str)  # document id: the one the reader shows
 
     def __init__(self, study: Study, path: Path | None = None, parent: QObject | None = None):
         super().__init__(parent)
@@ -64,6 +66,7 @@ class StudySession(QObject):
         self.read_only = False
         self.lock: StudyLock | None = None
         self.token = uuid.uuid4().hex[:12]
+        self._current_id = next(iter(study.documents), "")
 
     @classmethod
     def from_opened(cls, opened: Opened) -> StudySession:
@@ -74,9 +77,25 @@ class StudySession(QObject):
 
     @property
     def document(self) -> Document:
-        document = self.study.main_document
+        """The current document: the one the reader shows and new highlights go on."""
+        document = self.study.documents.get(self._current_id) or self.study.main_document
         assert document is not None, "a session always has a document"
         return document
+
+    def set_current_document(self, document_id: str) -> None:
+        if document_id not in self.study.documents:
+            raise KeyError(document_id)
+        if document_id != self._current_id:
+            self._current_id = document_id
+            self.currentDocumentChanged.emit(document_id)
+
+    def broadcast(self, changes: ChangeSet) -> None:
+        """Tell the views; if the current document went away (undo of an add, a
+        removal), the first one becomes current before they hear of it."""
+        if self._current_id not in self.study.documents:
+            self._current_id = next(iter(self.study.documents))
+            self.currentDocumentChanged.emit(self._current_id)
+        self.changed.emit(changes)
 
     @property
     def is_modified(self) -> bool:
