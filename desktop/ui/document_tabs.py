@@ -10,13 +10,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTabBar, QWidget
 
 from desktop.domain.model import Study
-
-TITLE_CHARS = 40
-
-
-def short_title(title: str) -> str:
-    title = " ".join(title.split()) or "Untitled document"
-    return title if len(title) <= TITLE_CHARS else title[: TITLE_CHARS - 1] + "…"
+from desktop.ui.highlight_list import short_title
 
 
 class DocumentTabs(QTabBar):

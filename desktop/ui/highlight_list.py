@@ -131,7 +131,7 @@ class HighlightListModel(QAbstractListModel):
         else:
             self._ordered = self._study.highlights_in_order(self._document_id)
         several = self.all_documents and len(self._study.documents) > 1
-        self._titles = {d.id: d.title or "Untitled document"
+        self._titles = {d.id: short_title(d.title, 32)
                         for d in self._study.documents.values()} if several else {}
         self._noted = {h.id for h in self._ordered if h.note.strip()}
         self._haystacks = {}
@@ -217,6 +217,12 @@ def reference_line(reference: Reference) -> str:
     """'Title — Author, 2017-03-09' for lists and citations."""
     details = ", ".join(x for x in (reference.author, reference.published) if x)
     return f"{reference.display_title} — {details}" if details else reference.display_title
+
+
+def short_title(title: str, limit: int = 40) -> str:
+    """A document's title on one line, cut to ``limit`` characters for tabs and rows."""
+    title = " ".join(title.split()) or "Untitled document"
+    return title if len(title) <= limit else title[: limit - 1] + "…"
 
 
 def excerpt(text: str) -> str:
