@@ -55,6 +55,8 @@ class Actions:
     update_document: QAction
     previous_versions: QAction
     reattach_highlight: QAction
+    next_document: QAction
+    previous_document: QAction
     categories: dict[str, QAction] = field(default_factory=dict)
 
 
@@ -143,6 +145,10 @@ def create_actions(window: QWidget, undo_group: QUndoGroup) -> Actions:
                                   "Read the texts this document had before its updates"),
         reattach_highlight=_action(window, "Re-attach to &Selection", ["Ctrl+Shift+A"],
                                    "Place the selected orphaned highlight on the selected text"),
+        next_document=_action(window, "&Next Document", ["Ctrl+PgDown"],
+                              "Read the study's next document"),
+        previous_document=_action(window, "Pre&vious Document", ["Ctrl+PgUp"],
+                                  "Read the study's previous document"),
     )
 
 

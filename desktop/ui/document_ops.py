@@ -54,6 +54,8 @@ class DocumentOps:
         a.update_document.triggered.connect(lambda: self.update_document())
         a.previous_versions.triggered.connect(self.previous_versions)
         a.reattach_highlight.triggered.connect(self.reattach_to_selection)
+        a.next_document.triggered.connect(lambda: self.step(1))
+        a.previous_document.triggered.connect(lambda: self.step(-1))
         self.window.document_tabs.documentChosen.connect(self.switch_to)
 
     def _status(self, message: str) -> None:
@@ -65,6 +67,15 @@ class DocumentOps:
 
     def switch_to(self, document_id: str) -> None:
         self.session.set_current_document(document_id)
+
+    def step(self, offset: int) -> None:
+        """The next (1) or previous (-1) document, wrapping around."""
+        ids = list(self.session.study.documents)
+        if len(ids) < 2:
+            self._status("This study has one document. Add another with File ▸ Add Document.")
+            return
+        index = ids.index(self.session.document.id)
+        self.switch_to(ids[(index + offset) % len(ids)])
 
     def _directory(self) -> str:
         source = self.session.document.source_path

@@ -161,6 +161,8 @@ class MainWindow(QMainWindow):
         self.highlight_menu.addAction(a.reattach_highlight)
         bar.addMenu(self.highlight_menu)
         document_menu = bar.addMenu("&Document")
+        document_menu.addActions([a.next_document, a.previous_document])
+        document_menu.addSeparator()
         document_menu.addActions([a.update_document, a.previous_versions])
         check = bar.addMenu("&Check")
         verdicts = check.addMenu("&Verdict")
@@ -351,7 +353,8 @@ class MainWindow(QMainWindow):
         if h is None or h.is_orphan:
             if h is not None:
                 self.statusBar().showMessage("This highlight is orphaned: its passage is not "
-                                             "in the text any more.", 5000)
+                                             "in the text any more. Select one and choose "
+                                             "Highlight ▸ Re-attach to Selection.", 8000)
             return
         self.reader.reveal(self._u16.to_utf16(h.start), self._u16.to_utf16(h.end))
 

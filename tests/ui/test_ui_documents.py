@@ -127,6 +127,31 @@ def test_cross_document_link_goes_both_ways(qtbot, window, seed_copy, tmp_path, 
     assert win.notes.current_id() == second_h
 
 
+def test_undoing_an_added_document_shows_the_first_again(qtbot, window, seed_copy,
+                                                         tmp_path, ui):
+    win = window(seed_copy)
+    first_id = win.session.document.id
+    second_id = add_second(win, tmp_path)
+    assert win.undo_group.undoText() == "Add document"
+    win.session.undo_stack.undo()
+    assert list(win.session.study.documents) == [first_id]
+    assert win.session.document.id == first_id
+    assert win.reader.toPlainText().startswith("Iran-Backed")
+    assert not win.document_tabs.isVisible() and not win.session.is_modified
+    win.session.undo_stack.redo()
+    assert list(win.session.study.documents) == [first_id, second_id]
+    assert win.document_tabs.isVisible() and win.document_tabs.count() == 2
+    click_document_tab(qtbot, win, 1)
+    assert win.reader.toPlainText() == SECOND
+    # Ctrl+PgUp / Ctrl+PgDown step through the documents, wrapping around.
+    ui.press(qtbot, win.reader, Qt.Key.Key_PageUp, ui.CTRL)
+    assert win.session.document.id == first_id and win.document_tabs.currentIndex() == 0
+    ui.press(qtbot, win.reader, Qt.Key.Key_PageUp, ui.CTRL)
+    assert win.session.document.id == second_id
+    ui.press(qtbot, win.reader, Qt.Key.Key_PageDown, ui.CTRL)
+    assert win.session.document.id == first_id
+
+
 def test_remove_document_confirms_and_undo_restores_everything(qtbot, window, seed_copy,
                                                                tmp_path, ui):
     win = window(seed_copy)
