@@ -352,9 +352,9 @@ class MainWindow(QMainWindow):
             self.notes.select_highlight(highlight_id)
         if h is None or h.is_orphan:
             if h is not None:
-                self.statusBar().showMessage("This highlight is orphaned: its passage is not "
-                                             "in the text any more. Select one and choose "
-                                             "Highlight ▸ Re-attach to Selection.", 8000)
+                keys = self.actions.reattach_highlight.shortcut().toString()
+                self.statusBar().showMessage("This highlight is orphaned; to re-attach it, "
+                                             f"select its passage and press {keys}.", 8000)
             return
         self.reader.reveal(self._u16.to_utf16(h.start), self._u16.to_utf16(h.end))
 

@@ -75,7 +75,8 @@ def report_html(report: UpdateReport) -> str:
                          f"{escape(excerpt(old))}</span><br>After: <b>{escape(excerpt(new))}</b>"
                          "</p>")
     if report.orphaned:
-        parts.append("<h3>Orphaned</h3><p>Select each passage in the text, then choose "
+        parts.append("<h3>Orphaned</h3><p>To re-attach one: select it in the list (Show "
+                     "Orphans lists only these), select its passage in the text, then choose "
                      "Highlight ▸ Re-attach to Selection.</p><ul>")
         parts += [f"<li>“{escape(excerpt(q))}”</li>" for q in report.orphaned]
         parts.append("</ul>")

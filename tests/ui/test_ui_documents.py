@@ -89,6 +89,23 @@ def test_add_switch_and_highlight_in_each_document(qtbot, window, seed_copy, tmp
     assert win.reader.textCursor().selectionStart() in (start, start + len(SECOND_PHRASE))
 
 
+def test_search_across_documents_opens_the_match(qtbot, window, seed_copy, tmp_path, ui):
+    """A text filter over all documents keeps working while the click switches documents."""
+    win = window(seed_copy)
+    first_h = ui.highlight(qtbot, win, FIRST_PHRASE, 1)
+    add_second(win, tmp_path)
+    second_h = ui.highlight(qtbot, win, SECOND_PHRASE, 2)
+    win.document_tabs.setCurrentIndex(0)
+    assert [r["id"] for r in ui.rows(win)] == [first_h]
+    win.notes.scope.all_documents.setChecked(True)
+    ui.type_text(qtbot, win.notes.text_filter, "posture")
+    assert [r["id"] for r in ui.rows(win)] == [second_h]
+    ui.click_list(qtbot, win, second_h)
+    assert win.reader.toPlainText() == SECOND and win.notes.current_id() == second_h
+    assert win.notes.text_filter.text() == "posture"
+    assert [r["id"] for r in ui.rows(win)] == [second_h]  # the filter still holds
+
+
 def test_cross_document_link_goes_both_ways(qtbot, window, seed_copy, tmp_path, ui):
     win = window(seed_copy)
     study, links = win.session.study, win.notes.detail.links

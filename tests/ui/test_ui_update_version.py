@@ -97,7 +97,8 @@ def test_reattach_an_orphan_by_selecting_text(qtbot, window, seed_copy, tmp_path
 
     # Nothing selected in the text yet: the action says what to do.
     ui.click_list(qtbot, win, orphan.id)
-    assert "orphaned" in win.statusBar().currentMessage()
+    assert win.statusBar().currentMessage() == (
+        "This highlight is orphaned; to re-attach it, select its passage and press Ctrl+Shift+A.")
     win.actions.reattach_highlight.trigger()
     assert orphan.is_orphan and "Select the passage" in win.statusBar().currentMessage()
 
