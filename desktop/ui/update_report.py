@@ -127,7 +127,7 @@ class VersionsDialog(QDialog):
         for number, version in zip(range(len(self._versions), 0, -1), self._versions,
                                    strict=True):
             when = version.replaced.replace("T", " ").removesuffix("Z")
-            self.choice.addItem(f"Version {number}: “{version.title}”, replaced {when}")
+            self.choice.addItem(f"Version {number}: “{version.title}”, replaced {when} UTC")
         self.text = QPlainTextEdit(self)
         self.text.setReadOnly(True)
         self.text.setAccessibleName("Text of the earlier version")
@@ -135,7 +135,11 @@ class VersionsDialog(QDialog):
                                           | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
+        hint = QLabel("Earlier texts of this document, kept when a newer version replaced "
+                      "them. Read-only: highlights stay on the current text.", self)
+        hint.setWordWrap(True)
         layout = QVBoxLayout(self)
+        layout.addWidget(hint)
         layout.addWidget(self.choice)
         layout.addWidget(self.text, 1)
         layout.addWidget(buttons)

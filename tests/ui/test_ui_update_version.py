@@ -142,6 +142,7 @@ def test_old_version_survives_save_and_can_be_read(qtbot, window, seed_copy, tmp
     dialog = VersionsDialog(document)
     assert dialog.text.toPlainText() == old_text and dialog.text.isReadOnly()
     assert dialog.choice.count() == 1 and "Iran-Backed" in dialog.choice.itemText(0)
+    assert dialog.choice.itemText(0).endswith(" UTC")
     dialog.deleteLater()
 
 
