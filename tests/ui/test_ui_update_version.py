@@ -171,3 +171,19 @@ def test_report_dialog_shows_counts_changes_and_orphans(qtbot, window, seed_copy
     show = next(b for b in dialog.findChildren(QPushButton) if b.text() == "Show Orphans")
     qtbot.mouseClick(show, Qt.MouseButton.LeftButton)
     assert dialog.show_orphans and not dialog.isVisible()
+
+
+def test_a_file_that_is_no_document_explains_and_changes_nothing(qtbot, window, seed_copy,
+                                                                  tmp_path):
+    win = window(seed_copy)
+    text = win.session.document.text
+    other = tmp_path / "article.xyz"
+    other.write_text("not a kind Crosslight reads", encoding="utf-8")
+    win.prompts.script("import_path", other)
+    win.actions.update_document.trigger()
+    (title, message), = win.prompts.errors
+    assert title == "Document not opened" and "article.xyz" in message
+    assert win.session.document.text == text and not win.session.is_modified
+    win.prompts.script("import_path", None)  # cancelled: nothing asked, nothing done
+    win.actions.update_document.trigger()
+    assert len(win.prompts.errors) == 1 and not win.session.is_modified
