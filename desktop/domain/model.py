@@ -39,6 +39,19 @@ class SourceAssessment:
 
 
 @dataclass(slots=True)
+class DocumentVersion:
+    """An earlier text of a document, kept when a newer version replaced it."""
+
+    text: str
+    title: str
+    replaced: str  # when the newer text took its place, ISO 8601
+
+    @property
+    def sha256(self) -> str:
+        return text_sha256(self.text)
+
+
+@dataclass(slots=True)
 class Document:
     text: str
     title: str
@@ -51,6 +64,8 @@ class Document:
     url: str = ""
     author: str = ""
     published: str = ""  # ISO 8601 date preferred, free text allowed
+    # Earlier texts, oldest first: "Update from New Version" keeps what it replaced.
+    versions: list[DocumentVersion] = field(default_factory=list)
 
     @property
     def sha256(self) -> str:

@@ -9,7 +9,8 @@ Format (version 2), one UTF-8 JSON object with sorted keys::
     categories  [{id, name, color}]
     documents   [{id, title, media_type, source_path, added, sha256, text,
                   url, author, published,
-                  source: {publisher, stance, trust, notes}}]
+                  source: {publisher, stance, trust, notes},
+                  versions: [{text, title, replaced, sha256}]}]   optional
     references  [{id, url, title, author, published, accessed, excerpt, note,
                   created, modified}]
     highlights  [{id, document, category, note, created, modified,
@@ -22,6 +23,10 @@ Version 1 had no references, verdicts, citations, links or source notes.
 ``documents[].url``, ``author`` and ``published`` (where, by whom and when the document
 was published) were added to version 2 later as optional keys: a reader treats a missing
 one as "", so files written before them still open, and older readers ignore them.
+``documents[].versions`` (earlier texts of the document, oldest first, kept by "Update
+from New Version") is optional in the same way: written only when a document has earlier
+versions, read as none when missing; each version's text must match its ``sha256``.
+A study may hold several documents; highlights name theirs with ``document``.
 
 Highlights are written in document order so a diff reads like the document.
 """
@@ -37,6 +42,7 @@ from desktop.domain.model import (
     Category,
     Citation,
     Document,
+    DocumentVersion,
     Highlight,
     Link,
     Reference,
@@ -74,27 +80,7 @@ def study_to_data(
             "modified": study.modified,
         },
         "categories": [{"id": c.id, "name": c.name, "color": c.color} for c in study.categories],
-        "documents": [
-            {
-                "id": d.id,
-                "title": d.title,
-                "media_type": d.media_type,
-                "source_path": d.source_path,
-                "added": d.added,
-                "sha256": d.sha256,
-                "text": d.text,
-                "url": d.url,
-                "author": d.author,
-                "published": d.published,
-                "source": {
-                    "publisher": d.source.publisher,
-                    "stance": d.source.stance,
-                    "trust": d.source.trust.value,
-                    "notes": d.source.notes,
-                },
-            }
-            for d in study.documents.values()
-        ],
+        "documents": [_document_to_data(d) for d in study.documents.values()],
         "references": [_reference_to_data(r) for r in study.references.values()],
         "highlights": highlights,
         "links": [
@@ -103,6 +89,33 @@ def study_to_data(
             for k in study.links.values()
         ],
     }
+
+
+def _document_to_data(d: Document) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "id": d.id,
+        "title": d.title,
+        "media_type": d.media_type,
+        "source_path": d.source_path,
+        "added": d.added,
+        "sha256": d.sha256,
+        "text": d.text,
+        "url": d.url,
+        "author": d.author,
+        "published": d.published,
+        "source": {
+            "publisher": d.source.publisher,
+            "stance": d.source.stance,
+            "trust": d.source.trust.value,
+            "notes": d.source.notes,
+        },
+    }
+    if d.versions:  # optional: files without earlier versions stay as they were
+        data["versions"] = [
+            {"text": v.text, "title": v.title, "replaced": v.replaced, "sha256": v.sha256}
+            for v in d.versions
+        ]
+    return data
 
 
 _REFERENCE_FIELDS = ("url", "title", "author", "published", "accessed", "excerpt", "note")
@@ -241,7 +254,19 @@ def _document_from(node: Node) -> Document:
             trust=_enum(source, "trust", Trust, Trust.UNKNOWN),
             notes=source.str("notes", ""),
         ),
+        versions=[_version_from(v) for v in node.objects("versions")],
     )
+
+
+def _version_from(node: Node) -> DocumentVersion:
+    text = node.str("text")
+    if text_sha256(text) != node.str("sha256"):
+        raise StudyFileError(
+            f"{node.path}: the earlier version's text does not match its recorded SHA-256; "
+            "the file was altered or damaged"
+        )
+    return DocumentVersion(text=text, title=node.str("title", ""),
+                           replaced=node.str("replaced", ""))
 
 
 def _highlight_from(node: Node, study: Study) -> Highlight:

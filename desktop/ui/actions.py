@@ -50,6 +50,13 @@ class Actions:
     find: QAction
     find_next: QAction
     find_previous: QAction
+    add_document: QAction
+    remove_document: QAction
+    update_document: QAction
+    previous_versions: QAction
+    reattach_highlight: QAction
+    next_document: QAction
+    previous_document: QAction
     categories: dict[str, QAction] = field(default_factory=dict)
 
 
@@ -128,6 +135,20 @@ def create_actions(window: QWidget, undo_group: QUndoGroup) -> Actions:
         find_next=_action(window, "Find &Next", ["F3", "Ctrl+G"], "Go to the next match"),
         find_previous=_action(window, "Find &Previous", ["Shift+F3", "Ctrl+Shift+G"],
                               "Go to the previous match"),
+        add_document=_action(window, "Add &Document to Study…", ["Ctrl+Shift+D"],
+                             "Add another text document to this study"),
+        remove_document=_action(window, "&Remove Document…", [],
+                                "Remove the current document and its highlights from the study"),
+        update_document=_action(window, "&Update from New Version…", [],
+                                "Replace the text by a newer version and re-place the highlights"),
+        previous_versions=_action(window, "&Previous Versions…", [],
+                                  "Read the texts this document had before its updates"),
+        reattach_highlight=_action(window, "Re-attach to &Selection", ["Ctrl+Shift+A"],
+                                   "Place the selected orphaned highlight on the selected text"),
+        next_document=_action(window, "&Next Document", ["Ctrl+PgDown"],
+                              "Read the study's next document"),
+        previous_document=_action(window, "Pre&vious Document", ["Ctrl+PgUp"],
+                                  "Read the study's previous document"),
     )
 
 

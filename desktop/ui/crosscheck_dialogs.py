@@ -245,13 +245,15 @@ class LinkDialog(QDialog):
         self.find = find_box(self, "Find a highlighted passage…")
         self.list = QListWidget(self)
         self.list.setAccessibleName("Passages")
-        for document_id in study.documents:
-            for other in study.highlights_in_order(document_id):
+        several = len(study.documents) > 1  # then each passage names its document
+        for document in study.documents.values():
+            where = f"{document.title or 'Untitled document'} · " if several else ""
+            for other in study.highlights_in_order(document.id):
                 if other.id == highlight.id:
                     continue
                 category = study.category(other.category_id)
                 item = QListWidgetItem(
-                    f"{category.name if category else ''}: “{excerpt(other.quote.exact)}”"
+                    f"{where}{category.name if category else ''}: “{excerpt(other.quote.exact)}”"
                 )
                 item.setData(Qt.ItemDataRole.UserRole, other.id)
                 self.list.addItem(item)

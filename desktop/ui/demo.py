@@ -41,6 +41,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--evidence", action="store_true", help="show the evidence tab")
     parser.add_argument("--tab", choices=["references", "source", "study"],
                         help="show this tab of the notes pane")
+    parser.add_argument("--documents", action="store_true",
+                        help="add a second document, linked to the first")
+    parser.add_argument("--update-report", action="store_true",
+                        help="update the article from a corrected version; shoot the report")
     args = parser.parse_args(argv)
     app = make_app()
     window = window_for(open_path(SAMPLE_DOCUMENT))
@@ -52,11 +56,25 @@ def main(argv: list[str] | None = None) -> int:
     if args.tab:
         QTimer.singleShot(400, lambda: window.notes.tabs.setCurrentIndex(
             {"references": 1, "source": 2, "study": 3}[args.tab]))
+    shot = window
+    if args.documents:
+        from desktop.ui.demo_documents import add_second_document
+
+        QTimer.singleShot(300, lambda: add_second_document(window))
+    if args.update_report:
+        from desktop.ui.demo_documents import update_report_dialog
+
+        def report() -> None:
+            nonlocal shot
+            shot = update_report_dialog(window)
+            shot.show()
+
+        QTimer.singleShot(300, report)
     if args.evidence:
         QTimer.singleShot(400, lambda: window.notes.detail.tabs.setCurrentIndex(1))
     if args.screenshot:
         def shoot() -> None:
-            window.grab().save(str(args.screenshot))
+            shot.grab().save(str(args.screenshot))
             os._exit(0)  # skip the unsaved-changes question: this is a throwaway study
 
         QTimer.singleShot(1500, shoot)

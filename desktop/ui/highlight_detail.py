@@ -149,8 +149,11 @@ class LinksPanel(_ButtonList):
                 continue
             arrow = "→" if link.source_id == h.id else "←"
             self._other[link.id] = other_id
-            rows.append((link.id, f"{arrow} {link.relation.label}: “{excerpt(other.quote.exact)}”",
-                         other.quote.exact[:500]))
+            text = f"{arrow} {link.relation.label}: “{excerpt(other.quote.exact)}”"
+            if other.document_id != h.document_id:  # a passage of another document
+                document = study.documents.get(other.document_id)
+                text += f" — in {document.title if document else 'another document'}"
+            rows.append((link.id, text, other.quote.exact[:500]))
         self.set_items(rows)
 
 

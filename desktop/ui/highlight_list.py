@@ -25,6 +25,7 @@ HAS_NOTE_ROLE = Qt.ItemDataRole.UserRole + 5
 VERDICT_ROLE = Qt.ItemDataRole.UserRole + 6
 CATEGORY_ID_ROLE = Qt.ItemDataRole.UserRole + 7
 EVIDENCE_ROLE = Qt.ItemDataRole.UserRole + 8  # (sources, links) counts
+DOCUMENT_ROLE = Qt.ItemDataRole.UserRole + 9  # the document's title, when all are listed
 EXCERPT_CHARS = 240
 _GREY = QColor("#888888")
 
@@ -51,8 +52,13 @@ class HighlightListModel(QAbstractListModel):
         self.category_id: str | None = None
         self.verdict: Verdict | None = None
         self.text = ""
+        # Scope: every document's highlights (rows then name their document), and
+        # orphans only (after an update, to find what needs re-attaching).
+        self.all_documents = False
+        self.orphans_only = False
         self._colors: dict[str, QColor] = {}
         self._names: dict[str, str] = {}
+        self._titles: dict[str, str] = {}
         self._rebuild()
 
     def set_study(self, study: Study, document_id: str) -> None:
@@ -67,9 +73,15 @@ class HighlightListModel(QAbstractListModel):
         self._apply_filter()
         self.endResetModel()
 
+    def set_scope(self, all_documents: bool, orphans_only: bool) -> None:
+        self.beginResetModel()
+        self.all_documents, self.orphans_only = all_documents, orphans_only
+        self._rebuild()
+        self.endResetModel()
+
     @property
     def is_filtered(self) -> bool:
-        return bool(self.category_id or self.verdict or self.text)
+        return bool(self.category_id or self.verdict or self.text or self.orphans_only)
 
     @property
     def total(self) -> int:
@@ -113,7 +125,14 @@ class HighlightListModel(QAbstractListModel):
                 self.dataChanged.emit(index, index)
 
     def _rebuild(self) -> None:
-        self._ordered = self._study.highlights_in_order(self._document_id)
+        if self.all_documents:
+            self._ordered = [h for doc_id in self._study.documents
+                             for h in self._study.highlights_in_order(doc_id)]
+        else:
+            self._ordered = self._study.highlights_in_order(self._document_id)
+        several = self.all_documents and len(self._study.documents) > 1
+        self._titles = {d.id: short_title(d.title, 32)
+                        for d in self._study.documents.values()} if several else {}
         self._noted = {h.id for h in self._ordered if h.note.strip()}
         self._haystacks = {}
         self._colors = {c.id: QColor(c.color) for c in self._study.categories}
@@ -122,6 +141,8 @@ class HighlightListModel(QAbstractListModel):
 
     def _apply_filter(self) -> None:
         rows = self._ordered
+        if self.orphans_only:
+            rows = [h for h in rows if h.is_orphan]
         if self.category_id is not None:
             rows = [h for h in rows if h.category_id == self.category_id]
         if self.verdict is not None:
@@ -153,7 +174,7 @@ class HighlightListModel(QAbstractListModel):
     def contains(self, highlight_id: str) -> bool:
         """Whether the highlight exists in this document, shown or filtered out."""
         h = self._study.highlights.get(highlight_id)
-        return h is not None and h.document_id == self._document_id
+        return h is not None and (self.all_documents or h.document_id == self._document_id)
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -178,6 +199,8 @@ class HighlightListModel(QAbstractListModel):
             return h.verdict.value  # Qt hands enums back as plain str
         if role == CATEGORY_ID_ROLE:
             return h.category_id
+        if role == DOCUMENT_ROLE:
+            return self._titles.get(h.document_id, "")
         if role == EVIDENCE_ROLE:
             return len(h.citations), len(self._study.links_of(h.id)) if self._study.links else 0
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -185,7 +208,8 @@ class HighlightListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             name = self._names.get(h.category_id, h.category_id)
             state = "orphaned, " if h.is_orphan else ""
-            return f"{name}, {h.verdict.label}, {state}{excerpt(h.quote.exact)}"
+            where = f"in {self._titles[h.document_id]}, " if h.document_id in self._titles else ""
+            return f"{name}, {h.verdict.label}, {where}{state}{excerpt(h.quote.exact)}"
         return None
 
 
@@ -193,6 +217,12 @@ def reference_line(reference: Reference) -> str:
     """'Title — Author, 2017-03-09' for lists and citations."""
     details = ", ".join(x for x in (reference.author, reference.published) if x)
     return f"{reference.display_title} — {details}" if details else reference.display_title
+
+
+def short_title(title: str, limit: int = 40) -> str:
+    """A document's title on one line, cut to ``limit`` characters for tabs and rows."""
+    title = " ".join(title.split()) or "Untitled document"
+    return title if len(title) <= limit else title[: limit - 1] + "…"
 
 
 def excerpt(text: str) -> str:
@@ -233,6 +263,9 @@ class HighlightDelegate(QStyledItemDelegate):
         painter.setFont(head_font)
         fm = QFontMetrics(head_font)
         head = index.data(CATEGORY_ROLE)
+        document = index.data(DOCUMENT_ROLE)
+        if document:
+            head = f"{document}  ·  {head}"
         verdict = Verdict(index.data(VERDICT_ROLE))
         if verdict.is_checked or index.data(CATEGORY_ID_ROLE) == "claim":
             head += f"  ·  {verdict.symbol} {verdict.label}"

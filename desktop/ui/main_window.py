@@ -24,6 +24,8 @@ from desktop.ui.actions import (
     create_verdict_actions,
 )
 from desktop.ui.crosscheck_ops import CrossCheckOps
+from desktop.ui.document_ops import DocumentOps
+from desktop.ui.document_tabs import DocumentTabs
 from desktop.ui.file_ops import FileOps
 from desktop.ui.find_bar import FindBar
 from desktop.ui.interchange_ops import InterchangeOps
@@ -51,6 +53,7 @@ class MainWindow(QMainWindow):
         self.checks = CrossCheckOps(self)
         self.interchange = InterchangeOps(self)
         self.verdict_actions = create_verdict_actions(self)
+        self.documents = DocumentOps(self)  # several documents, new versions, orphans
 
         self.reader = ReaderView(self)
         self.reader.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -64,6 +67,8 @@ class MainWindow(QMainWindow):
         reader_layout = QVBoxLayout(reader_pane)
         reader_layout.setContentsMargins(0, 0, 0, 0)
         reader_layout.setSpacing(0)
+        self.document_tabs = DocumentTabs(reader_pane)
+        reader_layout.addWidget(self.document_tabs)
         reader_layout.addWidget(self.reader, 1)
         reader_layout.addWidget(self.find_bar)
         self.splitter.addWidget(reader_pane)
@@ -118,6 +123,7 @@ class MainWindow(QMainWindow):
         self.notes.linkActivated.connect(self.open_link)
         self.checks.connect()
         self.interchange.connect()
+        self.documents.connect()
         a.attach_reference.triggered.connect(lambda: self._on_current(self.checks.attach_reference))
         a.link_passage.triggered.connect(lambda: self._on_current(self.checks.link_passage))
         a.add_reference.triggered.connect(self.checks.add_reference)
@@ -136,6 +142,8 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu("&File")
         file_menu.addActions([a.open, a.save, a.save_as])
         file_menu.addSeparator()
+        file_menu.addActions([a.add_document, a.remove_document])
+        file_menu.addSeparator()
         self.interchange.add_menus(file_menu)
         file_menu.addSeparator()
         file_menu.addActions([a.close, a.quit])
@@ -149,7 +157,13 @@ class MainWindow(QMainWindow):
         self.highlight_menu.addActions(list(self.category_actions.values()))
         self.highlight_menu.addSeparator()
         self.highlight_menu.addActions([a.edit_note, a.delete_highlight])
+        self.highlight_menu.addSeparator()
+        self.highlight_menu.addAction(a.reattach_highlight)
         bar.addMenu(self.highlight_menu)
+        document_menu = bar.addMenu("&Document")
+        document_menu.addActions([a.next_document, a.previous_document])
+        document_menu.addSeparator()
+        document_menu.addActions([a.update_document, a.previous_versions])
         check = bar.addMenu("&Check")
         verdicts = check.addMenu("&Verdict")
         verdicts.addActions(list(self.verdict_actions.values()))
@@ -174,6 +188,7 @@ class MainWindow(QMainWindow):
             self.safety.retire(old, session)
             old.changed.disconnect(self._on_changed)
             old.pathChanged.disconnect(self._update_title)
+            old.currentDocumentChanged.disconnect(self._show_document)
             self.undo_group.removeStack(old.undo_stack)
             old.deleteLater()
         self.session = session
@@ -182,6 +197,7 @@ class MainWindow(QMainWindow):
         self.undo_group.setActiveStack(session.undo_stack)
         session.changed.connect(self._on_changed)
         session.pathChanged.connect(self._update_title)
+        session.currentDocumentChanged.connect(self._show_document)
         self.safety.shown(session)
         for action in self.category_actions.values():
             self.removeAction(action)
@@ -190,13 +206,7 @@ class MainWindow(QMainWindow):
         for action in self.category_actions.values():
             action.triggered.connect(lambda _=False, a=action: self.highlight_selection(a.data()))
         self._build_menus()
-        document = session.document
-        self._u16 = Utf16Map(document.text)
-        self.reader.set_text(document.text)
-        self.find_bar.set_text(document.text, self._u16)
-        self.notes.set_study(session.study, document.id)
-        self.status_summary.set_study(session.study, document.id)
-        self._refresh_ranges()
+        self._show_document()
         self._update_title()
         self.setWindowModified(session.is_modified)
         if session.orphans_on_open:
@@ -205,6 +215,18 @@ class MainWindow(QMainWindow):
                 f"{n} highlight{'s' if n != 1 else ''} could not be placed in the text "
                 "and {} listed as orphaned.".format("is" if n == 1 else "are"), 15000
             )
+
+    def _show_document(self, _document_id: str = "") -> None:
+        """Show the session's current document: its text, highlights and counts."""
+        document = self.session.document
+        self._u16 = Utf16Map(document.text)
+        self._shown_text = document.text
+        self.reader.set_text(document.text)
+        self.find_bar.set_text(document.text, self._u16)
+        self.notes.set_study(self.session.study, document.id)
+        self.status_summary.set_study(self.session.study, document.id)
+        self.document_tabs.show_study(self.session.study, document.id)
+        self._refresh_ranges()
 
     def _update_title(self) -> None:
         if self.session.path is not None:
@@ -216,6 +238,11 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{name}{read_only}[*] — Crosslight")
 
     def _on_changed(self, changes: ChangeSet) -> None:
+        if changes.documents_changed and self.documents.text_replaced():
+            self._show_document()  # a new version of the text: views rebuild anyway
+            return
+        if changes.documents_changed:
+            self.document_tabs.show_study(self.session.study, self.session.document.id)
         if changes.highlight_set_changed or changes.documents_changed:
             self._refresh_ranges()
         elif changes.highlights_changed and not changes.only_fields("note"):
@@ -320,10 +347,14 @@ class MainWindow(QMainWindow):
     # --- navigation ----------------------------------------------------------
     def reveal_highlight(self, highlight_id: str) -> None:
         h = self.session.study.highlights.get(highlight_id)
+        if h is not None and h.document_id != self.session.document.id:
+            self.session.set_current_document(h.document_id)  # another document's passage
+            self.notes.select_highlight(highlight_id)
         if h is None or h.is_orphan:
             if h is not None:
-                self.statusBar().showMessage("This highlight is orphaned: its passage is not "
-                                             "in the text any more.", 5000)
+                keys = self.actions.reattach_highlight.shortcut().toString()
+                self.statusBar().showMessage("This highlight is orphaned; to re-attach it, "
+                                             f"select its passage and press {keys}.", 8000)
             return
         self.reader.reveal(self._u16.to_utf16(h.start), self._u16.to_utf16(h.end))
 

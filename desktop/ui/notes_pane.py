@@ -25,6 +25,7 @@ from desktop.domain.crosscheck import Verdict, claim_progress
 from desktop.domain.model import Highlight, Study
 from desktop.ui.highlight_detail import HighlightDetail, verdict_text
 from desktop.ui.highlight_list import ID_ROLE, HighlightDelegate, HighlightListModel
+from desktop.ui.list_scope import ListScope
 from desktop.ui.note_editor import MarkdownEditor
 from desktop.ui.references_panel import ReferencesPanel
 from desktop.ui.source_panel import SourcePanel
@@ -99,6 +100,7 @@ class NotesPane(QWidget):
         filters.setContentsMargins(0, 0, 0, 0)
         filters.addWidget(self.category_filter, 1)
         filters.addWidget(self.verdict_filter, 1)
+        self.scope = ListScope(self)
         self.detail = HighlightDetail(self)
 
         split = QSplitter(Qt.Orientation.Vertical, self)
@@ -108,6 +110,7 @@ class NotesPane(QWidget):
         top_layout.addWidget(self.summary)
         top_layout.addWidget(self.text_filter)
         top_layout.addLayout(filters)
+        top_layout.addWidget(self.scope)
         top_layout.addWidget(self.stack, 1)
         split.addWidget(top)
         split.addWidget(self.detail)
@@ -152,6 +155,7 @@ class NotesPane(QWidget):
         self.category_filter.activated.connect(self._apply_filters)
         self.verdict_filter.activated.connect(self._apply_filters)
         self.text_filter.textChanged.connect(self._apply_filters)
+        self.scope.changed.connect(self._set_scope)
         d.category.activated.connect(self._on_category_activated)
         d.delete_button.clicked.connect(lambda: self._with_current(self.deleteRequested.emit))
         d.note.edited.connect(lambda text: self._with_current(self.noteEdited.emit, text))
@@ -183,9 +187,13 @@ class NotesPane(QWidget):
 
     # --- model updates -------------------------------------------------------
     def set_study(self, study: Study, document_id: str) -> None:
+        """Show ``study`` at ``document_id``; another document of the same study keeps
+        the filters (a click in "All documents" or a link may switch documents)."""
+        same = study is self._study
         self._study, self._document_id = study, document_id
         self.model.set_study(study, document_id)
-        self._fill_categories()
+        if not same:
+            self._fill_categories()
         self._refresh_all()
 
     def apply_changes(self, changes: ChangeSet) -> None:
@@ -233,10 +241,25 @@ class NotesPane(QWidget):
         self._refresh_summary()
         self._show_detail(self.current_id())
 
+    def _set_scope(self, all_documents: bool, orphans_only: bool) -> None:
+        current = self.current_id()
+        self.model.set_scope(all_documents, orphans_only)
+        self._restore_current(current)
+        self._refresh_summary()
+        self._show_detail(self.current_id())
+
+    def show_orphans(self) -> None:
+        """List only the orphans (after an update), on the Highlights tab."""
+        self.tabs.setCurrentIndex(0)
+        self.scope.orphans.setChecked(True)
+
     def _refresh_summary(self) -> None:
-        mine = [h for h in self._study.highlights.values() if h.document_id == self._document_id]
+        every = self.model.all_documents
+        mine = [h for h in self._study.highlights.values()
+                if every or h.document_id == self._document_id]
         count = len(mine)
         orphans = sum(1 for h in mine if h.is_orphan)
+        self.scope.update_for(len(self._study.documents), orphans)
         checked, claims = claim_progress(mine)
         text = f"{count} highlight{'s' if count != 1 else ''}"
         if claims:
@@ -286,6 +309,7 @@ class NotesPane(QWidget):
             self.text_filter.blockSignals(True)
             self.text_filter.clear()
             self.text_filter.blockSignals(False)
+            self.scope.clear_orphans_only()
             self._apply_filters()
             index = self._view_index(highlight_id)
         if not index.isValid():

@@ -17,7 +17,9 @@ from desktop.domain.model import Highlight, Reference, Study
 from desktop.ui.safety_prompts import SafetyPrompts
 
 if TYPE_CHECKING:  # the dialogs load on first use, not at start-up
+    from desktop.domain.model import Document
     from desktop.ui.crosscheck_dialogs import AttachChoice
+    from desktop.ui.update_report import UpdateReport
 
 
 class SaveChoice(enum.Enum):
@@ -119,3 +121,17 @@ class Prompts(SafetyPrompts):
 
         dialog = LinkDialog(study, highlight, self.parent)
         return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    # --- documents -------------------------------------------------------------
+    def update_report(self, report: UpdateReport) -> bool:
+        """Show what an update did to the highlights; True: list the orphans now."""
+        from desktop.ui.update_report import UpdateReportDialog
+
+        dialog = UpdateReportDialog(report, self.parent)
+        dialog.exec()
+        return dialog.show_orphans
+
+    def previous_versions(self, document: Document) -> None:
+        from desktop.ui.update_report import VersionsDialog
+
+        VersionsDialog(document, self.parent).exec()

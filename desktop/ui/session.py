@@ -53,6 +53,7 @@ class _UndoCommand(QUndoCommand):
 class StudySession(QObject):
     changed = Signal(object)  # ChangeSet
     pathChanged = Signal()
+    currentDocumentChanged = Signal(str)  # document id: the one the reader shows
 
     def __init__(self, study: Study, path: Path | None = None, parent: QObject | None = None):
         super().__init__(parent)
@@ -70,6 +71,7 @@ class StudySession(QObject):
         # sets, and a count of changes, to tell whether edits arrived while writing.
         self.snapshot = SnapshotCache()
         self.edits = 0
+        self._current_id = next(iter(study.documents), "")
 
     @classmethod
     def from_opened(cls, opened: Opened) -> StudySession:
@@ -80,19 +82,32 @@ class StudySession(QObject):
 
     @property
     def document(self) -> Document:
-        document = self.study.main_document
+        """The current document: the one the reader shows and new highlights go on."""
+        document = self.study.documents.get(self._current_id) or self.study.main_document
         assert document is not None, "a session always has a document"
         return document
+
+    def set_current_document(self, document_id: str) -> None:
+        if document_id not in self.study.documents:
+            raise KeyError(document_id)
+        if document_id != self._current_id:
+            self._current_id = document_id
+            self.currentDocumentChanged.emit(document_id)
+
+    def broadcast(self, changes: ChangeSet) -> None:
+        """A command changed the study: note it for saving, then tell the views. If the
+        current document went away (undo of an add, a removal), the first one becomes
+        current before they hear of it."""
+        self.snapshot.invalidate(changes)
+        self.edits += 1
+        if self._current_id not in self.study.documents:
+            self._current_id = next(iter(self.study.documents))
+            self.currentDocumentChanged.emit(self._current_id)
+        self.changed.emit(changes)
 
     @property
     def is_modified(self) -> bool:
         return not self.undo_stack.isClean()
-
-    def broadcast(self, changes: ChangeSet) -> None:
-        """A command changed the study: note it for saving, then let every view know."""
-        self.snapshot.invalidate(changes)
-        self.edits += 1
-        self.changed.emit(changes)
 
     def execute(self, command: Command) -> None:
         self.undo_stack.push(_UndoCommand(self, command))

@@ -56,7 +56,8 @@ class FakePrompts(Prompts):
                          "export_path", "import_path")
         }
         # File safety: recovery, locks, external changes, failed saves.
-        for name in ("ask_recover", "ask_locked", "ask_changed_on_disk", "ask_save_failed"):
+        for name in ("ask_recover", "ask_locked", "ask_changed_on_disk", "ask_save_failed",
+                     "update_report"):
             self.dialogs[name] = deque()
         self.dialog_calls: list[tuple[str, tuple]] = []
 
@@ -90,6 +91,12 @@ class FakePrompts(Prompts):
 
     def ask_save_failed(self, name, reason):
         return self._dialog("ask_save_failed", name, reason)
+
+    def update_report(self, report):
+        return self._dialog("update_report", report)
+
+    def previous_versions(self, document):
+        self.dialog_calls.append(("previous_versions", (document.id,)))  # nothing to answer
 
     def for_window(self, window):
         return self  # a window opened beside this one shares the script

@@ -103,10 +103,12 @@ def test_autosave_on_focus_change_and_app_deactivation(qtbot, window, seed_copy,
     ui.highlight(qtbot, win, PHRASE, 1)
     app = QApplication.instance()
     app.focusChanged.emit(win.reader, None)  # focus left the window
+    win.safety.autosaver.writer.wait()  # these autosaves write on a worker thread
     assert len(recovery_files()) == 1
     recovery_files()[0].unlink()
     ui.highlight(qtbot, win, "Iraq", 2)
     app.applicationStateChanged.emit(Qt.ApplicationState.ApplicationInactive)
+    win.safety.autosaver.writer.wait()
     (file,) = recovery_files()
     assert read_entry(file).original is None  # untitled studies are autosaved too
 

@@ -88,8 +88,18 @@ def render(study: Study, options: ExportOptions | None = None) -> str:
     body += ['<section class="passages">', "<h2>Passages</h2>"]
     if not passages:
         body.append("<p>No passages are highlighted.</p>")
-    for passage in passages:
-        body += _passage(passage)
+    if len(study.documents) > 1 and passages:  # several documents: grouped by title
+        for section in sections(study):
+            body += ['<section class="document-passages">',
+                     f"<h3>In “{escape(section.document.title or 'Untitled')}”</h3>"]
+            if not section.passages:
+                body.append("<p>No passages are highlighted in this document.</p>")
+            for passage in section.passages:
+                body += _passage(passage, level=4)
+            body.append("</section>")
+    else:
+        for passage in passages:
+            body += _passage(passage)
     body.append("</section>")
     head = [
         "<!DOCTYPE html>",
@@ -148,15 +158,15 @@ def _summary(passages: list[Passage]) -> list[str]:
     return out
 
 
-def _passage(p: Passage) -> list[str]:
+def _passage(p: Passage, level: int = 3) -> list[str]:
     h = p.highlight
     color = safe_color(p.category.color)
     verdict = f"{h.verdict.symbol} {escape(h.verdict.label)}"
     out = [
         f'<article class="passage" id="{p.anchor}" style="border-left-color: {color}">',
-        f'<h3>Passage {p.number} · <span class="category"><span class="swatch" '
+        f'<h{level}>Passage {p.number} · <span class="category"><span class="swatch" '
         f'style="background: {color}"></span>{escape(p.category.name)}</span> · '
-        f'<span class="verdict verdict-{h.verdict.value}">{verdict}</span></h3>',
+        f'<span class="verdict verdict-{h.verdict.value}">{verdict}</span></h{level}>',
     ]
     if h.is_orphan:
         out.append('<p class="orphan">Orphaned: this passage is no longer found in the '
@@ -167,15 +177,15 @@ def _passage(p: Passage) -> list[str]:
         why = f" — {escape(one_line(h.rationale))}" if h.rationale.strip() else ""
         out.append(f"<p><strong>Verdict:</strong> {verdict}{why}</p>")
     if h.note.strip():
-        out.append(_note(h.note, 4))
+        out.append(_note(h.note, level + 1))
     if p.citations:
-        out += ["<h4>References</h4>", '<ul class="references">']
+        out += [f"<h{level + 1}>References</h{level + 1}>", '<ul class="references">']
         for c in p.citations:
             out.append(f"<li>{c.stance.symbol} <strong>{escape(c.stance.label)}</strong> — "
                        f"{_citation(c.reference)}{_citation_extra(c.comment, c.reference)}</li>")
         out.append("</ul>")
     if p.links:
-        out += ["<h4>Links</h4>", '<ul class="links">']
+        out += [f"<h{level + 1}>Links</h{level + 1}>", '<ul class="links">']
         for link in p.links:
             out.append(
                 f"<li>{link.arrow} {escape(link.relation.label)}: "

@@ -112,8 +112,16 @@ def render(study: Study, options: ExportOptions | None = None) -> str:
     lines += ["## Passages", ""]
     if not passages:
         lines += ["No passages are highlighted.", ""]
-    for passage in passages:
-        lines += _passage(passage)
+    elif len(study.documents) > 1:  # several documents: passages under each one's title
+        for section in sections(study):
+            lines += [f"### In “{escape(section.document.title or 'Untitled')}”", ""]
+            if not section.passages:
+                lines += ["No passages are highlighted in this document.", ""]
+            for passage in section.passages:
+                lines += _passage(passage, level=4)
+    else:
+        for passage in passages:
+            lines += _passage(passage)
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
@@ -140,9 +148,9 @@ def _summary(passages: list[Passage]) -> list[str]:
     return [*lines, ""]
 
 
-def _passage(p: Passage) -> list[str]:
+def _passage(p: Passage, level: int = 3) -> list[str]:
     h = p.highlight
-    lines = [f"### Passage {p.number}", ""]
+    lines = [f"{'#' * level} Passage {p.number}", ""]
     lines += [f"**{escape(p.category.name)}** · {h.verdict.symbol} {escape(h.verdict.label)}", ""]
     if h.is_orphan:
         lines += ["*Orphaned: this passage is no longer found in the document.*", ""]
@@ -151,7 +159,7 @@ def _passage(p: Passage) -> list[str]:
         why = f" — {escape(h.rationale)}" if h.rationale.strip() else ""
         lines += [f"**Verdict:** {h.verdict.symbol} {escape(h.verdict.label)}{why}", ""]
     if h.note.strip():
-        lines += ["**Note**", "", note_block(h.note, 4), ""]
+        lines += ["**Note**", "", note_block(h.note, level + 1), ""]
     if p.citations:
         lines += ["**References**", ""]
         for c in p.citations:

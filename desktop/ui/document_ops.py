@@ -1,0 +1,192 @@
+"""The study's documents in the main window: switch, add and remove documents, update
+one from a newer version of its text, read earlier versions, re-attach orphans.
+
+Every change to the study is a domain command run through the session, so it undoes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from desktop.domain.document_commands import (
+    AddDocument,
+    ReattachHighlight,
+    RemoveDocument,
+    UpdateDocumentText,
+)
+from desktop.domain.model import Document
+from desktop.storage.errors import StorageError
+from desktop.ui.highlight_list import excerpt
+
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.session import StudySession
+
+
+def read_document(path: Path) -> Document:
+    """Load a document file; the one place this module reads documents (the loader may
+    grow formats or move to a background thread without the rest noticing)."""
+    from desktop.storage.documents import load_document
+
+    return load_document(path)
+
+
+def document_filter() -> str:
+    from desktop.storage.documents import DOCUMENT_SUFFIXES
+
+    patterns = " ".join(f"*{suffix}" for suffix in DOCUMENT_SUFFIXES)
+    return f"Documents ({patterns});;All files (*)"
+
+
+class DocumentOps:
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+
+    @property
+    def session(self) -> StudySession:
+        return self.window.session
+
+    def connect(self) -> None:
+        a = self.window.actions
+        a.add_document.triggered.connect(lambda: self.add_document())
+        a.remove_document.triggered.connect(self.remove_document)
+        a.update_document.triggered.connect(lambda: self.update_document())
+        a.previous_versions.triggered.connect(self.previous_versions)
+        a.reattach_highlight.triggered.connect(self.reattach_to_selection)
+        a.next_document.triggered.connect(lambda: self.step(1))
+        a.previous_document.triggered.connect(lambda: self.step(-1))
+        self.window.document_tabs.documentChosen.connect(self.switch_to)
+
+    def _status(self, message: str) -> None:
+        self.window.statusBar().showMessage(message, 8000)
+
+    def text_replaced(self) -> bool:
+        """Whether the current document's text is not the one the reader shows."""
+        return self.session.document.text is not self.window._shown_text
+
+    def switch_to(self, document_id: str) -> None:
+        self.session.set_current_document(document_id)
+
+    def step(self, offset: int) -> None:
+        """The next (1) or previous (-1) document, wrapping around."""
+        ids = list(self.session.study.documents)
+        if len(ids) < 2:
+            self._status("This study has one document. Add another with File ▸ Add Document.")
+            return
+        index = ids.index(self.session.document.id)
+        self.switch_to(ids[(index + offset) % len(ids)])
+
+    def _directory(self) -> str:
+        source = self.session.document.source_path
+        if source:
+            return str(Path(source).parent)
+        return str(self.session.path.parent) if self.session.path else ""
+
+    def _load(self, title: str, path: Path | None) -> Document | None:
+        if path is None:
+            path = self.window.prompts.import_path(title, self._directory(), document_filter())
+            if path is None:
+                return None
+        try:
+            return read_document(path)
+        except (StorageError, OSError) as error:
+            self.window.prompts.error("Document not opened", str(error))
+            return None
+
+    # --- several documents ---------------------------------------------------
+    def add_document(self, path: Path | None = None) -> str | None:
+        """Ask for a document file and add it to the study; it becomes the current one."""
+        document = self._load("Add Document to Study", path)
+        if document is None:
+            return None
+        same = next((d for d in self.session.study.documents.values()
+                     if d.text == document.text), None)
+        if same is not None:
+            self.switch_to(same.id)
+            self._status(f"“{same.title}” is already in this study.")
+            return same.id
+        self.session.execute(AddDocument(document))
+        self.switch_to(document.id)
+        self._status(f"Added “{document.title}”. Its tab is above the text.")
+        return document.id
+
+    def remove_document(self) -> None:
+        study, document = self.session.study, self.session.document
+        if len(study.documents) < 2:
+            self._status("A study keeps at least one document: this is its only one.")
+            return
+        mine = [h for h in study.highlights.values() if h.document_id == document.id]
+        gone = {h.id for h in mine}
+        links = sum(1 for k in study.links.values() if {k.source_id, k.target_id} & gone)
+        message = f"Remove “{document.title}” from the study?"
+        if mine:
+            n = len(mine)
+            message += (f"\n\nIts {n} highlight{'s' if n != 1 else ''}, with their notes, "
+                        "verdicts and references, go with it")
+            message += (f", and {links} link{'s' if links != 1 else ''} to other passages."
+                        if links else ".")
+        message += "\n\nUndo brings everything back."
+        if self.window.prompts.confirm("Remove document?", message, "Remove Document"):
+            self.session.execute(RemoveDocument(document.id))
+            self._status(f"Removed “{document.title}”.")
+
+    # --- new versions --------------------------------------------------------
+    def update_document(self, path: Path | None = None) -> UpdateDocumentText | None:
+        """Replace the current document's text by a newer version, re-placing highlights."""
+        document = self.session.document
+        new = self._load(f"Update “{document.title}” from New Version", path)
+        if new is None:
+            return None
+        if new.text == document.text:
+            self.window.prompts.info("Nothing to update",
+                                     f"“{Path(new.source_path).name}” holds the same text as "
+                                     f"“{document.title}”.")
+            return None
+        command = UpdateDocumentText(document.id, new.text)
+        self.session.execute(command)
+        from desktop.ui.update_report import UpdateReport
+
+        report = UpdateReport.of(command, document.title)
+        self._status(f"Updated “{document.title}”: {report.summary()}.")
+        if self.window.prompts.update_report(report) and report.orphaned:
+            self.window.notes.show_orphans()
+        return command
+
+    def previous_versions(self) -> None:
+        document = self.session.document
+        if not document.versions:
+            self._status(f"“{document.title}” has no earlier versions: it was never updated.")
+            return
+        self.window.prompts.previous_versions(document)
+
+    def reattach_to_selection(self) -> None:
+        """Place the selected highlight (an orphan, usually) on the text selected."""
+        h = self.window.notes.current_highlight()
+        if h is None:
+            self._status("Select the orphaned highlight in the list first.")
+            return
+        document = self.session.document
+        if h.document_id != document.id:
+            self._status("That highlight belongs to another document: open it first.")
+            return
+        span = self.selected_span()
+        if span is None:
+            self._status(f"Select the passage for “{excerpt(h.quote.exact)[:60]}” in the text.")
+            return
+        self.session.execute(ReattachHighlight(h.id, *span))
+        self.window.notes.select_highlight(h.id)
+        self._status("Highlight re-attached to the selected passage.")
+
+    def selected_span(self) -> tuple[int, int] | None:
+        """The reader's selection in code points, without surrounding white space."""
+        selection = self.window.reader.selection_range()
+        if selection is None:
+            return None
+        text = self.session.document.text
+        start, end = (self.window._u16.to_codepoint(x) for x in selection)
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return (start, end) if start < end else None

@@ -1,0 +1,99 @@
+"""Several documents and earlier versions in the study file: the optional
+``documents[].versions`` key round-trips, is checked, and may be absent."""
+
+import json
+
+import pytest
+
+from desktop.domain.document_commands import UpdateDocumentText
+from desktop.domain.factory import make_highlight, new_study_for
+from desktop.domain.model import Document, DocumentVersion
+from desktop.storage.errors import StudyFileError
+from desktop.storage.studyfile import encode_study, load_study, save_study
+
+FIRST = "First article: the dam will hold, engineers say.\nA second line 😀."
+SECOND = "Second article: the dam is cracked, residents say.\nنجبا"
+
+
+def two_document_study():
+    one = Document(FIRST, "One", id="d-one")
+    two = Document(SECOND, "Two 😀", id="d-two", url="https://example.org/two")
+    study = new_study_for(one)
+    study.documents[two.id] = two
+    for doc, phrase, hid in [(one, "the dam will hold", "h-1"), (two, "the dam is cracked", "h-2"),
+                             (two, "نجبا", "h-3")]:
+        start = doc.text.index(phrase)
+        h = make_highlight(doc, start, start + len(phrase), "claim")
+        h.id = hid
+        study.highlights[h.id] = h
+    return study
+
+
+def test_several_documents_and_versions_round_trip(tmp_path):
+    study = two_document_study()
+    UpdateDocumentText("d-one", "UPDATE.\n" + FIRST, replaced="2026-11-27T03:00:00Z").apply(study)
+    path = tmp_path / "two.crosslight"
+    save_study(study, path)
+    loaded = load_study(path)
+    assert loaded.orphans == []
+    got = loaded.study
+    assert list(got.documents) == ["d-one", "d-two"]
+    assert got.documents["d-one"].text == "UPDATE.\n" + FIRST
+    assert got.documents["d-one"].versions == [DocumentVersion(FIRST, "One",
+                                                               "2026-11-27T03:00:00Z")]
+    assert got.documents["d-two"].versions == []
+    assert got.documents["d-two"].url == "https://example.org/two"
+    assert {h.id: (h.document_id, h.start, h.end) for h in got.highlights.values()} == {
+        h.id: (h.document_id, h.start, h.end) for h in study.highlights.values()}
+    assert encode_study(got) == encode_study(study)
+
+
+def test_versions_key_is_written_only_when_there_are_versions():
+    study = two_document_study()
+    data = json.loads(encode_study(study))
+    assert all("versions" not in d for d in data["documents"])
+    UpdateDocumentText("d-two", SECOND + " More.", replaced="t").apply(study)
+    data = json.loads(encode_study(study))
+    one, two = data["documents"]
+    assert "versions" not in one
+    (version,) = two["versions"]
+    assert set(version) == {"text", "title", "replaced", "sha256"}
+    assert version["text"] == SECOND and version["title"] == "Two 😀"
+
+
+def test_file_without_versions_opens_with_none(tmp_path):
+    study = two_document_study()
+    path = tmp_path / "old.crosslight"
+    path.write_bytes(encode_study(study))
+    assert "versions" not in path.read_text(encoding="utf-8")
+    loaded = load_study(path).study
+    assert [d.versions for d in loaded.documents.values()] == [[], []]
+
+
+def damaged(tmp_path, edit):
+    study = two_document_study()
+    UpdateDocumentText("d-one", FIRST + " Later.", replaced="t").apply(study)
+    data = json.loads(encode_study(study))
+    edit(data["documents"][0])
+    path = tmp_path / "bad.crosslight"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(StudyFileError) as info:
+        load_study(path)
+    return str(info.value)
+
+
+def test_an_altered_earlier_version_is_refused(tmp_path):
+    def edit(doc):
+        doc["versions"][0]["text"] += " tampered"
+
+    message = damaged(tmp_path, edit)
+    assert "documents[0].versions[0]" in message and "SHA-256" in message
+
+
+@pytest.mark.parametrize("value, expected", [("nope", "should be a list"),
+                                             ([3], "should be an object")])
+def test_versions_of_the_wrong_shape_are_refused(tmp_path, value, expected):
+    def edit(doc):
+        doc["versions"] = value
+
+    assert expected in damaged(tmp_path, edit)
