@@ -12,7 +12,7 @@ Format (version 2), one UTF-8 JSON object with sorted keys::
                   source: {publisher, stance, trust, notes}}]
     references  [{id, url, title, author, published, accessed, excerpt, note,
                   created, modified}]
-    highlights  [{id, document, category, note, created, modified,
+    highlights  [{id, document, category, note, created, modified, tags,
                   verdict: {value, rationale},
                   citations: [{id, reference, stance, comment}],
                   target: {selectors: [TextQuoteSelector, TextPositionSelector]}}]
@@ -22,6 +22,9 @@ Version 1 had no references, verdicts, citations, links or source notes.
 ``documents[].url``, ``author`` and ``published`` (where, by whom and when the document
 was published) were added to version 2 later as optional keys: a reader treats a missing
 one as "", so files written before them still open, and older readers ignore them.
+``highlights[].tags`` (a list of free-text tags, e.g. ``["economy", "sanctions"]``) was
+added the same way: missing means no tags; every entry must be text, and the loader
+tidies the list as the app does (``domain.tags.normalise_tags``).
 
 Highlights are written in document order so a diff reads like the document.
 """
@@ -43,6 +46,7 @@ from desktop.domain.model import (
     Study,
     text_sha256,
 )
+from desktop.domain.tags import normalise_tags
 from desktop.storage.errors import StudyFileError
 from desktop.storage.validate import Node
 
@@ -136,6 +140,7 @@ def _highlight_to_data(h: Highlight) -> dict[str, Any]:
             for c in h.citations
         ],
         "target": {"selectors": selectors},
+        "tags": h.tags,
     }
 
 
@@ -292,4 +297,5 @@ def _highlight_from(node: Node, study: Study) -> Highlight:
         note=node.str("note", ""),
         created=node.str("created", ""),
         modified=node.str("modified", ""),
+        tags=normalise_tags(node.strings("tags")),
     )
