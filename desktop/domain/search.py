@@ -104,7 +104,7 @@ def snippet(text: str, terms: list[str], width: int = SNIPPET_CHARS) -> Snippet:
             at = folded.find(term, at + len(term))
     matches.sort()
     first = matches[0][0] if matches else 0
-    start = max(0, first - width // 3)
+    start = max(0, first - width // 5)
     if start:
         space = text.rfind(" ", 0, start + 1)
         start = space + 1 if space >= start - 15 and space >= 0 else start

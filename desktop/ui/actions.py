@@ -50,6 +50,8 @@ class Actions:
     find: QAction
     find_next: QAction
     find_previous: QAction
+    edit_tags: QAction
+    search_study: QAction
     categories: dict[str, QAction] = field(default_factory=dict)
 
 
@@ -128,6 +130,10 @@ def create_actions(window: QWidget, undo_group: QUndoGroup) -> Actions:
         find_next=_action(window, "Find &Next", ["F3", "Ctrl+G"], "Go to the next match"),
         find_previous=_action(window, "Find &Previous", ["Shift+F3", "Ctrl+Shift+G"],
                               "Go to the previous match"),
+        edit_tags=_action(window, "Edit &Tags", ["Ctrl+T"],
+                          "Tag the selected highlight (comma-separated, with completion)"),
+        search_study=_action(window, "Search &Study…", ["Ctrl+Shift+F"],
+                             "Search quotes, notes, tags and references across the study"),
     )
 
 

@@ -21,6 +21,7 @@ from desktop.domain.model import Category, Highlight, Study
 from desktop.ui.highlight_list import excerpt, reference_line
 from desktop.ui.note_editor import MarkdownEditor
 from desktop.ui.swatches import color_icon
+from desktop.ui.tag_editor import TagEdit
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -218,6 +219,7 @@ class HighlightDetail(QWidget):
         self.quote.setObjectName("detailQuote")
         self.quote.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.verdict = VerdictRow(self)
+        self.tags = TagEdit(self)
         self.note = MarkdownEditor("Write a note on this highlight (Markdown)…", "Highlight note",
                                    self)
         self.evidence = EvidencePanel(self)
@@ -238,6 +240,12 @@ class HighlightDetail(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.quote)
         layout.addWidget(self.verdict)
+        tag_row = QHBoxLayout()
+        tag_label = QLabel("&Tags", self)
+        tag_label.setBuddy(self.tags)
+        tag_row.addWidget(tag_label)
+        tag_row.addWidget(self.tags, 1)
+        layout.addLayout(tag_row)
         layout.addWidget(self.tabs, 1)
 
     def set_categories(self, categories: list[Category]) -> None:
@@ -255,6 +263,7 @@ class HighlightDetail(QWidget):
             self.verdict.combo.setCurrentIndex(0)
             self.verdict.rationale.clear()
             self.verdict.suggestion.hide()
+            self.tags.show_tags([])
             self._count_tabs(0, 0)
             return
         self.category.setCurrentIndex(max(0, self.category.findData(h.category_id)))
@@ -264,6 +273,7 @@ class HighlightDetail(QWidget):
         prefix = "⚠ Orphaned — not found in the text: " if h.is_orphan else ""
         self.quote.setText(f"{prefix}“{quote}”")
         self.verdict.show_highlight(h)
+        self.tags.show_tags(h.tags)
         self.note.set_text(h.note)
         self.evidence.show_highlight(study, h)
         self.links.show_highlight(study, h)
