@@ -189,15 +189,20 @@ class SearchIndex:
     def __init__(self, study: Study) -> None:
         self.study = study
         self._folded: dict[tuple[str, str], tuple[_Fields, list[str], str]] = {}
+        self._order: list[Highlight] | None = None  # every document's, in reading order
 
     def set_study(self, study: Study) -> None:
         self.study = study
         self._folded.clear()
+        self._order = None
 
     def apply_changes(self, changes: ChangeSet) -> None:
         if changes.study_changed or changes.documents_changed:
             self._folded.clear()
+            self._order = None
             return
+        if changes.highlight_set_changed:
+            self._order = None
         for hid in changes.highlights_changed | changes.highlights_removed:
             self._folded.pop(("highlight", hid), None)
         for rid in changes.references_changed:
@@ -220,30 +225,32 @@ class SearchIndex:
         if not terms:
             return results
         study = self.study
-        for document_id in study.documents:
-            if filters.document_id not in (None, document_id):
+        if self._order is None:
+            self._order = [h for d in study.documents for h in study.highlights_in_order(d)]
+        filtered = filters.highlights_only
+        folded = self._folded
+        for h in self._order:
+            if filtered and not filters.admits(h):
                 continue
-            for h in study.highlights_in_order(document_id):
-                if not filters.admits(h):
-                    continue
-                hit = self._match("highlight", h.id, terms,
-                                  lambda h=h: highlight_fields(study, h))
-                if hit is not None:
-                    results.hits.append(hit)
+            entry = folded.get(("highlight", h.id))
+            if entry is None:
+                entry = self._entry("highlight", h.id, lambda h=h: highlight_fields(study, h))
+            if all(term in entry[2] for term in terms):
+                results.hits.append(_hit("highlight", h.id, terms, entry))
         if not filters.highlights_only:
             for r in study.references.values():
-                hit = self._match("reference", r.id, terms, lambda r=r: reference_fields(r))
-                if hit is not None:
-                    results.hits.append(hit)
+                entry = self._entry("reference", r.id, lambda r=r: reference_fields(r))
+                if all(term in entry[2] for term in terms):
+                    results.hits.append(_hit("reference", r.id, terms, entry))
         return results
 
-    def _match(self, kind: str, key: str, terms: list[str], fields_of) -> SearchHit | None:
-        fields, folded, haystack = self._entry(kind, key, fields_of)
-        for term in terms:
-            if term not in haystack:
-                return None
-        # Show the first field holding the first word (a quote before a note).
-        for (name, text), folded_text in zip(fields, folded, strict=True):
-            if terms[0] in folded_text:
-                return SearchHit(kind, key, name, text)
-        return None  # pragma: no cover - the haystack is the fields joined
+
+def _hit(kind: str, key: str, terms: list[str], entry: tuple[_Fields, list[str], str]
+         ) -> SearchHit:
+    """The hit, showing the first field that holds the first word (a quote before a note)."""
+    fields, folded, _ = entry
+    for (name, text), folded_text in zip(fields, folded, strict=True):
+        if terms[0] in folded_text:
+            return SearchHit(kind, key, name, text)
+    name, text = fields[0]
+    return SearchHit(kind, key, name, text)

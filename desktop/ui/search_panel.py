@@ -40,6 +40,7 @@ from desktop.domain.model import Study
 from desktop.domain.search import SearchFilters, SearchHit, SearchIndex, Snippet, snippet
 from desktop.domain.tags import tag_counts
 from desktop.ui.highlight_detail import verdict_text
+from desktop.ui.highlight_list import excerpt
 from desktop.ui.swatches import color_icon
 from desktop.ui.tag_filter import TagFilter
 
@@ -48,6 +49,7 @@ KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 HEAD_ROLE = Qt.ItemDataRole.UserRole + 3
 SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 4  # HTML with the matches in <b>
+QUOTE_ROLE = Qt.ItemDataRole.UserRole + 5  # the passage, when the match is elsewhere
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -97,6 +99,9 @@ class SearchResultsModel(QAbstractListModel):
             return text
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return f"{self._head(hit)}: {' '.join(hit.text.split())[:200]}"
+        if role == QUOTE_ROLE:
+            h = self._study.highlights.get(hit.id) if hit.kind == "highlight" else None
+            return "" if h is None or hit.field == "Quote" else f"“{excerpt(h.quote.exact)}”"
         if role == Qt.ItemDataRole.ToolTipRole:
             return hit.text[:1000]
         return None
@@ -122,7 +127,8 @@ class SearchResultsModel(QAbstractListModel):
 
 
 class SearchResultDelegate(QStyledItemDelegate):
-    """A small bold head ("Claim · Note · ✗ Disputed"), then two lines of snippet."""
+    """A small bold head ("Claim · Note · ✗ Disputed"), then two lines of snippet, or
+    one of snippet and one of the passage when the match is in its note, tags…"""
 
     PAD = 6
 
@@ -159,8 +165,19 @@ class SearchResultDelegate(QStyledItemDelegate):
         doc.setHtml(f"<body>{index.data(SNIPPET_ROLE) or ''}</body>")
         doc.setTextWidth(rect.width())
         top = rect.top() + fm.height() + 3
+        quote = index.data(QUOTE_ROLE)
+        body_fm = QFontMetrics(option.font)
+        bottom = rect.bottom() - body_fm.height() if quote else rect.bottom()
+        if quote:
+            painter.setFont(option.font)
+            painter.setPen(color if selected else option.palette.color(
+                QPalette.ColorRole.PlaceholderText))
+            painter.drawText(QRect(rect.left(), bottom, rect.width(), body_fm.height()),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                             body_fm.elidedText(quote, Qt.TextElideMode.ElideRight,
+                                                rect.width()))
         painter.translate(rect.left(), top)
-        doc.drawContents(painter, QRect(0, 0, rect.width(), rect.bottom() - top))
+        doc.drawContents(painter, QRect(0, 0, rect.width(), bottom - top))
         painter.restore()
 
 

@@ -144,3 +144,14 @@ def test_cache_follows_change_sets(study):
     del study.highlights[h.id]
     index.apply_changes(ChangeSet(highlights_removed={h.id}))
     assert hits(index, "kremlin") == []
+
+
+def test_new_highlights_are_found_after_their_change_set(study):
+    index = SearchIndex(study)
+    assert hits(index, "hard") == []
+    doc = study.main_document
+    at = TEXT.index("economy hard")
+    h = make_highlight(doc, at, at + len("economy hard"), "claim")
+    study.highlights[h.id] = h
+    index.apply_changes(ChangeSet(highlights_added={h.id}))
+    assert hits(index, "hard") == [("highlight", "Quote")]
