@@ -216,6 +216,10 @@ class SearchIndex:
             entry = self._folded[(kind, key)] = (fields, folded, "\n".join(folded))
         return entry
 
+    def warm(self) -> None:
+        """Fold everything now (the first search would): ~0.1 s for 10k highlights."""
+        self.search("\u0000")
+
     def search(self, query: str, filters: SearchFilters | None = None) -> SearchResults:
         """Every record containing all words of ``query``: highlights in document
         order, then references."""

@@ -260,7 +260,7 @@ class HighlightDelegate(QStyledItemDelegate):
         tags = index.data(TAGS_ROLE)
         if tags:  # right-aligned after the head, never more than half the row
             head_width = min(fm.horizontalAdvance(head), rect.width() // 2)
-            tag_width = min(fm.horizontalAdvance(tags), rect.width() - head_width - 16)
+            tag_width = min(fm.horizontalAdvance(tags) + 2, rect.width() - head_width - 16)
             tag_color = text_color if selected else palette.color(QPalette.ColorRole.Link)
             painter.setPen(tag_color)
             painter.drawText(QRect(rect.right() - tag_width, rect.top(), tag_width, fm.height()),

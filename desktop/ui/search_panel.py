@@ -248,6 +248,7 @@ class SearchPanel(QWidget):
         self.results.activated.connect(self._activate)
         self.results.clicked.connect(self._activate)
         self.set_study(study)
+        QTimer.singleShot(0, self.index.warm)  # while the reader looks at the new panel
 
     # --- study ------------------------------------------------------------------
     def set_study(self, study: Study) -> None:
