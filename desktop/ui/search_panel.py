@@ -12,7 +12,9 @@ import time
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QRect,
     QSize,
@@ -243,6 +245,7 @@ class SearchPanel(QWidget):
         self.timer.timeout.connect(self.run)
         self.query.textChanged.connect(lambda _t: self.timer.start())
         self.query.returnPressed.connect(self._enter)
+        self.query.installEventFilter(self)
         for combo in (self.category, self.verdict, self.tag, self.document):
             combo.activated.connect(lambda _i: self.run())
         self.results.activated.connect(self._activate)
@@ -317,6 +320,17 @@ class SearchPanel(QWidget):
     def focus_query(self) -> None:
         self.query.setFocus()
         self.query.selectAll()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """↓ in the query moves into the results, so the keyboard alone can pick one."""
+        if (watched is self.query and event.type() == QEvent.Type.KeyPress
+                and event.key() == Qt.Key.Key_Down and self.model.rowCount()):
+            self.run()  # what is typed, not what the debounce has not searched yet
+            self.results.setFocus()
+            if self.model.rowCount():
+                self.results.setCurrentIndex(self.model.index(0))
+            return True
+        return super().eventFilter(watched, event)
 
     def _enter(self) -> None:
         """Enter in the query: search now and open the first result."""

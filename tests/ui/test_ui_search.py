@@ -78,8 +78,9 @@ def test_search_study_opens_the_result_in_the_reader(qtbot, window, seed_copy, u
     # A reference opens in the References tab, selected.
     search(qtbot, panel, "think tank")
     assert [hid for _, hid in results(panel)] == [ref.id]
-    panel.results.setFocus()
-    panel.results.setCurrentIndex(panel.model.index(0))
+    qtbot.keyClick(panel.query, Qt.Key.Key_Down)  # into the results
+    assert QApplication.focusWidget() is panel.results
+    assert panel.results.currentIndex().row() == 0
     qtbot.keyClick(panel.results, Qt.Key.Key_Return)
     assert win.notes.tabs.currentWidget() is win.notes.references
     assert win.notes.references.items.current_id() == ref.id
