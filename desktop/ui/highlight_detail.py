@@ -220,6 +220,7 @@ class HighlightDetail(QWidget):
         self.quote.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.verdict = VerdictRow(self)
         self.tags = TagEdit(self)
+        self._shown_id: str | None = None
         self.note = MarkdownEditor("Write a note on this highlight (Markdown)…", "Highlight note",
                                    self)
         self.evidence = EvidencePanel(self)
@@ -255,6 +256,8 @@ class HighlightDetail(QWidget):
 
     def show_highlight(self, study: Study, h: Highlight | None) -> None:
         self.setEnabled(h is not None)
+        same = h is not None and h.id == self._shown_id
+        self._shown_id = h.id if h is not None else None
         if h is None:
             self.quote.setText("Select a highlight to check it and write a note on it.")
             self.note.set_text("")
@@ -273,7 +276,7 @@ class HighlightDetail(QWidget):
         prefix = "⚠ Orphaned — not found in the text: " if h.is_orphan else ""
         self.quote.setText(f"{prefix}“{quote}”")
         self.verdict.show_highlight(h)
-        self.tags.show_tags(h.tags)
+        self.tags.show_tags(h.tags, keep_typing=same)
         self.note.set_text(h.note)
         self.evidence.show_highlight(study, h)
         self.links.show_highlight(study, h)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 from desktop.domain.changes import ChangeSet
 from desktop.domain.crosscheck import Verdict
 from desktop.domain.model import Highlight, Reference, Study
+from desktop.domain.search import fold
 from desktop.domain.tags import has_tag, hashtags
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -67,7 +68,7 @@ class HighlightListModel(QAbstractListModel):
     def set_filter(self, category_id: str | None, verdict: Verdict | None, text: str = "",
                    tag: str | None = None) -> None:
         self.beginResetModel()
-        self.category_id, self.verdict, self.text = category_id, verdict, text.casefold().strip()
+        self.category_id, self.verdict, self.text = category_id, verdict, fold(text).strip()
         self.tag = tag
         self._apply_filter()
         self.endResetModel()
@@ -142,7 +143,8 @@ class HighlightListModel(QAbstractListModel):
 
     def _haystack(self, h: Highlight) -> str:
         """Quote, note, rationale and cited references (title, author, address, excerpt,
-        note, comment), case-folded once and kept until the highlight or a reference changes."""
+        note, comment), folded once (case, accents, Arabic marks: ``search.fold``) and kept
+        until the highlight or a reference changes."""
         text = self._haystacks.get(h.id)
         if text is None:
             parts = [h.quote.exact, h.note, h.rationale, *h.tags]
@@ -152,7 +154,7 @@ class HighlightListModel(QAbstractListModel):
                 r = references.get(c.reference_id)
                 if r is not None:
                     parts += [r.title, r.author, r.url, r.excerpt, r.note]
-            text = self._haystacks[h.id] = "\n".join(parts).casefold()
+            text = self._haystacks[h.id] = fold("\n".join(parts))
         return text
 
     def row_of(self, highlight_id: str) -> int | None:

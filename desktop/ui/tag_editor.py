@@ -54,7 +54,11 @@ class TagEdit(QLineEdit):
         """The study's tags, offered as completions."""
         self._known = tags
 
-    def show_tags(self, tags: list[str]) -> None:
+    def show_tags(self, tags: list[str], keep_typing: bool = False) -> None:
+        """Show ``tags``; with ``keep_typing``, text being typed survives a refresh that
+        did not change them (another edit of the same highlight, e.g. its verdict)."""
+        if keep_typing and self.hasFocus() and tags == self._shown:
+            return
         self._shown = list(tags)
         text = format_tags(tags)
         if self.text() != text:

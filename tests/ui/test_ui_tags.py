@@ -110,3 +110,24 @@ def test_ctrl_t_without_a_selected_highlight_says_so(qtbot, window, seed_copy, u
     win = window(seed_copy)
     ui.press(qtbot, win.reader, Qt.Key.Key_T, ui.CTRL)
     assert "Select a highlight" in win.statusBar().currentMessage()
+
+
+def test_typing_survives_another_edit_and_the_text_filter_finds_tags(qtbot, window, seed_copy,
+                                                                    ui):
+    win = window(seed_copy)
+    study, notes = win.session.study, win.notes
+    ties = ui.highlight(qtbot, win, TIES, 1)
+    ui.press(qtbot, win.reader, Qt.Key.Key_T, ui.CTRL)
+    field = notes.detail.tags
+    qtbot.keyClicks(field, "Economy")
+    field.completer.popup().hide()
+    # A verdict shortcut while typing: the highlight refreshes, the typing stays.
+    qtbot.keyClick(field, Qt.Key.Key_2, ui.CTRL | Qt.KeyboardModifier.AltModifier)
+    assert study.highlights[ties].verdict.value == "disputed"
+    assert field.text() == "Economy"
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert study.highlights[ties].tags == ["Economy"]
+    ui.highlight(qtbot, win, PRETENDED, 4)
+    # The list's text filter ignores case and accents, and looks at tags.
+    notes.text_filter.setText("ÉCONÓMY")  # QTest types ASCII only
+    assert [r["id"] for r in ui.rows(win)] == [ties]
