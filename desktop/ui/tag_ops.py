@@ -57,6 +57,8 @@ class TagOps:
             self.window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.dock)
             self.window.resizeDocks([self.dock], [340], Qt.Orientation.Horizontal)
         assert self.panel is not None
+        if not self.dock.isVisible() and self.panel.query.text().strip():
+            self.panel.run()  # closed, it did not follow the edits since
         self.dock.show()
         self.dock.raise_()
         self.panel.focus_query()

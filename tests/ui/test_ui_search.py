@@ -94,3 +94,16 @@ def test_nothing_found_says_so(qtbot, window, seed_copy, ui):
     search(qtbot, panel, "zzzz")
     assert panel.model.rowCount() == 0
     assert "Nothing matches" in panel.summary.text()
+
+
+def test_reopened_panel_shows_edits_made_while_closed(qtbot, window, seed_copy, ui):
+    win = window(seed_copy)
+    ties = ui.highlight(qtbot, win, TIES, 1)
+    ui.press(qtbot, win.reader, Qt.Key.Key_F, ui.CTRL | ui.SHIFT)
+    panel = win.tag_ops.panel
+    search(qtbot, panel, "kremlin")
+    assert panel.model.rowCount() == 0
+    win.tag_ops.dock.close()
+    win.session.execute(SetHighlightNote(ties, "The Kremlin agrees"))
+    ui.press(qtbot, win.reader, Qt.Key.Key_F, ui.CTRL | ui.SHIFT)
+    assert [hid for _, hid in results(panel)] == [ties]
