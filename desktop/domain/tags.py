@@ -1,8 +1,10 @@
 """Free-text tags on highlights: how typed text becomes a clean tag list.
 
 Tags are the reader's own vocabulary ("economy", "sanctions"), so they are kept as
-typed, only tidied: spaces trimmed and collapsed, a leading ``#`` dropped, capped in
-length, and duplicates that differ only in case removed (the first spelling wins).
+typed, only tidied: spaces trimmed and collapsed, a leading ``#`` dropped, commas
+turned into spaces (the tag field separates tags with them, so a tag from a file
+never splits in two when edited), capped in length, and duplicates that differ only
+in case removed (the first spelling wins).
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ MAX_TAGS = 50  # per highlight: far beyond any real use, a bound for hostile fil
 
 def normalise_tag(text: str) -> str:
     """One tag, tidied; "" when nothing is left."""
-    tag = " ".join(text.split()).lstrip("#").strip()
+    tag = " ".join(text.replace(",", " ").split()).lstrip("# ")
     return tag[:MAX_TAG_LENGTH].rstrip()
 
 

@@ -3,6 +3,8 @@
 import copy
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from desktop.domain.commands import SetHighlightTags
 from desktop.domain.factory import make_highlight, new_study_for
@@ -26,6 +28,7 @@ from desktop.domain.tags import (
         ("oil   \t prices", "oil prices"),
         ("#sanctions", "sanctions"),
         ("##", ""),
+        ("# #a", "a"),
         ("   ", ""),
         ("تحریم‌ها", "تحریم‌ها"),
     ],
@@ -87,3 +90,17 @@ def test_tag_counts_merge_case_and_sort(study):
     second.tags = ["oil"]
     assert tag_counts(study) == [("economy", 1), ("Oil", 2)]
     assert tag_counts(study, "elsewhere") == []
+
+
+def test_a_comma_inside_a_tag_from_a_file_becomes_a_space():
+    assert normalise_tags(["Washington, D.C.", "a,b"]) == ["Washington D.C.", "a b"]
+
+
+@given(st.lists(st.text(alphabet=st.sampled_from("a B#, \t\u00e9\u0640"), max_size=80)
+                | st.text(max_size=80), max_size=60))
+@example(["# #a", "#", ", ,", "x" * 59 + " y"])
+def test_normalising_is_idempotent_and_survives_the_tag_field(raw):
+    tags = normalise_tags(raw)
+    assert normalise_tags(tags) == tags
+    assert parse_tags(format_tags(tags)) == tags
+    assert all(tag and len(tag) <= MAX_TAG_LENGTH and tag == tag.strip() for tag in tags)
