@@ -114,18 +114,24 @@ class SearchResultsModel(QAbstractListModel):
         if hit.kind == "reference":
             reference = study.references.get(hit.id)
             title = reference.display_title if reference else ""
-            return f"Reference · {hit.field}" + (f" — {title}" if hit.field != "Title" else "")
+            where = _where(hit.field)
+            return f"Reference · {where}" + (f" — {title}" if hit.field != "Title" else "")
         h = study.highlights.get(hit.id)
         if h is None:
-            return f"Highlight · {hit.field}"
+            return f"Highlight · {_where(hit.field)}"
         category = study.category(h.category_id)
-        parts = [f"{category.name if category else h.category_id} · {hit.field}"]
+        parts = [f"{category.name if category else h.category_id} · {_where(hit.field)}"]
         if h.verdict.is_checked:
             parts.append(f"{h.verdict.symbol} {h.verdict.short_label}")
         if len(study.documents) > 1:
             document = study.documents.get(h.document_id)
             parts.append(document.title if document else "")
         return "  ·  ".join(p for p in parts if p)
+
+
+def _where(field: str) -> str:
+    """"in passage", "in note", "in tags"…: where the words were found."""
+    return "in passage" if field == "Quote" else f"in {field.lower()}"
 
 
 class SearchResultDelegate(QStyledItemDelegate):

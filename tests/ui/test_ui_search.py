@@ -46,7 +46,7 @@ def test_search_study_opens_the_result_in_the_reader(qtbot, window, seed_copy, u
     search(qtbot, panel, "pentagono")
     assert [hid for _, hid in results(panel)] == [troops]
     index = panel.model.index(0)
-    assert "Note" in index.data(HEAD_ROLE)
+    assert index.data(HEAD_ROLE) == "Claim · in note"
     assert "<b>Pentágono</b>" in index.data(SNIPPET_ROLE)
     assert TROOPS in index.data(QUOTE_ROLE)
 
