@@ -222,11 +222,12 @@ class SearchIndex:
 
     def search(self, query: str, filters: SearchFilters | None = None) -> SearchResults:
         """Every record containing all words of ``query``: highlights in document
-        order, then references."""
+        order, then references. With no words, the highlights the filters admit (none
+        when there are no filters either)."""
         filters = filters or SearchFilters()
         terms = query_terms(query)
         results = SearchResults(terms)
-        if not terms:
+        if not terms and not filters.highlights_only:
             return results
         study = self.study
         if self._order is None:
@@ -235,6 +236,9 @@ class SearchIndex:
         folded = self._folded
         for h in self._order:
             if filtered and not filters.admits(h):
+                continue
+            if not terms:
+                results.hits.append(SearchHit("highlight", h.id, "Quote", h.quote.exact))
                 continue
             entry = folded.get(("highlight", h.id))
             if entry is None:

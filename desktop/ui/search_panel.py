@@ -304,11 +304,12 @@ class SearchPanel(QWidget):
     def run(self) -> None:
         self.timer.stop()
         started = time.perf_counter()
-        found = self.index.search(self.query.text(), self.filters())
+        filters = self.filters()
+        found = self.index.search(self.query.text(), filters)
         self.last_ms = (time.perf_counter() - started) * 1000
         self.model.set_results(self.study, found.terms, found.hits)
         n = len(found.hits)
-        if not found.terms:
+        if not found.terms and not filters.highlights_only:
             self.summary.setText("Type to search the whole study: quotes, notes, verdict "
                                  "rationales, comments, tags and references.")
         elif n == 0:
@@ -320,7 +321,8 @@ class SearchPanel(QWidget):
             parts = [f"{highlights} highlight{'s' if highlights != 1 else ''}"]
             if refs:
                 parts.append(f"{refs} reference{'s' if refs != 1 else ''}")
-            self.summary.setText(" and ".join(parts) + " match. Enter opens the first.")
+            verb = "match" if found.terms else "with these filters"
+            self.summary.setText(" and ".join(parts) + f" {verb}. Enter opens the first.")
         self.summary.setToolTip(f"Searched in {self.last_ms:.0f} ms")
 
     def focus_query(self) -> None:

@@ -155,3 +155,13 @@ def test_new_highlights_are_found_after_their_change_set(study):
     study.highlights[h.id] = h
     index.apply_changes(ChangeSet(highlights_added={h.id}))
     assert hits(index, "hard") == [("highlight", "Quote")]
+
+
+def test_filters_alone_list_their_highlights(study):
+    first = by_quote(study, "Café")
+    first.tags = ["press"]
+    index = SearchIndex(study)
+    assert [hit.id for hit in index.search("", SearchFilters(tag="press")).hits] == [first.id]
+    claims = index.search(" ", SearchFilters(category_id="claim")).hits
+    assert len(claims) == 2 and all(hit.field == "Quote" for hit in claims)
+    assert index.search("", SearchFilters()).hits == []

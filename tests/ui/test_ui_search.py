@@ -56,8 +56,14 @@ def test_search_study_opens_the_result_in_the_reader(qtbot, window, seed_copy, u
     panel.tag.choose("Iran")
     panel.tag.activated.emit(panel.tag.currentIndex())
     assert [hid for _, hid in results(panel)] == [ties]
+    panel.query.clear()  # a filter alone lists what it admits
+    panel.run()
+    assert [hid for _, hid in results(panel)] == [ties]
+    assert "1 highlight with these filters" in panel.summary.text()
     panel.tag.choose(None)
     panel.tag.activated.emit(0)
+    assert results(panel) == []
+    search(qtbot, panel, "prox")
 
     # A change to the study shows up in the open results.
     session.execute(SetHighlightTags(troops, ["proxies"]))
