@@ -113,3 +113,24 @@ def test_reopened_panel_shows_edits_made_while_closed(qtbot, window, seed_copy, 
     win.session.execute(SetHighlightNote(ties, "The Kremlin agrees"))
     ui.press(qtbot, win.reader, Qt.Key.Key_F, ui.CTRL | ui.SHIFT)
     assert [hid for _, hid in results(panel)] == [ties]
+
+
+def test_results_name_the_document_when_the_study_has_several(qapp):
+    from desktop.domain.factory import make_highlight, new_study_for
+    from desktop.domain.model import Document
+    from desktop.domain.search import SearchFilters, SearchIndex
+    from desktop.ui.search_panel import SearchResultsModel
+
+    first = Document(text="Oil exports rose.", title="Ministry statement")
+    second = Document(text="Oil exports fell.", title="Reuters report")
+    study = new_study_for(first)
+    study.documents[second.id] = second
+    for doc in (first, second):
+        h = make_highlight(doc, 0, 11, "claim")
+        study.highlights[h.id] = h
+    index = SearchIndex(study)
+    model = SearchResultsModel()
+    found = index.search("oil", SearchFilters(document_id=second.id))
+    model.set_results(study, found.terms, found.hits)
+    assert model.rowCount() == 1
+    assert model.index(0).data(HEAD_ROLE) == "Claim · in passage  ·  Reuters report"
