@@ -3,7 +3,8 @@ tags) and references (title, author, excerpt, note).
 
 Matching is forgiving the way a reader expects: case, accents and Arabic-script
 vowel marks do not matter ("resume" finds "Résumé", "كتاب" finds "كِتَاب" and "كـتـاب"),
-and Arabic/Persian letter variants (ي/ی, ك/ک) and zero-width joiners are folded away.
+Arabic/Persian letter variants (ي/ی, ك/ک) and digits (۲۰۱۷, ٢٠١٧ and 2017) are unified,
+and zero-width joiners are folded away.
 Every word of the query must occur somewhere in the record.
 
 Folded text is cached per record in a ``SearchIndex`` and dropped when a ChangeSet
@@ -26,6 +27,9 @@ TATWEEL = "\u0640"
 # Letters that Persian and Arabic write differently for the same sound; search treats
 # them alike. Zero-width (non-)joiners shape Persian words but carry no meaning here.
 _LETTERS = {"\u064a": "\u06cc", "\u0649": "\u06cc", "\u0643": "\u06a9"}
+# Arabic-Indic and Persian digits match Western ones: "۲۰۱۷" finds "2017".
+_LETTERS.update({chr(0x660 + d): str(d) for d in range(10)})
+_LETTERS.update({chr(0x6F0 + d): str(d) for d in range(10)})
 _DROPPED = {TATWEEL, "\u200c", "\u200d", "\u200b", "\u00ad"}
 SNIPPET_CHARS = 160
 MAX_QUERY_TERMS = 16

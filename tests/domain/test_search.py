@@ -37,6 +37,8 @@ TEXT = (
         ("علي", "علی"),  # Arabic yeh → Persian yeh
         ("می‌خواهم", "میخواهم"),  # zero-width non-joiner
         ("ｆｕｌｌ", "full"),  # compatibility forms
+        ("۲۰۱۷", "2017"),  # Persian digits
+        ("٢٠١٧", "2017"),  # Arabic-Indic digits
     ],
 )
 def test_fold(text, folded):
