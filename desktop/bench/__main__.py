@@ -149,6 +149,8 @@ def main(argv: list[str] | None = None) -> int:
         table.add("type a character in a note, 20k loaded", ui20["typing"], 0.016)
         table.add("click in the list → scrolled and shown", ui10["click"], 0.050)
         table.add("filter the list by a typed word", ui10["filter"], 0.050)
+        if ui10.get("search"):
+            table.add("search the study for a word (panel)", ui10["search"], 0.100)
         highlights = list(studies[10_000].highlights.values())
         table.add("re-anchor 10k after 1% scattered edits",
                   _timed(lambda: reanchor_all(text, edited, highlights), runs), 2.0)

@@ -118,9 +118,21 @@ def ui_ops(path: str, repeats: int) -> dict:
             box.setText(word)
             app.processEvents()
             filters.append(time.perf_counter() - t0)
+    searches = []
+    ops = getattr(window, "tag_ops", None)
+    if ops is not None:  # Search Study: the panel's search and repaint, debounce excluded
+        window.actions.search_study.trigger()
+        _settle(app)
+        panel = ops.panel
+        for word in ["prince", "natasha", "regiment", "xyzzy", "battle"][:repeats]:
+            panel.query.setText(word)
+            t0 = time.perf_counter()
+            panel.run()
+            app.processEvents()
+            searches.append(time.perf_counter() - t0)
     saves = _saves(app, window, editor, repeats)
-    return {"typing": typing, "click": clicks, "filter": filters, "rss_mb": _peak_rss_mb(),
-            **saves}
+    return {"typing": typing, "click": clicks, "filter": filters, "search": searches,
+            "rss_mb": _peak_rss_mb(), **saves}
 
 
 def _saves(app, window, editor, repeats: int) -> dict:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from desktop.domain.changes import ChangeSet
 from desktop.domain.ids import utc_now
 from desktop.domain.model import Highlight, Link, Study
+from desktop.domain.tags import normalise_tags
 
 
 class Command:
@@ -170,3 +171,15 @@ class SetStudyNote(Command):
         return False
 
 
+
+
+@dataclass
+class SetHighlightTags(_SetHighlightField):
+    """Replace a highlight's tags with a normalised list (one undo step per commit)."""
+
+    label: str = "Edit tags"
+    _field = "tags"
+
+    def apply(self, study: Study) -> ChangeSet:
+        self.value = normalise_tags(self.value)  # type: ignore[arg-type]
+        return super().apply(study)

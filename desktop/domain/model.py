@@ -133,6 +133,7 @@ class Highlight:
     verdict: Verdict = Verdict.UNVERIFIED
     rationale: str = ""  # one line: why this verdict
     citations: list[Citation] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)  # normalised by ``tags.normalise_tags``
 
     @property
     def is_orphan(self) -> bool:

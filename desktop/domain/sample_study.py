@@ -7,7 +7,13 @@ both are made from the commands here.
 from __future__ import annotations
 
 from desktop.domain.batch import Batch
-from desktop.domain.commands import AddHighlight, Command, SetHighlightNote, SetStudyNote
+from desktop.domain.commands import (
+    AddHighlight,
+    Command,
+    SetHighlightNote,
+    SetHighlightTags,
+    SetStudyNote,
+)
 from desktop.domain.crosscheck import Relation, Stance, Trust, Verdict
 from desktop.domain.crosscheck_commands import (
     AddLink,
@@ -32,6 +38,12 @@ PASSAGES = (
     ("Everyone in the region knows", "opinion", ""),
     ("spends billions of dollars every year on its proxies", "claim", ""),
 )
+TAGS = {  # a reader's own threads through the article
+    PASSAGES[0][0]: ["troops", "numbers"],
+    "ties to Iran": ["Iran", "proxies"],
+    "spends billions of dollars every year on its proxies": ["Iran", "proxies", "numbers"],
+    "pretended to fight ISIS": ["ISIS"],
+}
 STUDY_NOTE = (
     "# What to check\n\nThe article comes from an Iranian opposition outlet; weigh its "
     "claims about Tehran's proxies against independent reporting."
@@ -54,6 +66,8 @@ def sample_commands(study: Study) -> list[Command]:
         commands.append(AddHighlight(highlight))
         if note:
             commands.append(SetHighlightNote(highlight.id, note))
+        if phrase in TAGS:
+            commands.append(SetHighlightTags(highlight.id, TAGS[phrase]))
         by_quote[phrase] = highlight.id
     commands.append(SetStudyNote(STUDY_NOTE))
     return commands + _cross_check(document, by_quote)

@@ -13,7 +13,7 @@ Format (version 2), one UTF-8 JSON object with sorted keys::
                   versions: [{text, title, replaced, sha256}]}]   optional
     references  [{id, url, title, author, published, accessed, excerpt, note,
                   created, modified}]
-    highlights  [{id, document, category, note, created, modified,
+    highlights  [{id, document, category, note, created, modified, tags,
                   verdict: {value, rationale},
                   citations: [{id, reference, stance, comment}],
                   target: {selectors: [TextQuoteSelector, TextPositionSelector]}}]
@@ -27,6 +27,9 @@ one as "", so files written before them still open, and older readers ignore the
 from New Version") is optional in the same way: written only when a document has earlier
 versions, read as none when missing; each version's text must match its ``sha256``.
 A study may hold several documents; highlights name theirs with ``document``.
+``highlights[].tags`` (a list of free-text tags, e.g. ``["economy", "sanctions"]``) was
+added the same way: missing means no tags; every entry must be text, and the loader
+tidies the list as the app does (``domain.tags.normalise_tags``).
 
 Highlights are written in document order so a diff reads like the document.
 """
@@ -50,6 +53,7 @@ from desktop.domain.model import (
     Study,
     text_sha256,
 )
+from desktop.domain.tags import normalise_tags
 from desktop.storage.errors import StudyFileError
 from desktop.storage.validate import Node
 
@@ -154,6 +158,7 @@ def highlight_to_data(h: Highlight) -> dict[str, Any]:
             for c in h.citations
         ],
         "target": {"selectors": selectors},
+        "tags": h.tags,
     }
 
 
@@ -322,4 +327,5 @@ def _highlight_from(node: Node, study: Study) -> Highlight:
         note=node.str("note", ""),
         created=node.str("created", ""),
         modified=node.str("modified", ""),
+        tags=normalise_tags(node.strings("tags")),
     )

@@ -49,6 +49,16 @@ class Node:
             raise StudyFileError(f"{self._where(key)} is out of range ({value})")
         return value
 
+    def strings(self, key: str) -> list[str]:
+        """An optional list of text, ``[]`` when missing (e.g. a highlight's tags)."""
+        items = self._get(key, [])
+        if not isinstance(items, list):
+            raise StudyFileError(f"{self._where(key)} should be a list, not {_kind(items)}")
+        for i, item in enumerate(items):
+            if not isinstance(item, str):
+                raise StudyFileError(f"{self._where(key)}[{i}] should be text, not {_kind(item)}")
+        return items
+
     def obj(self, key: str, default: Any = None) -> Node:
         return Node(self._get(key, _REQUIRED if default is None else default), self._where(key))
 

@@ -57,6 +57,8 @@ class Actions:
     reattach_highlight: QAction
     next_document: QAction
     previous_document: QAction
+    edit_tags: QAction
+    search_study: QAction
     categories: dict[str, QAction] = field(default_factory=dict)
 
 
@@ -149,6 +151,10 @@ def create_actions(window: QWidget, undo_group: QUndoGroup) -> Actions:
                               "Read the study's next document"),
         previous_document=_action(window, "Pre&vious Document", ["Ctrl+PgUp"],
                                   "Read the study's previous document"),
+        edit_tags=_action(window, "Edit &Tags", ["Ctrl+T"],
+                          "Tag the selected highlight (comma-separated, with completion)"),
+        search_study=_action(window, "Search &Study…", ["Ctrl+Shift+F"],
+                             "Search quotes, notes, tags and references across the study"),
     )
 
 

@@ -34,6 +34,19 @@ def annotate(window: MainWindow) -> None:
         window.reveal_highlight(first)
 
 
+def _search(window: MainWindow, query: str) -> None:
+    window.actions.search_study.trigger()
+    panel = window.tag_ops.panel
+    assert panel is not None
+    panel.query.setText(query)
+    panel.run()
+
+
+def _filter_tag(window: MainWindow, tag: str) -> None:
+    window.notes.tag_filter.choose(tag)
+    window.notes.tag_filter.activated.emit(window.notes.tag_filter.currentIndex())
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--screenshot", type=Path, help="save a PNG of the window and quit")
@@ -45,6 +58,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="add a second document, linked to the first")
     parser.add_argument("--update-report", action="store_true",
                         help="update the article from a corrected version; shoot the report")
+    parser.add_argument("--search", metavar="QUERY",
+                        help="open Search Study with this query")
+    parser.add_argument("--tag", metavar="TAG", help="filter the highlight list by this tag")
     args = parser.parse_args(argv)
     app = make_app()
     window = window_for(open_path(SAMPLE_DOCUMENT))
@@ -72,6 +88,10 @@ def main(argv: list[str] | None = None) -> int:
         QTimer.singleShot(300, report)
     if args.evidence:
         QTimer.singleShot(400, lambda: window.notes.detail.tabs.setCurrentIndex(1))
+    if args.search:
+        QTimer.singleShot(500, lambda: _search(window, args.search))
+    if args.tag:
+        QTimer.singleShot(500, lambda: _filter_tag(window, args.tag))
     if args.screenshot:
         def shoot() -> None:
             shot.grab().save(str(args.screenshot))

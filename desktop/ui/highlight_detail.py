@@ -21,6 +21,7 @@ from desktop.domain.model import Category, Highlight, Study
 from desktop.ui.highlight_list import excerpt, reference_line
 from desktop.ui.note_editor import MarkdownEditor
 from desktop.ui.swatches import color_icon
+from desktop.ui.tag_editor import TagEdit
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -221,6 +222,8 @@ class HighlightDetail(QWidget):
         self.quote.setObjectName("detailQuote")
         self.quote.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.verdict = VerdictRow(self)
+        self.tags = TagEdit(self)
+        self._shown_id: str | None = None
         self.note = MarkdownEditor("Write a note on this highlight (Markdown)…", "Highlight note",
                                    self)
         self.evidence = EvidencePanel(self)
@@ -241,6 +244,12 @@ class HighlightDetail(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.quote)
         layout.addWidget(self.verdict)
+        tag_row = QHBoxLayout()
+        tag_label = QLabel("&Tags", self)
+        tag_label.setBuddy(self.tags)
+        tag_row.addWidget(tag_label)
+        tag_row.addWidget(self.tags, 1)
+        layout.addLayout(tag_row)
         layout.addWidget(self.tabs, 1)
 
     def set_categories(self, categories: list[Category]) -> None:
@@ -250,6 +259,8 @@ class HighlightDetail(QWidget):
 
     def show_highlight(self, study: Study, h: Highlight | None) -> None:
         self.setEnabled(h is not None)
+        same = h is not None and h.id == self._shown_id
+        self._shown_id = h.id if h is not None else None
         if h is None:
             self.quote.setText("Select a highlight to check it and write a note on it.")
             self.note.set_text("")
@@ -258,6 +269,7 @@ class HighlightDetail(QWidget):
             self.verdict.combo.setCurrentIndex(0)
             self.verdict.rationale.clear()
             self.verdict.suggestion.hide()
+            self.tags.show_tags([])
             self._count_tabs(0, 0)
             return
         self.category.setCurrentIndex(max(0, self.category.findData(h.category_id)))
@@ -267,6 +279,7 @@ class HighlightDetail(QWidget):
         prefix = "⚠ Orphaned — not found in the text: " if h.is_orphan else ""
         self.quote.setText(f"{prefix}“{quote}”")
         self.verdict.show_highlight(h)
+        self.tags.show_tags(h.tags, keep_typing=same)
         self.note.set_text(h.note)
         self.evidence.show_highlight(study, h)
         self.links.show_highlight(study, h)

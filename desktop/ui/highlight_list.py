@@ -16,6 +16,8 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 from desktop.domain.changes import ChangeSet
 from desktop.domain.crosscheck import Verdict
 from desktop.domain.model import Highlight, Reference, Study
+from desktop.domain.search import fold
+from desktop.domain.tags import has_tag, hashtags
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 COLOR_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -26,6 +28,7 @@ VERDICT_ROLE = Qt.ItemDataRole.UserRole + 6
 CATEGORY_ID_ROLE = Qt.ItemDataRole.UserRole + 7
 EVIDENCE_ROLE = Qt.ItemDataRole.UserRole + 8  # (sources, links) counts
 DOCUMENT_ROLE = Qt.ItemDataRole.UserRole + 9  # the document's title, when all are listed
+TAGS_ROLE = Qt.ItemDataRole.UserRole + 10  # "#economy #sanctions", or ""
 EXCERPT_CHARS = 240
 _GREY = QColor("#888888")
 
@@ -51,6 +54,7 @@ class HighlightListModel(QAbstractListModel):
         self._noted: set[str] = set()
         self.category_id: str | None = None
         self.verdict: Verdict | None = None
+        self.tag: str | None = None
         self.text = ""
         # Scope: every document's highlights (rows then name their document), and
         # orphans only (after an update, to find what needs re-attaching).
@@ -67,9 +71,11 @@ class HighlightListModel(QAbstractListModel):
         self._rebuild()
         self.endResetModel()
 
-    def set_filter(self, category_id: str | None, verdict: Verdict | None, text: str = "") -> None:
+    def set_filter(self, category_id: str | None, verdict: Verdict | None, text: str = "",
+                   tag: str | None = None) -> None:
         self.beginResetModel()
-        self.category_id, self.verdict, self.text = category_id, verdict, text.casefold().strip()
+        self.category_id, self.verdict, self.text = category_id, verdict, fold(text).strip()
+        self.tag = tag
         self._apply_filter()
         self.endResetModel()
 
@@ -81,7 +87,8 @@ class HighlightListModel(QAbstractListModel):
 
     @property
     def is_filtered(self) -> bool:
-        return bool(self.category_id or self.verdict or self.text or self.orphans_only)
+        return bool(self.category_id or self.verdict or self.text or self.orphans_only
+                    or self.tag)
 
     @property
     def total(self) -> int:
@@ -147,6 +154,9 @@ class HighlightListModel(QAbstractListModel):
             rows = [h for h in rows if h.category_id == self.category_id]
         if self.verdict is not None:
             rows = [h for h in rows if h.verdict == self.verdict]
+        if self.tag is not None:
+            tag = self.tag
+            rows = [h for h in rows if h.tags and has_tag(h.tags, tag)]
         if self.text:
             needle, hay = self.text, self._haystack
             rows = [h for h in rows if needle in hay(h)]
@@ -155,17 +165,18 @@ class HighlightListModel(QAbstractListModel):
 
     def _haystack(self, h: Highlight) -> str:
         """Quote, note, rationale and cited references (title, author, address, excerpt,
-        note, comment), case-folded once and kept until the highlight or a reference changes."""
+        note, comment), folded once (case, accents, Arabic marks: ``search.fold``) and kept
+        until the highlight or a reference changes."""
         text = self._haystacks.get(h.id)
         if text is None:
-            parts = [h.quote.exact, h.note, h.rationale]
+            parts = [h.quote.exact, h.note, h.rationale, *h.tags]
             references = self._study.references
             for c in h.citations:
                 parts.append(c.comment)
                 r = references.get(c.reference_id)
                 if r is not None:
                     parts += [r.title, r.author, r.url, r.excerpt, r.note]
-            text = self._haystacks[h.id] = "\n".join(parts).casefold()
+            text = self._haystacks[h.id] = fold("\n".join(parts))
         return text
 
     def row_of(self, highlight_id: str) -> int | None:
@@ -203,13 +214,16 @@ class HighlightListModel(QAbstractListModel):
             return self._titles.get(h.document_id, "")
         if role == EVIDENCE_ROLE:
             return len(h.citations), len(self._study.links_of(h.id)) if self._study.links else 0
+        if role == TAGS_ROLE:
+            return hashtags(h.tags)
         if role == Qt.ItemDataRole.ToolTipRole:
             return h.quote.exact[:1000]
         if role == Qt.ItemDataRole.AccessibleTextRole:
             name = self._names.get(h.category_id, h.category_id)
             state = "orphaned, " if h.is_orphan else ""
             where = f"in {self._titles[h.document_id]}, " if h.document_id in self._titles else ""
-            return f"{name}, {h.verdict.label}, {where}{state}{excerpt(h.quote.exact)}"
+            tags = f", tags: {', '.join(h.tags)}" if h.tags else ""
+            return f"{name}, {h.verdict.label}, {where}{state}{excerpt(h.quote.exact)}{tags}"
         return None
 
 
@@ -278,10 +292,20 @@ class HighlightDelegate(QStyledItemDelegate):
             head += f"  ·  {links} link{'s' if links != 1 else ''}"
         if index.data(HAS_NOTE_ROLE):
             head += "  ·  ✎ note"
-        painter.setPen(text_color)
         head_rect = QRect(rect.left(), rect.top(), rect.width(), fm.height())
+        tags = index.data(TAGS_ROLE)
+        if tags:  # right-aligned after the head, never more than half the row
+            head_width = min(fm.horizontalAdvance(head), rect.width() // 2)
+            tag_width = min(fm.horizontalAdvance(tags) + 2, rect.width() - head_width - 16)
+            tag_color = text_color if selected else palette.color(QPalette.ColorRole.Link)
+            painter.setPen(tag_color)
+            painter.drawText(QRect(rect.right() - tag_width, rect.top(), tag_width, fm.height()),
+                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                             fm.elidedText(tags, Qt.TextElideMode.ElideRight, tag_width))
+            head_rect.setWidth(rect.width() - tag_width - 16)
+        painter.setPen(text_color)
         painter.drawText(head_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         fm.elidedText(head, Qt.TextElideMode.ElideRight, rect.width()))
+                         fm.elidedText(head, Qt.TextElideMode.ElideRight, head_rect.width()))
 
         painter.setFont(option.font)
         body_fm = QFontMetrics(option.font)

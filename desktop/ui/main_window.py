@@ -35,6 +35,7 @@ from desktop.ui.reader import PaintRange, ReaderView
 from desktop.ui.safety_ops import SafetyOps
 from desktop.ui.session import StudySession
 from desktop.ui.status import StatusSummary
+from desktop.ui.tag_ops import TagOps
 from desktop.ui.verdict_gutter import Badge
 
 SAFE_LINK_SCHEMES = {"http", "https"}
@@ -52,6 +53,7 @@ class MainWindow(QMainWindow):
         self.safety = SafetyOps(self)  # locks, autosave, recovery, external changes
         self.checks = CrossCheckOps(self)
         self.interchange = InterchangeOps(self)
+        self.tag_ops = TagOps(self)  # tags, and the Search Study dock
         self.verdict_actions = create_verdict_actions(self)
         self.documents = DocumentOps(self)  # several documents, new versions, orphans
 
@@ -124,6 +126,7 @@ class MainWindow(QMainWindow):
         self.checks.connect()
         self.interchange.connect()
         self.documents.connect()
+        self.tag_ops.connect()
         a.attach_reference.triggered.connect(lambda: self._on_current(self.checks.attach_reference))
         a.link_passage.triggered.connect(lambda: self._on_current(self.checks.link_passage))
         a.add_reference.triggered.connect(self.checks.add_reference)
@@ -152,11 +155,11 @@ class MainWindow(QMainWindow):
         edit.addSeparator()
         edit.addActions([a.copy, a.select_all])
         edit.addSeparator()
-        edit.addActions([a.find, a.find_next, a.find_previous])
+        edit.addActions([a.find, a.find_next, a.find_previous, a.search_study])
         self.highlight_menu.clear()
         self.highlight_menu.addActions(list(self.category_actions.values()))
         self.highlight_menu.addSeparator()
-        self.highlight_menu.addActions([a.edit_note, a.delete_highlight])
+        self.highlight_menu.addActions([a.edit_note, a.edit_tags, a.delete_highlight])
         self.highlight_menu.addSeparator()
         self.highlight_menu.addAction(a.reattach_highlight)
         bar.addMenu(self.highlight_menu)
@@ -207,6 +210,7 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, a=action: self.highlight_selection(a.data()))
         self._build_menus()
         self._show_document()
+        self.tag_ops.set_study(session.study)
         self._update_title()
         self.setWindowModified(session.is_modified)
         if session.orphans_on_open:
@@ -245,9 +249,10 @@ class MainWindow(QMainWindow):
             self.document_tabs.show_study(self.session.study, self.session.document.id)
         if changes.highlight_set_changed or changes.documents_changed:
             self._refresh_ranges()
-        elif changes.highlights_changed and not changes.only_fields("note"):
+        elif changes.highlights_changed and not changes.only_fields("note", "tags"):
             self._update_ranges(changes.highlights_changed)
         self.notes.apply_changes(changes)
+        self.tag_ops.apply_changes(changes)
         self.status_summary.apply_changes(changes)
 
     def _color(self, category_id: str) -> str:
@@ -391,6 +396,7 @@ class MainWindow(QMainWindow):
             menu.addActions([self.actions.attach_reference, self.actions.link_passage])
             menu.addSeparator()
             menu.addAction(self.actions.edit_note)
+            menu.addAction(self.actions.edit_tags)
             menu.addAction(self.actions.delete_highlight)
         menu.exec(self.reader.viewport().mapToGlobal(pos))
         menu.deleteLater()

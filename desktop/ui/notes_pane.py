@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.changes import ChangeSet
 from desktop.domain.crosscheck import Verdict, claim_progress
 from desktop.domain.model import Highlight, Study
+from desktop.domain.tags import tag_counts
 from desktop.ui.highlight_detail import HighlightDetail, verdict_text
 from desktop.ui.highlight_list import ID_ROLE, HighlightDelegate, HighlightListModel
 from desktop.ui.list_scope import ListScope
@@ -30,6 +31,7 @@ from desktop.ui.note_editor import MarkdownEditor
 from desktop.ui.references_panel import ReferencesPanel
 from desktop.ui.source_panel import SourcePanel
 from desktop.ui.swatches import color_icon
+from desktop.ui.tag_filter import TagFilter
 
 EMPTY_HINT = (
     "<p><b>No highlights yet.</b></p>"
@@ -55,6 +57,7 @@ class NotesPane(QWidget):
     citationOpenRequested = Signal(str, str)
     linkRequested = Signal(str)  # highlight id
     linkRemoveRequested = Signal(str)  # link id
+    tagsEdited = Signal(str, list)  # highlight id, tags
 
     def __init__(self, study: Study, document_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -92,6 +95,7 @@ class NotesPane(QWidget):
         self.verdict_filter.addItem("All verdicts", None)
         for verdict in Verdict:
             self.verdict_filter.addItem(verdict_text(verdict), verdict.value)
+        self.tag_filter = TagFilter(self)
         self.text_filter = QLineEdit(self)
         self.text_filter.setPlaceholderText("Filter highlights, notes and sources…")
         self.text_filter.setClearButtonEnabled(True)
@@ -101,6 +105,7 @@ class NotesPane(QWidget):
         filters.addWidget(self.category_filter, 1)
         filters.addWidget(self.verdict_filter, 1)
         self.scope = ListScope(self)
+        filters.addWidget(self.tag_filter, 1)
         self.detail = HighlightDetail(self)
 
         split = QSplitter(Qt.Orientation.Vertical, self)
@@ -154,12 +159,14 @@ class NotesPane(QWidget):
         self.list.clicked.connect(self._on_clicked)
         self.category_filter.activated.connect(self._apply_filters)
         self.verdict_filter.activated.connect(self._apply_filters)
+        self.tag_filter.activated.connect(self._apply_filters)
         self.text_filter.textChanged.connect(self._apply_filters)
         self.scope.changed.connect(self._set_scope)
         d.category.activated.connect(self._on_category_activated)
         d.delete_button.clicked.connect(lambda: self._with_current(self.deleteRequested.emit))
         d.note.edited.connect(lambda text: self._with_current(self.noteEdited.emit, text))
         d.note.linkActivated.connect(self.linkActivated)
+        d.tags.committed.connect(lambda tags: self._with_current(self.tagsEdited.emit, tags))
         d.verdict.edited.connect(
             lambda verdict, why: self._with_current(self.verdictEdited.emit, verdict, why)
         )
@@ -213,6 +220,8 @@ class NotesPane(QWidget):
         if changes.source_changed or changes.documents_changed:
             self.source.show_document(self._study.documents[self._document_id])
         if not typing:  # a note's text changes no count
+            if not changes.highlight_fields or "tags" in changes.highlight_fields:
+                self._refresh_tags()
             self._refresh_summary()
         self._show_detail(self.current_id())
 
@@ -220,6 +229,7 @@ class NotesPane(QWidget):
         self.study_note.set_text(self._study.note)
         self.references.show_study(self._study)
         self.source.show_document(self._study.documents[self._document_id])
+        self._refresh_tags()
         self._refresh_summary()
         self._show_detail(self.current_id())
 
@@ -230,13 +240,21 @@ class NotesPane(QWidget):
         combo.addItem("All categories", None)
         for category in self._study.categories:
             combo.addItem(color_icon(category.color), category.name, category.id)
+        self.tag_filter.choose(None)
         self.model.set_filter(None, None)
+
+    def _refresh_tags(self) -> None:
+        """The tag filter's entries and the tag field's completions."""
+        self.detail.tags.set_known_tags([tag for tag, _ in tag_counts(self._study)])
+        if self.tag_filter.set_counts(tag_counts(self._study, self._document_id)):
+            self._apply_filters()  # the chosen tag is gone: show everything again
 
     def _apply_filters(self) -> None:
         current = self.current_id()
         verdict = self.verdict_filter.currentData()
         self.model.set_filter(self.category_filter.currentData(),
-                              Verdict(verdict) if verdict else None, self.text_filter.text())
+                              Verdict(verdict) if verdict else None, self.text_filter.text(),
+                              self.tag_filter.current_tag())
         self._restore_current(current)
         self._refresh_summary()
         self._show_detail(self.current_id())
@@ -306,6 +324,7 @@ class NotesPane(QWidget):
         if not index.isValid() and self.model.contains(highlight_id):
             self.category_filter.setCurrentIndex(0)  # a hidden row: clear the filters
             self.verdict_filter.setCurrentIndex(0)
+            self.tag_filter.choose(None)
             self.text_filter.blockSignals(True)
             self.text_filter.clear()
             self.text_filter.blockSignals(False)
@@ -323,6 +342,11 @@ class NotesPane(QWidget):
             self.list.scrollTo(index)
         finally:
             self._quiet = False
+
+    def focus_tags(self) -> None:
+        self.tabs.setCurrentIndex(0)
+        self.detail.tags.setFocus()
+        self.detail.tags.end(False)
 
     def focus_note(self) -> None:
         self.tabs.setCurrentIndex(0)

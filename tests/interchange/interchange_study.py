@@ -108,6 +108,7 @@ def build_study() -> Study:
     highlights = [
         _highlight(doc, "h-claim", "spending *rose* by 40% in 2023", "claim",
                    verdict=Verdict.FALSE, rationale="The accounts show 4%.",
+                   tags=["budget", "Claim", "<b>markup</b>", "=formula"],
                    note="# Check\n\n**Off by ten.** See:\n\n- the accounts\n- the budget",
                    citations=[Citation("r-stats", Stance.CONTRADICTS, "4% not 40%", "c-1"),
                               Citation("r-book", Stance.SUPPORTS, "", "c-2"),
@@ -117,7 +118,7 @@ def build_study() -> Study:
         _highlight(doc, "h-multi", "changed.\nThe council", "question",
                    verdict=Verdict.DISPUTED, rationale="Unclear who disputes what."),
         _highlight(doc, "h-persian", "«شورای شهر»", "evidence", verdict=Verdict.SUPPORTED,
-                   rationale="Named body 😀"),
+                   rationale="Named body 😀", tags=["شهرداری", "budget"]),
         _highlight(doc, "h-opinion", "disputes the figure", "opinion",
                    verdict=Verdict.OPINION, rationale="  spaced  out "),
         _highlight(doc, "h-list", "Spending rose by 40% again in 2024.", "claim",

@@ -31,7 +31,8 @@ def test_one_highlighting_annotation_per_highlight_in_document_order(study):
     by_id = {a["id"]: a for a in highlights}
     claim = by_id["urn:crosslight:h-claim"]
     purposes = {b["purpose"]: b for b in claim["body"]}
-    assert purposes["tagging"]["value"] == "Claim"
+    tagging = [b["value"] for b in claim["body"] if b["purpose"] == "tagging"]
+    assert tagging == ["Claim", "budget", "Claim", "<b>markup</b>", "=formula"]  # category first
     assert purposes["commenting"]["format"] == "text/markdown"
     assert purposes["commenting"]["value"] == study.highlights["h-claim"].note
     assert purposes["assessing"]["value"] == "False: The accounts show 4%."

@@ -41,6 +41,7 @@ def test_foreign_annotation_with_body_value_and_tags():
     assert TEXT[h.start:h.end] == "disputes the figure"
     assert h.category_id == "evidence"  # matched by id when the name does not match
     assert h.note == "A plain comment"
+    assert h.tags == ["politics"]  # a tagging body beside the category's is a tag
     assert plan.unknown_tags == []
 
 
@@ -48,6 +49,7 @@ def test_unknown_tags_fall_back_and_are_reported():
     plan = import_annotations(annotation(body={"type": "TextualBody", "purpose": "tagging",
                                                "value": "politics"}), fresh_study(), "d-new")
     assert plan.highlights[0].category_id == "claim"
+    assert plan.highlights[0].tags == ["politics"]  # kept, even with no category of its name
     assert plan.unknown_tags == ["politics"]
     assert "politics" in plan.summary() and "Claim" in plan.summary()
 

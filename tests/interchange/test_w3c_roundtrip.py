@@ -16,7 +16,7 @@ from desktop.storage.importers.w3c import import_annotations, read_annotations
 def snapshot(study: Study) -> set:
     return {
         (h.id, h.quote.exact, h.start, h.end, h.category_id, h.note, h.verdict, h.rationale,
-         h.created, h.modified)
+         h.created, h.modified, tuple(h.tags))
         for h in study.highlights.values()
     }
 

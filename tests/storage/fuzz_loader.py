@@ -127,6 +127,9 @@ def curated() -> dict[str, bytes]:
             copy.deepcopy(d["categories"][0]))),
         "bad-unknown-category": _edit(data, _set(("highlights", 0, "category"), "nope")),
         "bad-unknown-enum": _edit(data, _set(("highlights", 0, "verdict", "value"), "maybe")),
+        "ok-tags-absent": _edit(data, lambda d: [h.pop("tags", None) for h in d["highlights"]]),
+        "bad-tags-is-text": _edit(data, _set(("highlights", 0, "tags"), "economy")),
+        "bad-tag-is-number": _edit(data, _set(("highlights", 0, "tags"), ["economy", 7])),
     }
     return cases
 

@@ -73,6 +73,7 @@ def build_study(trust=Trust.HIGH):
         h.note = f"note {i} 😀"
         h.verdict = verdict
         h.rationale = f"because «{verdict.value}» ✔" if i % 2 else f"line 1\nline 2 {i}"
+        h.tags = ["economy", f"tag {i}", "تحریم‌ها"][: i % 4]
         study.highlights[h.id] = h
     study.highlights["h-0"].citations = [
         Citation("r-full", stance, f"{stance.value} comment 😀", id=f"c-0-{j}")
@@ -205,7 +206,7 @@ def test_saved_json_is_version_2_with_documented_keys(tmp_path):
     by_id = {h["id"]: h for h in data["highlights"]}
     for h in data["highlights"]:
         assert set(h) == {"id", "document", "category", "note", "created", "modified",
-                          "verdict", "citations", "target"}
+                          "verdict", "citations", "target", "tags"}
         assert set(h["verdict"]) == {"value", "rationale"}
         for c in h["citations"]:
             assert set(c) == {"id", "reference", "stance", "comment"}

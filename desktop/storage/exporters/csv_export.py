@@ -22,7 +22,7 @@ from desktop.storage.exporters.report_model import (
 
 BOM = "\ufeff"
 COLUMNS = (
-    "number", "category", "verdict", "rationale", "quote", "note", "references", "links",
+    "number", "category", "verdict", "rationale", "quote", "note", "tags", "references", "links",
     "start", "end", "orphaned", "document", "id", "created", "modified",
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -57,6 +57,7 @@ def _row(study: Study, p: Passage) -> list[str]:
         h.rationale,
         h.quote.exact,
         h.note,
+        "; ".join(h.tags),
         references,
         links,
         "" if h.start is None else str(h.start),

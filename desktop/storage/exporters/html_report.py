@@ -56,6 +56,10 @@ blockquote.quote { margin: 0.5rem 0; padding: 0.4rem 0.8rem; background: #f5f5f2
                    font-style: italic; }
 .orphan { color: #8a2d00; font-style: italic; }
 .note { margin: 0.5rem 0; }
+.tags { font-family: system-ui, "Segoe UI", Roboto, Helvetica, Arial, sans-serif;
+        font-size: 0.9rem; }
+.tag { display: inline-block; padding: 0 0.5em; margin: 0 0.3em 0.2em 0; border-radius: 0.8em;
+       background: #e8eef6; color: #1d3a5f; }
 ul.references li, ul.links li { margin-bottom: 0.4rem; }
 a { color: #0b5cad; }
 @media print {
@@ -176,6 +180,9 @@ def _passage(p: Passage, level: int = 3) -> list[str]:
     if h.verdict.is_checked or h.rationale.strip():
         why = f" — {escape(one_line(h.rationale))}" if h.rationale.strip() else ""
         out.append(f"<p><strong>Verdict:</strong> {verdict}{why}</p>")
+    if h.tags:
+        chips = " ".join(f'<span class="tag">{escape(t)}</span>' for t in h.tags)
+        out.append(f'<p class="tags"><strong>Tags:</strong> {chips}</p>')
     if h.note.strip():
         out.append(_note(h.note, level + 1))
     if p.citations:

@@ -158,6 +158,8 @@ def _passage(p: Passage, level: int = 3) -> list[str]:
     if h.verdict.is_checked or h.rationale.strip():
         why = f" — {escape(h.rationale)}" if h.rationale.strip() else ""
         lines += [f"**Verdict:** {h.verdict.symbol} {escape(h.verdict.label)}{why}", ""]
+    if h.tags:
+        lines += ["**Tags:** " + ", ".join(escape(t) for t in h.tags), ""]
     if h.note.strip():
         lines += ["**Note**", "", note_block(h.note, level + 1), ""]
     if p.citations:

@@ -2,7 +2,8 @@
 
 Each highlight is an Annotation (motivation ``highlighting``) whose target carries a
 TextQuoteSelector and, unless orphaned, a TextPositionSelector in code points. Its
-bodies are TextualBodies by purpose: ``tagging`` (the category's name), ``commenting``
+bodies are TextualBodies by purpose: ``tagging`` (the category's name first, then one body per
+free-text tag of the highlight), ``commenting``
 (the note, ``text/markdown``) and ``assessing`` (“Label: rationale”, e.g.
 “Disputed: official figures were lower”). Each link between passages is an Annotation
 with motivation ``linking`` from one highlight's annotation to the other's, its
@@ -78,6 +79,7 @@ def _highlight(study: Study, h: Highlight, document: Document) -> dict[str, Any]
         "purpose": "tagging",
         "value": category.name if category else h.category_id,
     }]
+    bodies += [{"type": "TextualBody", "purpose": "tagging", "value": tag} for tag in h.tags]
     if h.note.strip():
         bodies.append({"type": "TextualBody", "purpose": "commenting",
                        "format": "text/markdown", "value": h.note})

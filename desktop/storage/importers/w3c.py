@@ -4,7 +4,8 @@ Accepts an AnnotationCollection with its pages embedded, an AnnotationPage, one
 Annotation, or a JSON list of annotations. Each annotation whose target has a
 TextQuoteSelector or TextPositionSelector becomes a highlight on the given document,
 placed by ``anchoring.anchor``; one that cannot be placed is kept as an orphan, never
-dropped. Bodies map back by purpose: ``tagging`` → category (by name, then id),
+dropped. Bodies map back by purpose: ``tagging`` → the first that names a category (by
+name, then id) is the category, every other one a tag of the highlight,
 ``commenting`` → note, ``assessing`` → verdict and rationale. ``linking`` annotations
 between two highlights become links. ``urn:crosslight:`` ids are kept when free, so a
 re-import of the same file skips what the study already has.
@@ -24,6 +25,7 @@ from desktop.domain.crosscheck import Relation, Verdict
 from desktop.domain.crosscheck_commands import AddLink
 from desktop.domain.ids import new_id, utc_now
 from desktop.domain.model import Highlight, Link, Study
+from desktop.domain.tags import normalise_tags
 from desktop.storage.exporters.w3c import URN
 from desktop.storage.importers.common import ImportFormatError, parse_json, read_text
 
@@ -63,7 +65,8 @@ class AnnotationImport:
             lines.append(f"Skipped {self.duplicates} already in the study.")
         if self.unknown_tags:
             lines.append(f"Tags with no matching category (filed under "
-                         f"{self.fallback_category}): {', '.join(self.unknown_tags)}.")
+                         f"{self.fallback_category}, kept as tags): "
+                         f"{', '.join(self.unknown_tags)}.")
         if self.skipped:
             shown = "; ".join(self.skipped[:5])
             more = f"; and {len(self.skipped) - 5} more" if len(self.skipped) > 5 else ""
@@ -282,6 +285,7 @@ class _Importer:
             start=found.start if found else None,
             end=found.end if found else None,
             category_id=self._category(tags),
+            tags=self._free_tags(tags),
             note=notes[0] if len(notes) == 1 else "\n\n".join(n.strip("\n") for n in notes),
             verdict=verdict,
             rationale=rationale,
@@ -324,6 +328,16 @@ class _Importer:
             if tag and tag not in self.result.unknown_tags:
                 self.result.unknown_tags.append(tag)
         return self.study.categories[0].id
+
+    def _free_tags(self, values: list[str]) -> list[str]:
+        """Tagging bodies other than the one taken as the category."""
+        rest, used = [], False
+        for value in values:
+            if not used and (value.casefold() in self.by_name or value.casefold() in self.by_id):
+                used = True
+                continue
+            rest.append(value)
+        return normalise_tags(rest)
 
     # --- links ----------------------------------------------------------------
     def _resolve(self, iri: str) -> str | None:
