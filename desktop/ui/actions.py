@@ -57,6 +57,7 @@ class Actions:
     reattach_highlight: QAction
     next_document: QAction
     previous_document: QAction
+    document_info: QAction
     categories: dict[str, QAction] = field(default_factory=dict)
 
 
@@ -149,6 +150,9 @@ def create_actions(window: QWidget, undo_group: QUndoGroup) -> Actions:
                               "Read the study's next document"),
         previous_document=_action(window, "Pre&vious Document", ["Ctrl+PgUp"],
                                   "Read the study's previous document"),
+        document_info=_action(window, "Document &Info…", ["Alt+Return"],
+                              "The document's file, size, versions and fingerprint; edit its "
+                              "title, address, author and date"),
     )
 
 

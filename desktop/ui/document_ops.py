@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from desktop.domain.crosscheck_commands import SetDocumentMetadata
 from desktop.domain.document_commands import (
     AddDocument,
     ReattachHighlight,
@@ -56,6 +57,7 @@ class DocumentOps:
         a.reattach_highlight.triggered.connect(self.reattach_to_selection)
         a.next_document.triggered.connect(lambda: self.step(1))
         a.previous_document.triggered.connect(lambda: self.step(-1))
+        a.document_info.triggered.connect(self.document_info)
         self.window.document_tabs.documentChosen.connect(self.switch_to)
 
     def _status(self, message: str) -> None:
@@ -159,6 +161,22 @@ class DocumentOps:
             self._status(f"“{document.title}” has no earlier versions: it was never updated.")
             return
         self.window.prompts.previous_versions(document)
+
+    def document_info(self) -> None:
+        """Show the current document's details; apply the edited ones as one undo step."""
+        document = self.session.document
+        details = self.window.prompts.document_info(self.session.study, document)
+        if details is None:
+            return
+        from desktop.ui.document_info import DocumentDetails
+
+        if details == DocumentDetails.of(document):
+            return
+        title = details.title if details.title and details.title != document.title else None
+        self.session.execute(SetDocumentMetadata(
+            document.id, details.url, details.author, details.published,
+            label="Edit document info", title=title, merges=False))
+        self._status(f"Updated the details of “{document.title}”.")
 
     def reattach_to_selection(self) -> None:
         """Place the selected highlight (an orphan, usually) on the text selected."""

@@ -164,6 +164,8 @@ class MainWindow(QMainWindow):
         document_menu.addActions([a.next_document, a.previous_document])
         document_menu.addSeparator()
         document_menu.addActions([a.update_document, a.previous_versions])
+        document_menu.addSeparator()
+        document_menu.addAction(a.document_info)
         check = bar.addMenu("&Check")
         verdicts = check.addMenu("&Verdict")
         verdicts.addActions(list(self.verdict_actions.values()))

@@ -19,6 +19,7 @@ from desktop.ui.safety_prompts import SafetyPrompts
 if TYPE_CHECKING:  # the dialogs load on first use, not at start-up
     from desktop.domain.model import Document
     from desktop.ui.crosscheck_dialogs import AttachChoice
+    from desktop.ui.document_info import DocumentDetails
     from desktop.ui.update_report import UpdateReport
 
 
@@ -135,3 +136,10 @@ class Prompts(SafetyPrompts):
         from desktop.ui.update_report import VersionsDialog
 
         VersionsDialog(document, self.parent).exec()
+
+    def document_info(self, study: Study, document: Document) -> DocumentDetails | None:
+        """Show a document's details; the edited ones on OK, None on Cancel."""
+        from desktop.ui.document_info import DocumentInfoDialog
+
+        dialog = DocumentInfoDialog(study, document, self.parent)
+        return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
