@@ -9,6 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu
+
 from desktop.domain.crosscheck_commands import SetDocumentMetadata
 from desktop.domain.document_commands import (
     AddDocument,
@@ -23,6 +26,8 @@ from desktop.ui.highlight_list import excerpt
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
     from desktop.ui.session import StudySession
+
+REATTACH_QUOTE_CHARS = 32  # of the orphan's words in the menu item
 
 
 def read_document(path: Path) -> Document:
@@ -54,7 +59,7 @@ class DocumentOps:
         a.remove_document.triggered.connect(self.remove_document)
         a.update_document.triggered.connect(lambda: self.update_document())
         a.previous_versions.triggered.connect(self.previous_versions)
-        a.reattach_highlight.triggered.connect(self.reattach_to_selection)
+        a.reattach_highlight.triggered.connect(lambda: self.reattach_to_selection())
         a.next_document.triggered.connect(lambda: self.step(1))
         a.previous_document.triggered.connect(lambda: self.step(-1))
         a.document_info.triggered.connect(self.document_info)
@@ -178,9 +183,31 @@ class DocumentOps:
             label="Edit document info", title=title, merges=False))
         self._status(f"Updated the details of “{document.title}”.")
 
-    def reattach_to_selection(self) -> None:
-        """Place the selected highlight (an orphan, usually) on the text selected."""
+    def add_reattach_item(self, menu: QMenu) -> QAction | None:
+        """The reader's context menu offers “Re-attach “…” Here” while an orphan of this
+        document is selected in the list and a passage in the text."""
         h = self.window.notes.current_highlight()
+        if (h is None or not h.is_orphan or h.document_id != self.session.document.id
+                or self.selected_span() is None):
+            return None
+        quote = excerpt(h.quote.exact)
+        if len(quote) > REATTACH_QUOTE_CHARS:
+            quote = quote[: REATTACH_QUOTE_CHARS - 1].rstrip() + "…"
+        menu.addSeparator()
+        action = menu.addAction(f"Re-attach “{quote.replace('&', '&&')}” Here")
+        action.setObjectName("reattachHere")
+        action.setToolTip(f"Place the orphaned highlight “{excerpt(h.quote.exact)[:120]}” "
+                          "on the selected passage")
+        # Bound to this orphan: the right-click may select another highlight in the list.
+        action.triggered.connect(lambda _=False, hid=h.id: self.reattach_to_selection(hid))
+        return action
+
+    def reattach_to_selection(self, highlight_id: str | None = None) -> None:
+        """Place a highlight (an orphan, usually; by default the one selected in the
+        list) on the text selected."""
+        notes = self.window.notes
+        h = (notes.current_highlight() if highlight_id is None
+             else self.session.study.highlights.get(highlight_id))
         if h is None:
             self._status("Select the orphaned highlight in the list first.")
             return

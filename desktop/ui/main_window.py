@@ -372,6 +372,7 @@ class MainWindow(QMainWindow):
         as_menu = menu.addMenu("Highlight &as")
         as_menu.addActions(list(self.category_actions.values()))
         as_menu.setEnabled(self.reader.selection_range() is not None)
+        self.documents.add_reattach_item(menu)  # an orphan selected in the list
         hid = self.reader.key_at(pos)
         if hid is not None:
             self.notes.select_highlight(hid)
