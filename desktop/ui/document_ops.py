@@ -150,11 +150,18 @@ class DocumentOps:
                                      f"“{Path(new.source_path).name}” holds the same text as "
                                      f"“{document.title}”.")
             return None
-        command = UpdateDocumentText(document.id, new.text)
-        self.session.execute(command)
+        old_title, title = document.title, None
+        if new.title and new.title != old_title:
+            chosen = self.window.prompts.choose_title(old_title, new.title)
+            if chosen is None:
+                self._status(f"“{old_title}” was not updated.")
+                return None
+            title = chosen if chosen != old_title else None
+        command = UpdateDocumentText(document.id, new.text, title=title)
+        self.session.execute(command)  # the new title undoes with the text: one step
         from desktop.ui.update_report import UpdateReport
 
-        report = UpdateReport.of(command, document.title)
+        report = UpdateReport.of(command, document.title, old_title)
         self._status(f"Updated “{document.title}”: {report.summary()}.")
         if self.window.prompts.update_report(report) and report.orphaned:
             self.window.notes.show_orphans()

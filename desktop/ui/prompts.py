@@ -137,6 +137,20 @@ class Prompts(SafetyPrompts):
 
         VersionsDialog(document, self.parent).exec()
 
+    def choose_title(self, current: str, new: str) -> str | None:
+        """The new version of a document has another title: which one to keep? None
+        cancels the update."""
+        box = QMessageBox(QMessageBox.Icon.Question, "New Title?",
+                          "The new version has another title.", parent=self.parent)
+        box.setInformativeText(f"Current title: “{current}”\nNew version: “{new}”")
+        use = box.addButton("Use New Title", QMessageBox.ButtonRole.AcceptRole)
+        keep = box.addButton("Keep Current Title", QMessageBox.ButtonRole.RejectRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(use)
+        box.exec()
+        clicked = box.clickedButton()
+        return new if clicked is use else current if clicked is keep else None
+
     def document_info(self, study: Study, document: Document) -> DocumentDetails | None:
         """Show a document's details; the edited ones on OK, None on Cancel."""
         from desktop.ui.document_info import DocumentInfoDialog
