@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
 from desktop.domain.model import Document, Study
 from desktop.storage.exporters.report_model import safe_url
 
+FACT_WIDTH = 500  # pixels: longer facts (a deep path) are cut in the middle
+
 
 @dataclass(frozen=True, slots=True)
 class DocumentDetails:
@@ -83,8 +85,8 @@ class DocumentInfoDialog(QDialog):
                                     "Published")
         self.problem = QLabel(self)
         self.problem.setObjectName("fieldProblem")
-        self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: palette(link);")
+        # One line, always there (empty when all is well): the dialog does not jump.
+        self.problem.setStyleSheet("color: #b3261e;")
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         form.addRow("&Title", self.title)
@@ -95,14 +97,21 @@ class DocumentInfoDialog(QDialog):
         line = QFrame(self)
         line.setFrameShape(QFrame.Shape.HLine)
         line.setFrameShadow(QFrame.Shadow.Sunken)
-        about = QFormLayout()
-        about.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        form.addRow(line)  # one form, so the editable and the read-only fields align
+        about = form
         for label, value in facts(study, document):
-            shown = QLabel(value, self)
-            shown.setWordWrap(True)
+            # One line each (wrapped labels in a form get clipped); a long path is cut
+            # in the middle, whole in its tooltip and accessible description.
+            shown = QLabel(self)
             shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             shown.setAccessibleName(label)
-            about.addRow(f"{label}:", shown)
+            shown.setAccessibleDescription(value)
+            cut = shown.fontMetrics().elidedText(value, Qt.TextElideMode.ElideMiddle,
+                                                 FACT_WIDTH)
+            shown.setText(cut)
+            if cut != value:
+                shown.setToolTip(value)
+            about.addRow(label, shown)
         self.sha = QLineEdit(document.sha256, self)
         self.sha.setReadOnly(True)
         self.sha.setAccessibleName("SHA-256 of the text")
@@ -117,15 +126,14 @@ class DocumentInfoDialog(QDialog):
         sha_row = QHBoxLayout()
         sha_row.addWidget(self.sha, 1)
         sha_row.addWidget(copy)
-        about.addRow("SHA-256:", sha_row)
+        about.addRow("SHA-256", sha_row)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(line)
-        layout.addLayout(about)
+        layout.addSpacing(8)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
         for edit in (self.title, self.url):
@@ -147,12 +155,10 @@ class DocumentInfoDialog(QDialog):
         if not self.title.text().strip():
             message = "A document needs a title."
         elif url and safe_url(url) is None:
-            message = ("This is not a web address (http:// or https://): reports will "
-                       "leave it out.")
+            message = "Not a web address (http:// or https://): reports will leave it out."
         else:
             message = ""
         self.problem.setText(message)
-        self.problem.setVisible(bool(message))
         ok.setEnabled(bool(self.title.text().strip()))
 
     def copy_sha(self) -> None:

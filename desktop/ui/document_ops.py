@@ -201,7 +201,7 @@ class DocumentOps:
         if len(quote) > REATTACH_QUOTE_CHARS:
             quote = quote[: REATTACH_QUOTE_CHARS - 1].rstrip() + "…"
         menu.addSeparator()
-        action = menu.addAction(f"Re-attach “{quote.replace('&', '&&')}” Here")
+        action = menu.addAction(f"&Re-attach “{quote.replace('&', '&&')}” Here")
         action.setObjectName("reattachHere")
         action.setToolTip(f"Place the orphaned highlight “{excerpt(h.quote.exact)[:120]}” "
                           "on the selected passage")

@@ -7,7 +7,7 @@ from __future__ import annotations
 from test_ui_highlighting import captured_menus, right_click  # noqa: F401 (a fixture)
 from test_ui_update_version import ORPHAN, REATTACH, set_up, update
 
-ITEM = "Re-attach “spent more time fighting for Ba…” Here"
+ITEM = "&Re-attach “spent more time fighting for Ba…” Here"
 
 
 def test_context_menu_reattaches_the_selected_orphan(qtbot, window, seed_copy, tmp_path, ui,
