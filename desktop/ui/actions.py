@@ -129,7 +129,8 @@ def create_actions(window: QWidget, undo_group: QUndoGroup) -> Actions:
         export_csv=_action(window, "CSV of &Highlights…", [],
                            "Write one row per highlight, for spreadsheets"),
         import_w3c=_action(window, "&W3C Annotations…", [],
-                           "Add highlights from a W3C Web Annotation file to this document"),
+                           "Add highlights from a W3C Web Annotation file (each to the "
+                           "document it names, else to this one)"),
         import_references=_action(window, "&References from BibTeX/CSL-JSON…", [],
                                   "Add sources from a .bib or CSL-JSON file to the library"),
         find=_action(window, "&Find in Document…", [StdKey.Find], "Find words in the document"),
@@ -150,7 +151,7 @@ def create_actions(window: QWidget, undo_group: QUndoGroup) -> Actions:
                               "Read the study's next document"),
         previous_document=_action(window, "Pre&vious Document", ["Ctrl+PgUp"],
                                   "Read the study's previous document"),
-        document_info=_action(window, "Document &Info…", ["Alt+Return"],
+        document_info=_action(window, "Document &Info…", ["Alt+Return", "Alt+Enter"],
                               "The document's file, size, versions and fingerprint; edit its "
                               "title, address, author and date"),
     )

@@ -96,3 +96,10 @@ def test_document_menu_offers_it(window, seed_copy):
     win = window(seed_copy)
     menu = next(a.menu() for a in win.menuBar().actions() if a.text() == "&Document")
     assert win.actions.document_info in menu.actions()
+
+
+def test_alt_return_opens_it(qtbot, window, seed_copy, ui):
+    win = window(seed_copy)
+    win.prompts.script("document_info", None)
+    ui.press(qtbot, win.reader, Qt.Key.Key_Return, Qt.KeyboardModifier.AltModifier)
+    assert win.prompts.dialog_calls[-1] == ("document_info", (win.session.document.id,))
