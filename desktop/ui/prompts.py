@@ -142,7 +142,9 @@ class Prompts(SafetyPrompts):
         cancels the update."""
         box = QMessageBox(QMessageBox.Icon.Question, "New Title?",
                           "The new version has another title.", parent=self.parent)
-        box.setInformativeText(f"Current title: “{current}”\nNew version: “{new}”")
+        box.setInformativeText(f"Now:  “{current}”\nNew:  “{new}”\n\nThe text is updated "
+                               "either way; Cancel leaves the document as it is.")
+        box.setStyleSheet("QLabel#qt_msgbox_informativelabel { min-width: 460px; }")
         use = box.addButton("Use New Title", QMessageBox.ButtonRole.AcceptRole)
         keep = box.addButton("Keep Current Title", QMessageBox.ButtonRole.RejectRole)
         box.addButton(QMessageBox.StandardButton.Cancel)

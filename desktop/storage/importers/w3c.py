@@ -48,7 +48,8 @@ class AnnotationImport:
     skipped: list[str] = field(default_factory=list)  # one reason per annotation left out
     unknown_tags: list[str] = field(default_factory=list)
     fallback_category: str = ""
-    placed: dict[str, int] = field(default_factory=dict)  # document title → highlights
+    placed: dict[str, int] = field(default_factory=dict)  # document id → highlights
+    titles: dict[str, str] = field(default_factory=dict)  # document id → its title
 
     def commands(self) -> list[Command]:
         return [*(AddHighlight(h) for h in self.highlights), *(AddLink(k) for k in self.links)]
@@ -63,7 +64,7 @@ class AnnotationImport:
                  f"link{'s' if k != 1 else ''}."]
         if len(self.placed) > 1:
             lines.append("By document: " + ", ".join(
-                f"“{title}” {n}" for title, n in self.placed.items()) + ".")
+                f"“{self.titles[d] or 'Untitled'}” {n}" for d, n in self.placed.items()) + ".")
         if self.orphans:
             lines.append(f"{len(self.orphans)} could not be placed in the text and "
                          f"{'is' if len(self.orphans) == 1 else 'are'} listed as orphaned.")
@@ -321,7 +322,8 @@ class _Importer:
             self.ids[ann_id] = highlight.id
         self.result.highlights.append(highlight)
         placed = self.result.placed
-        placed[document.title] = placed.get(document.title, 0) + 1
+        placed[document.id] = placed.get(document.id, 0) + 1
+        self.result.titles[document.id] = document.title
         if highlight.is_orphan:
             self.result.orphans.append(highlight.id)
 
