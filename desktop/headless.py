@@ -23,7 +23,7 @@ import orjson
 from desktop import __version__
 from desktop.domain.crosscheck import Verdict
 from desktop.domain.ids import utc_now
-from desktop.domain.model import Study
+from desktop.domain.model import Document, Study
 from desktop.storage.atomic import atomic_write_bytes
 from desktop.storage.errors import StorageError
 from desktop.storage.exporters import FORMATS, ExportOptions, default_reviewer, encode, export_text
@@ -61,8 +61,9 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--generated", default=None, metavar="TIMESTAMP",
                         help="the time stamped on reports (default: now, or "
                         "SOURCE_DATE_EPOCH when set; 'none' to leave it out)")
-    info = sub.add_parser("info", help="count highlights by category and verdict",
-                          description="Count a study's highlights by category and verdict, "
+    info = sub.add_parser("info", help="list documents, count highlights by category and "
+                          "verdict", description="List a study's documents with their "
+                          "highlight counts, count its highlights by category and verdict, "
                           "and list its orphans.")
     info.add_argument("study", type=Path, help="a study file (.crosslight)")
     info.add_argument("--json", action="store_true", help="print the counts as JSON")
@@ -138,20 +139,30 @@ def study_info(opened: Opened) -> dict:
     verdicts = Counter(h.verdict for h in highlights)
     return {
         "title": study.title,
-        "documents": [
-            {"title": d.title, "characters": len(d.text), "url": d.url} for d in
-            study.documents.values()
-        ],
+        "documents": [_document_info(study, d) for d in study.documents.values()],
         "highlights": len(highlights),
         "categories": {c.name: categories.get(c.id, 0) for c in study.categories},
         "verdicts": {v.value: verdicts.get(v, 0) for v in Verdict},
         "references": len(study.references),
         "links": len(study.links),
         "orphans": [
-            {"id": h.id, "quote": h.quote.exact,
+            {"id": h.id, "quote": h.quote.exact, "document": h.document_id,
              "category": _category_name(study, h.category_id)}
             for h in highlights if h.is_orphan
         ],
+    }
+
+
+def _document_info(study: Study, document: Document) -> dict:
+    mine = [h for h in study.highlights.values() if h.document_id == document.id]
+    return {
+        "id": document.id,
+        "title": document.title,
+        "characters": len(document.text),
+        "url": document.url,
+        "highlights": len(mine),
+        "orphans": sum(1 for h in mine if h.is_orphan),
+        "versions": len(document.versions),
     }
 
 
@@ -168,8 +179,15 @@ def _info(opened: Opened, as_json: bool) -> int:
         sys.stdout.buffer.flush()
         return 0
     lines = [f"Study: {info['title'] or '(untitled)'}"]
+    several = len(info["documents"]) > 1
+    if several:
+        lines.append(f"Documents: {len(info['documents'])}")
     for d in info["documents"]:
-        lines.append(f"Document: {d['title']} ({d['characters']:,} characters)")
+        counts = f"{d['characters']:,} characters, {_count(d['highlights'], 'highlight')}"
+        if d["orphans"]:
+            counts += f", {d['orphans']} orphaned"
+        lines.append(f"{'  ' if several else 'Document: '}{d['title'] or '(untitled)'} "
+                     f"({counts})")
     orphans = info["orphans"]
     lines.append(f"Highlights: {info['highlights']}"
                  + (f" ({len(orphans)} orphaned)" if orphans else ""))
@@ -184,10 +202,16 @@ def _info(opened: Opened, as_json: bool) -> int:
     lines.append(f"Links: {info['links']}")
     if orphans:
         lines.append("Orphans (their passage is no longer in the text):")
-        lines += [f"  - “{_short(o['quote'])}” ({o['category']})" for o in orphans]
+        titles = {d["id"]: d["title"] or "(untitled)" for d in info["documents"]}
+        lines += [f"  - “{_short(o['quote'])}” ({o['category']}"
+                  + (f", in {titles[o['document']]})" if several else ")") for o in orphans]
     sys.stdout.buffer.write(("\n".join(lines) + "\n").encode("utf-8"))
     sys.stdout.buffer.flush()
     return 0
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def _short(text: str, limit: int = 70) -> str:

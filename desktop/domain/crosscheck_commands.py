@@ -279,33 +279,49 @@ class SetDocumentSource(Command):
 
 @dataclass
 class SetDocumentMetadata(Command):
-    """Set a document's web address, author and publication date (for reports)."""
+    """Set a document's web address, author and publication date (for reports), and
+    its title when ``title`` is given.
+
+    Typing in the source panel merges into one undo step; ``merges=False`` keeps an edit
+    (the Document Info dialog's) a step of its own, neither merged nor merged into.
+    """
 
     document_id: str
     url: str
     author: str
     published: str
     label: str = "Edit document details"
-    _old: tuple[str, str, str] | None = field(default=None, repr=False)
+    title: str | None = None  # None keeps the title
+    merges: bool = True
+    _old: tuple[str, str, str, str] | None = field(default=None, repr=False)
 
     def apply(self, study: Study) -> ChangeSet:
         document = study.documents[self.document_id]
         if self._old is None:
-            self._old = (document.url, document.author, document.published)
+            self._old = (document.url, document.author, document.published, document.title)
         document.url, document.author, document.published = self.url, self.author, self.published
-        return ChangeSet(source_changed=True)
+        if self.title is not None:
+            document.title = self.title
+        return self._changes()
 
     def revert(self, study: Study) -> ChangeSet:
         assert self._old is not None
         document = study.documents[self.document_id]
-        document.url, document.author, document.published = self._old
-        return ChangeSet(source_changed=True)
+        document.url, document.author, document.published, document.title = self._old
+        return self._changes()
+
+    def _changes(self) -> ChangeSet:
+        # A new title shows on the document's tab and in lists: the documents changed.
+        return ChangeSet(source_changed=True, documents_changed=self.title is not None)
 
     def merge_key(self) -> object | None:
-        return ("document-metadata", self.document_id)
+        return ("document-metadata", self.document_id) if self.merges else None
 
     def merge(self, later: Command) -> bool:
-        if isinstance(later, SetDocumentMetadata) and later.document_id == self.document_id:
+        if (isinstance(later, SetDocumentMetadata) and later.merges
+                and later.document_id == self.document_id):
             self.url, self.author, self.published = later.url, later.author, later.published
+            if later.title is not None:
+                self.title = later.title
             return True
         return False

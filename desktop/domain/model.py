@@ -158,6 +158,9 @@ class Study:
     id: str = field(default_factory=lambda: new_id("s"))
     created: str = field(default_factory=utc_now)
     modified: str = field(default_factory=utc_now)
+    # The document the reader showed when the study was saved: shown again on opening.
+    # View state, not an edit: switching documents is not undone and does not dirty.
+    current_document: str = ""
 
     @property
     def main_document(self) -> Document | None:

@@ -5,7 +5,7 @@ Format (version 2), one UTF-8 JSON object with sorted keys::
     format      "crosslight-study"
     version     2
     offset_unit "codepoint"   Unicode code points, as W3C TextPositionSelector
-    study       {id, title, note, created, modified}
+    study       {id, title, note, created, modified, current_document}
     categories  [{id, name, color}]
     documents   [{id, title, media_type, source_path, added, sha256, text,
                   url, author, published,
@@ -30,6 +30,9 @@ A study may hold several documents; highlights name theirs with ``document``.
 ``highlights[].tags`` (a list of free-text tags, e.g. ``["economy", "sanctions"]``) was
 added the same way: missing means no tags; every entry must be text, and the loader
 tidies the list as the app does (``domain.tags.normalise_tags``).
+``study.current_document`` (the id of the document shown when the study was saved, so
+reopening shows it again) is optional too: written only for a study of several
+documents; a missing or unknown id means the first document.
 
 Highlights are written in document order so a diff reads like the document.
 """
@@ -72,17 +75,20 @@ def study_to_data(
         for doc_id in study.documents
         for h in study.highlights_in_order(doc_id)
     ]
+    study_data = {
+        "id": study.id,
+        "title": study.title,
+        "note": study.note,
+        "created": study.created,
+        "modified": study.modified,
+    }
+    if len(study.documents) > 1 and study.current_document in study.documents:
+        study_data["current_document"] = study.current_document  # optional: see above
     return {
         "format": FORMAT,
         "version": VERSION,
         "offset_unit": OFFSET_UNIT,
-        "study": {
-            "id": study.id,
-            "title": study.title,
-            "note": study.note,
-            "created": study.created,
-            "modified": study.modified,
-        },
+        "study": study_data,
         "categories": [{"id": c.id, "name": c.name, "color": c.color} for c in study.categories],
         "documents": [_document_to_data(d) for d in study.documents.values()],
         "references": [_reference_to_data(r) for r in study.references.values()],
@@ -186,6 +192,8 @@ def study_from_data(data: Any) -> Study:
         if document.id in study.documents:
             raise StudyFileError(f"{node.path}: duplicate document id {document.id!r}")
         study.documents[document.id] = document
+    current = study_node.str("current_document", "")
+    study.current_document = current if current in study.documents else ""  # unknown: first
     for node in root.objects("references"):
         reference = Reference(
             **{name: node.str(name, "") for name in _REFERENCE_FIELDS},

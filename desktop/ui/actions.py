@@ -59,6 +59,7 @@ class Actions:
     previous_document: QAction
     edit_tags: QAction
     search_study: QAction
+    document_info: QAction
     categories: dict[str, QAction] = field(default_factory=dict)
 
 
@@ -130,7 +131,8 @@ def create_actions(window: QWidget, undo_group: QUndoGroup) -> Actions:
         export_csv=_action(window, "CSV of &Highlights…", [],
                            "Write one row per highlight, for spreadsheets"),
         import_w3c=_action(window, "&W3C Annotations…", [],
-                           "Add highlights from a W3C Web Annotation file to this document"),
+                           "Add highlights from a W3C Web Annotation file (each to the "
+                           "document it names, else to this one)"),
         import_references=_action(window, "&References from BibTeX/CSL-JSON…", [],
                                   "Add sources from a .bib or CSL-JSON file to the library"),
         find=_action(window, "&Find in Document…", [StdKey.Find], "Find words in the document"),
@@ -155,6 +157,9 @@ def create_actions(window: QWidget, undo_group: QUndoGroup) -> Actions:
                           "Tag the selected highlight (comma-separated, with completion)"),
         search_study=_action(window, "Search &Study…", ["Ctrl+Shift+F"],
                              "Search quotes, notes, tags and references across the study"),
+        document_info=_action(window, "Document &Info…", ["Alt+Return", "Alt+Enter"],
+                              "The document's file, size, versions and fingerprint; edit its "
+                              "title, address, author and date"),
     )
 
 

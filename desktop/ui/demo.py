@@ -61,6 +61,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--search", metavar="QUERY",
                         help="open Search Study with this query")
     parser.add_argument("--tag", metavar="TAG", help="filter the highlight list by this tag")
+    parser.add_argument("--document-info", action="store_true",
+                        help="update the article once, then shoot its Document Info dialog")
+    parser.add_argument("--reattach-menu", action="store_true",
+                        help="orphan a highlight by an update and shoot the reader's context "
+                        "menu offering to re-attach it (the whole screen)")
     args = parser.parse_args(argv)
     app = make_app()
     window = window_for(open_path(SAMPLE_DOCUMENT))
@@ -86,6 +91,20 @@ def main(argv: list[str] | None = None) -> int:
             shot.show()
 
         QTimer.singleShot(300, report)
+    if args.document_info:
+        from desktop.ui.demo_documents import document_info_dialog
+
+        def info() -> None:
+            nonlocal shot
+            shot = document_info_dialog(window)
+            shot.show()
+
+        QTimer.singleShot(300, info)
+    if args.reattach_menu:
+        from desktop.ui.demo_documents import reattach_menu
+
+        shot = None  # the menu is a window of its own: shoot the screen
+        QTimer.singleShot(300, lambda: reattach_menu(window))
     if args.evidence:
         QTimer.singleShot(400, lambda: window.notes.detail.tabs.setCurrentIndex(1))
     if args.search:
@@ -94,7 +113,10 @@ def main(argv: list[str] | None = None) -> int:
         QTimer.singleShot(500, lambda: _filter_tag(window, args.tag))
     if args.screenshot:
         def shoot() -> None:
-            shot.grab().save(str(args.screenshot))
+            if shot is None:
+                app.primaryScreen().grabWindow(0).save(str(args.screenshot))
+            else:
+                shot.grab().save(str(args.screenshot))
             os._exit(0)  # skip the unsaved-changes question: this is a throwaway study
 
         QTimer.singleShot(1500, shoot)

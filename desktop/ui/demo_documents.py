@@ -55,3 +55,30 @@ def update_report_dialog(window: MainWindow):
     command = UpdateDocumentText(document.id, text)
     window.session.execute(command)
     return UpdateReportDialog(UpdateReport.of(command, document.title), window)
+
+
+def document_info_dialog(window: MainWindow):
+    """The Document Info dialog of the sample article, after one update (unshown)."""
+    from desktop.ui.document_info import DocumentInfoDialog
+
+    update_report_dialog(window).deleteLater()
+    return DocumentInfoDialog(window.session.study, window.session.document, window)
+
+
+def reattach_menu(window: MainWindow) -> None:
+    """Orphan a highlight by an update, select it and a passage, open the reader's menu."""
+    from PySide6.QtCore import QPoint
+
+    update_report_dialog(window).deleteLater()
+    study, document = window.session.study, window.session.document
+    orphan = next(h for h in study.highlights.values() if h.is_orphan)
+    window.notes.select_highlight(orphan.id)
+    phrase = "region knows that Nujaba"
+    at = document.text.find(phrase)
+    if at < 0:
+        at, phrase = document.text.index("the region"), "the region"
+    u16 = window._u16
+    window.reader.select_range(u16.to_utf16(at), u16.to_utf16(at + len(phrase)))
+    window.reader.centerCursor()
+    rect = window.reader.cursorRect()
+    window._reader_menu(QPoint(rect.left() - 40, rect.center().y()))

@@ -9,6 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu
+
+from desktop.domain.crosscheck_commands import SetDocumentMetadata
 from desktop.domain.document_commands import (
     AddDocument,
     ReattachHighlight,
@@ -22,6 +26,8 @@ from desktop.ui.highlight_list import excerpt
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
     from desktop.ui.session import StudySession
+
+REATTACH_QUOTE_CHARS = 32  # of the orphan's words in the menu item
 
 
 def read_document(path: Path) -> Document:
@@ -53,9 +59,10 @@ class DocumentOps:
         a.remove_document.triggered.connect(self.remove_document)
         a.update_document.triggered.connect(lambda: self.update_document())
         a.previous_versions.triggered.connect(self.previous_versions)
-        a.reattach_highlight.triggered.connect(self.reattach_to_selection)
+        a.reattach_highlight.triggered.connect(lambda: self.reattach_to_selection())
         a.next_document.triggered.connect(lambda: self.step(1))
         a.previous_document.triggered.connect(lambda: self.step(-1))
+        a.document_info.triggered.connect(self.document_info)
         self.window.document_tabs.documentChosen.connect(self.switch_to)
 
     def _status(self, message: str) -> None:
@@ -143,11 +150,18 @@ class DocumentOps:
                                      f"“{Path(new.source_path).name}” holds the same text as "
                                      f"“{document.title}”.")
             return None
-        command = UpdateDocumentText(document.id, new.text)
-        self.session.execute(command)
+        old_title, title = document.title, None
+        if new.title and new.title != old_title:
+            chosen = self.window.prompts.choose_title(old_title, new.title)
+            if chosen is None:
+                self._status(f"“{old_title}” was not updated.")
+                return None
+            title = chosen if chosen != old_title else None
+        command = UpdateDocumentText(document.id, new.text, title=title)
+        self.session.execute(command)  # the new title undoes with the text: one step
         from desktop.ui.update_report import UpdateReport
 
-        report = UpdateReport.of(command, document.title)
+        report = UpdateReport.of(command, document.title, old_title)
         self._status(f"Updated “{document.title}”: {report.summary()}.")
         if self.window.prompts.update_report(report) and report.orphaned:
             self.window.notes.show_orphans()
@@ -160,9 +174,47 @@ class DocumentOps:
             return
         self.window.prompts.previous_versions(document)
 
-    def reattach_to_selection(self) -> None:
-        """Place the selected highlight (an orphan, usually) on the text selected."""
+    def document_info(self) -> None:
+        """Show the current document's details; apply the edited ones as one undo step."""
+        document = self.session.document
+        details = self.window.prompts.document_info(self.session.study, document)
+        if details is None:
+            return
+        from desktop.ui.document_info import DocumentDetails
+
+        if details == DocumentDetails.of(document):
+            return
+        title = details.title if details.title and details.title != document.title else None
+        self.session.execute(SetDocumentMetadata(
+            document.id, details.url, details.author, details.published,
+            label="Edit document info", title=title, merges=False))
+        self._status(f"Updated the details of “{document.title}”.")
+
+    def add_reattach_item(self, menu: QMenu) -> QAction | None:
+        """The reader's context menu offers “Re-attach “…” Here” while an orphan of this
+        document is selected in the list and a passage in the text."""
         h = self.window.notes.current_highlight()
+        if (h is None or not h.is_orphan or h.document_id != self.session.document.id
+                or self.selected_span() is None):
+            return None
+        quote = excerpt(h.quote.exact)
+        if len(quote) > REATTACH_QUOTE_CHARS:
+            quote = quote[: REATTACH_QUOTE_CHARS - 1].rstrip() + "…"
+        menu.addSeparator()
+        action = menu.addAction(f"&Re-attach “{quote.replace('&', '&&')}” Here")
+        action.setObjectName("reattachHere")
+        action.setToolTip(f"Place the orphaned highlight “{excerpt(h.quote.exact)[:120]}” "
+                          "on the selected passage")
+        # Bound to this orphan: the right-click may select another highlight in the list.
+        action.triggered.connect(lambda _=False, hid=h.id: self.reattach_to_selection(hid))
+        return action
+
+    def reattach_to_selection(self, highlight_id: str | None = None) -> None:
+        """Place a highlight (an orphan, usually; by default the one selected in the
+        list) on the text selected."""
+        notes = self.window.notes
+        h = (notes.current_highlight() if highlight_id is None
+             else self.session.study.highlights.get(highlight_id))
         if h is None:
             self._status("Select the orphaned highlight in the list first.")
             return

@@ -167,6 +167,8 @@ class MainWindow(QMainWindow):
         document_menu.addActions([a.next_document, a.previous_document])
         document_menu.addSeparator()
         document_menu.addActions([a.update_document, a.previous_versions])
+        document_menu.addSeparator()
+        document_menu.addAction(a.document_info)
         check = bar.addMenu("&Check")
         verdicts = check.addMenu("&Verdict")
         verdicts.addActions(list(self.verdict_actions.values()))
@@ -375,6 +377,7 @@ class MainWindow(QMainWindow):
         as_menu = menu.addMenu("Highlight &as")
         as_menu.addActions(list(self.category_actions.values()))
         as_menu.setEnabled(self.reader.selection_range() is not None)
+        self.documents.add_reattach_item(menu)  # an orphan selected in the list
         hid = self.reader.key_at(pos)
         if hid is not None:
             self.notes.select_highlight(hid)

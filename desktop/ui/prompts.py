@@ -19,6 +19,7 @@ from desktop.ui.safety_prompts import SafetyPrompts
 if TYPE_CHECKING:  # the dialogs load on first use, not at start-up
     from desktop.domain.model import Document
     from desktop.ui.crosscheck_dialogs import AttachChoice
+    from desktop.ui.document_info import DocumentDetails
     from desktop.ui.update_report import UpdateReport
 
 
@@ -135,3 +136,26 @@ class Prompts(SafetyPrompts):
         from desktop.ui.update_report import VersionsDialog
 
         VersionsDialog(document, self.parent).exec()
+
+    def choose_title(self, current: str, new: str) -> str | None:
+        """The new version of a document has another title: which one to keep? None
+        cancels the update."""
+        box = QMessageBox(QMessageBox.Icon.Question, "New Title?",
+                          "The new version has another title.", parent=self.parent)
+        box.setInformativeText(f"Now:  “{current}”\nNew:  “{new}”\n\nThe text is updated "
+                               "either way; Cancel leaves the document as it is.")
+        box.setStyleSheet("QLabel#qt_msgbox_informativelabel { min-width: 460px; }")
+        use = box.addButton("Use New Title", QMessageBox.ButtonRole.AcceptRole)
+        keep = box.addButton("Keep Current Title", QMessageBox.ButtonRole.RejectRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(use)
+        box.exec()
+        clicked = box.clickedButton()
+        return new if clicked is use else current if clicked is keep else None
+
+    def document_info(self, study: Study, document: Document) -> DocumentDetails | None:
+        """Show a document's details; the edited ones on OK, None on Cancel."""
+        from desktop.ui.document_info import DocumentInfoDialog
+
+        dialog = DocumentInfoDialog(study, document, self.parent)
+        return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None

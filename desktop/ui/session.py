@@ -71,7 +71,10 @@ class StudySession(QObject):
         # sets, and a count of changes, to tell whether edits arrived while writing.
         self.snapshot = SnapshotCache()
         self.edits = 0
-        self._current_id = next(iter(study.documents), "")
+        remembered = study.current_document  # saved with the study: show it again
+        self._current_id = (remembered if remembered in study.documents
+                            else next(iter(study.documents), ""))
+        study.current_document = self._current_id
 
     @classmethod
     def from_opened(cls, opened: Opened) -> StudySession:
@@ -91,7 +94,7 @@ class StudySession(QObject):
         if document_id not in self.study.documents:
             raise KeyError(document_id)
         if document_id != self._current_id:
-            self._current_id = document_id
+            self._current_id = self.study.current_document = document_id
             self.currentDocumentChanged.emit(document_id)
 
     def broadcast(self, changes: ChangeSet) -> None:
@@ -101,7 +104,7 @@ class StudySession(QObject):
         self.snapshot.invalidate(changes)
         self.edits += 1
         if self._current_id not in self.study.documents:
-            self._current_id = next(iter(self.study.documents))
+            self._current_id = self.study.current_document = next(iter(self.study.documents))
             self.currentDocumentChanged.emit(self._current_id)
         self.changed.emit(changes)
 

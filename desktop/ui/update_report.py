@@ -31,15 +31,18 @@ class UpdateReport:
     counts: dict[str, int]
     changed: list[tuple[str, str]] = field(default_factory=list)  # (old wording, new)
     orphaned: list[str] = field(default_factory=list)  # quotes kept without a place
+    old_title: str = ""  # the title before the update, when the new version's replaced it
 
     @classmethod
-    def of(cls, command: UpdateDocumentText, document_title: str) -> UpdateReport:
+    def of(cls, command: UpdateDocumentText, document_title: str,
+           old_title: str = "") -> UpdateReport:
         placements = command.placements
         return cls(
             document_title,
             command.counts(),
             [(p.old_text, p.new_text) for p in placements if p.status == "changed"],
             [p.old_text for p in placements if p.status == "orphaned"],
+            old_title if old_title != document_title else "",
         )
 
     @property
@@ -55,8 +58,13 @@ class UpdateReport:
 
 def report_html(report: UpdateReport) -> str:
     """The report's body: counts, then old against new wording, then the orphans."""
-    parts = [f"<p>The highlights of <b>{escape(report.document_title)}</b> were placed "
-             "on the new text:</p><table cellspacing='0' cellpadding='3'>"]
+    parts = []
+    if report.old_title:
+        parts.append(f"<p>Title: <span style='text-decoration:line-through'>"
+                     f"{escape(report.old_title)}</span> → <b>"
+                     f"{escape(report.document_title)}</b></p>")
+    parts.append(f"<p>The highlights of <b>{escape(report.document_title)}</b> were placed "
+                 "on the new text:</p><table cellspacing='0' cellpadding='3'>")
     explain = {
         "unchanged": "same passage, same place",
         "moved": "same passage, elsewhere in the text",

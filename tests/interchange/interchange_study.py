@@ -155,3 +155,35 @@ def check_golden(name: str, text: str) -> None:
     assert path.exists(), f"missing golden file {path}; run with UPDATE_GOLDEN=1"
     expected = path.read_bytes().decode("utf-8")
     assert text == expected, f"{name} differs from its golden file (UPDATE_GOLDEN=1 to accept)"
+
+
+REPLY_TEXT = "Council replies: the budget grew by 4%, not 40%.\nA quiet second line.\n"
+TWO_DOCUMENT_GOLDEN = {  # export format → golden file of the two-document study
+    "md": "two-documents-report.md",
+    "html": "two-documents-report.html",
+    "w3c": "two-documents-annotations.jsonld",
+    "claimreview": "two-documents-claimreview.jsonld",
+    "csv": "two-documents-highlights.csv",
+}
+
+
+def build_two_document_study() -> Study:
+    """The test study plus a second document, with its own address, author and date,
+    a checked claim on it and a link across the two documents."""
+    study = build_study()
+    reply = Document(
+        text=REPLY_TEXT,
+        title="Council reply",
+        source_path="/tmp/reply.txt",
+        id="d-reply",
+        added=T1,
+        url="https://council.example.gov/reply",
+        author="City Council",
+        published="2024-02-05",
+    )
+    study.documents[reply.id] = reply
+    h = _highlight(reply, "h-reply", "the budget grew by 4%, not 40%", "claim",
+                   verdict=Verdict.SUPPORTED, rationale="Matches the accounts.")
+    study.highlights[h.id] = h
+    study.links["l-across"] = Link("h-reply", "h-claim", Relation.CONTRADICTS, "l-across")
+    return study

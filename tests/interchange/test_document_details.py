@@ -82,3 +82,20 @@ def test_merge_changes_keeps_field_hints_only_when_every_change_has_them():
     assert merge_changes([note, verdict]).highlight_fields == {"note", "verdict"}
     unknown = ChangeSet(highlights_changed={"c"})
     assert merge_changes([note, unknown]).highlight_fields == set()  # "any field"
+
+
+def test_set_document_metadata_sets_the_title_and_may_stand_alone(study):
+    doc = study.documents["d-doc"]
+    old_title = doc.title
+    typed = SetDocumentMetadata("d-doc", doc.url, "Typed", doc.published)
+    assert not typed.apply(study).documents_changed  # the title is not touched
+    titled = SetDocumentMetadata("d-doc", "https://c.example", "C", "2022", title="New",
+                                 merges=False)
+    changes = titled.apply(study)
+    assert changes.documents_changed and changes.source_changed
+    assert (doc.title, doc.url, doc.author) == ("New", "https://c.example", "C")
+    assert titled.merge_key() is None and not typed.merge(titled)
+    assert titled.revert(study).documents_changed
+    assert (doc.title, doc.author) == (old_title, "Typed")
+    follow = SetDocumentMetadata("d-doc", "", "", "", title="Later")
+    assert typed.merge(follow) and typed.title == "Later"

@@ -97,3 +97,44 @@ def test_versions_of_the_wrong_shape_are_refused(tmp_path, value, expected):
         doc["versions"] = value
 
     assert expected in damaged(tmp_path, edit)
+
+
+def test_current_document_round_trips(tmp_path):
+    study = two_document_study()
+    study.current_document = "d-two"
+    path = tmp_path / "two.crosslight"
+    save_study(study, path)
+    assert json.loads(path.read_text(encoding="utf-8"))["study"]["current_document"] == "d-two"
+    assert load_study(path).study.current_document == "d-two"
+
+
+@pytest.mark.parametrize("value", [None, "d-gone", ""])
+def test_missing_or_unknown_current_document_means_the_first(tmp_path, value):
+    study = two_document_study()
+    path = tmp_path / "two.crosslight"
+    save_study(study, path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["study"].pop("current_document", None)
+    if value is not None:
+        data["study"]["current_document"] = value
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert load_study(path).study.current_document == ""
+
+
+def test_current_document_must_be_text(tmp_path):
+    study = two_document_study()
+    path = tmp_path / "two.crosslight"
+    save_study(study, path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["study"]["current_document"] = 2
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(StudyFileError, match="current_document should be text"):
+        load_study(path)
+
+
+def test_one_document_study_writes_no_current_document(tmp_path):
+    study = two_document_study()
+    del study.documents["d-two"]
+    study.highlights = {k: h for k, h in study.highlights.items() if h.document_id == "d-one"}
+    study.current_document = "d-one"
+    assert "current_document" not in json.loads(encode_study(study))["study"]

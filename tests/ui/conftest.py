@@ -57,7 +57,7 @@ class FakePrompts(Prompts):
         }
         # File safety: recovery, locks, external changes, failed saves.
         for name in ("ask_recover", "ask_locked", "ask_changed_on_disk", "ask_save_failed",
-                     "update_report"):
+                     "update_report", "document_info", "choose_title"):
             self.dialogs[name] = deque()
         self.dialog_calls: list[tuple[str, tuple]] = []
 
@@ -97,6 +97,12 @@ class FakePrompts(Prompts):
 
     def previous_versions(self, document):
         self.dialog_calls.append(("previous_versions", (document.id,)))  # nothing to answer
+
+    def choose_title(self, current, new):
+        return self._dialog("choose_title", current, new)
+
+    def document_info(self, study, document):
+        return self._dialog("document_info", document.id)
 
     def for_window(self, window):
         return self  # a window opened beside this one shares the script

@@ -239,8 +239,33 @@ def test_two_documents_survive_save_and_reopen(qtbot, window, seed_copy, tmp_pat
     assert study.highlights[second_h].document_id == second_id
     assert len(study.links) == 1
     assert again.document_tabs.isVisible() and again.document_tabs.count() == 2
-    assert again.document_tabs.currentIndex() == 0  # the first document opens
-    assert [r["id"] for r in ui.rows(again)] == [first_h]
+    # The document shown when saving (the second, just added) is shown again.
+    assert again.document_tabs.currentIndex() == 1
+    assert again.session.document.id == second_id
+    assert [r["id"] for r in ui.rows(again)] == [second_h]
+
+
+def test_reopening_shows_the_document_that_was_current(qtbot, window, seed_copy, tmp_path,
+                                                       ui):
+    win = window(seed_copy)
+    first_id = win.session.document.id
+    second_id = add_second(win, tmp_path)
+    path = tmp_path / "two.crosslight"
+    win.prompts.save_paths.append(path)
+    click_document_tab(qtbot, win, 0)
+    assert win.files.save()
+    click_document_tab(qtbot, win, 1)  # switched after saving: not saved, not modified
+    assert not win.session.is_modified
+    ui.press(qtbot, win.reader, Qt.Key.Key_S, ui.CTRL)  # Ctrl+S now stores the second
+    assert win.close()
+
+    again = window(path)
+    assert again.session.document.id == second_id
+    assert again.document_tabs.currentIndex() == 1
+    assert again.reader.toPlainText() == SECOND
+    assert again.status_summary.isVisible()
+    click_document_tab(qtbot, again, 0)
+    assert again.session.document.id == first_id
 
 
 def test_adding_a_bad_file_explains_and_adds_nothing(qtbot, window, seed_copy, tmp_path):

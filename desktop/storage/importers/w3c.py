@@ -1,14 +1,17 @@
-"""W3C Web Annotations into a study's document: the inverse of ``exporters.w3c``.
+"""W3C Web Annotations into a study's documents: the inverse of ``exporters.w3c``.
 
 Accepts an AnnotationCollection with its pages embedded, an AnnotationPage, one
 Annotation, or a JSON list of annotations. Each annotation whose target has a
-TextQuoteSelector or TextPositionSelector becomes a highlight on the given document,
-placed by ``anchoring.anchor``; one that cannot be placed is kept as an orphan, never
-dropped. Bodies map back by purpose: ``tagging`` → the first that names a category (by
-name, then id) is the category, every other one a tag of the highlight,
-``commenting`` → note, ``assessing`` → verdict and rationale. ``linking`` annotations
-between two highlights become links. ``urn:crosslight:`` ids are kept when free, so a
-re-import of the same file skips what the study already has.
+TextQuoteSelector or TextPositionSelector becomes a highlight, placed by
+``anchoring.anchor``; one that cannot be placed is kept as an orphan, never dropped.
+In a study of several documents each goes on the document its target's ``source``
+names (``w3c_targets``: Crosslight id, web address, file, or SHA-256 of the text);
+otherwise, or when none matches, on the given (current) document. Bodies map back by
+purpose: ``tagging`` → the first that names a category (by name, then id) is the
+category, every other one a tag of the highlight, ``commenting`` → note,
+``assessing`` → verdict and rationale. ``linking`` annotations between two highlights
+become links. ``urn:crosslight:`` ids are kept when free, so a re-import of the same
+file skips what the study already has.
 """
 
 from __future__ import annotations
@@ -24,10 +27,11 @@ from desktop.domain.commands import AddHighlight, Command
 from desktop.domain.crosscheck import Relation, Verdict
 from desktop.domain.crosscheck_commands import AddLink
 from desktop.domain.ids import new_id, utc_now
-from desktop.domain.model import Highlight, Link, Study
+from desktop.domain.model import Document, Highlight, Link, Study
 from desktop.domain.tags import normalise_tags
 from desktop.storage.exporters.w3c import URN
 from desktop.storage.importers.common import ImportFormatError, parse_json, read_text
+from desktop.storage.importers.w3c_targets import DocumentMatcher
 
 NOTE_PURPOSES = {"commenting", "describing", "replying", "questioning", "editing"}
 TAG_PURPOSES = {"tagging", "classifying"}
@@ -46,6 +50,8 @@ class AnnotationImport:
     skipped: list[str] = field(default_factory=list)  # one reason per annotation left out
     unknown_tags: list[str] = field(default_factory=list)
     fallback_category: str = ""
+    placed: dict[str, int] = field(default_factory=dict)  # document id → highlights
+    titles: dict[str, str] = field(default_factory=dict)  # document id → its title
 
     def commands(self) -> list[Command]:
         return [*(AddHighlight(h) for h in self.highlights), *(AddLink(k) for k in self.links)]
@@ -58,6 +64,9 @@ class AnnotationImport:
         n, k = len(self.highlights), len(self.links)
         lines = [f"Imported {n} highlight{'s' if n != 1 else ''} and {k} "
                  f"link{'s' if k != 1 else ''}."]
+        if len(self.placed) > 1:
+            lines.append("By document: " + ", ".join(
+                f"“{self.titles[d] or 'Untitled'}” {n}" for d, n in self.placed.items()) + ".")
         if self.orphans:
             lines.append(f"{len(self.orphans)} could not be placed in the text and "
                          f"{'is' if len(self.orphans) == 1 else 'are'} listed as orphaned.")
@@ -75,7 +84,8 @@ class AnnotationImport:
 
 
 def read_annotations(path: Path, study: Study, document_id: str) -> AnnotationImport:
-    """Read a W3C annotation file for ``document_id``; ImportFormatError if it is none."""
+    """Read a W3C annotation file into ``study``; annotations whose target names none of
+    its documents go on ``document_id``. ImportFormatError if it is no annotation file."""
     path = Path(path)
     data = parse_json(read_text(path), path.name)
     return import_annotations(data, study, document_id, path.name)
@@ -180,6 +190,7 @@ def _local_id(iri: str, prefix: str) -> str | None:
 class _Selectors:
     quote: TextQuoteSelector | None = None
     position: TextPositionSelector | None = None
+    source: str = ""  # the address of the document the selectors point into
 
 
 class _Importer:
@@ -187,7 +198,8 @@ class _Importer:
         if not study.categories:
             raise ImportFormatError("The study has no categories to file highlights under.")
         self.study = study
-        self.document = study.documents[document_id]
+        self.fallback = study.documents[document_id]
+        self.matcher = DocumentMatcher(study) if len(study.documents) > 1 else None
         self.result = AnnotationImport(fallback_category=study.categories[0].name)
         self.ids: dict[str, str] = {}  # annotation id → highlight id
         self.taken: set[str] = set(study.highlights)
@@ -236,8 +248,14 @@ class _Importer:
                     if (type(start) is int and type(end) is int and 0 <= start < end):
                         found.position = TextPositionSelector(start, end)
             if found.quote is not None or found.position is not None:
+                found.source = _str(t, "source") or _str(t, "id")
                 break
         return found
+
+    def _document(self, source: str) -> Document:
+        """The document a target names; the fallback in a one-document study or if none."""
+        found = self.matcher.match(source) if self.matcher is not None else None
+        return self.study.documents[found] if found else self.fallback
 
     def _bodies(self, annotation: dict) -> Iterator[tuple[str, str]]:
         """(purpose, text) of every textual body; bodyValue counts as a comment."""
@@ -257,7 +275,8 @@ class _Importer:
 
     # --- highlights -----------------------------------------------------------
     def _highlight(self, annotation: dict, selectors: _Selectors, where: str) -> None:
-        text = self.document.text
+        document = self._document(selectors.source)
+        text = document.text
         quote, position = selectors.quote, selectors.position
         if quote is None:
             assert position is not None
@@ -280,7 +299,7 @@ class _Importer:
                 notes.append(value)
         found = anchor(text, quote, position)
         highlight = Highlight(
-            document_id=self.document.id,
+            document_id=document.id,
             quote=quote,
             start=found.start if found else None,
             end=found.end if found else None,
@@ -306,6 +325,9 @@ class _Importer:
         if ann_id:
             self.ids[ann_id] = highlight.id
         self.result.highlights.append(highlight)
+        placed = self.result.placed
+        placed[document.id] = placed.get(document.id, 0) + 1
+        self.result.titles[document.id] = document.title
         if highlight.is_orphan:
             self.result.orphans.append(highlight.id)
 
