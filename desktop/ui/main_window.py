@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt, QUrl
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QUndoGroup
-from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QMainWindow,
+    QMenu,
+    QSplitter,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.domain.changes import ChangeSet
 from desktop.domain.commands import (
@@ -23,6 +31,7 @@ from desktop.ui.actions import (
     create_category_actions,
     create_verdict_actions,
 )
+from desktop.ui.appearance_ops import AppearanceOps
 from desktop.ui.crosscheck_ops import CrossCheckOps
 from desktop.ui.file_ops import FileOps
 from desktop.ui.find_bar import FindBar
@@ -54,6 +63,7 @@ class MainWindow(QMainWindow):
 
         self.reader = ReaderView(self)
         self.reader.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.look = AppearanceOps(self)  # theme, reading font, minimap (from the settings)
         self.session = session
         self.notes = NotesPane(session.study, session.document.id, self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -64,7 +74,11 @@ class MainWindow(QMainWindow):
         reader_layout = QVBoxLayout(reader_pane)
         reader_layout.setContentsMargins(0, 0, 0, 0)
         reader_layout.setSpacing(0)
-        reader_layout.addWidget(self.reader, 1)
+        reader_row = QHBoxLayout()
+        reader_row.setSpacing(0)
+        reader_row.addWidget(self.reader, 1)
+        reader_row.addWidget(self.look.minimap)
+        reader_layout.addLayout(reader_row, 1)
         reader_layout.addWidget(self.find_bar)
         self.splitter.addWidget(reader_pane)
         self.splitter.addWidget(self.notes)
@@ -158,6 +172,7 @@ class MainWindow(QMainWindow):
         check.addActions([a.add_reference, a.show_references, a.show_source])
         view = bar.addMenu("&View")
         view.addActions([a.zoom_in, a.zoom_out, a.zoom_reset])
+        self.look.add_menus(edit, view)
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(a.about)
 
@@ -243,7 +258,7 @@ class MainWindow(QMainWindow):
             if h.is_orphan:
                 continue
             ranges.append(PaintRange(u16.to_utf16(h.start), u16.to_utf16(h.end),
-                                     self._color(h.category_id), h.id))
+                                     self._color(h.category_id), h.id, h.verdict.value))
             badge = self._badge(h)
             if badge is not None:
                 badges.append(badge)
@@ -256,7 +271,7 @@ class MainWindow(QMainWindow):
             h = self.session.study.highlights.get(hid)
             if h is None or h.is_orphan:
                 continue
-            self.reader.update_color(hid, self._color(h.category_id))
+            self.reader.update_color(hid, self._color(h.category_id), h.verdict.value)
             self.reader.gutter.update_badge(hid, self._badge(h))
 
     # --- edits ---------------------------------------------------------------

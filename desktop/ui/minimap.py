@@ -1,0 +1,225 @@
+"""An overview strip beside the reader: where the highlights and find matches are.
+
+Positions map to height by character fraction, never through the text layout, so a
+book that QPlainTextEdit has laid out only around the viewport costs the same as an
+article. The marks are painted once into a cached pixmap, folded to one colour per
+pixel row, and repainted only when the ranges, matches, size or theme change; the
+viewport box and the current match are drawn over it on every paint.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QHelpEvent, QMouseEvent, QPainter, QPaintEvent, QPixmap
+from PySide6.QtWidgets import QToolTip, QWidget
+
+from desktop.domain.crosscheck import Verdict
+from desktop.ui.reader import ReaderView
+
+STRIP_WIDTH = 14
+PAD = 3  # px kept free above and below, so the first and last marks are not clipped
+MIN_MARK = 2  # px: a short highlight in a long book still shows
+TOOLTIP_SLACK = 2  # px either side of the pointer a tooltip looks for highlights
+TOOLTIP_LINES = 6
+# Verdict colours for the "by verdict" mode; names (in tooltips) carry the meaning too.
+VERDICT_COLORS = {
+    Verdict.UNVERIFIED.value: "",  # drawn in the theme's mid grey
+    Verdict.SUPPORTED.value: "#2e9d5b",
+    Verdict.DISPUTED.value: "#e08a1e",
+    Verdict.FALSE.value: "#d64545",
+    Verdict.MISLEADING.value: "#b15fd1",
+    Verdict.OPINION.value: "#4a90e2",
+}
+
+
+class Minimap(QWidget):
+    def __init__(self, reader: ReaderView, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("minimap")
+        self.setAccessibleName("Document overview")
+        self.setAccessibleDescription("Where the highlights and find matches are; "
+                                      "click to scroll there.")
+        self.setFixedWidth(STRIP_WIDTH)
+        self.setMouseTracking(False)
+        self.reader = reader
+        self.by_verdict = False
+        self.describe: Callable[[str], str] | None = None  # highlight key → tooltip line
+        self._pixmap: QPixmap | None = None
+        self._painted_matches: list[int] = []
+        self.render_count = 0  # how often the marks were painted (tests check caching)
+        reader.rangesChanged.connect(self.invalidate)
+        reader.matchesChanged.connect(self._on_matches)
+        reader.document().contentsChanged.connect(self.invalidate)
+        bar = reader.verticalScrollBar()
+        bar.valueChanged.connect(lambda *_: self.update())
+        bar.rangeChanged.connect(lambda *_: self.update())
+
+    def sizeHint(self) -> QSize:
+        return QSize(STRIP_WIDTH, 200)
+
+    # --- state ---------------------------------------------------------------
+    def set_by_verdict(self, on: bool) -> None:
+        if on != self.by_verdict:
+            self.by_verdict = on
+            self.invalidate()
+
+    def invalidate(self) -> None:
+        self._pixmap = None
+        self.update()
+
+    def _on_matches(self) -> None:
+        starts = self.reader.matches()[0]
+        if starts != self._painted_matches:  # new matches; stepping to the next keeps them
+            self._painted_matches = list(starts)
+            self._pixmap = None
+        self.update()
+
+    def _scale(self) -> float:
+        total = max(1, self.reader.document().characterCount() - 1)
+        return max(1, self.height() - 2 * PAD) / total
+
+    def y_of(self, offset: int) -> float:
+        """Widget y of UTF-16 ``offset``."""
+        return PAD + offset * self._scale()
+
+    def offset_at(self, y: float) -> int:
+        return max(0, int((y - PAD) / self._scale()))
+
+    # --- painting ------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self._pixmap = None
+        super().changeEvent(event)
+
+    def resizeEvent(self, event) -> None:
+        self._pixmap = None
+        super().resizeEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if self._pixmap is None or self._pixmap.deviceIndependentSize().toSize() != self.size():
+            self._pixmap = self.render_marks()
+        painter = QPainter(self)
+        painter.drawPixmap(0, 0, self._pixmap)
+        self._paint_overlay(painter)
+        painter.end()
+
+    def render_marks(self) -> QPixmap:
+        """The strip with every highlight and match: one fill per run of equal rows."""
+        self.render_count += 1
+        ratio = self.devicePixelRatioF()
+        pixmap = QPixmap(max(1, round(self.width() * ratio)), max(1, round(self.height() * ratio)))
+        pixmap.setDevicePixelRatio(ratio)
+        palette = self.palette()
+        pixmap.fill(palette.base().color())
+        painter = QPainter(pixmap)
+        painter.fillRect(QRect(0, 0, 1, self.height()), palette.mid().color())  # divider
+        scale = self._scale()
+        rows = self._highlight_rows(scale)
+        self._fill_runs(painter, rows, 3, self.width() - 7)
+        starts, _ends, _current = self.reader.matches()
+        ticks: dict[int, QColor] = {}
+        tick = palette.highlight().color()
+        for start in starts:
+            ticks[int(PAD + start * scale)] = tick
+        self._fill_runs(painter, ticks, self.width() - 4, 4)
+        painter.end()
+        return pixmap
+
+    def _highlight_rows(self, scale: float) -> dict[int, QColor]:
+        """Pixel row → colour. In verdict mode a checked verdict wins over an unchecked
+        one sharing its row, so a false claim is never hidden by its neighbours."""
+        colors: dict[str, QColor] = {}
+        unchecked = self.palette().mid().color()
+        rows: dict[int, QColor] = {}
+        checked_rows: set[int] = set()
+        by_verdict = self.by_verdict
+        for r in self.reader.ranges:
+            name = VERDICT_COLORS.get(r.verdict, "") if by_verdict else r.color
+            color = colors.get(name)
+            if color is None:
+                color = colors[name] = QColor(name) if name else unchecked
+            y0 = int(PAD + r.start * scale)
+            y1 = max(y0 + MIN_MARK, int(PAD + r.end * scale) + 1)
+            for y in range(y0, y1):
+                if by_verdict:
+                    if not name and y in checked_rows:
+                        continue
+                    if name:
+                        checked_rows.add(y)
+                rows[y] = color
+        return rows
+
+    @staticmethod
+    def _fill_runs(painter: QPainter, rows: dict[int, QColor], x: int, width: int) -> None:
+        run_start, run_color, previous = -2, None, -2
+        for y in sorted(rows):
+            color = rows[y]
+            if y != previous + 1 or color is not run_color:
+                if run_color is not None:
+                    painter.fillRect(QRect(x, run_start, width, previous + 1 - run_start),
+                                     run_color)
+                run_start, run_color = y, color
+            previous = y
+        if run_color is not None:
+            painter.fillRect(QRect(x, run_start, width, previous + 1 - run_start), run_color)
+
+    def _paint_overlay(self, painter: QPainter) -> None:
+        """The viewport box and the current find match, which change as the user moves."""
+        palette = self.palette()
+        first, last = self.reader.visible_span()
+        top, bottom = self.y_of(first), self.y_of(last)
+        if bottom - top < 6:
+            middle = (top + bottom) / 2
+            top, bottom = middle - 3, middle + 3
+        box = QRectF(1.5, top, self.width() - 2.5, bottom - top)
+        fill = QColor(palette.text().color())
+        fill.setAlpha(34)
+        edge = QColor(palette.text().color())
+        edge.setAlpha(120)
+        painter.fillRect(box, fill)
+        painter.setPen(edge)
+        painter.drawRect(box)
+        starts, _ends, current = self.reader.matches()
+        if 0 <= current < len(starts):
+            y = int(self.y_of(starts[current]))
+            painter.fillRect(QRect(1, y - 1, self.width() - 1, 3), palette.highlight().color())
+
+    # --- mouse ---------------------------------------------------------------
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.reader.scroll_to_offset(self.offset_at(event.position().y()))
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if event.buttons() & Qt.MouseButton.LeftButton:
+            self.reader.scroll_to_offset(self.offset_at(event.position().y()))
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+
+    def tooltip_at(self, y: float) -> str:
+        """The highlights under pixel row ``y`` (give or take a couple), named."""
+        lo = self.offset_at(y - TOOLTIP_SLACK)
+        hi = self.offset_at(y + TOOLTIP_SLACK + 1)
+        hits = self.reader.ranges_between(lo, hi)
+        if not hits:
+            return ""
+        describe = self.describe or (lambda key: key)
+        lines = [describe(r.key) for r in hits[:TOOLTIP_LINES]]
+        if len(hits) > TOOLTIP_LINES:
+            lines.append(f"… and {len(hits) - TOOLTIP_LINES} more")
+        return "\n".join(lines)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            tip = self.tooltip_at(event.pos().y())
+            if tip:
+                QToolTip.showText(event.globalPos(), tip, self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(event)
