@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMenu
 
 from desktop.storage.settings import load_settings, update_settings
@@ -22,8 +23,12 @@ if TYPE_CHECKING:
 QUOTE_CHARS = 70
 
 
-class AppearanceOps:
+class AppearanceOps(QObject):
+    """A QObject child of the window, so the application-wide theme manager stops
+    calling it when the window is gone."""
+
     def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
         self.window = window
         settings = load_settings()
         self.themes = theme_manager(settings.theme)

@@ -2,6 +2,8 @@
 
 ``python -m desktop.ui.demo --screenshot docs/screenshots/main.png`` opens the seed
 article, highlights a few claims with notes, and saves a picture of the window.
+``--theme dark`` shows it in a theme (not saved in the settings); ``--document PATH
+--highlight claim=PHRASE …`` shows another text with the given highlights instead.
 """
 
 from __future__ import annotations
@@ -34,6 +36,19 @@ def annotate(window: MainWindow) -> None:
         window.reveal_highlight(first)
 
 
+def highlight_phrases(window: MainWindow, specs: list[str]) -> None:
+    """Highlight each "category=phrase" (first occurrence) as a reader would."""
+    text = window.session.document.text
+    for spec in specs:
+        category, _, phrase = spec.partition("=")
+        at = text.find(phrase)
+        if at < 0 or not phrase:
+            print(f"not in the text: {phrase!r}", file=sys.stderr)
+            continue
+        window.reader.select_range(window._u16.to_utf16(at), window._u16.to_utf16(at + len(phrase)))
+        window.highlight_selection(category)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--screenshot", type=Path, help="save a PNG of the window and quit")
@@ -41,12 +56,30 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--evidence", action="store_true", help="show the evidence tab")
     parser.add_argument("--tab", choices=["references", "source", "study"],
                         help="show this tab of the notes pane")
+    parser.add_argument("--theme", choices=["system", "light", "dark", "sepia"])
+    parser.add_argument("--document", type=Path, help="open this text instead of the sample")
+    parser.add_argument("--highlight", action="append", default=[], metavar="CATEGORY=PHRASE",
+                        help="with --document: highlight PHRASE as CATEGORY (repeatable)")
+    parser.add_argument("--find", help="find this word in the document")
     args = parser.parse_args(argv)
     app = make_app()
-    window = window_for(open_path(SAMPLE_DOCUMENT))
+    if args.theme:
+        from desktop.ui.themes import theme_manager
+
+        theme_manager().apply(args.theme)
+    window = window_for(open_path(args.document or SAMPLE_DOCUMENT))
     window.resize(1280, 800)
     window.show()
-    QTimer.singleShot(200, lambda: annotate(window))
+    if args.document:
+        QTimer.singleShot(200, lambda: highlight_phrases(window, args.highlight))
+    else:
+        QTimer.singleShot(200, lambda: annotate(window))
+    if args.find:
+        def find() -> None:
+            window.find_bar.open_bar()
+            window.find_bar.edit.setText(args.find)
+
+        QTimer.singleShot(500, find)
     if args.preview:
         QTimer.singleShot(400, window.notes.detail.note.show_preview)
     if args.tab:

@@ -21,6 +21,7 @@ from desktop.domain.model import Category, Highlight, Study
 from desktop.ui.highlight_list import excerpt, reference_line
 from desktop.ui.note_editor import MarkdownEditor
 from desktop.ui.swatches import color_icon
+from desktop.ui.text_rects import show_direction
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -249,6 +250,7 @@ class HighlightDetail(QWidget):
         self.setEnabled(h is not None)
         if h is None:
             self.quote.setText("Select a highlight to check it and write a note on it.")
+            show_direction(self.quote, "")
             self.note.set_text("")
             self.evidence.set_items([])
             self.links.set_items([])
@@ -263,6 +265,7 @@ class HighlightDetail(QWidget):
             quote = quote[:299] + "…"
         prefix = "⚠ Orphaned — not found in the text: " if h.is_orphan else ""
         self.quote.setText(f"{prefix}“{quote}”")
+        show_direction(self.quote, quote)
         self.verdict.show_highlight(h)
         self.note.set_text(h.note)
         self.evidence.show_highlight(study, h)

@@ -12,7 +12,15 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QHelpEvent, QMouseEvent, QPainter, QPaintEvent, QPixmap
+from PySide6.QtGui import (
+    QColor,
+    QHelpEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPixmap,
+    QTextCursor,
+)
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from desktop.domain.crosscheck import Verdict
@@ -48,6 +56,7 @@ class Minimap(QWidget):
         self.describe: Callable[[str], str] | None = None  # highlight key → tooltip line
         self._pixmap: QPixmap | None = None
         self._painted_matches: list[int] = []
+        self._rendered_span = 1.0
         self.render_count = 0  # how often the marks were painted (tests check caching)
         reader.rangesChanged.connect(self.invalidate)
         reader.matchesChanged.connect(self._on_matches)
@@ -76,9 +85,22 @@ class Minimap(QWidget):
             self._pixmap = None
         self.update()
 
+    def _span(self) -> float:
+        """Pixels the whole text maps onto: the strip, or only as much of it as the text
+        covers on screen when it all fits (a short article), so marks sit beside it."""
+        full = max(1.0, self.height() - 2.0 * PAD)
+        reader = self.reader
+        if reader.verticalScrollBar().maximum() > 0:
+            return full
+        end = QTextCursor(reader.document())
+        end.movePosition(QTextCursor.MoveOperation.End)
+        bottom = reader.cursorRect(end).bottom() + reader.viewport().y()
+        return max(1.0, min(full, full * bottom / max(1, reader.height())))
+
     def _scale(self) -> float:
         total = max(1, self.reader.document().characterCount() - 1)
-        return max(1, self.height() - 2 * PAD) / total
+        span = self._rendered_span if self._pixmap is not None else self._span()
+        return span / total
 
     def y_of(self, offset: int) -> float:
         """Widget y of UTF-16 ``offset``."""
@@ -98,7 +120,8 @@ class Minimap(QWidget):
         super().resizeEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        if self._pixmap is None or self._pixmap.deviceIndependentSize().toSize() != self.size():
+        if (self._pixmap is None or self._span() != self._rendered_span
+                or self._pixmap.deviceIndependentSize().toSize() != self.size()):
             self._pixmap = self.render_marks()
         painter = QPainter(self)
         painter.drawPixmap(0, 0, self._pixmap)
@@ -108,6 +131,7 @@ class Minimap(QWidget):
     def render_marks(self) -> QPixmap:
         """The strip with every highlight and match: one fill per run of equal rows."""
         self.render_count += 1
+        self._rendered_span = self._span()
         ratio = self.devicePixelRatioF()
         pixmap = QPixmap(max(1, round(self.width() * ratio)), max(1, round(self.height() * ratio)))
         pixmap.setDevicePixelRatio(ratio)

@@ -323,32 +323,34 @@ class ReaderView(QPlainTextEdit):
         lo = bisect_left(self._starts, b_start - self._longest)
         hi = bisect_left(self._starts, b_end)
         depth_at: list[tuple[int, int]] = []  # (end, depth) of ranges still open, for stacking
+        text_color = self.palette().text().color()
         for r in self._ranges[lo:hi]:
             if r.end <= b_start:
                 continue
             depth = sum(1 for end, _ in depth_at if end > r.start)
             depth_at.append((r.end, depth))
-            selected = r.key == self._selected_key
+            border = text_color if r.key == self._selected_key else None
             self._fill(painter, block, origin, r.start, r.end, self.fill_color(r.color),
-                       r.color, depth, selected)
+                       r.color, depth, border)
         if self._match_starts:
             self._paint_matches(painter, block, origin, b_start, b_end)
         if self._flash and self._flash_ticks % 2 == 0:
             start, end = self._flash
             if start < b_end and end > b_start:
                 flash = self.fill_color(self.palette().highlight().color().name(), FLASH_STRENGTH)
-                self._fill(painter, block, origin, start, end, flash, None, 0, False)
+                self._fill(painter, block, origin, start, end, flash, None, 0, None)
 
     def _paint_matches(self, painter, block, origin, b_start: int, b_end: int) -> None:
         lo = bisect_right(self._match_ends, b_start)
         hi = bisect_left(self._match_starts, b_end)
-        base = self.palette().highlight().color().name()
+        outline = self.palette().highlight().color()
+        base = outline.name()
         for i in range(lo, hi):
             current = i == self._current_match
             fill = self.fill_color(base, CURRENT_MATCH_STRENGTH if current else MATCH_STRENGTH)
             # Outlined as well as filled, so a match reads apart from a blue category fill.
             self._fill(painter, block, origin, self._match_starts[i], self._match_ends[i], fill,
-                       base if current else None, 0, True)
+                       base if current else None, 0, outline)
 
     def line_rects(self, block: QTextBlock, origin, start: int, end: int) -> list[QRectF]:
         """Viewport rectangles of the UTF-16 span [start, end) within ``block``, one per
@@ -365,7 +367,7 @@ class ReaderView(QPlainTextEdit):
                                     line.height()))
         return rects
 
-    def _fill(self, painter, block, origin, start, end, fill, line_color, depth, selected) -> None:
+    def _fill(self, painter, block, origin, start, end, fill, line_color, depth, border) -> None:
         for rect in self.line_rects(block, origin, start, end):
             painter.fillRect(rect, fill)
             if line_color is not None:
@@ -373,11 +375,11 @@ class ReaderView(QPlainTextEdit):
                 # readable where the inner fill covers the outer one.
                 y = rect.bottom() - 1.5 - 3 * min(depth, 3)
                 pen_color = QColor(line_color)
-                pen_color.setAlpha(255 if selected else 210)
-                painter.fillRect(QRectF(rect.left(), y, rect.width(), 2 if not selected else 3),
+                pen_color.setAlpha(210 if border is None else 255)
+                painter.fillRect(QRectF(rect.left(), y, rect.width(), 2 if border is None else 3),
                                  pen_color)
-            if selected:
-                painter.setPen(self.palette().text().color())
+            if border is not None:
+                painter.setPen(border)
                 painter.drawRect(rect.adjusted(0, 0, -1, -1))
 
     # --- clicks --------------------------------------------------------------

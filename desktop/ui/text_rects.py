@@ -9,9 +9,11 @@ then come from the glyph runs Qt shaped for exactly that span.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextLine, QTextOption
+from PySide6.QtWidgets import QLabel
 
 # Strong right-to-left letters and the controls that open right-to-left runs.
 _RTL = re.compile(
@@ -28,6 +30,18 @@ BIDI_ALIGNMENT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignJustify
 
 def has_rtl(text: str) -> bool:
     return _RTL.search(text) is not None
+
+
+def starts_rtl(text: str) -> bool:
+    """Whether the first strong character is right-to-left (the paragraph's direction,
+    as the Unicode bidi algorithm decides it)."""
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind == "L":
+            return False
+        if kind in ("R", "AL"):
+            return True
+    return False
 
 
 def bidi_text_option(option: QTextOption) -> QTextOption:
@@ -67,3 +81,15 @@ def merge(spans: list[tuple[float, float]], slack: float = 0.75) -> list[tuple[f
         else:
             out.append((left, right))
     return out
+
+
+def show_direction(label: QLabel, text: str) -> None:
+    """Align a label to its text's side; a right-to-left quote is set upright, because
+    Arabic-script italics are not a thing (and most fonts fall back to blank boxes)."""
+    rtl = starts_rtl(text)
+    label.setLayoutDirection(Qt.LayoutDirection.RightToLeft if rtl
+                             else Qt.LayoutDirection.LeftToRight)
+    if bool(label.property("rtl")) != rtl:
+        label.setProperty("rtl", rtl)
+        label.style().unpolish(label)
+        label.style().polish(label)

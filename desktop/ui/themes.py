@@ -51,7 +51,7 @@ LIGHT = Theme(
 )
 DARK = Theme(
     name="dark", window="#26282c", window_text="#e4e2dd", base="#1b1c1f",
-    alternate_base="#222428", text="#e6e4df", button="#30333a", highlight="#3f78cf",
+    alternate_base="#222428", text="#e6e4df", button="#30333a", highlight="#3a70c2",
     highlighted_text="#ffffff", link="#8ab4f8", link_visited="#c5a3f0", placeholder="#9a9ca3",
     mid="#4a4d54", dark="#121315", tooltip_base="#30333a",
 )
