@@ -6,7 +6,7 @@ there is nothing to confirm or cancel, only Close.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QFontInfo
 from PySide6.QtWidgets import (
     QComboBox,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -25,7 +26,8 @@ from PySide6.QtWidgets import (
 from desktop.ui.reader import MAX_POINT_SIZE, MIN_POINT_SIZE
 from desktop.ui.themes import THEME_CHOICES, THEME_LABELS
 
-SAMPLE = "Read critically: who says so, and how do they know?\nخواندن انتقادی: چه کسی می‌گوید؟"
+SAMPLE = ("<p>Read critically: who says so, and how do they know?</p>"
+          "<p dir='rtl'>خواندن انتقادی: چه کسی می‌گوید و از کجا می‌داند؟</p>")
 
 
 class PreferencesDialog(QDialog):
@@ -55,19 +57,23 @@ class PreferencesDialog(QDialog):
         self.default_font.setToolTip("The built-in serif reading font at its usual size")
         self.sample = QLabel(SAMPLE, self)
         self.sample.setObjectName("fontSample")
+        self.sample.setTextFormat(Qt.TextFormat.RichText)  # per-paragraph direction
         self.sample.setWordWrap(True)
         self.sample.setMinimumHeight(64)
         self.sample.setFont(font)
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.theme.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         form.addRow("&Theme:", self.theme)
         form.addRow("Reading &font:", self.family)
         size_row = QHBoxLayout()
         size_row.addWidget(self.size)
         size_row.addStretch(1)
         size_row.addWidget(self.default_font)
-        form.addRow("&Size:", size_row)
+        size_label = QLabel("&Size:", self)
+        size_label.setBuddy(self.size)
+        form.addRow(size_label, size_row)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)
