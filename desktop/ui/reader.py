@@ -206,19 +206,30 @@ class ReaderView(QPlainTextEdit):
         return first, max(first, last)
 
     def scroll_to_offset(self, offset: int) -> None:
-        """Centre the line holding UTF-16 ``offset`` without moving the text cursor."""
-        block = self.document().findBlock(max(0, offset))
+        """Centre the line holding UTF-16 ``offset`` without moving the text cursor.
+
+        Blocks far from the viewport are not laid out yet and count as one line each,
+        so the top line is found by laying out only the blocks from the target up to
+        half a viewport above it, then set while those line counts are current."""
+        document = self.document()
+        block = document.findBlock(max(0, offset))
         if not block.isValid():
-            block = self.document().lastBlock()
-        line_in_block = 0
-        layout = block.layout()
-        if layout is not None and layout.lineCount():
-            line = layout.lineForTextPosition(offset - block.position())
-            line_in_block = max(0, line.lineNumber()) if line.isValid() else 0
-        line_height = max(1, self.fontMetrics().lineSpacing())
-        half = self.viewport().height() // (2 * line_height)
-        bar = self.verticalScrollBar()
-        bar.setValue(max(0, block.firstLineNumber() + line_in_block - half))
+            block = document.lastBlock()
+        self.blockBoundingRect(block)  # lays the block out
+        line = block.layout().lineForTextPosition(offset - block.position())
+        remaining = self.viewport().height() / 2 - (line.y() if line.isValid() else 0)
+        top, top_line = block, 0
+        while remaining > 0 and top.previous().isValid():
+            top = top.previous()
+            height = self.blockBoundingRect(top).height()
+            if height >= remaining:
+                layout = top.layout()
+                top_line = next((i for i in range(layout.lineCount())
+                                 if height - layout.lineAt(i).y() <= remaining),
+                                layout.lineCount() - 1)
+                break
+            remaining -= height
+        self.verticalScrollBar().setValue(top.firstLineNumber() + max(0, top_line))
 
     # --- font and zoom -------------------------------------------------------
     def set_reader_font(self, family: str, size: float) -> None:
