@@ -16,6 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 
 from desktop.cli import SAMPLE_DOCUMENT
+from desktop.domain.crosscheck import Verdict
 from desktop.domain.sample_study import PASSAGES, STUDY_NOTE, sample_commands
 from desktop.storage.opening import open_path
 from desktop.ui.app import make_app, window_for
@@ -37,16 +38,18 @@ def annotate(window: MainWindow) -> None:
 
 
 def highlight_phrases(window: MainWindow, specs: list[str]) -> None:
-    """Highlight each "category=phrase" (first occurrence) as a reader would."""
+    """Highlight each "category[:verdict]=phrase" (first occurrence) as a reader would."""
     text = window.session.document.text
     for spec in specs:
-        category, _, phrase = spec.partition("=")
+        head, _, phrase = spec.partition("=")
+        category, _, verdict = head.partition(":")
         at = text.find(phrase)
         if at < 0 or not phrase:
             print(f"not in the text: {phrase!r}", file=sys.stderr)
             continue
         window.reader.select_range(window._u16.to_utf16(at), window._u16.to_utf16(at + len(phrase)))
-        window.highlight_selection(category)
+        if window.highlight_selection(category) and verdict:
+            window.set_verdict(Verdict(verdict))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -59,7 +62,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--theme", choices=["system", "light", "dark", "sepia"])
     parser.add_argument("--document", type=Path, help="open this text instead of the sample")
     parser.add_argument("--highlight", action="append", default=[], metavar="CATEGORY=PHRASE",
-                        help="with --document: highlight PHRASE as CATEGORY (repeatable)")
+                        help="with --document: highlight PHRASE as CATEGORY, optionally "
+                        "CATEGORY:VERDICT=PHRASE (repeatable)")
     parser.add_argument("--find", help="find this word in the document")
     args = parser.parse_args(argv)
     app = make_app()
