@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QHBoxLayout, QMenu, QWidget
 
 from desktop.storage.settings import load_settings, update_settings
 from desktop.ui.actions import create_look_actions
@@ -53,6 +53,17 @@ class AppearanceOps(QObject):
         a.show_minimap.toggled.connect(self.show_minimap)
         a.minimap_by_verdict.toggled.connect(self.color_by_verdict)
         a.preferences.triggered.connect(self.open_preferences)
+
+    def reader_with_minimap(self) -> QWidget:
+        """The reader with the minimap to the right of its scroll bar, for the layout."""
+        row = QWidget(self.window)
+        row.setObjectName("readerRow")
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.window.reader, 1)
+        layout.addWidget(self.minimap)
+        return row
 
     def add_menus(self, edit: QMenu, view: QMenu) -> None:
         a = self.actions

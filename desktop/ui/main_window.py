@@ -4,15 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt, QUrl
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QUndoGroup
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QMainWindow,
-    QMenu,
-    QSplitter,
-    QToolBar,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter, QToolBar, QVBoxLayout, QWidget
 
 from desktop.domain.changes import ChangeSet
 from desktop.domain.commands import (
@@ -74,11 +66,7 @@ class MainWindow(QMainWindow):
         reader_layout = QVBoxLayout(reader_pane)
         reader_layout.setContentsMargins(0, 0, 0, 0)
         reader_layout.setSpacing(0)
-        reader_row = QHBoxLayout()
-        reader_row.setSpacing(0)
-        reader_row.addWidget(self.reader, 1)
-        reader_row.addWidget(self.look.minimap)
-        reader_layout.addLayout(reader_row, 1)
+        reader_layout.addWidget(self.look.reader_with_minimap(), 1)
         reader_layout.addWidget(self.find_bar)
         self.splitter.addWidget(reader_pane)
         self.splitter.addWidget(self.notes)

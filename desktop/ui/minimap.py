@@ -42,6 +42,33 @@ VERDICT_COLORS = {
 }
 
 
+def scroll_reader_to(reader: ReaderView, offset: int) -> None:
+    """Centre the reader on the line holding UTF-16 ``offset``, leaving its text cursor.
+
+    Blocks far from the viewport are not laid out yet and count as one line each,
+    so the top line is found by laying out only the blocks from the target up to
+    half a viewport above it, then set while those line counts are current."""
+    document = reader.document()
+    block = document.findBlock(max(0, offset))
+    if not block.isValid():
+        block = document.lastBlock()
+    reader.blockBoundingRect(block)  # lays the block out
+    line = block.layout().lineForTextPosition(offset - block.position())
+    remaining = reader.viewport().height() / 2 - (line.y() if line.isValid() else 0)
+    top, top_line = block, 0
+    while remaining > 0 and top.previous().isValid():
+        top = top.previous()
+        height = reader.blockBoundingRect(top).height()
+        if height >= remaining:
+            layout = top.layout()
+            top_line = next((i for i in range(layout.lineCount())
+                             if height - layout.lineAt(i).y() <= remaining),
+                            layout.lineCount() - 1)
+            break
+        remaining -= height
+    reader.verticalScrollBar().setValue(top.firstLineNumber() + max(0, top_line))
+
+
 class Minimap(QWidget):
     def __init__(self, reader: ReaderView, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -218,14 +245,14 @@ class Minimap(QWidget):
     # --- mouse ---------------------------------------------------------------
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
-            self.reader.scroll_to_offset(self.offset_at(event.position().y()))
+            scroll_reader_to(self.reader, self.offset_at(event.position().y()))
             event.accept()
             return
         super().mousePressEvent(event)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         if event.buttons() & Qt.MouseButton.LeftButton:
-            self.reader.scroll_to_offset(self.offset_at(event.position().y()))
+            scroll_reader_to(self.reader, self.offset_at(event.position().y()))
             event.accept()
             return
         super().mouseMoveEvent(event)

@@ -205,32 +205,6 @@ class ReaderView(QPlainTextEdit):
         last = self.cursorForPosition(QPoint(viewport.width(), viewport.height())).position()
         return first, max(first, last)
 
-    def scroll_to_offset(self, offset: int) -> None:
-        """Centre the line holding UTF-16 ``offset`` without moving the text cursor.
-
-        Blocks far from the viewport are not laid out yet and count as one line each,
-        so the top line is found by laying out only the blocks from the target up to
-        half a viewport above it, then set while those line counts are current."""
-        document = self.document()
-        block = document.findBlock(max(0, offset))
-        if not block.isValid():
-            block = document.lastBlock()
-        self.blockBoundingRect(block)  # lays the block out
-        line = block.layout().lineForTextPosition(offset - block.position())
-        remaining = self.viewport().height() / 2 - (line.y() if line.isValid() else 0)
-        top, top_line = block, 0
-        while remaining > 0 and top.previous().isValid():
-            top = top.previous()
-            height = self.blockBoundingRect(top).height()
-            if height >= remaining:
-                layout = top.layout()
-                top_line = next((i for i in range(layout.lineCount())
-                                 if height - layout.lineAt(i).y() <= remaining),
-                                layout.lineCount() - 1)
-                break
-            remaining -= height
-        self.verticalScrollBar().setValue(top.firstLineNumber() + max(0, top_line))
-
     # --- font and zoom -------------------------------------------------------
     def set_reader_font(self, family: str, size: float) -> None:
         """The preferred reading font; "" / 0 mean the built-in serif list and size."""
