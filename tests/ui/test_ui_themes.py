@@ -128,3 +128,17 @@ def test_screenshot_of_each_theme_is_a_full_legible_window(qtbot, window, ui, th
     bar = win.statusBar()
     point = bar.mapTo(win, QPoint(4, bar.height() // 2))
     assert QColor(image.pixel(point)).name() == theme.window
+
+
+def test_a_theme_chosen_in_one_window_shows_in_all(window, ui):
+    first = window(ui.REPO / "seeds" / "iraq-militia-threat.txt")
+    second = window(ui.REPO / "seeds" / "iraq-militia-threat.txt")
+    second.look.actions.themes["sepia"].trigger()
+    QApplication.processEvents()
+    assert first.look.actions.themes["sepia"].isChecked()
+    assert first.reader.palette().base().color().name() == SEPIA.base
+    second.close()
+    second.deleteLater()
+    QApplication.processEvents()
+    first.look.actions.themes["dark"].trigger()  # the closed window is no longer told
+    assert first.look.actions.themes["dark"].isChecked()
