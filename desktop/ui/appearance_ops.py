@@ -35,7 +35,7 @@ class AppearanceOps(QObject):
         self.actions = create_look_actions(window)
         self.preferences_dialog: PreferencesDialog | None = None
         reader = window.reader
-        self._custom_family = bool(settings.reader_font_family)
+        self._family = settings.reader_font_family
         reader.set_reader_font(settings.reader_font_family, settings.reader_font_size)
         self.minimap = Minimap(reader, window)
         self.minimap.describe = self.describe
@@ -91,7 +91,7 @@ class AppearanceOps(QObject):
     # --- font ----------------------------------------------------------------
     def set_font(self, family: str, size: float) -> None:
         reader = self.window.reader
-        self._custom_family = bool(family)
+        self._family = family
         reader.set_reader_font(family, size)
         update_settings(reader_font_family=family, reader_font_size=float(size))
         if self.preferences_dialog is not None:
@@ -104,7 +104,7 @@ class AppearanceOps(QObject):
         if dialog is None:
             reader = self.window.reader
             dialog = PreferencesDialog(self.themes.choice, reader.font(),
-                                       reader.base_point_size, self._custom_family, self.window)
+                                       reader.base_point_size, self._family, self.window)
             dialog.themeChosen.connect(self.set_theme)
             dialog.fontChosen.connect(self.set_font)
             self.preferences_dialog = dialog

@@ -34,12 +34,14 @@ class PreferencesDialog(QDialog):
     themeChosen = Signal(str)
     fontChosen = Signal(str, float)  # family ("" = built-in), size in points
 
-    def __init__(self, theme: str, font: QFont, base_size: int, custom_family: bool,
+    def __init__(self, theme: str, font: QFont, base_size: int, family: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("preferencesDialog")
         self.setWindowTitle("Preferences")
-        self._custom_family = custom_family
+        # The saved family ("" = built-in): kept as it is until the user picks another,
+        # even if this machine lacks it and the combo shows the fallback.
+        self._family = family
         self.theme = QComboBox(self)
         self.theme.setObjectName("themeChoice")
         for name in THEME_CHOICES:
@@ -96,16 +98,15 @@ class PreferencesDialog(QDialog):
             self.theme.setCurrentIndex(max(0, self.theme.findData(theme)))
             self.theme.blockSignals(False)
 
-    def _family_changed(self, _font: QFont) -> None:
-        self._custom_family = True
+    def _family_changed(self, font: QFont) -> None:
+        self._family = font.family()
         self._emit_font()
 
     def _emit_font(self) -> None:
-        family = self.family.currentFont().family() if self._custom_family else ""
-        self.fontChosen.emit(family, float(self.size.value()))
+        self.fontChosen.emit(self._family, float(self.size.value()))
 
     def _use_default(self) -> None:
-        self._custom_family = False
+        self._family = ""
         self.fontChosen.emit("", 0.0)
 
     def show_font(self, font: QFont, base_size: int) -> None:

@@ -97,3 +97,14 @@ def test_settings_with_other_keys_survive_a_preference_change(qtbot, window, ui,
     _open(qtbot, win, ui).size.setValue(15)
     text = (config_dir / "settings.json").read_text()
     assert '"future": 7' in text and '"reader_font_size": 15.0' in text
+
+
+def test_a_saved_family_missing_here_is_kept_when_only_the_size_changes(qtbot, window, ui):
+    settings = load_settings()
+    settings.reader_font_family = "No Such Font Family 42"
+    save_settings(settings)
+    win = window(ui.REPO / "seeds" / "iraq-militia-threat.txt")
+    assert QFontInfo(win.reader.font()).family() != "No Such Font Family 42"  # fell back
+    _open(qtbot, win, ui).size.setValue(16)
+    assert load_settings().reader_font_family == "No Such Font Family 42"
+    assert win.reader.point_size == 16
