@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.crosscheck import Verdict, suggest_verdict
 from desktop.domain.model import Category, Highlight, Study
+from desktop.ui.bidi import show_direction
 from desktop.ui.highlight_list import excerpt, reference_line
 from desktop.ui.note_editor import MarkdownEditor
 from desktop.ui.swatches import color_icon
-from desktop.ui.text_rects import show_direction
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 

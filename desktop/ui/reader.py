@@ -9,7 +9,7 @@ the window converts from the model's code points.
 Fills are opaque colours blended from the category colour into the page colour of
 the current theme (see ``colormath.reading_fill``), so text on them stays legible on
 every theme. Right-to-left paragraphs align right, and their highlight rectangles
-follow the bidi layout (``text_rects``).
+follow the bidi layout (``bidi``).
 """
 
 from __future__ import annotations
@@ -30,8 +30,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
+from desktop.ui.bidi import bidi_text_option, has_rtl, line_intervals
 from desktop.ui.colormath import RGB, fill_strength, reading_fill
-from desktop.ui.text_rects import bidi_text_option, has_rtl, line_intervals
 from desktop.ui.verdict_gutter import VerdictGutter
 
 READER_FONT_FAMILIES = ["Noto Serif", "Source Serif 4", "Georgia", "Charter", "DejaVu Serif",

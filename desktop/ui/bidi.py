@@ -1,4 +1,4 @@
-"""Where a span of a laid-out line is on screen, right-to-left and mixed text included.
+"""Right-to-left text: detecting it, aligning it, and where a highlighted span is drawn.
 
 In a left-to-right line a span is one interval between two cursor positions. Once the
 line holds right-to-left text (Arabic, Persian, Hebrew) a span can be split into
