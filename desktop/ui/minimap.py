@@ -147,13 +147,17 @@ class Minimap(QWidget):
         super().resizeEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        self.paint_to(painter)
+        painter.end()
+
+    def paint_to(self, painter: QPainter) -> None:
+        """The cached marks (painted again only if stale), then the viewport box."""
         if (self._pixmap is None or self._span() != self._rendered_span
                 or self._pixmap.deviceIndependentSize().toSize() != self.size()):
             self._pixmap = self.render_marks()
-        painter = QPainter(self)
         painter.drawPixmap(0, 0, self._pixmap)
         self._paint_overlay(painter)
-        painter.end()
 
     def render_marks(self) -> QPixmap:
         """The strip with every highlight and match: one fill per run of equal rows."""
