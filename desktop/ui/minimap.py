@@ -89,8 +89,8 @@ class Minimap(QWidget):
         reader.matchesChanged.connect(self._on_matches)
         reader.document().contentsChanged.connect(self.invalidate)
         bar = reader.verticalScrollBar()
-        bar.valueChanged.connect(lambda *_: self.update())
-        bar.rangeChanged.connect(lambda *_: self.update())
+        bar.valueChanged.connect(self._on_scrolled)  # bound slots: dropped with the widget
+        bar.rangeChanged.connect(self._on_scrolled)
 
     def sizeHint(self) -> QSize:
         return QSize(STRIP_WIDTH, 200)
@@ -104,6 +104,9 @@ class Minimap(QWidget):
     def invalidate(self) -> None:
         self._pixmap = None
         self.update()
+
+    def _on_scrolled(self, *_args) -> None:
+        self.update()  # only the viewport box moves: the cached marks stay
 
     def _on_matches(self) -> None:
         starts = self.reader.matches()[0]
