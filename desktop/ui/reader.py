@@ -213,7 +213,8 @@ class ReaderView(QPlainTextEdit):
         self.base_point_size = round(size) if size else BASE_POINT_SIZE
         font.setPointSize(max(MIN_POINT_SIZE, min(MAX_POINT_SIZE, self.base_point_size)))
         self.setFont(font)
-        self._update_margins()
+        if self.isVisible():  # before the first show, the first resize sets the margins
+            self._update_margins()
 
     def zoom_by(self, steps: int) -> None:
         font = self.font()
