@@ -184,9 +184,10 @@ def create_look_actions(window: QWidget) -> LookActions:
     by_verdict = _action(window, "Minimap Colours by &Verdict", [],
                          "Colour the minimap by verdict instead of by category")
     by_verdict.setCheckable(True)
+    preferences = _action(window, "&Preferences…", ["Ctrl+,"], "Theme and reading font")
+    preferences.setMenuRole(QAction.MenuRole.PreferencesRole)  # the app menu on macOS
     return LookActions(
-        preferences=_action(window, "&Preferences…", ["Ctrl+,"],
-                            "Theme and reading font"),
+        preferences=preferences,
         themes=themes,
         show_minimap=show_minimap,
         minimap_by_verdict=by_verdict,
