@@ -28,6 +28,7 @@ from desktop.ui.reader import ReaderView
 
 STRIP_WIDTH = 14
 PAD = 3  # px kept free above and below, so the first and last marks are not clipped
+MARK_X, MARK_RIGHT = 3, 4  # the marks' column: from x=3 to 4 px short of the right edge
 MIN_MARK = 2  # px: a short highlight in a long book still shows
 TOOLTIP_SLACK = 2  # px either side of the pointer a tooltip looks for highlights
 TOOLTIP_LINES = 6
@@ -86,6 +87,7 @@ class Minimap(QWidget):
         self._rendered_span = 1.0
         self.render_count = 0  # how often the marks were painted (tests check caching)
         reader.rangesChanged.connect(self.invalidate)
+        reader.rangeRecoloured.connect(self._on_recoloured)
         reader.matchesChanged.connect(self._on_matches)
         reader.document().contentsChanged.connect(self.invalidate)
         bar = reader.verticalScrollBar()
@@ -103,6 +105,27 @@ class Minimap(QWidget):
 
     def invalidate(self) -> None:
         self._pixmap = None
+        self.update()
+
+    def _on_recoloured(self, key: str) -> None:
+        """Repaint only the rows of one recoloured highlight in the cached marks (a full
+        repaint costs 10–20 ms at 20,000 highlights; this, a fraction of a millisecond)."""
+        r = self.reader.range_of(key)
+        if self._pixmap is None or r is None:
+            self.invalidate()
+            return
+        scale = self._scale()
+        y0, y1 = self._rows_of(r.start, r.end, scale, self.height() + MIN_MARK + 1)
+        # Every range that can reach these rows, in the order the full paint uses.
+        nearby = self.reader.ranges_between(self.offset_at(y0 - MIN_MARK - 2),
+                                            self.offset_at(y1 + 2) + 1)
+        rows = self._highlight_rows(scale, nearby)
+        patch = [color if y0 <= y < y1 else None for y, color in enumerate(rows)]
+        painter = QPainter(self._pixmap)
+        x, width = MARK_X, self.width() - MARK_X - MARK_RIGHT
+        painter.fillRect(QRect(x, y0, width, y1 - y0), self.palette().base().color())
+        self._fill_runs(painter, patch, x, width)
+        painter.end()
         self.update()
 
     def _on_scrolled(self, *_args) -> None:
@@ -174,8 +197,8 @@ class Minimap(QWidget):
         painter = QPainter(pixmap)
         painter.fillRect(QRect(0, 0, 1, self.height()), palette.mid().color())  # divider
         scale = self._scale()
-        rows = self._highlight_rows(scale)
-        self._fill_runs(painter, rows, 3, self.width() - 7)
+        rows = self._highlight_rows(scale, self.reader.ranges)
+        self._fill_runs(painter, rows, MARK_X, self.width() - MARK_X - MARK_RIGHT)
         ticks: list[QColor | None] = [None] * (self.height() + 1)
         tick = palette.highlight().color()
         for start in self.reader.matches()[0]:
@@ -184,7 +207,18 @@ class Minimap(QWidget):
         painter.end()
         return pixmap
 
-    def _highlight_rows(self, scale: float) -> list[QColor | None]:
+    @staticmethod
+    def _rows_of(start: int, end: int, scale: float, limit: int) -> tuple[int, int]:
+        """Pixel rows [y0, y1) of a range's mark: at least MIN_MARK, within ``limit``."""
+        y0 = int(PAD + start * scale)
+        y1 = int(PAD + end * scale) + 1
+        if y1 < y0 + MIN_MARK:
+            y1 = y0 + MIN_MARK
+        if y1 > limit:  # a range past the end of the text (never expected)
+            y0, y1 = min(y0, limit), limit
+        return y0, y1
+
+    def _highlight_rows(self, scale: float, ranges) -> list[QColor | None]:
         """Colour per pixel row (None: no highlight). In verdict mode a checked verdict
         wins over an unchecked one sharing its row, so a false claim is never hidden
         by its neighbours. A plain loop over a list: 20,000 ranges in ~15 ms."""
@@ -194,16 +228,16 @@ class Minimap(QWidget):
         by_verdict = self.by_verdict
         checked = [False] * len(rows) if by_verdict else []
         limit = len(rows)
-        for r in self.reader.ranges:
+        for r in ranges:
             name = VERDICT_COLORS.get(r.verdict, "") if by_verdict else r.color
             color = colors.get(name)
             if color is None:
                 color = colors[name] = QColor(name) if name else unchecked
-            y0 = int(PAD + r.start * scale)
+            y0 = int(PAD + r.start * scale)  # _rows_of, inlined: this loop is the cost
             y1 = int(PAD + r.end * scale) + 1
             if y1 < y0 + MIN_MARK:
                 y1 = y0 + MIN_MARK
-            if y1 > limit:  # a range past the end of the text (never expected)
+            if y1 > limit:
                 y0, y1 = min(y0, limit), limit
             if not by_verdict:
                 for y in range(y0, y1):

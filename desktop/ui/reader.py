@@ -59,7 +59,8 @@ def _rgb(color: QColor) -> RGB:
 
 class ReaderView(QPlainTextEdit):
     highlightClicked = Signal(str)
-    rangesChanged = Signal()  # the highlight ranges (or a colour/verdict) changed
+    rangesChanged = Signal()  # the set of highlight ranges changed
+    rangeRecoloured = Signal(str)  # one range's colour or verdict changed (its key)
     matchesChanged = Signal()  # find matches changed
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -115,6 +116,10 @@ class ReaderView(QPlainTextEdit):
         """The ranges sorted by (start, -end): shared, read-only for other views."""
         return self._ranges
 
+    def range_of(self, key: str) -> PaintRange | None:
+        i = self._index.get(key)
+        return None if i is None else self._ranges[i]
+
     def ranges_between(self, lo: int, hi: int) -> list[PaintRange]:
         """Ranges overlapping the UTF-16 span [lo, hi), in order of start."""
         first = bisect_left(self._starts, lo - self._longest)
@@ -147,7 +152,7 @@ class ReaderView(QPlainTextEdit):
         if (r.color, r.verdict) != (color, verdict):
             self._ranges[i] = PaintRange(r.start, r.end, color, key, verdict)
             self.viewport().update()
-            self.rangesChanged.emit()
+            self.rangeRecoloured.emit(key)
 
     def set_selected_key(self, key: str | None) -> None:
         if key != self._selected_key:

@@ -203,3 +203,21 @@ def test_twenty_thousand_highlights_on_a_book(qtbot, window, tmp_path):
     marked = [_color_at(image, x, y) for y in range(PAD, minimap.height() - PAD)]
     assert marked.count(CLAIM) + marked.count(EVIDENCE) > 0.9 * len(marked)
     assert minimap.tooltip_at(minimap.height() / 2).count("\n") >= 1
+
+
+@pytest.mark.parametrize("by_verdict", [False, True], ids=["by category", "by verdict"])
+def test_a_recoloured_highlight_repaints_only_its_rows(qtbot, window, ui, book, by_verdict):
+    win = window(book)
+    minimap = win.look.minimap
+    if by_verdict:
+        win.look.actions.minimap_by_verdict.trigger()
+    ids = [_highlight_near(qtbot, win, ui, f, 1)[0] for f in (0.2, 0.2005, 0.5, 0.9)]
+    minimap.repaint()
+    painted = minimap.render_count
+    win.set_category(ids[0], "question")  # ids[1], later, is drawn over it in their rows
+    win.notes.select_highlight(ids[2])
+    win.set_verdict(Verdict.FALSE)
+    minimap.repaint()
+    assert minimap.render_count == painted  # patched in place
+    patched = minimap._pixmap.toImage()
+    assert patched == minimap.render_marks().toImage()  # the same as painting it all again
