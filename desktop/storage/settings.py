@@ -37,6 +37,8 @@ class Settings:
     theme: str = "system"  # one of THEMES
     reader_font_family: str = ""  # "" = the platform's default
     reader_font_size: float = 0.0  # points; 0 = the platform's default
+    show_minimap: bool = True  # the overview strip beside the reader's scroll bar
+    minimap_by_verdict: bool = False  # colour the strip by verdict, not by category
     # Window state as Qt gives it (base64 of saveGeometry/saveState), opaque here.
     window_geometry: str = ""
     window_state: str = ""
@@ -90,3 +92,15 @@ def save_settings(settings: Settings, path: Path | None = None) -> None:
         atomic_write_bytes(path, orjson.dumps(data, option=orjson.OPT_INDENT_2))
     except OSError:
         pass
+
+
+def update_settings(path: Path | None = None, **values: Any) -> Settings:
+    """Change a few preferences on disk, keeping whatever else is there (another window,
+    or another part of the app, may have saved since this one loaded)."""
+    settings = load_settings(path)
+    for name, value in values.items():
+        if name not in _KNOWN:
+            raise TypeError(f"unknown setting {name!r}")
+        setattr(settings, name, value)
+    save_settings(settings, path)
+    return settings

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QStyle, QWidget
 
 from desktop.domain.crosscheck import Verdict
@@ -184,3 +184,43 @@ def create_verdict_actions(window: QWidget) -> dict[Verdict, QAction]:
         action.setCheckable(True)
         actions[verdict] = action
     return actions
+
+
+@dataclass
+class LookActions:
+    """Appearance: preferences, the theme (one of a group) and the overview strip."""
+
+    preferences: QAction
+    themes: dict[str, QAction]  # "system", "light", "dark", "sepia"
+    show_minimap: QAction
+    minimap_by_verdict: QAction
+
+
+def create_look_actions(window: QWidget) -> LookActions:
+    from desktop.ui.themes import THEME_CHOICES, THEME_LABELS
+
+    group = QActionGroup(window)
+    group.setExclusive(True)
+    themes = {}
+    for name in THEME_CHOICES:
+        tip = ("Follow the system's light or dark setting" if name == "system"
+               else f"Use the {name.capitalize()} theme")
+        action = _action(window, THEME_LABELS[name], [], tip)
+        action.setCheckable(True)
+        action.setData(name)
+        group.addAction(action)
+        themes[name] = action
+    show_minimap = _action(window, "Show &Minimap", [],
+                           "Show where the highlights are, beside the scroll bar")
+    show_minimap.setCheckable(True)
+    by_verdict = _action(window, "Minimap Colours by &Verdict", [],
+                         "Colour the minimap by verdict instead of by category")
+    by_verdict.setCheckable(True)
+    preferences = _action(window, "&Preferences…", ["Ctrl+,"], "Theme and reading font")
+    preferences.setMenuRole(QAction.MenuRole.PreferencesRole)  # the app menu on macOS
+    return LookActions(
+        preferences=preferences,
+        themes=themes,
+        show_minimap=show_minimap,
+        minimap_by_verdict=by_verdict,
+    )

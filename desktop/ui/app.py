@@ -9,10 +9,12 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from desktop.storage.opening import Opened
+from desktop.storage.settings import load_settings
 from desktop.ui.main_window import MainWindow
 from desktop.ui.prompts import Prompts
 from desktop.ui.safety_ops import claim_lock
 from desktop.ui.session import StudySession
+from desktop.ui.themes import theme_manager
 
 RESOURCES = Path(__file__).resolve().parent.parent.parent / "resources"
 
@@ -26,6 +28,8 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     icon = RESOURCES / "icons" / "crosslight.svg"
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
+    # The theme's palette first, then the style sheet: widgets are polished once.
+    theme_manager(load_settings().theme)
     style = RESOURCES / "style.qss"
     if style.exists():
         app.setStyleSheet(style.read_text(encoding="utf-8"))

@@ -2,6 +2,8 @@
 
 ``python -m desktop.ui.demo --screenshot docs/screenshots/main.png`` opens the seed
 article, highlights a few claims with notes, and saves a picture of the window.
+``--theme dark`` shows it in a theme (not saved in the settings); ``--document PATH
+--highlight claim=PHRASE …`` shows another text with the given highlights instead.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 
 from desktop.cli import SAMPLE_DOCUMENT
+from desktop.domain.crosscheck import Verdict
 from desktop.domain.sample_study import PASSAGES, STUDY_NOTE, sample_commands
 from desktop.storage.opening import open_path
 from desktop.ui.app import make_app, window_for
@@ -45,6 +48,19 @@ def _search(window: MainWindow, query: str) -> None:
 def _filter_tag(window: MainWindow, tag: str) -> None:
     window.notes.tag_filter.choose(tag)
     window.notes.tag_filter.activated.emit(window.notes.tag_filter.currentIndex())
+def highlight_phrases(window: MainWindow, specs: list[str]) -> None:
+    """Highlight each "category[:verdict]=phrase" (first occurrence) as a reader would."""
+    text = window.session.document.text
+    for spec in specs:
+        head, _, phrase = spec.partition("=")
+        category, _, verdict = head.partition(":")
+        at = text.find(phrase)
+        if at < 0 or not phrase:
+            print(f"not in the text: {phrase!r}", file=sys.stderr)
+            continue
+        window.reader.select_range(window._u16.to_utf16(at), window._u16.to_utf16(at + len(phrase)))
+        if window.highlight_selection(category) and verdict:
+            window.set_verdict(Verdict(verdict))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -66,12 +82,31 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reattach-menu", action="store_true",
                         help="orphan a highlight by an update and shoot the reader's context "
                         "menu offering to re-attach it (the whole screen)")
+    parser.add_argument("--theme", choices=["system", "light", "dark", "sepia"])
+    parser.add_argument("--document", type=Path, help="open this text instead of the sample")
+    parser.add_argument("--highlight", action="append", default=[], metavar="CATEGORY=PHRASE",
+                        help="with --document: highlight PHRASE as CATEGORY, optionally "
+                        "CATEGORY:VERDICT=PHRASE (repeatable)")
+    parser.add_argument("--find", help="find this word in the document")
     args = parser.parse_args(argv)
     app = make_app()
-    window = window_for(open_path(SAMPLE_DOCUMENT))
+    if args.theme:
+        from desktop.ui.themes import theme_manager
+
+        theme_manager().apply(args.theme)
+    window = window_for(open_path(args.document or SAMPLE_DOCUMENT))
     window.resize(1280, 800)
     window.show()
-    QTimer.singleShot(200, lambda: annotate(window))
+    if args.document:
+        QTimer.singleShot(200, lambda: highlight_phrases(window, args.highlight))
+    else:
+        QTimer.singleShot(200, lambda: annotate(window))
+    if args.find:
+        def find() -> None:
+            window.find_bar.open_bar()
+            window.find_bar.edit.setText(args.find)
+
+        QTimer.singleShot(500, find)
     if args.preview:
         QTimer.singleShot(400, window.notes.detail.note.show_preview)
     if args.tab:

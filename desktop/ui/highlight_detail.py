@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.crosscheck import Verdict, suggest_verdict
 from desktop.domain.model import Category, Highlight, Study
+from desktop.ui.bidi import show_direction
 from desktop.ui.highlight_list import excerpt, reference_line
 from desktop.ui.note_editor import MarkdownEditor
 from desktop.ui.swatches import color_icon
@@ -263,6 +264,7 @@ class HighlightDetail(QWidget):
         self._shown_id = h.id if h is not None else None
         if h is None:
             self.quote.setText("Select a highlight to check it and write a note on it.")
+            show_direction(self.quote, "")
             self.note.set_text("")
             self.evidence.set_items([])
             self.links.set_items([])
@@ -278,6 +280,7 @@ class HighlightDetail(QWidget):
             quote = quote[:299] + "…"
         prefix = "⚠ Orphaned — not found in the text: " if h.is_orphan else ""
         self.quote.setText(f"{prefix}“{quote}”")
+        show_direction(self.quote, quote)
         self.verdict.show_highlight(h)
         self.tags.show_tags(h.tags, keep_typing=same)
         self.note.set_text(h.note)

@@ -18,6 +18,7 @@ from desktop.domain.crosscheck import Verdict
 from desktop.domain.model import Highlight, Reference, Study
 from desktop.domain.search import fold
 from desktop.domain.tags import has_tag, hashtags
+from desktop.ui.bidi import starts_rtl
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 COLOR_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -244,6 +245,14 @@ def excerpt(text: str) -> str:
     return flat if len(flat) <= EXCERPT_CHARS else flat[: EXCERPT_CHARS - 1] + "…"
 
 
+def _body_flags(text: str) -> int:
+    """A right-to-left quote (Persian, Arabic, Hebrew) reads from the right edge."""
+    if starts_rtl(text):
+        return (Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute
+                | Qt.AlignmentFlag.AlignTop).value | Qt.TextFlag.TextForceRightToLeft.value
+    return (Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop).value
+
+
 class HighlightDelegate(QStyledItemDelegate):
     """A colour bar, the category and two lines of the quote; uniform row height."""
 
@@ -312,7 +321,7 @@ class HighlightDelegate(QStyledItemDelegate):
         body = QRect(rect.left(), head_rect.bottom() + 4, rect.width(),
                      rect.bottom() - head_rect.bottom() - 4)
         text = self._two_lines(body_fm, index.data(Qt.ItemDataRole.DisplayRole), rect.width())
-        painter.drawText(body, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, text)
+        painter.drawText(body, _body_flags(text), text)
         painter.restore()
 
     @staticmethod

@@ -23,6 +23,7 @@ from desktop.ui.actions import (
     create_category_actions,
     create_verdict_actions,
 )
+from desktop.ui.appearance_ops import AppearanceOps
 from desktop.ui.crosscheck_ops import CrossCheckOps
 from desktop.ui.document_ops import DocumentOps
 from desktop.ui.document_tabs import DocumentTabs
@@ -59,6 +60,7 @@ class MainWindow(QMainWindow):
 
         self.reader = ReaderView(self)
         self.reader.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.look = AppearanceOps(self)  # theme, reading font, minimap (from the settings)
         self.session = session
         self.notes = NotesPane(session.study, session.document.id, self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -71,7 +73,7 @@ class MainWindow(QMainWindow):
         reader_layout.setSpacing(0)
         self.document_tabs = DocumentTabs(reader_pane)
         reader_layout.addWidget(self.document_tabs)
-        reader_layout.addWidget(self.reader, 1)
+        reader_layout.addWidget(self.look.reader_with_minimap(), 1)
         reader_layout.addWidget(self.find_bar)
         self.splitter.addWidget(reader_pane)
         self.splitter.addWidget(self.notes)
@@ -177,6 +179,7 @@ class MainWindow(QMainWindow):
         check.addActions([a.add_reference, a.show_references, a.show_source])
         view = bar.addMenu("&View")
         view.addActions([a.zoom_in, a.zoom_out, a.zoom_reset])
+        self.look.add_menus(edit, view)
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(a.about)
 
@@ -277,7 +280,7 @@ class MainWindow(QMainWindow):
             if h.is_orphan:
                 continue
             ranges.append(PaintRange(u16.to_utf16(h.start), u16.to_utf16(h.end),
-                                     self._color(h.category_id), h.id))
+                                     self._color(h.category_id), h.id, h.verdict.value))
             badge = self._badge(h)
             if badge is not None:
                 badges.append(badge)
@@ -290,7 +293,7 @@ class MainWindow(QMainWindow):
             h = self.session.study.highlights.get(hid)
             if h is None or h.is_orphan:
                 continue
-            self.reader.update_color(hid, self._color(h.category_id))
+            self.reader.update_color(hid, self._color(h.category_id), h.verdict.value)
             self.reader.gutter.update_badge(hid, self._badge(h))
 
     # --- edits ---------------------------------------------------------------

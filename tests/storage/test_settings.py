@@ -1,8 +1,15 @@
 """Settings: defaults on any damage, recent-file list rules, unknown keys kept."""
 
 import orjson
+import pytest
 
-from desktop.storage.settings import MAX_RECENT, Settings, load_settings, save_settings
+from desktop.storage.settings import (
+    MAX_RECENT,
+    Settings,
+    load_settings,
+    save_settings,
+    update_settings,
+)
 from desktop.storage.settings import config_dir as settings_dir
 
 
@@ -73,3 +80,32 @@ def test_unwritable_location_is_skipped(tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("not a dir")
     save_settings(Settings(theme="dark"), blocker / "sub" / "s.json")  # no exception
+
+
+def test_a_file_from_before_the_minimap_options_loads_with_their_defaults(tmp_path):
+    path = tmp_path / "s.json"
+    path.write_bytes(orjson.dumps({"theme": "dark", "reader_font_size": 14}))
+    settings = load_settings(path)
+    assert (settings.show_minimap, settings.minimap_by_verdict) == (True, False)
+    assert settings.theme == "dark" and settings.reader_font_size == 14.0
+
+
+def test_minimap_options_must_be_booleans(tmp_path):
+    path = tmp_path / "s.json"
+    path.write_bytes(orjson.dumps({"show_minimap": 0, "minimap_by_verdict": "yes"}))
+    settings = load_settings(path)
+    assert (settings.show_minimap, settings.minimap_by_verdict) == (True, False)
+    path.write_bytes(orjson.dumps({"show_minimap": False, "minimap_by_verdict": True}))
+    settings = load_settings(path)
+    assert (settings.show_minimap, settings.minimap_by_verdict) == (False, True)
+
+
+def test_update_settings_changes_only_what_it_is_given(tmp_path):
+    path = tmp_path / "s.json"
+    path.write_bytes(orjson.dumps({"theme": "sepia", "recent_files": ["/a"], "future": [1]}))
+    update_settings(path, show_minimap=False)
+    data = orjson.loads(path.read_bytes())
+    assert data["show_minimap"] is False
+    assert (data["theme"], data["recent_files"], data["future"]) == ("sepia", ["/a"], [1])
+    with pytest.raises(TypeError):
+        update_settings(path, colour="red")

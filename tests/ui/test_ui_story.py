@@ -40,7 +40,7 @@ def test_full_story(qtbot, window, seed_copy, tmp_path, ui):
     assert notes.current_id() == hid  # the new highlight is selected, its note ready
     assert not reader.textCursor().hasSelection()  # selection dropped to show the colour
     (painted,) = reader.ranges_at(start + 5)
-    assert painted == PaintRange(start, end, painted.color, hid)
+    assert painted == PaintRange(start, end, painted.color, hid, "unverified")
     assert painted.color == "#f2b134"
     assert reader.ranges_at(end) == [] and reader.ranges_at(start - 1) == []
     assert win.isWindowModified() and "[*]" in win.windowTitle()

@@ -1,0 +1,85 @@
+"""Colour arithmetic for themes, kept free of Qt so it can be tested as plain functions.
+
+Category colours are stored in the study as "#rrggbb" and meant for a light page. On a
+dark or sepia page the same fill would either glare or swallow the text, so the reader
+blends each colour into the theme's base colour at paint time, as strongly as it can
+while the text on top keeps a WCAG contrast ratio of at least 4.5:1.
+"""
+
+from __future__ import annotations
+
+RGB = tuple[int, int, int]
+
+MIN_TEXT_CONTRAST = 4.5  # WCAG AA for body text
+STEP = 0.02  # how much alpha to give up per step while searching for a legible fill
+
+
+def parse_hex(color: str) -> RGB:
+    """'#rrggbb' (or '#rgb') to an (r, g, b) tuple; anything else raises ValueError."""
+    text = color.strip().lstrip("#")
+    if len(text) == 3:
+        text = "".join(c * 2 for c in text)
+    if len(text) != 6:
+        raise ValueError(f"not a #rrggbb colour: {color!r}")
+    value = int(text, 16)
+    return (value >> 16) & 255, (value >> 8) & 255, value & 255
+
+
+def to_hex(rgb: RGB) -> str:
+    return "#{:02x}{:02x}{:02x}".format(*rgb)
+
+
+def _linear(channel: int) -> float:
+    c = channel / 255
+    return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+
+def relative_luminance(rgb: RGB) -> float:
+    """WCAG 2 relative luminance, 0 (black) … 1 (white)."""
+    r, g, b = (_linear(c) for c in rgb)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast_ratio(a: RGB, b: RGB) -> float:
+    """WCAG 2 contrast ratio, 1 … 21."""
+    la, lb = relative_luminance(a), relative_luminance(b)
+    hi, lo = max(la, lb), min(la, lb)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def mix(color: RGB, base: RGB, alpha: float) -> RGB:
+    """``color`` laid over ``base`` with opacity ``alpha`` (0 … 1)."""
+    alpha = min(1.0, max(0.0, alpha))
+    r, g, b = (round(c * alpha + under * (1 - alpha)) for c, under in zip(color, base, strict=True))
+    return r, g, b
+
+
+def is_dark(base: RGB) -> bool:
+    return relative_luminance(base) < 0.2
+
+
+def fill_strength(base: RGB) -> float:
+    """How opaque a highlight fill starts out: a little stronger on dark pages, where
+    a faint tint of a bright colour reads as grey."""
+    return 0.5 if is_dark(base) else 0.38
+
+
+def reading_fill(color: RGB, base: RGB, text: RGB, strength: float | None = None,
+                 min_contrast: float = MIN_TEXT_CONTRAST) -> RGB:
+    """The opaque fill for a highlight of ``color`` on a page of ``base`` under ``text``.
+
+    Starts at ``strength`` (default: ``fill_strength(base)``) and fades toward the page
+    until the text is legible. The page itself must be legible (callers' themes are),
+    so the search always ends; if it is not, the page colour is returned.
+    """
+    alpha = fill_strength(base) if strength is None else strength
+    while alpha > 0:
+        fill = mix(color, base, alpha)
+        if contrast_ratio(fill, text) >= min_contrast:
+            return fill
+        alpha -= STEP
+    return base
+
+
+def blend_hex(color: str, base: str, alpha: float) -> str:
+    return to_hex(mix(parse_hex(color), parse_hex(base), alpha))
