@@ -16,6 +16,7 @@ from desktop.storage.opening import open_path
 from desktop.storage.saving import save_study_file
 from desktop.storage.studyfile import STUDY_SUFFIX
 from desktop.ui.prompts import SaveChoice
+from desktop.ui.recent_menu import remember
 from desktop.ui.safety_ops import claim_lock
 from desktop.ui.safety_prompts import DiskChoice
 from desktop.ui.session import StudySession
@@ -57,6 +58,7 @@ class FileOps:
             return False
         session = self.window.safety.offer_recovery(session)
         self.window.set_session(session)
+        remember(path)
         self.window.statusBar().showMessage(f"Opened {Path(path).name}", 5000)
         return True
 
@@ -128,6 +130,7 @@ class FileOps:
                 session.lock.release()
             session.lock = lock if isinstance(lock, StudyLock) else None
         session.mark_saved(path, result.fingerprint)
+        remember(path)
         if session.lock is not None:
             session.lock.refresh()  # a fresh time tells others the lock is in use
         self.window.safety.autosaver.discard(session)

@@ -30,6 +30,7 @@ from desktop.ui.interchange_ops import InterchangeOps
 from desktop.ui.notes_pane import NotesPane
 from desktop.ui.prompts import Prompts
 from desktop.ui.reader import PaintRange, ReaderView
+from desktop.ui.recent_menu import RecentMenu
 from desktop.ui.safety_ops import SafetyOps
 from desktop.ui.session import StudySession
 from desktop.ui.status import StatusSummary
@@ -78,6 +79,7 @@ class MainWindow(QMainWindow):
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.addToolBar(self.toolbar)
         self.highlight_menu = QMenu("&Highlight", self)
+        self.recent_menu = RecentMenu(self)
         self.status_summary = StatusSummary(self)
         self.statusBar().addPermanentWidget(self.status_summary)
 
@@ -134,7 +136,9 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         bar.clear()
         file_menu = bar.addMenu("&File")
-        file_menu.addActions([a.open, a.save, a.save_as])
+        file_menu.addAction(a.open)
+        file_menu.addMenu(self.recent_menu)
+        file_menu.addActions([a.save, a.save_as])
         file_menu.addSeparator()
         self.interchange.add_menus(file_menu)
         file_menu.addSeparator()
