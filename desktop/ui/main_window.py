@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt, QUrl
-from PySide6.QtGui import QCloseEvent, QDesktopServices, QUndoGroup
+from PySide6.QtGui import (
+    QCloseEvent,
+    QDesktopServices,
+    QDragEnterEvent,
+    QDropEvent,
+    QUndoGroup,
+)
 from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter, QToolBar, QVBoxLayout, QWidget
 
 from desktop.domain.changes import ChangeSet
@@ -24,6 +30,7 @@ from desktop.ui.actions import (
     create_verdict_actions,
 )
 from desktop.ui.crosscheck_ops import CrossCheckOps
+from desktop.ui.drop_ops import DropHandler
 from desktop.ui.file_ops import FileOps
 from desktop.ui.find_bar import FindBar
 from desktop.ui.interchange_ops import InterchangeOps
@@ -80,6 +87,9 @@ class MainWindow(QMainWindow):
         self.addToolBar(self.toolbar)
         self.highlight_menu = QMenu("&Highlight", self)
         self.recent_menu = RecentMenu(self)
+        self.drops = DropHandler(self)
+        self.setAcceptDrops(True)
+        self.reader.setAcceptDrops(False)  # a file dropped on the text opens, as anywhere
         self.status_summary = StatusSummary(self)
         self.statusBar().addPermanentWidget(self.status_summary)
 
@@ -388,6 +398,12 @@ class MainWindow(QMainWindow):
             f"Crosslight {__version__}\n\nRead critically: highlight claims, note them, "
             "and keep the evidence beside them.",
         )
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        self.drops.drag_enter(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self.drops.drop(event)
 
     # --- closing -------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
