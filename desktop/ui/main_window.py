@@ -42,6 +42,7 @@ from desktop.ui.safety_ops import SafetyOps
 from desktop.ui.session import StudySession
 from desktop.ui.status import StatusSummary
 from desktop.ui.verdict_gutter import Badge
+from desktop.ui.window_state import restore_window_state, save_window_state
 
 SAFE_LINK_SCHEMES = {"http", "https"}
 
@@ -98,6 +99,7 @@ class MainWindow(QMainWindow):
         self.resize(1280, 820)
         self.splitter.setSizes([800, 480])
         self.notes.split.setSizes([380, 340])
+        restore_window_state(self)  # the last run's layout, if there is a readable one
 
     # --- wiring --------------------------------------------------------------
     def _connect(self) -> None:
@@ -409,6 +411,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.files.confirm_discard():
             self.safety.closed()
+            save_window_state(self)
             event.accept()
         else:
             event.ignore()
