@@ -50,6 +50,8 @@ class Actions:
     find: QAction
     find_next: QAction
     find_previous: QAction
+    shortcuts: QAction
+    open_sample: QAction
     categories: dict[str, QAction] = field(default_factory=dict)
 
 
@@ -128,6 +130,10 @@ def create_actions(window: QWidget, undo_group: QUndoGroup) -> Actions:
         find_next=_action(window, "Find &Next", ["F3", "Ctrl+G"], "Go to the next match"),
         find_previous=_action(window, "Find &Previous", ["Shift+F3", "Ctrl+Shift+G"],
                               "Go to the previous match"),
+        shortcuts=_action(window, "&Keyboard Shortcuts", ["F1", "Ctrl+/"],
+                          "List every command and its keys"),
+        open_sample=_action(window, "Open &Sample Study", [],
+                            "Open the bundled example article with sample highlights and checks"),
     )
 
 

@@ -33,6 +33,7 @@ from desktop.ui.crosscheck_ops import CrossCheckOps
 from desktop.ui.drop_ops import DropHandler
 from desktop.ui.file_ops import FileOps
 from desktop.ui.find_bar import FindBar
+from desktop.ui.help_ops import HelpOps
 from desktop.ui.interchange_ops import InterchangeOps
 from desktop.ui.notes_pane import NotesPane
 from desktop.ui.prompts import Prompts
@@ -59,6 +60,7 @@ class MainWindow(QMainWindow):
         self.safety = SafetyOps(self)  # locks, autosave, recovery, external changes
         self.checks = CrossCheckOps(self)
         self.interchange = InterchangeOps(self)
+        self.help = HelpOps(self)
         self.verdict_actions = create_verdict_actions(self)
 
         self.reader = ReaderView(self)
@@ -132,6 +134,7 @@ class MainWindow(QMainWindow):
         self.notes.linkActivated.connect(self.open_link)
         self.checks.connect()
         self.interchange.connect()
+        self.help.connect()
         a.attach_reference.triggered.connect(lambda: self._on_current(self.checks.attach_reference))
         a.link_passage.triggered.connect(lambda: self._on_current(self.checks.link_passage))
         a.add_reference.triggered.connect(self.checks.add_reference)
@@ -175,6 +178,8 @@ class MainWindow(QMainWindow):
         view = bar.addMenu("&View")
         view.addActions([a.zoom_in, a.zoom_out, a.zoom_reset])
         help_menu = bar.addMenu("&Help")
+        help_menu.addActions([a.shortcuts, a.open_sample])
+        help_menu.addSeparator()
         help_menu.addAction(a.about)
 
         self.toolbar.clear()
