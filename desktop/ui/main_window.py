@@ -23,6 +23,7 @@ from desktop.domain.commands import (
 from desktop.domain.crosscheck import Verdict
 from desktop.domain.factory import make_highlight
 from desktop.domain.textunits import Utf16Map
+from desktop.ui.accessibility import apply_accessibility
 from desktop.ui.actions import (
     Actions,
     create_actions,
@@ -102,6 +103,7 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([800, 480])
         self.notes.split.setSizes([380, 340])
         restore_window_state(self)  # the last run's layout, if there is a readable one
+        apply_accessibility(self)
 
     # --- wiring --------------------------------------------------------------
     def _connect(self) -> None:
