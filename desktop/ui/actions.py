@@ -81,7 +81,8 @@ def create_actions(window: QWidget, undo_group: QUndoGroup) -> Actions:
     if QKeySequence("Ctrl+Y") not in redo_keys:
         redo_keys.append(QKeySequence("Ctrl+Y"))
     redo.setShortcuts(redo_keys)
-    for action in (undo, redo):
+    for action, name in ((undo, "Undo"), (redo, "Redo")):
+        action.setProperty("commandName", name)  # its text names the step: "Undo Delete…"
         window.addAction(action)
     return Actions(
         open=_action(window, "&Open…", [StdKey.Open], "Open a study or a text document",

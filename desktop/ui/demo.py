@@ -34,6 +34,18 @@ def annotate(window: MainWindow) -> None:
         window.reveal_highlight(first)
 
 
+def show_recent(window: MainWindow) -> None:
+    """Pop up File, then its Open Recent submenu, as a user would."""
+    bar = window.menuBar()
+    file_action = bar.actions()[0]
+    bar.setActiveAction(file_action)
+    file_menu = file_action.menu()
+    QTimer.singleShot(200, lambda: file_menu.setActiveAction(window.recent_menu.menuAction()))
+    QTimer.singleShot(300, lambda: window.recent_menu.popup(
+        file_menu.mapToGlobal(file_menu.actionGeometry(window.recent_menu.menuAction())
+                              .topRight())))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--screenshot", type=Path, help="save a PNG of the window and quit")
@@ -41,6 +53,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--evidence", action="store_true", help="show the evidence tab")
     parser.add_argument("--tab", choices=["references", "source", "study"],
                         help="show this tab of the notes pane")
+    parser.add_argument("--shortcuts", action="store_true",
+                        help="open Help > Keyboard Shortcuts (the screenshot is of the screen)")
+    parser.add_argument("--recent", action="store_true",
+                        help="open File > Open Recent (the screenshot is of the screen)")
     args = parser.parse_args(argv)
     app = make_app()
     window = window_for(open_path(SAMPLE_DOCUMENT))
@@ -54,9 +70,16 @@ def main(argv: list[str] | None = None) -> int:
             {"references": 1, "source": 2, "study": 3}[args.tab]))
     if args.evidence:
         QTimer.singleShot(400, lambda: window.notes.detail.tabs.setCurrentIndex(1))
+    if args.shortcuts:
+        QTimer.singleShot(400, window.help.show_shortcuts)
+    if args.recent:
+        QTimer.singleShot(400, lambda: show_recent(window))
     if args.screenshot:
         def shoot() -> None:
-            window.grab().save(str(args.screenshot))
+            if args.shortcuts or args.recent:  # other top-level windows: grab the screen
+                window.screen().grabWindow(0).save(str(args.screenshot))
+            else:
+                window.grab().save(str(args.screenshot))
             os._exit(0)  # skip the unsaved-changes question: this is a throwaway study
 
         QTimer.singleShot(1500, shoot)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 DYNAMIC_MENUS = {"recentMenu"}  # lists of files, not commands
+NAME_PROPERTY = "commandName"  # set on actions whose text changes (Undo …)
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,12 +42,21 @@ def plain(text: str) -> str:
 
 
 def typed(sequence: QKeySequence) -> bool:
-    """False for the dedicated Open/Save/Copy… keys of multimedia keyboards: Qt adds
-    them to the standard shortcuts, but listing them would only confuse."""
+    """False for the dedicated Open/Copy/Undo… keys of multimedia and old Sun keyboards
+    (F13 and up): Qt adds them to the standard shortcuts, but listing them would only
+    confuse."""
     if sequence.isEmpty():
         return False
     key = sequence[0].key().value
+    if Qt.Key.Key_F13.value <= key <= Qt.Key.Key_F35.value:
+        return False
     return not Qt.Key.Key_Back.value <= key < Qt.Key.Key_unknown.value
+
+
+def command_name(action: QAction) -> str:
+    """The command's own name: Undo/Redo texts also name the step they would undo."""
+    fixed = action.property(NAME_PROPERTY)
+    return fixed if isinstance(fixed, str) and fixed else plain(action.text())
 
 
 def key_text(action: QAction) -> str:
@@ -64,7 +74,7 @@ def menu_rows(menu: QMenu, group: str) -> list[ShortcutRow]:
             if sub.objectName() not in DYNAMIC_MENUS:
                 rows.extend(menu_rows(sub, f"{group} › {plain(sub.title())}"))
             continue
-        rows.append(ShortcutRow(group, plain(action.text()), key_text(action),
+        rows.append(ShortcutRow(group, command_name(action), key_text(action),
                                 action.statusTip()))
     return rows
 

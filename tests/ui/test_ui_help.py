@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication
 from desktop.domain.crosscheck import Verdict
 from desktop.domain.sample_study import PASSAGES
 from desktop.ui.prompts import SaveChoice
-from desktop.ui.shortcuts_dialog import ShortcutsDialog, plain
+from desktop.ui.shortcuts_dialog import ShortcutsDialog, command_name
 
 NATIVE = QKeySequence.SequenceFormat.NativeText
 
@@ -40,7 +40,7 @@ def test_f1_lists_every_command_grouped_by_menu(qtbot, window, seed_copy):
     listed = {name for _, name, _ in rows}
     for action in [*win.category_actions.values(), *win.verdict_actions.values(),
                    win.actions.undo, win.actions.find, win.actions.open_sample]:
-        assert plain(action.text()) in listed
+        assert command_name(action) in listed
     qtbot.waitUntil(dialog.filter.hasFocus)  # ready to type a filter
 
 
@@ -59,6 +59,18 @@ def test_ctrl_slash_opens_it_too_and_the_filter_narrows_it(qtbot, window, seed_c
     assert dialog.visible_rows() == [] and dialog.empty.isVisible()
     dialog.filter.clear()
     assert not dialog.empty.isVisible()
+
+
+def test_undo_is_listed_by_its_name_not_the_step_it_would_undo(qtbot, window, seed_copy, ui):
+    win = window(seed_copy)
+    ui.highlight(qtbot, win, "Harakat al-Nujaba", 1)
+    assert win.actions.undo.text() != "&Undo"  # "Undo <the step>"
+    dialog = win.help.show_shortcuts()
+    qtbot.addWidget(dialog)
+    (undo,) = [r for r in dialog.visible_rows() if r[1].startswith("Undo")]
+    assert undo[:2] == ("Edit", "Undo") and undo[2].startswith(native("Ctrl+Z"))
+    assert not any(f"F{n}" in keys.split(", ") for n in range(13, 36)
+                   for _, _, keys in dialog.visible_rows())
 
 
 def test_the_list_follows_the_study_categories(qtbot, window, seed_copy):
