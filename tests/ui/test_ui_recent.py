@@ -120,3 +120,16 @@ def test_an_entry_gone_since_the_menu_opened_says_so(window, seed_copy, tmp_path
 def test_ampersands_and_the_tenth_entry_have_proper_mnemonics():
     assert entry_text(1, "/x/R&D notes.txt") == "&1  R&&D notes.txt"
     assert entry_text(10, "/x/a.txt") == "1&0  a.txt"
+
+
+def test_a_file_named_on_the_command_line_is_remembered_not_the_sample(monkeypatch, seed_copy):
+    import desktop.ui.app
+    from desktop.cli import main
+
+    started = []
+    monkeypatch.setattr(desktop.ui.app, "run", lambda opened: started.append(opened) or 0)
+    assert main([]) == 0  # the bundled sample: not the user's file
+    assert load_settings().recent_files == []
+    assert main([str(seed_copy)]) == 0
+    assert load_settings().recent_files == [str(seed_copy.resolve())]
+    assert len(started) == 2
