@@ -9,8 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMimeData, QTimer
+from PySide6.QtCore import QEvent, QMimeData, QObject, QTimer
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QWidget
 
 from desktop.storage import documents
 from desktop.storage.studyfile import STUDY_SUFFIX
@@ -51,9 +52,30 @@ def choose(paths: list[Path]) -> tuple[Path | None, str]:
     return first, ""
 
 
-class DropHandler:
+class DropHandler(QObject):
     def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
         self.window = window
+
+    def watch_children(self) -> None:
+        """Files dropped on a text box open too, rather than typing their path into a
+        note: text fields accept drops of their own, so they are watched here."""
+        for widget in self.window.findChildren(QWidget):
+            if widget.acceptDrops():
+                widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop) \
+                and dropped_paths(event.mimeData()):
+            if kind == QEvent.Type.Drop:
+                self.drop(event)
+            elif kind == QEvent.Type.DragEnter:
+                self.drag_enter(event)
+            else:
+                event.acceptProposedAction()
+            return True
+        return False
 
     def drag_enter(self, event: QDragEnterEvent) -> None:
         paths = dropped_paths(event.mimeData())

@@ -104,6 +104,7 @@ class MainWindow(QMainWindow):
         self.notes.split.setSizes([380, 340])
         restore_window_state(self)  # the last run's layout, if there is a readable one
         apply_accessibility(self)
+        self.drops.watch_children()
 
     # --- wiring --------------------------------------------------------------
     def _connect(self) -> None:

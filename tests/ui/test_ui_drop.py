@@ -68,6 +68,24 @@ def test_dropping_a_document_on_the_text_opens_it(qtbot, window, seed_copy, tmp_
     assert win.session.path is None
 
 
+def test_a_file_dropped_on_a_note_opens_instead_of_typing_its_path(qtbot, window, seed_copy,
+                                                                   tmp_path, ui):
+    other = tmp_path / "other.txt"
+    shutil.copyfile(SEED, other)
+    win = window(seed_copy)
+    mime = mime_for(other)
+    mime.setText(str(other))  # file managers send the path as text too
+    editor = win.notes.study_note.editor
+    assert editor.acceptDrops()
+    drop(editor.viewport(), mime)
+    qtbot.waitUntil(lambda: win.session.document.source_path == str(other.resolve()))
+    assert win.session.study.note == "" and editor.toPlainText() == ""
+    line = win.notes.text_filter
+    drop(line, mime_for(seed_copy))
+    qtbot.waitUntil(lambda: win.session.document.source_path == str(seed_copy.resolve()))
+    assert line.text() == ""
+
+
 def test_a_drop_asks_to_save_unsaved_changes_first(qtbot, window, seed_copy, tmp_path, ui):
     other = tmp_path / "other.txt"
     shutil.copyfile(SEED, other)
