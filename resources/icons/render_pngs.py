@@ -12,9 +12,9 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QRectF, Qt  # noqa: E402
-from PySide6.QtGui import QGuiApplication, QImage, QPainter  # noqa: E402
-from PySide6.QtSvg import QSvgRenderer  # noqa: E402
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QGuiApplication, QImage, QPainter
+from PySide6.QtSvg import QSvgRenderer
 
 HERE = Path(__file__).resolve().parent
 SIZES = (16, 22, 24, 32, 48, 64, 128, 256)
@@ -37,7 +37,7 @@ def render(svg: Path, size: int, out: Path) -> None:
 
 
 def main() -> int:
-    app = QGuiApplication(sys.argv[:1])  # noqa: F841 - QImage text/SVG need an app
+    app = QGuiApplication(sys.argv[:1])  # noqa: F841 - painting needs an application
     for name, context in ICONS.items():
         for size in SIZES:
             out = HERE / "hicolor" / f"{size}x{size}" / context / (Path(name).stem + ".png")
