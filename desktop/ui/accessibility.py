@@ -69,6 +69,7 @@ def apply_accessibility(window: MainWindow) -> None:
     _describe(window.reader.gutter, "Verdicts",
               "The verdict of each checked claim, as a symbol and a word, beside its line.")
     _describe(window.splitter, "Reader and notes")
+    _describe(window.reader.parentWidget(), "Reader pane", "The document and its find bar.")
     _describe(window.toolbar, "Main toolbar")
     _describe(window.status_summary, "Study summary",
               "Word count, highlights by category and how many claims are checked.")
