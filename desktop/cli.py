@@ -1,6 +1,7 @@
 """Command line: ``crosslight [PATH]`` opens a study or a document (default: the sample).
 
-``crosslight export …`` and ``crosslight info …`` run without a window: see ``headless``.
+``crosslight export …`` and ``crosslight info …`` run without a window: see ``headless``;
+``crosslight install-desktop [--uninstall]`` adds the menu entry: see ``integration``.
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="crosslight",
         description="Crosslight: read critically, highlight, annotate and cross-check.",
         epilog="Without a window: “crosslight export STUDY --format md|html|w3c|claimreview"
-        "|csv [-o OUT]” and “crosslight info STUDY” (each has --help).",
+        "|csv [-o OUT]” and “crosslight info STUDY” (each has --help). "
+        "“crosslight install-desktop [--uninstall]” adds Crosslight to your desktop's menu.",
     )
     parser.add_argument(
         "path",
@@ -41,6 +43,10 @@ def main(argv: list[str] | None = None) -> int:
         from desktop.headless import main as headless_main
 
         return headless_main(argv)
+    if argv and argv[0] == "install-desktop":  # no Qt either
+        from desktop.integration import main as integration_main
+
+        return integration_main(argv[1:])
     args = build_parser().parse_args(argv)
     path: Path = args.path or SAMPLE_DOCUMENT
     try:
@@ -48,6 +54,10 @@ def main(argv: list[str] | None = None) -> int:
     except StorageError as err:
         print(f"crosslight: {err}", file=sys.stderr)
         return 1
+    if args.path is not None:  # the sample is not the user's file
+        from desktop.ui.recent_menu import remember
+
+        remember(path)
     from desktop.ui.app import run  # Qt loads only once the input is known to be good
 
     return run(opened)

@@ -60,6 +60,8 @@ class Actions:
     edit_tags: QAction
     search_study: QAction
     document_info: QAction
+    shortcuts: QAction
+    open_sample: QAction
     categories: dict[str, QAction] = field(default_factory=dict)
 
 
@@ -89,7 +91,8 @@ def create_actions(window: QWidget, undo_group: QUndoGroup) -> Actions:
     if QKeySequence("Ctrl+Y") not in redo_keys:
         redo_keys.append(QKeySequence("Ctrl+Y"))
     redo.setShortcuts(redo_keys)
-    for action in (undo, redo):
+    for action, name in ((undo, "Undo"), (redo, "Redo")):
+        action.setProperty("commandName", name)  # its text names the step: "Undo Delete…"
         window.addAction(action)
     return Actions(
         open=_action(window, "&Open…", [StdKey.Open], "Open a study or a text document",
@@ -160,6 +163,10 @@ def create_actions(window: QWidget, undo_group: QUndoGroup) -> Actions:
         document_info=_action(window, "Document &Info…", ["Alt+Return", "Alt+Enter"],
                               "The document's file, size, versions and fingerprint; edit its "
                               "title, address, author and date"),
+        shortcuts=_action(window, "&Keyboard Shortcuts", ["F1", "Ctrl+/"],
+                          "List every command and its keys"),
+        open_sample=_action(window, "Open &Sample Study", [],
+                            "Open the bundled example article with sample highlights and checks"),
     )
 
 

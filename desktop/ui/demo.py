@@ -48,6 +48,8 @@ def _search(window: MainWindow, query: str) -> None:
 def _filter_tag(window: MainWindow, tag: str) -> None:
     window.notes.tag_filter.choose(tag)
     window.notes.tag_filter.activated.emit(window.notes.tag_filter.currentIndex())
+
+
 def highlight_phrases(window: MainWindow, specs: list[str]) -> None:
     """Highlight each "category[:verdict]=phrase" (first occurrence) as a reader would."""
     text = window.session.document.text
@@ -61,6 +63,18 @@ def highlight_phrases(window: MainWindow, specs: list[str]) -> None:
         window.reader.select_range(window._u16.to_utf16(at), window._u16.to_utf16(at + len(phrase)))
         if window.highlight_selection(category) and verdict:
             window.set_verdict(Verdict(verdict))
+
+
+def show_recent(window: MainWindow) -> None:
+    """Pop up File, then its Open Recent submenu, as a user would."""
+    bar = window.menuBar()
+    file_action = bar.actions()[0]
+    bar.setActiveAction(file_action)
+    file_menu = file_action.menu()
+    QTimer.singleShot(200, lambda: file_menu.setActiveAction(window.recent_menu.menuAction()))
+    QTimer.singleShot(300, lambda: window.recent_menu.popup(
+        file_menu.mapToGlobal(file_menu.actionGeometry(window.recent_menu.menuAction())
+                              .topRight())))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -88,6 +102,10 @@ def main(argv: list[str] | None = None) -> int:
                         help="with --document: highlight PHRASE as CATEGORY, optionally "
                         "CATEGORY:VERDICT=PHRASE (repeatable)")
     parser.add_argument("--find", help="find this word in the document")
+    parser.add_argument("--shortcuts", action="store_true",
+                        help="open Help > Keyboard Shortcuts (the screenshot is of the screen)")
+    parser.add_argument("--recent", action="store_true",
+                        help="open File > Open Recent (the screenshot is of the screen)")
     args = parser.parse_args(argv)
     app = make_app()
     if args.theme:
@@ -152,6 +170,16 @@ def main(argv: list[str] | None = None) -> int:
                 app.primaryScreen().grabWindow(0).save(str(args.screenshot))
             else:
                 shot.grab().save(str(args.screenshot))
+    if args.shortcuts:
+        QTimer.singleShot(400, window.help.show_shortcuts)
+    if args.recent:
+        QTimer.singleShot(400, lambda: show_recent(window))
+    if args.screenshot:
+        def shoot() -> None:
+            if args.shortcuts or args.recent:  # other top-level windows: grab the screen
+                window.screen().grabWindow(0).save(str(args.screenshot))
+            else:
+                window.grab().save(str(args.screenshot))
             os._exit(0)  # skip the unsaved-changes question: this is a throwaway study
 
         QTimer.singleShot(1500, shoot)

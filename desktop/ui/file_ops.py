@@ -18,6 +18,7 @@ from desktop.storage.saving import SaveResult, save_study_data
 from desktop.storage.studyfile import STUDY_SUFFIX
 from desktop.ui.background import BackgroundWriter, Job
 from desktop.ui.prompts import SaveChoice
+from desktop.ui.recent_menu import remember
 from desktop.ui.safety_ops import claim_lock
 from desktop.ui.safety_prompts import DiskChoice
 from desktop.ui.session import StudySession
@@ -60,6 +61,7 @@ class FileOps:
             return False
         session = self.window.safety.offer_recovery(session)
         self.window.set_session(session)
+        remember(path)
         self.window.statusBar().showMessage(f"Opened {Path(path).name}", 5000)
         return True
 
@@ -166,6 +168,7 @@ class FileOps:
                 session.lock.release()
             session.lock = lock if isinstance(lock, StudyLock) else None
         session.mark_saved(path, result.fingerprint, ctx["edits"])
+        remember(path)
         if session.lock is not None:
             session.lock.refresh()  # a fresh time tells others the lock is in use
         if not session.is_modified:

@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt, QUrl
-from PySide6.QtGui import QCloseEvent, QDesktopServices, QUndoGroup
+from PySide6.QtGui import (
+    QCloseEvent,
+    QDesktopServices,
+    QDragEnterEvent,
+    QDropEvent,
+    QUndoGroup,
+)
 from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter, QToolBar, QVBoxLayout, QWidget
 
 from desktop.domain.changes import ChangeSet
@@ -17,6 +23,7 @@ from desktop.domain.commands import (
 from desktop.domain.crosscheck import Verdict
 from desktop.domain.factory import make_highlight
 from desktop.domain.textunits import Utf16Map
+from desktop.ui.accessibility import apply_accessibility
 from desktop.ui.actions import (
     Actions,
     create_actions,
@@ -27,17 +34,21 @@ from desktop.ui.appearance_ops import AppearanceOps
 from desktop.ui.crosscheck_ops import CrossCheckOps
 from desktop.ui.document_ops import DocumentOps
 from desktop.ui.document_tabs import DocumentTabs
+from desktop.ui.drop_ops import DropHandler
 from desktop.ui.file_ops import FileOps
 from desktop.ui.find_bar import FindBar
+from desktop.ui.help_ops import HelpOps
 from desktop.ui.interchange_ops import InterchangeOps
 from desktop.ui.notes_pane import NotesPane
 from desktop.ui.prompts import Prompts
 from desktop.ui.reader import PaintRange, ReaderView
+from desktop.ui.recent_menu import RecentMenu
 from desktop.ui.safety_ops import SafetyOps
 from desktop.ui.session import StudySession
 from desktop.ui.status import StatusSummary
 from desktop.ui.tag_ops import TagOps
 from desktop.ui.verdict_gutter import Badge
+from desktop.ui.window_state import restore_window_state, save_window_state
 
 SAFE_LINK_SCHEMES = {"http", "https"}
 
@@ -55,6 +66,7 @@ class MainWindow(QMainWindow):
         self.checks = CrossCheckOps(self)
         self.interchange = InterchangeOps(self)
         self.tag_ops = TagOps(self)  # tags, and the Search Study dock
+        self.help = HelpOps(self)
         self.verdict_actions = create_verdict_actions(self)
         self.documents = DocumentOps(self)  # several documents, new versions, orphans
 
@@ -87,6 +99,10 @@ class MainWindow(QMainWindow):
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.addToolBar(self.toolbar)
         self.highlight_menu = QMenu("&Highlight", self)
+        self.recent_menu = RecentMenu(self)
+        self.drops = DropHandler(self)
+        self.setAcceptDrops(True)
+        self.reader.setAcceptDrops(False)  # a file dropped on the text opens, as anywhere
         self.status_summary = StatusSummary(self)
         self.statusBar().addPermanentWidget(self.status_summary)
 
@@ -95,6 +111,9 @@ class MainWindow(QMainWindow):
         self.resize(1280, 820)
         self.splitter.setSizes([800, 480])
         self.notes.split.setSizes([380, 340])
+        restore_window_state(self)  # the last run's layout, if there is a readable one
+        apply_accessibility(self)
+        self.drops.watch_children()
 
     # --- wiring --------------------------------------------------------------
     def _connect(self) -> None:
@@ -129,6 +148,7 @@ class MainWindow(QMainWindow):
         self.interchange.connect()
         self.documents.connect()
         self.tag_ops.connect()
+        self.help.connect()
         a.attach_reference.triggered.connect(lambda: self._on_current(self.checks.attach_reference))
         a.link_passage.triggered.connect(lambda: self._on_current(self.checks.link_passage))
         a.add_reference.triggered.connect(self.checks.add_reference)
@@ -145,7 +165,9 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         bar.clear()
         file_menu = bar.addMenu("&File")
-        file_menu.addActions([a.open, a.save, a.save_as])
+        file_menu.addAction(a.open)
+        file_menu.addMenu(self.recent_menu)
+        file_menu.addActions([a.save, a.save_as])
         file_menu.addSeparator()
         file_menu.addActions([a.add_document, a.remove_document])
         file_menu.addSeparator()
@@ -181,6 +203,8 @@ class MainWindow(QMainWindow):
         view.addActions([a.zoom_in, a.zoom_out, a.zoom_reset])
         self.look.add_menus(edit, view)
         help_menu = bar.addMenu("&Help")
+        help_menu.addActions([a.shortcuts, a.open_sample])
+        help_menu.addSeparator()
         help_menu.addAction(a.about)
 
         self.toolbar.clear()
@@ -428,10 +452,17 @@ class MainWindow(QMainWindow):
             "and keep the evidence beside them.",
         )
 
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        self.drops.drag_enter(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self.drops.drop(event)
+
     # --- closing -------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.files.confirm_discard():
             self.safety.closed()
+            save_window_state(self)
             event.accept()
         else:
             event.ignore()

@@ -1,0 +1,74 @@
+"""Window size and splitter sizes come back in the next window; damage is ignored."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.storage.opening import open_path
+from desktop.storage.settings import load_settings, save_settings
+from desktop.ui.main_window import MainWindow
+from desktop.ui.session import StudySession
+from desktop.ui.window_state import decode, encode
+from tests.ui.conftest import SEED, FakePrompts
+
+
+def new_window(qtbot) -> MainWindow:
+    """A window as the app makes one at start-up (no resize after construction)."""
+    win = MainWindow(StudySession.from_opened(open_path(SEED)), FakePrompts())
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def close_like(a: list[int], b: list[int], slack: int = 12) -> bool:
+    return len(a) == len(b) and all(abs(x - y) <= slack for x, y in zip(a, b, strict=True))
+
+
+def test_first_run_uses_the_default_layout(qtbot):
+    assert load_settings().window_geometry == ""
+    win = new_window(qtbot)
+    assert (win.width(), win.height()) == (1280, 820)
+    main, notes = win.splitter.sizes(), win.notes.split.sizes()
+    assert main[0] > main[1] > 300  # reader wider than the notes pane, both roomy
+    assert min(notes) > 200
+
+
+def test_geometry_and_splitters_come_back_in_the_next_window(qtbot):
+    first = new_window(qtbot)
+    first.resize(780, 580)
+    first.splitter.setSizes([300, 480])
+    first.notes.split.setSizes([150, 300])
+    qtbot.waitUntil(lambda: first.splitter.sizes()[0] < 320)
+    sizes = first.splitter.sizes(), first.notes.split.sizes()
+    assert first.close()
+    saved = load_settings()
+    assert saved.window_geometry and saved.window_state and ";" in saved.splitter_state
+
+    second = new_window(qtbot)
+    assert (second.width(), second.height()) == (780, 580)
+    qtbot.waitUntil(lambda: close_like(second.splitter.sizes(), sizes[0]))
+    assert close_like(second.notes.split.sizes(), sizes[1])
+
+
+@pytest.mark.parametrize("geometry, splitters", [
+    ("not base64 at all!", "%%%;???"),
+    (encode(b"\x00\x01garbage"), encode(b"junk") + ";" + encode(b"more junk")),
+    ("", "AAAA/wAAAAEAAAACAAAAAAAAAAAA/////wEAAAABAA=="),  # a state hiding the reader
+])
+def test_a_damaged_saved_layout_is_ignored(qtbot, geometry, splitters):
+    settings = load_settings()
+    settings.window_geometry, settings.window_state = geometry, geometry
+    settings.splitter_state = splitters
+    save_settings(settings)
+    win = new_window(qtbot)
+    assert (win.width(), win.height()) == (1280, 820)
+    assert min(win.splitter.sizes()) > 300
+    assert min(win.notes.split.sizes()) > 200
+
+
+def test_decode_refuses_what_is_not_base64():
+    assert decode("") is None
+    assert decode("a b c") is None
+    assert decode("éé") is None
+    assert bytes(decode(encode(b"\x01\x02")).data()) == b"\x01\x02"
