@@ -8,7 +8,7 @@ Format (version 2), one UTF-8 JSON object with sorted keys::
     study       {id, title, note, created, modified}
     categories  [{id, name, color}]
     documents   [{id, title, media_type, source_path, added, sha256, text,
-                  url, author, published,
+                  url, author, published, encoding?, pages?, styles?,
                   source: {publisher, stance, trust, notes}}]
     references  [{id, url, title, author, published, accessed, excerpt, note,
                   created, modified}]
@@ -22,6 +22,10 @@ Version 1 had no references, verdicts, citations, links or source notes.
 ``documents[].url``, ``author`` and ``published`` (where, by whom and when the document
 was published) were added to version 2 later as optional keys: a reader treats a missing
 one as "", so files written before them still open, and older readers ignore them.
+So were ``encoding`` (how a text file was decoded, e.g. "cp1256"), ``pages`` (code-point
+start of each page of a PDF, ascending from 0) and ``styles`` ([start, end, kind] with
+kind heading1-3/bold/italic/code, the formatting of rendered Markdown); they are written
+only when not empty and checked by ``document_layout``.
 
 Highlights are written in document order so a diff reads like the document.
 """
@@ -43,6 +47,7 @@ from desktop.domain.model import (
     Study,
     text_sha256,
 )
+from desktop.storage.document_layout import layout_from, layout_to_data
 from desktop.storage.errors import StudyFileError
 from desktop.storage.validate import Node
 
@@ -81,6 +86,7 @@ def study_to_data(study: Study) -> dict[str, Any]:
                 "url": d.url,
                 "author": d.author,
                 "published": d.published,
+                **layout_to_data(d),
                 "source": {
                     "publisher": d.source.publisher,
                     "stance": d.source.stance,
@@ -230,6 +236,7 @@ def _document_from(node: Node) -> Document:
         url=node.str("url", ""),
         author=node.str("author", ""),
         published=node.str("published", ""),
+        **layout_from(node, len(text)),
         source=SourceAssessment(
             publisher=source.str("publisher", ""),
             stance=source.str("stance", ""),
