@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from desktop.domain.changes import ChangeSet
 from desktop.domain.crosscheck import Verdict
-from desktop.domain.model import Highlight, Reference, Study
+from desktop.domain.model import Highlight, Reference, Study, page_of
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 COLOR_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -163,7 +163,7 @@ class HighlightListModel(QAbstractListModel):
             return None
         h = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return excerpt(h.quote.exact)
+            return page_prefix(self._study, h) + excerpt(h.quote.exact)
         if role == ID_ROLE:
             return h.id
         if role == COLOR_ROLE:
@@ -193,6 +193,14 @@ def reference_line(reference: Reference) -> str:
     """'Title — Author, 2017-03-09' for lists and citations."""
     details = ", ".join(x for x in (reference.author, reference.published) if x)
     return f"{reference.display_title} — {details}" if details else reference.display_title
+
+
+def page_prefix(study: Study, h: Highlight) -> str:
+    """'p. 12 · ' for a highlight in a paged (PDF) document, else ''."""
+    document = study.documents.get(h.document_id)
+    if document is None or not document.pages or h.start is None:
+        return ""
+    return f"p. {page_of(document, h.start)} · "
 
 
 def excerpt(text: str) -> str:

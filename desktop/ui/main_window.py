@@ -24,8 +24,11 @@ from desktop.ui.actions import (
     create_verdict_actions,
 )
 from desktop.ui.crosscheck_ops import CrossCheckOps
+from desktop.ui.document_info import DocumentInfo
+from desktop.ui.document_styles import apply_document_styles
 from desktop.ui.file_ops import FileOps
 from desktop.ui.find_bar import FindBar
+from desktop.ui.format_ops import FormatOps
 from desktop.ui.interchange_ops import InterchangeOps
 from desktop.ui.notes_pane import NotesPane
 from desktop.ui.prompts import Prompts
@@ -50,6 +53,7 @@ class MainWindow(QMainWindow):
         self.safety = SafetyOps(self)  # locks, autosave, recovery, external changes
         self.checks = CrossCheckOps(self)
         self.interchange = InterchangeOps(self)
+        self.formats = FormatOps(self)  # background document loading, reopen with encoding
         self.verdict_actions = create_verdict_actions(self)
 
         self.reader = ReaderView(self)
@@ -80,6 +84,8 @@ class MainWindow(QMainWindow):
         self.highlight_menu = QMenu("&Highlight", self)
         self.status_summary = StatusSummary(self)
         self.statusBar().addPermanentWidget(self.status_summary)
+        self.document_info = DocumentInfo(self)
+        self.statusBar().addPermanentWidget(self.document_info)
 
         self._connect()
         self.set_session(session)
@@ -93,6 +99,7 @@ class MainWindow(QMainWindow):
         a.open.triggered.connect(self.files.open_dialog)
         a.save.triggered.connect(self.files.save)
         a.save_as.triggered.connect(self.files.save_as)
+        a.reopen_encoding.triggered.connect(self.formats.reopen_with_encoding)
         a.close.triggered.connect(self.close)
         a.quit.triggered.connect(self.close)
         a.copy.triggered.connect(self.reader.copy)
@@ -134,7 +141,7 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         bar.clear()
         file_menu = bar.addMenu("&File")
-        file_menu.addActions([a.open, a.save, a.save_as])
+        file_menu.addActions([a.open, a.reopen_encoding, a.save, a.save_as])
         file_menu.addSeparator()
         self.interchange.add_menus(file_menu)
         file_menu.addSeparator()
@@ -191,9 +198,7 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, a=action: self.highlight_selection(a.data()))
         self._build_menus()
         document = session.document
-        self._u16 = Utf16Map(document.text)
-        self.reader.set_text(document.text)
-        self.find_bar.set_text(document.text, self._u16)
+        self._show_document()
         self.notes.set_study(session.study, document.id)
         self.status_summary.set_study(session.study, document.id)
         self._refresh_ranges()
@@ -206,6 +211,16 @@ class MainWindow(QMainWindow):
                 "and {} listed as orphaned.".format("is" if n == 1 else "are"), 15000
             )
 
+    def _show_document(self) -> None:
+        """Put the document's text (and its styles) in the reader and the find bar."""
+        document = self.session.document
+        self._shown_text = document.text
+        self._u16 = Utf16Map(document.text)
+        self.reader.set_text(document.text)
+        apply_document_styles(self.reader, document, self._u16)
+        self.find_bar.set_text(document.text, self._u16)
+        self.document_info.set_document(document)
+
     def _update_title(self) -> None:
         if self.session.path is not None:
             name = self.session.path.name
@@ -216,6 +231,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{name}{read_only}[*] — Crosslight")
 
     def _on_changed(self, changes: ChangeSet) -> None:
+        if changes.documents_changed and self.session.document.text is not self._shown_text:
+            self._show_document()  # the text itself was replaced (Reopen with Encoding)
         if changes.highlight_set_changed or changes.documents_changed:
             self._refresh_ranges()
         elif changes.highlights_changed and not changes.only_fields("note"):

@@ -154,7 +154,7 @@ def _passage(p: Passage) -> list[str]:
     verdict = f"{h.verdict.symbol} {escape(h.verdict.label)}"
     out = [
         f'<article class="passage" id="{p.anchor}" style="border-left-color: {color}">',
-        f'<h3>Passage {p.number} · <span class="category"><span class="swatch" '
+        f'<h3>{p.title} · <span class="category"><span class="swatch" '
         f'style="background: {color}"></span>{escape(p.category.name)}</span> · '
         f'<span class="verdict verdict-{h.verdict.value}">{verdict}</span></h3>',
     ]

@@ -142,7 +142,7 @@ def _summary(passages: list[Passage]) -> list[str]:
 
 def _passage(p: Passage) -> list[str]:
     h = p.highlight
-    lines = [f"### Passage {p.number}", ""]
+    lines = [f"### {p.title}", ""]
     lines += [f"**{escape(p.category.name)}** · {h.verdict.symbol} {escape(h.verdict.label)}", ""]
     if h.is_orphan:
         lines += ["*Orphaned: this passage is no longer found in the document.*", ""]
