@@ -41,12 +41,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--evidence", action="store_true", help="show the evidence tab")
     parser.add_argument("--tab", choices=["references", "source", "study"],
                         help="show this tab of the notes pane")
+    parser.add_argument("--document", type=Path,
+                        help="open this document (PDF, web page, Markdown…) unannotated")
     args = parser.parse_args(argv)
     app = make_app()
-    window = window_for(open_path(SAMPLE_DOCUMENT))
+    window = window_for(open_path(args.document or SAMPLE_DOCUMENT))
     window.resize(1280, 800)
     window.show()
-    QTimer.singleShot(200, lambda: annotate(window))
+    if args.document is None:
+        QTimer.singleShot(200, lambda: annotate(window))
     if args.preview:
         QTimer.singleShot(400, window.notes.detail.note.show_preview)
     if args.tab:

@@ -219,7 +219,7 @@ class MainWindow(QMainWindow):
         self.reader.set_text(document.text)
         apply_document_styles(self.reader, document, self._u16)
         self.find_bar.set_text(document.text, self._u16)
-        self.document_info.set_document(document)
+        self.document_info.set_document(document, self.reader, self._u16)
 
     def _update_title(self) -> None:
         if self.session.path is not None:

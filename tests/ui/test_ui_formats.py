@@ -40,7 +40,7 @@ def test_open_a_pdf_and_cite_its_pages(qtbot, window, seed_copy, pdf_path, ui):
     assert not win.prompts.errors
     text = win.reader.toPlainText()
     assert "The claim on page two here" in text and text == win.session.document.text
-    assert win.document_info.text() == "PDF  ·  3 pages"
+    assert win.document_info.text() == "PDF  ·  p. 1 of 3"
     assert "Untitled study — report.pdf" in win.windowTitle()
     hid = ui.highlight(qtbot, win, "claim on page two", 1)
     (row,) = ui.rows(win)
@@ -48,6 +48,19 @@ def test_open_a_pdf_and_cite_its_pages(qtbot, window, seed_copy, pdf_path, ui):
     assert win.notes.detail.quote.text() == "p. 2 · “claim on page two”"
     ui.highlight(qtbot, win, "Third page", 2)
     assert [r["text"][:5] for r in ui.rows(win)] == ["p. 2 ", "p. 3 "]
+
+
+def test_the_status_bar_follows_the_page_scrolled_to(qtbot, window, tmp_path):
+    pages = ["\n".join(f"Page {n} line {i}" for i in range(30)) for n in range(1, 11)]
+    path = tmp_path / "long.pdf"
+    path.write_bytes(make_pdf(pages))
+    win = window(path)
+    assert win.document_info.text() == "PDF  ·  p. 1 of 10"
+    block = win.reader.document().findBlock(win.session.document.text.index("Page 5 line 0"))
+    win.reader.verticalScrollBar().setValue(block.blockNumber())
+    assert win.document_info.text() == "PDF  ·  p. 5 of 10"
+    win.reader.verticalScrollBar().setValue(0)
+    assert win.document_info.text() == "PDF  ·  p. 1 of 10"
 
 
 def test_plain_text_has_no_page_numbers(qtbot, window, seed_copy, ui):
@@ -170,7 +183,7 @@ def test_save_and_reopen_keeps_encoding_pages_and_styles(qtbot, window, tmp_path
     assert saved.pages == win.session.document.pages and len(saved.pages) == 3
     reopened = window(target)
     assert ui.rows(reopened)[0]["text"] == "p. 2 · claim on page two"
-    assert reopened.document_info.text() == "PDF  ·  3 pages"
+    assert reopened.document_info.text() == "PDF  ·  p. 1 of 3"
 
     md = tmp_path / "ar.md"
     md.write_bytes(("# عنوان\n\n" + ARABIC).encode("cp1256"))
