@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from functools import cache
 
 from desktop.domain.model import Document
 from desktop.storage.errors import DocumentError
@@ -51,9 +52,16 @@ ENCODING_CHOICES: list[tuple[str, str]] = [
     ("big5", "Chinese Traditional (Big5)"),
     ("euc-kr", "Korean (EUC-KR)"),
 ]
-_LABELS = {codecs.lookup(name).name: label for name, label in ENCODING_CHOICES}
-_LABELS.update({"utf-8-sig": "Unicode (UTF-8, with BOM)", "utf-16": "Unicode (UTF-16)",
-                "utf-32": "Unicode (UTF-32)"})
+
+
+@cache
+def _labels() -> dict[str, str]:
+    """Label by canonical codec name; built on first use (looking codecs up loads them)."""
+    labels = {codecs.lookup(name).name: label for name, label in ENCODING_CHOICES}
+    labels.update({"utf-8-sig": "Unicode (UTF-8, with BOM)", "utf-16": "Unicode (UTF-16)",
+                   "utf-32": "Unicode (UTF-32)"})
+    return labels
+
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")  # all but tab, newlines, form feed
 SAMPLE_CHARS = 65_536  # enough to judge an encoding by, however large the file
 
@@ -64,7 +72,8 @@ def encoding_label(encoding: str) -> str:
         key = codecs.lookup(encoding).name
     except LookupError:
         return encoding
-    return _LABELS.get(key, _LABELS.get(encoding, encoding.upper()))
+    labels = _labels()
+    return labels.get(key, labels.get(encoding, encoding.upper()))
 
 
 def load_text(source: Source, media_type: str = "text/plain") -> Document:
