@@ -65,7 +65,13 @@ def load_document(
     if cancelled is not None:
         source.cancelled = cancelled
     source.step(0.0)
-    document = loader_for(suffix)(source)
+    try:
+        document = loader_for(suffix)(source)
+    except DocumentError:
+        raise
+    except Exception as err:  # a parser's bug or limit (recursion) on hostile input
+        raise DocumentError(f"“{path.name}” could not be read ({type(err).__name__}: "
+                            f"{str(err)[:200]}).") from err
     if not document.text.strip():
         raise DocumentError(f"“{path.name}” is empty: there is nothing to read.")
     document.source_path = str(path.resolve())

@@ -13,7 +13,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QObject, QThreadPool, Signal, Slot
+from PySide6.QtCore import QEventLoop, QObject, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
 from desktop.domain.model import Document
@@ -22,6 +22,7 @@ from desktop.storage.errors import StorageError
 
 TEXT_SYNC_BYTES = 2 * 1024 * 1024  # plain text and Markdown: fast to decode
 OTHER_SYNC_BYTES = 256 * 1024  # PDF, Word, EPUB, web pages: parsing takes longer
+SHOW_AFTER_MS = 300  # a worker load that ends sooner shows no dialog
 _TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
 
 
@@ -73,6 +74,9 @@ def load_document_in_background(
         except StorageError as err:
             prompts.error(error_title, str(err))
             return None
+        except Exception as err:  # a bug in a parser: say so, never crash the window
+            prompts.error(error_title, f"“{path.name}” could not be read: {err}")
+            return None
     return _load_in_worker(path, prompts, encoding, error_title)
 
 
@@ -97,12 +101,22 @@ def _load_in_worker(path: Path, prompts, encoding, error_title: str) -> Document
         except Exception as err:  # a bug in a parser: say so, never crash the window
             result["error"] = f"“{path.name}” could not be read: {err}"
         finally:
+            result["done"] = True
             bridge.finished.emit()
 
     loop = QEventLoop()
     bridge.finished.connect(loop.quit)
+    grace = QTimer(singleShot=True, interval=SHOW_AFTER_MS)
+    grace.timeout.connect(loop.quit)
+    grace.start()
     QThreadPool.globalInstance().start(work)
-    loop.exec()  # the window keeps painting; the dialog (shown after a moment) is modal
+    # A short load ends here, with no dialog; clicks and keys wait meanwhile, so nothing
+    # (another Open, a highlight) can run in the middle of it.
+    loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+    if "done" not in result:
+        dialog.show()  # modal: the window waits, but paints, while the worker reads
+        loop.exec()
+    grace.stop()
     dialog.hide()
     dialog.deleteLater()
     bridge.deleteLater()

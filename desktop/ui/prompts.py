@@ -95,6 +95,7 @@ class Prompts(SafetyPrompts):
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setAutoClose(False)
         dialog.setMinimumDuration(PROGRESS_SHOW_AFTER_MS)
+        dialog.setMinimumWidth(380)
         return dialog
 
     def choose_encoding(self, name: str, current: str) -> str | None:

@@ -213,3 +213,14 @@ def test_unsupported_format_names_the_supported_ones(tmp_path):
     message = refusal(tmp_path, "x.odt", b"data")
     for suffix in (".pdf", ".docx", ".epub", ".html", ".md", ".txt"):
         assert suffix in message
+
+
+def test_a_parser_failure_becomes_a_message(tmp_path, monkeypatch):
+    from desktop.storage.formats import docx as docx_format
+
+    def broken(source):
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(docx_format, "load_docx", broken)
+    message = refusal(tmp_path, "deep.docx", b"PK anything")
+    assert message.startswith("“deep.docx” could not be read (RecursionError")
