@@ -76,3 +76,19 @@ def test_deep_headings_and_nested_lists():
     text, styles = render_markdown("#### Four\n\n- a\n  - b\n    - c\n")
     assert text == "Four\n\n• a\n   • b\n      • c"
     assert styles == [(0, 4, "heading3")]
+
+
+def test_html_spaces_collapse_across_tags_and_chunks(monkeypatch):
+    from desktop.storage.formats import html_text
+
+    monkeypatch.setattr(html_text, "CHUNK_CHARS", 7)
+    result = html_text.html_to_text("<p>one <b>two </b> three\n\n   four <i>five</i></p>")
+    assert result.text == "one two three four five"
+    assert [(result.text[s:e], k) for s, e, k in result.styles] == [("two", "bold"),
+                                                                   ("five", "italic")]
+
+
+def test_long_markdown_reports_progress():
+    seen = []
+    render_markdown("line\n\n" * 12_000, step=seen.append)
+    assert seen and seen == sorted(seen) and all(0 < f < 1 for f in seen)

@@ -25,10 +25,12 @@ MIN_ARTICLE_SHARE = 0.05  # an "article" this small a part of the page text is a
 
 def load_html(source: Source) -> Document:
     html, encoding = decode_html(source)
-    source.step(0.2)
-    full = html_to_text(html, drop_boilerplate=True)
+    source.step(0.1)
+    full = html_to_text(html, drop_boilerplate=True,
+                        step=lambda f: source.step(0.2 + 0.5 * f))
+    source.step(0.7)
     article = _extract_article(html)
-    source.step(0.9)
+    source.step(0.95)
     if article is not None and len(article[0].text) >= MIN_ARTICLE_SHARE * len(full.text):
         body, meta = article
     else:

@@ -8,6 +8,7 @@ forms and embedded objects are dropped with their contents, and nothing is fetch
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
@@ -24,6 +25,7 @@ HEADINGS = {"h1": "heading1", "h2": "heading2", "h3": "heading3", "h4": "heading
 INLINE_STYLES = {"b": "bold", "strong": "bold", "i": "italic", "em": "italic",
                  "cite": "italic", "code": "code", "kbd": "code", "tt": "code"}
 VOID = {"br", "hr", "img", "meta", "link", "input", "area", "base", "col", "wbr", "source"}
+CHUNK_CHARS = 262_144  # fed to the parser at a time, with progress between
 _SPACE = re.compile(r"[ \t\r\n\f\u00a0]+")
 
 
@@ -36,14 +38,21 @@ class HtmlText:
     first_heading: str = ""
 
 
-def html_to_text(html: str, *, drop_boilerplate: bool = False) -> HtmlText:
-    """The visible text of ``html``; with ``drop_boilerplate``, only the article if marked."""
+def html_to_text(html: str, *, drop_boilerplate: bool = False,
+                 step: Callable[[float], None] | None = None) -> HtmlText:
+    """The visible text of ``html``; with ``drop_boilerplate``, only the article if marked.
+
+    ``step(fraction)`` is called between chunks of a long page (it may raise to cancel).
+    """
     if drop_boilerplate and re.search(r"<(article|main)[\s>]", html, re.IGNORECASE):
         only = "article" if re.search(r"<article[\s>]", html, re.IGNORECASE) else "main"
     else:
         only = None
     parser = _Parser(drop_boilerplate, only)
-    parser.feed(html)
+    for at in range(0, len(html), CHUNK_CHARS):
+        if step is not None and at:
+            step(at / len(html))
+        parser.feed(html[at:at + CHUNK_CHARS])
     parser.close()
     text, styles = parser.out.result()
     return HtmlText(text, styles, _SPACE.sub(" ", parser.title).strip(), parser.meta,
@@ -163,8 +172,8 @@ class _Parser(HTMLParser):
             self.out.append(data.replace("\r\n", "\n").replace("\r", "\n"))
             return
         text = _SPACE.sub(" ", data)
-        if self.out.at_line_start:
-            text = text.lstrip()
+        if self.out.at_line_start or (text.startswith(" ") and self.out.ends_with_space):
+            text = text.lstrip()  # one space between words, whatever the markup between
         if self.heading_depth and not self.first_heading:
             self.first_heading = text
         self.out.append(text)

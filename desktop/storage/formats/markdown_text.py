@@ -12,6 +12,7 @@ must render in linear time (Python-Markdown is quadratic on some inputs, see
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from desktop.domain.model import Document
 from desktop.storage.formats.base import Source
@@ -20,6 +21,7 @@ from desktop.storage.formats.text import decode_text, normalize_newlines
 
 MAX_INLINE_CHARS = 20_000  # a longer paragraph is shown as written (no inline parsing)
 MAX_INLINE_DEPTH = 4
+STEP_LINES = 5_000  # progress (and a chance to cancel) this often
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
@@ -45,18 +47,24 @@ _LINK_DEFINITION = re.compile(r"^ {0,3}\[[^\]]{1,500}\]:\s*\S+")
 
 def load_markdown(source: Source) -> Document:
     raw, encoding = decode_text(source.raw, source.name, source.encoding)
-    text, styles = render_markdown(normalize_newlines(raw))
+    text, styles = render_markdown(normalize_newlines(raw), step=source.step)
     source.step(1.0)
     return Document(text=text, title="", media_type="text/markdown", encoding=encoding,
                     styles=styles)
 
 
-def render_markdown(source: str) -> tuple[str, list[tuple[int, int, str]]]:
-    """Rendered plain text of Markdown ``source`` and its (start, end, kind) styles."""
+def render_markdown(
+    source: str, step: Callable[[float], None] | None = None
+) -> tuple[str, list[tuple[int, int, str]]]:
+    """Rendered plain text of Markdown ``source`` and its (start, end, kind) styles.
+
+    ``step(fraction)`` is called every few thousand lines (it may raise to cancel).
+    """
     out = StyledText()
     lines = source.split("\n")
     paragraph: list[str] = []
     i = 0
+    next_step = STEP_LINES
 
     def flush() -> None:
         if paragraph:
@@ -65,6 +73,9 @@ def render_markdown(source: str) -> tuple[str, list[tuple[int, int, str]]]:
             paragraph.clear()
 
     while i < len(lines):
+        if step is not None and i >= next_step:
+            step(i / len(lines))
+            next_step = i + STEP_LINES
         line = _QUOTE.sub("", lines[i], count=1) if _QUOTE.match(lines[i]) else lines[i]
         fence = _FENCE.match(line)
         if fence:

@@ -64,27 +64,47 @@ class StyledText:
 
     def _trim_spaces(self) -> None:
         """Drop spaces before a line break (and pull in styles that ended after them)."""
+        trimmed = False
         while self.parts and self.parts[-1].endswith((" ", "\t")):
             last = self.parts[-1]
             kept = last.rstrip(" \t")
             self.length -= len(last) - len(kept)
+            trimmed = True
             if kept:
                 self.parts[-1] = kept
             else:
                 self.parts.pop()
-        self.styles = [(s, min(e, self.length), k) for s, e, k in self.styles
-                       if min(e, self.length) > s]
+        if not trimmed:
+            return
+        # Only styles closed in the last few characters can reach past the new end; they
+        # are the newest, at the end of the list (scanning all would be quadratic).
+        i = len(self.styles)
+        while i and self.styles[i - 1][1] > self.length:
+            i -= 1
+        tail = [(s, self.length, k) for s, e, k in self.styles[i:] if self.length > s]
+        del self.styles[i:]
+        self.styles.extend(tail)
+
+    @property
+    def ends_with_space(self) -> bool:
+        return bool(self.parts) and self.parts[-1].endswith(" ") and not self._pending_break
 
     @property
     def at_line_start(self) -> bool:
         return not self.parts or self.parts[-1].endswith("\n") or bool(self._pending_break)
 
     def result(self) -> tuple[str, list[tuple[int, int, str]]]:
-        """The text with trailing whitespace trimmed, and styles clipped to it."""
-        text = "".join(self.parts)
-        trimmed = text.rstrip()
-        end = len(trimmed)
-        styles = sorted(
-            (s, min(e, end), k) for s, e, k in self.styles if s < end and min(e, end) > s
-        )
-        return trimmed, styles
+        """The text with trailing whitespace trimmed, and styles clipped to it (and to
+        their words: a style never starts or ends on a space)."""
+        text = "".join(self.parts).rstrip()
+        end = len(text)
+        styles = []
+        for s, e, k in self.styles:
+            e = min(e, end)
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if s < e:
+                styles.append((s, e, k))
+        return text, sorted(styles)
