@@ -224,3 +224,13 @@ def test_a_parser_failure_becomes_a_message(tmp_path, monkeypatch):
     monkeypatch.setattr(docx_format, "load_docx", broken)
     message = refusal(tmp_path, "deep.docx", b"PK anything")
     assert message.startswith("“deep.docx” could not be read (RecursionError")
+
+
+def test_docx_zip_bomb_refused_before_python_docx_reads_it(tmp_path):
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(make_docx([("p", "x")]))) as src, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            dst.writestr(item, src.read(item))
+        dst.writestr("word/media/bomb.bin", bytes(4 * 1024 * 1024))
+    assert "zip bomb" in refusal(tmp_path, "bomb.docx", out.getvalue())
