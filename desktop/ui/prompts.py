@@ -107,7 +107,8 @@ class Prompts(SafetyPrompts):
         index = labels.index(current_label) if current_label in labels else 0
         label, ok = QInputDialog.getItem(
             self.parent, "Reopen with Encoding",
-            f"Read “{name}” again as (now: {current_label or 'unknown'}):", labels, index, False)
+            f"“{name}” is now read as {current_label or 'an unknown encoding'}.\n"
+            "Read it again as:", labels, index, False)
         if not ok:
             return None
         return dict((lbl, codec) for codec, lbl in ENCODING_CHOICES)[label]
