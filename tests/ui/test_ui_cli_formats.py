@@ -34,6 +34,8 @@ CASES = {
     "bad.docx": (b"PK\x03\x04 broken", "not a valid Word file"),
     "bomb.epub": (bomb(), "zip bomb"),
     "page.odt": (b"data", "not a Crosslight study"),
+    "blank.html": (b"<html><body><script>x()</script></body></html>", "no readable text"),
+    "empty.epub": (b"", "is empty"),
 }
 
 

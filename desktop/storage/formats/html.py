@@ -10,6 +10,7 @@ Nothing in the page is run or fetched.
 from __future__ import annotations
 
 import codecs
+import logging
 import re
 
 from desktop.domain.model import Document
@@ -71,6 +72,8 @@ def _extract_article(html: str):
         import trafilatura  # heavy: loaded on the first web page only
     except ImportError:  # pragma: no cover - a dependency, but degrade gracefully
         return None
+    for name in ("trafilatura", "htmldate", "courlan", "justext"):
+        logging.getLogger(name).setLevel(logging.CRITICAL)  # odd pages are not our errors
     try:
         meta = trafilatura.bare_extraction(html, with_metadata=True, favor_recall=True)
         article = trafilatura.extract(html, output_format="html", include_formatting=True,
