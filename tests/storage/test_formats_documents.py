@@ -234,3 +234,22 @@ def test_docx_zip_bomb_refused_before_python_docx_reads_it(tmp_path):
             dst.writestr(item, src.read(item))
         dst.writestr("word/media/bomb.bin", bytes(4 * 1024 * 1024))
     assert "zip bomb" in refusal(tmp_path, "bomb.docx", out.getvalue())
+
+
+def encrypted_pdf(user_password: str) -> bytes:
+    from pypdf import PdfWriter
+
+    writer = PdfWriter(clone_from=io.BytesIO(make_pdf(["secret text"])))
+    writer.encrypt(user_password, owner_password="owner", algorithm="RC4-128")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def test_password_protected_pdf_is_refused_with_advice(tmp_path):
+    assert "protected by a password" in refusal(tmp_path, "locked.pdf", encrypted_pdf("pw"))
+
+
+def test_pdf_encrypted_without_a_user_password_opens(tmp_path):
+    doc = load_document(write(tmp_path, "owner-only.pdf", encrypted_pdf("")))
+    assert doc.text == "secret text"
