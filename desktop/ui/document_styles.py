@@ -53,6 +53,9 @@ class DocumentStyler(QSyntaxHighlighter):
         self._longest = max((e - s for s, e, _ in self._ranges), default=0)
         self.rehighlight()
 
+    def forget(self) -> None:
+        self._ranges, self._starts, self._longest = [], [], 0
+
     @property
     def ranges(self) -> list[tuple[int, int, str]]:
         return list(self._ranges)
@@ -87,6 +90,14 @@ def apply_document_styles(reader: QPlainTextEdit, document: Document, u16: Utf16
     elif styler.document() is None:
         styler.setDocument(reader.document())
     styler.set_ranges([(u16.to_utf16(s), u16.to_utf16(e), k) for s, e, k in document.styles])
+
+
+def detach_document_styles(reader: QPlainTextEdit) -> None:
+    """Before new text goes in: forget the old styles (without repainting anything), so
+    the pass Qt makes over the new text is cheap and the new styles are applied once."""
+    styler = styler_of(reader)
+    if styler is not None:
+        styler.forget()
 
 
 def styler_of(reader: QPlainTextEdit) -> DocumentStyler | None:

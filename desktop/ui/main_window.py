@@ -25,7 +25,7 @@ from desktop.ui.actions import (
 )
 from desktop.ui.crosscheck_ops import CrossCheckOps
 from desktop.ui.document_info import DocumentInfo
-from desktop.ui.document_styles import apply_document_styles
+from desktop.ui.document_styles import apply_document_styles, detach_document_styles
 from desktop.ui.file_ops import FileOps
 from desktop.ui.find_bar import FindBar
 from desktop.ui.format_ops import FormatOps
@@ -216,6 +216,7 @@ class MainWindow(QMainWindow):
         document = self.session.document
         self._shown_text = document.text
         self._u16 = Utf16Map(document.text)
+        detach_document_styles(self.reader)
         self.reader.set_text(document.text)
         apply_document_styles(self.reader, document, self._u16)
         self.find_bar.set_text(document.text, self._u16)
