@@ -38,9 +38,10 @@ def test_legacy_encodings_are_detected_and_recorded(tmp_path, text, codec):
 
 
 @pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
-def test_utf16_without_a_bom(tmp_path, codec):
-    doc = load(tmp_path, ENGLISH.encode(codec))
-    assert doc.text == ENGLISH
+@pytest.mark.parametrize("text", [ENGLISH, ARABIC, RUSSIAN], ids=["en", "ar", "ru"])
+def test_utf16_without_a_bom(tmp_path, codec, text):
+    doc = load(tmp_path, text.encode(codec))
+    assert doc.text == text
     assert doc.encoding == codec
 
 
@@ -88,7 +89,11 @@ def test_markdown_in_a_legacy_encoding(tmp_path):
     assert doc.styles[0] == (0, 5, "heading1")
 
 
-@pytest.mark.parametrize("raw", [b"\x00\x01\x02\x03" * 50, b"\x7fELF\x02\x01\x01\x00" + bytes(64)])
+@pytest.mark.parametrize("raw", [
+    b"\x00\x01\x02\x03" * 50,
+    b"\x7fELF\x02\x01\x01\x00" + bytes(64),
+    b"".join(n.to_bytes(2, "little") for n in range(600)),  # NULs on one side, yet binary
+])
 def test_binary_is_refused(tmp_path, raw):
     with pytest.raises(DocumentError, match="binary"):
         load(tmp_path, raw)

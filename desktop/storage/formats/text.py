@@ -131,14 +131,20 @@ def _decode_as(raw: bytes, name: str, encoding: str) -> str:
 
 
 def _utf16_without_bom(raw: bytes) -> str | None:
-    """UTF-16 LE/BE when NULs sit almost only on one side of each byte pair (Latin text)."""
+    """UTF-16 LE/BE when NULs sit almost only on one side of each byte pair.
+
+    Latin text has a NUL in every pair; Arabic or Cyrillic ones only in spaces, digits
+    and punctuation, so a few per cent suffice. Binary data fails the control-character
+    check after decoding.
+    """
     if len(raw) % 2:
         return None
     even = raw[0::2].count(0)
     odd = raw[1::2].count(0)
-    if odd >= 0.95 * (even + odd) and odd >= len(raw) // 8:
+    enough = max(1, len(raw) // 64)
+    if odd >= 0.95 * (even + odd) and odd >= enough:
         candidates = ["utf-16-le"]
-    elif even >= 0.95 * (even + odd) and even >= len(raw) // 8:
+    elif even >= 0.95 * (even + odd) and even >= enough:
         candidates = ["utf-16-be"]
     else:
         return None
