@@ -24,19 +24,26 @@ class ReplaceDocumentContent(Command):
     keep_title: bool = False
     label: str = "Reopen with encoding"
     _old: dict = field(default_factory=dict, repr=False)
+    _old_study_title: str = field(default="", repr=False)
 
     def apply(self, study: Study) -> ChangeSet:
         document = study.documents[self.document_id]
         if any(h.document_id == self.document_id for h in study.highlights.values()):
             raise ValueError("the document has highlights; its text cannot be replaced")
         self._old = {name: getattr(document, name) for name in _FIELDS}
+        self._old_study_title = study.title
+        retitle = not self.keep_title and study.title == document.title
         for name in _FIELDS:
             if name != "title" or not self.keep_title:
                 setattr(document, name, getattr(self.new, name))
-        return ChangeSet(documents_changed=True)
+        if retitle:  # the study was named after the (misread) first line too
+            study.title = document.title
+        return ChangeSet(documents_changed=True, study_changed=retitle)
 
     def revert(self, study: Study) -> ChangeSet:
         document = study.documents[self.document_id]
         for name, value in self._old.items():
             setattr(document, name, value)
-        return ChangeSet(documents_changed=True)
+        changed = study.title != self._old_study_title
+        study.title = self._old_study_title
+        return ChangeSet(documents_changed=True, study_changed=changed)

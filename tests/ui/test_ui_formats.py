@@ -141,8 +141,11 @@ def test_reopen_with_encoding_replaces_the_text_and_undoes(qtbot, window, tmp_pa
     assert win.reader.toPlainText() == win.session.document.text
     assert win.document_info.text() == "Text  ·  Cyrillic (Windows-1251)"
     assert win.isWindowModified()
+    misread_title = ARABIC.encode("cp1256").decode("cp1251").split("\n")[0][:120]
+    assert win.session.document.title == win.session.study.title == misread_title
     win.undo_group.undo()
     assert win.reader.toPlainText() == ARABIC
+    assert win.session.study.title == win.session.document.title == ARABIC.split("\n")[0]
     assert win.document_info.text() == "Text  ·  Arabic (Windows-1256)"
     win.undo_group.redo()
     assert win.session.document.encoding == "cp1251"
