@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop.domain.document_commands import ReplaceDocumentContent
+from desktop.domain.content_commands import ReplaceDocumentContent
 from desktop.domain.factory import new_study_for
 from desktop.storage.formats import TEXT_MEDIA_TYPES
 from desktop.storage.opening import Opened

@@ -24,7 +24,7 @@ from desktop.ui.actions import (
     create_verdict_actions,
 )
 from desktop.ui.crosscheck_ops import CrossCheckOps
-from desktop.ui.document_info import DocumentInfo
+from desktop.ui.document_status import DocumentStatus
 from desktop.ui.document_styles import apply_document_styles, detach_document_styles
 from desktop.ui.file_ops import FileOps
 from desktop.ui.find_bar import FindBar
@@ -84,8 +84,8 @@ class MainWindow(QMainWindow):
         self.highlight_menu = QMenu("&Highlight", self)
         self.status_summary = StatusSummary(self)
         self.statusBar().addPermanentWidget(self.status_summary)
-        self.document_info = DocumentInfo(self)
-        self.statusBar().addPermanentWidget(self.document_info)
+        self.document_status = DocumentStatus(self)
+        self.statusBar().addPermanentWidget(self.document_status)
 
         self._connect()
         self.set_session(session)
@@ -220,7 +220,7 @@ class MainWindow(QMainWindow):
         self.reader.set_text(document.text)
         apply_document_styles(self.reader, document, self._u16)
         self.find_bar.set_text(document.text, self._u16)
-        self.document_info.set_document(document, self.reader, self._u16)
+        self.document_status.set_document(document, self.reader, self._u16)
 
     def _update_title(self) -> None:
         if self.session.path is not None:

@@ -40,7 +40,7 @@ def test_open_a_pdf_and_cite_its_pages(qtbot, window, seed_copy, pdf_path, ui):
     assert not win.prompts.errors
     text = win.reader.toPlainText()
     assert "The claim on page two here" in text and text == win.session.document.text
-    assert win.document_info.text() == "PDF  ·  p. 1 of 3"
+    assert win.document_status.text() == "PDF  ·  p. 1 of 3"
     assert "Untitled study — report.pdf" in win.windowTitle()
     hid = ui.highlight(qtbot, win, "claim on page two", 1)
     (row,) = ui.rows(win)
@@ -55,19 +55,19 @@ def test_the_status_bar_follows_the_page_scrolled_to(qtbot, window, tmp_path):
     path = tmp_path / "long.pdf"
     path.write_bytes(make_pdf(pages))
     win = window(path)
-    assert win.document_info.text() == "PDF  ·  p. 1 of 10"
+    assert win.document_status.text() == "PDF  ·  p. 1 of 10"
     block = win.reader.document().findBlock(win.session.document.text.index("Page 5 line 0"))
     win.reader.verticalScrollBar().setValue(block.blockNumber())
-    assert win.document_info.text() == "PDF  ·  p. 5 of 10"
+    assert win.document_status.text() == "PDF  ·  p. 5 of 10"
     win.reader.verticalScrollBar().setValue(0)
-    assert win.document_info.text() == "PDF  ·  p. 1 of 10"
+    assert win.document_status.text() == "PDF  ·  p. 1 of 10"
 
 
 def test_plain_text_has_no_page_numbers(qtbot, window, seed_copy, ui):
     win = window(seed_copy)
     ui.highlight(qtbot, win, "Harakat al-Nujaba", 1)
     assert ui.rows(win)[0]["text"] == "Harakat al-Nujaba"
-    assert win.document_info.text() == "Text  ·  Unicode (UTF-8)"
+    assert win.document_status.text() == "Text  ·  Unicode (UTF-8)"
 
 
 def test_a_bad_pdf_says_why_and_keeps_the_study(qtbot, window, seed_copy, tmp_path, ui):
@@ -91,7 +91,7 @@ def test_web_page_opens_as_its_article_with_details(qtbot, window, seed_copy, tm
     assert win.reader.toPlainText().startswith("Militia threatens troops\n\nThe armed group")
     assert "Subscribe" not in win.reader.toPlainText()
     assert (document.author, document.url) == ("Jane Roe", "https://news.example.org/militia")
-    assert win.document_info.text() == "Web page  ·  Unicode (UTF-8)"
+    assert win.document_status.text() == "Web page  ·  Unicode (UTF-8)"
 
 
 def char_format_at(win, cp: int):
@@ -133,20 +133,20 @@ def test_reopen_with_encoding_replaces_the_text_and_undoes(qtbot, window, tmp_pa
     path.write_bytes(ARABIC.encode("cp1256"))
     win = window(path)
     assert win.session.document.text == ARABIC
-    assert win.document_info.text() == "Text  ·  Arabic (Windows-1256)"
+    assert win.document_status.text() == "Text  ·  Arabic (Windows-1256)"
     win.prompts.script("choose_encoding", "cp1251")
     win.actions.reopen_encoding.trigger()
     assert win.prompts.dialog_calls[-1] == ("choose_encoding", ("ar.txt", "cp1256"))
     assert win.session.document.text == ARABIC.encode("cp1256").decode("cp1251")
     assert win.reader.toPlainText() == win.session.document.text
-    assert win.document_info.text() == "Text  ·  Cyrillic (Windows-1251)"
+    assert win.document_status.text() == "Text  ·  Cyrillic (Windows-1251)"
     assert win.isWindowModified()
     misread_title = ARABIC.encode("cp1256").decode("cp1251").split("\n")[0][:120]
     assert win.session.document.title == win.session.study.title == misread_title
     win.undo_group.undo()
     assert win.reader.toPlainText() == ARABIC
     assert win.session.study.title == win.session.document.title == ARABIC.split("\n")[0]
-    assert win.document_info.text() == "Text  ·  Arabic (Windows-1256)"
+    assert win.document_status.text() == "Text  ·  Arabic (Windows-1256)"
     win.undo_group.redo()
     assert win.session.document.encoding == "cp1251"
 
@@ -186,7 +186,7 @@ def test_save_and_reopen_keeps_encoding_pages_and_styles(qtbot, window, tmp_path
     assert saved.pages == win.session.document.pages and len(saved.pages) == 3
     reopened = window(target)
     assert ui.rows(reopened)[0]["text"] == "p. 2 · claim on page two"
-    assert reopened.document_info.text() == "PDF  ·  p. 1 of 3"
+    assert reopened.document_status.text() == "PDF  ·  p. 1 of 3"
 
     md = tmp_path / "ar.md"
     md.write_bytes(("# عنوان\n\n" + ARABIC).encode("cp1256"))

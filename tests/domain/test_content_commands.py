@@ -2,7 +2,7 @@
 
 import pytest
 
-from desktop.domain.document_commands import ReplaceDocumentContent
+from desktop.domain.content_commands import ReplaceDocumentContent
 from desktop.domain.factory import make_highlight, new_study_for
 from desktop.domain.model import Document
 

@@ -30,7 +30,7 @@ def describe(document: Document, page: int | None = None) -> str:
     return SEPARATOR.join(parts)
 
 
-class DocumentInfo(QLabel):
+class DocumentStatus(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("documentInfo")
