@@ -30,7 +30,8 @@ def build_parser() -> argparse.ArgumentParser:
         "path",
         nargs="?",
         type=Path,
-        help="a study file (.crosslight) or a text document (.txt, .md); "
+        help="a study file (.crosslight) or a document (.txt, .md, .html, .pdf, .docx, "
+        ".epub); "
         "without it, the bundled sample article opens",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")

@@ -9,6 +9,7 @@ has ``start is None``: it is an orphan, kept with its quote and note.
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -66,10 +67,27 @@ class Document:
     published: str = ""  # ISO 8601 date preferred, free text allowed
     # Earlier texts, oldest first: "Update from New Version" keeps what it replaced.
     versions: list[DocumentVersion] = field(default_factory=list)
+    # How the file was read: the text encoding it was decoded with ("" when not text).
+    encoding: str = ""
+    # Code-point offset where each page starts (PDF); empty when the source has no pages.
+    pages: list[int] = field(default_factory=list)
+    # Formatting of rendered text (Markdown): (start, end, kind) in code points, kind one of
+    # STYLE_KINDS; the text itself stays plain so highlights anchor to what is shown.
+    styles: list[tuple[int, int, str]] = field(default_factory=list)
 
     @property
     def sha256(self) -> str:
         return text_sha256(self.text)
+
+
+STYLE_KINDS = ("heading1", "heading2", "heading3", "bold", "italic", "code")
+
+
+def page_of(document: Document, offset: int) -> int | None:
+    """1-based page number holding code-point ``offset``; None for documents without pages."""
+    if not document.pages:
+        return None
+    return max(1, bisect_right(document.pages, offset))
 
 
 def text_sha256(text: str) -> str:

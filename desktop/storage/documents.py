@@ -1,39 +1,50 @@
-"""Opening plain-text and Markdown documents as the text a study is built on.
+"""Opening a document as the text a study is built on: the entry point for every format.
 
-Line endings are normalised to ``\\n`` so offsets match what the reader shows.
+Text and Markdown (any common encoding), saved web pages, PDF, Word and EPUB; each
+format lives in ``desktop.storage.formats``. Line endings are normalised to ``\\n`` so
+offsets match what the reader shows. Every refusal is a DocumentError with a message
+for the user: unsupported, missing, too big, empty, binary, damaged or cancelled.
 """
 
 from __future__ import annotations
 
-import codecs
 from pathlib import Path
 
 from desktop.domain.model import Document
 from desktop.storage.errors import DocumentError
+from desktop.storage.formats import FORMATS, TEXT_MEDIA_TYPES, loader_for
+from desktop.storage.formats.base import Cancelled, ImportCancelledError, Progress, Source
+from desktop.storage.formats.text import decode_text as decode_with_encoding
+from desktop.storage.formats.text import normalize_newlines
 from desktop.storage.safe_read import read_capped
 
-DOCUMENT_SUFFIXES = {".txt": "text/plain", ".text": "text/plain", ".md": "text/markdown",
-                     ".markdown": "text/markdown"}
-MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
+__all__ = ["DOCUMENT_SUFFIXES", "MAX_DOCUMENT_BYTES", "TEXT_MEDIA_TYPES",
+           "ImportCancelledError", "decode_text", "decode_with_encoding", "is_document_path",
+           "load_document", "normalize_newlines"]
 
-_BOMS = (
-    # UTF-32 first: the UTF-32 LE mark begins with the UTF-16 LE one.
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
+DOCUMENT_SUFFIXES = {suffix: f.media_type for suffix, f in FORMATS.items()}
+MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
 
 
 def is_document_path(path: Path) -> bool:
     return Path(path).suffix.lower() in DOCUMENT_SUFFIXES
 
 
-def load_document(path: Path) -> Document:
+def load_document(
+    path: Path,
+    encoding: str | None = None,
+    *,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> Document:
+    """Read ``path`` as a Document; ``encoding`` overrides detection for text formats.
+
+    ``progress(fraction)`` is called as the work advances and ``cancelled()`` is asked
+    between steps (a True answer raises ImportCancelledError); both may come from a worker.
+    """
     path = Path(path)
-    media_type = DOCUMENT_SUFFIXES.get(path.suffix.lower())
-    if media_type is None:
+    suffix = path.suffix.lower()
+    if suffix not in FORMATS:
         kinds = ", ".join(sorted(DOCUMENT_SUFFIXES))
         raise DocumentError(f"“{path.name}” is not a document Crosslight can open ({kinds}).")
     raw = read_capped(
@@ -42,49 +53,36 @@ def load_document(path: Path) -> Document:
         error=DocumentError,
         noun="a document",
         too_big=lambda size: (
-            f"“{path.name}” is {size // (1024 * 1024)} MB; Crosslight opens text documents "
+            f"“{path.name}” is {size // (1024 * 1024)} MB; Crosslight opens documents "
             f"up to {MAX_DOCUMENT_BYTES // (1024 * 1024)} MB."
         ),
     )
-    text = normalize_newlines(decode_text(raw, path.name))
-    if not text.strip():
+    if not raw.strip():
         raise DocumentError(f"“{path.name}” is empty: there is nothing to read.")
-    return Document(
-        text=text,
-        title=_title_from(text, path),
-        media_type=media_type,
-        source_path=str(path.resolve()),
-    )
+    source = Source(raw, path.name, encoding or None)
+    if progress is not None:
+        source.progress = progress
+    if cancelled is not None:
+        source.cancelled = cancelled
+    source.step(0.0)
+    try:
+        document = loader_for(suffix)(source)
+    except DocumentError:
+        raise
+    except Exception as err:  # a parser's bug or limit (recursion) on hostile input
+        raise DocumentError(f"“{path.name}” could not be read ({type(err).__name__}: "
+                            f"{str(err)[:200]}).") from err
+    if not document.text.strip():
+        raise DocumentError(f"“{path.name}” is empty: there is nothing to read.")
+    document.source_path = str(path.resolve())
+    title = document.title.strip()
+    document.title = title[:120] if title else _title_from(document.text, path)
+    return document
 
 
 def decode_text(raw: bytes, name: str) -> str:
-    for bom, encoding in _BOMS:
-        if raw.startswith(bom):
-            try:
-                text = raw.decode(encoding)
-            except UnicodeDecodeError as err:
-                raise DocumentError(f"“{name}” has a {encoding} mark but is damaged.") from err
-            if "\x00" in text:
-                raise DocumentError(f"“{name}” is a binary file, not text.")
-            return text
-    if b"\x00" in raw:
-        raise DocumentError(f"“{name}” is a binary file, not text.")
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    # Legacy Western text is the most common non-UTF-8 case; undefined bytes stop it.
-    try:
-        text = raw.decode("cp1252")
-    except UnicodeDecodeError as err:
-        raise DocumentError(f"“{name}” is not UTF-8 text and its encoding is unknown.") from err
-    if any(ord(c) < 32 and c not in "\t\n\r\f" for c in text):
-        raise DocumentError(f"“{name}” does not look like text.")
-    return text
-
-
-def normalize_newlines(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2029", "\n")
+    """The text of ``raw`` as ``load_document`` decodes a .txt file (newlines kept)."""
+    return decode_with_encoding(raw, name)[0]
 
 
 def _title_from(text: str, path: Path) -> str:

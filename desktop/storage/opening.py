@@ -34,5 +34,6 @@ def open_path(path: Path) -> Opened:
     if not path.exists():
         raise StorageError(f"“{path}” does not exist.")
     raise StorageError(
-        f"“{path.name}” is not a Crosslight study (.crosslight) or a text document (.txt, .md)."
+        f"“{path.name}” is not a Crosslight study (.crosslight) or a document Crosslight "
+        "opens (text, Markdown, web page, PDF, Word .docx, EPUB)."
     )

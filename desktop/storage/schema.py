@@ -8,7 +8,7 @@ Format (version 2), one UTF-8 JSON object with sorted keys::
     study       {id, title, note, created, modified, current_document}
     categories  [{id, name, color}]
     documents   [{id, title, media_type, source_path, added, sha256, text,
-                  url, author, published,
+                  url, author, published, encoding?, pages?, styles?,
                   source: {publisher, stance, trust, notes},
                   versions: [{text, title, replaced, sha256}]}]   optional
     references  [{id, url, title, author, published, accessed, excerpt, note,
@@ -33,6 +33,10 @@ tidies the list as the app does (``domain.tags.normalise_tags``).
 ``study.current_document`` (the id of the document shown when the study was saved, so
 reopening shows it again) is optional too: written only for a study of several
 documents; a missing or unknown id means the first document.
+So were ``documents[].encoding`` (how a text file was decoded, e.g. "cp1256"), ``pages`` (code-point
+start of each page of a PDF, ascending from 0) and ``styles`` ([start, end, kind] with
+kind heading1-3/bold/italic/code, the formatting of rendered Markdown); they are written
+only when not empty and checked by ``document_layout``.
 
 Highlights are written in document order so a diff reads like the document.
 """
@@ -57,6 +61,7 @@ from desktop.domain.model import (
     text_sha256,
 )
 from desktop.domain.tags import normalise_tags
+from desktop.storage.document_layout import layout_from, layout_to_data
 from desktop.storage.errors import StudyFileError
 from desktop.storage.validate import Node
 
@@ -113,6 +118,7 @@ def _document_to_data(d: Document) -> dict[str, Any]:
         "url": d.url,
         "author": d.author,
         "published": d.published,
+        **layout_to_data(d),
         "source": {
             "publisher": d.source.publisher,
             "stance": d.source.stance,
@@ -261,6 +267,7 @@ def _document_from(node: Node) -> Document:
         url=node.str("url", ""),
         author=node.str("author", ""),
         published=node.str("published", ""),
+        **layout_from(node, len(text)),
         source=SourceAssessment(
             publisher=source.str("publisher", ""),
             stance=source.str("stance", ""),

@@ -21,6 +21,7 @@ StdKey = QKeySequence.StandardKey
 @dataclass
 class Actions:
     open: QAction
+    reopen_encoding: QAction
     save: QAction
     save_as: QAction
     close: QAction
@@ -95,8 +96,11 @@ def create_actions(window: QWidget, undo_group: QUndoGroup) -> Actions:
         action.setProperty("commandName", name)  # its text names the step: "Undo Delete…"
         window.addAction(action)
     return Actions(
-        open=_action(window, "&Open…", [StdKey.Open], "Open a study or a text document",
+        open=_action(window, "&Open…", [StdKey.Open], "Open a study or a document",
                      sp.SP_DialogOpenButton),
+        reopen_encoding=_action(window, "Reopen with &Encoding…", [],
+                                "Read the document again in another text encoding "
+                                "(before highlighting)"),
         save=_action(window, "&Save", [StdKey.Save], "Save the study", sp.SP_DialogSaveButton),
         save_as=_action(window, "Save &As…", ["Ctrl+Shift+S"], "Save the study under a new name"),
         close=_action(window, "&Close Window", [StdKey.Close]),

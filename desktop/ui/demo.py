@@ -97,7 +97,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="orphan a highlight by an update and shoot the reader's context "
                         "menu offering to re-attach it (the whole screen)")
     parser.add_argument("--theme", choices=["system", "light", "dark", "sepia"])
-    parser.add_argument("--document", type=Path, help="open this text instead of the sample")
+    parser.add_argument("--document", type=Path,
+                        help="open this document (PDF, web page, Markdown…) instead of the sample")
     parser.add_argument("--highlight", action="append", default=[], metavar="CATEGORY=PHRASE",
                         help="with --document: highlight PHRASE as CATEGORY, optionally "
                         "CATEGORY:VERDICT=PHRASE (repeatable)")

@@ -32,10 +32,8 @@ def can_open(path: Path) -> bool:
 
 
 def kinds_text() -> str:
-    suffixes = sorted(getattr(documents, "DOCUMENT_SUFFIXES", {}))
-    listed = ", ".join(suffixes[:6]) + (", …" if len(suffixes) > 6 else "")
-    return f"a study ({STUDY_SUFFIX}) or a document ({listed})" if listed else \
-        f"a study ({STUDY_SUFFIX}) or a document"
+    listed = ", ".join(documents.DOCUMENT_SUFFIXES)  # in the formats' own order
+    return f"a study ({STUDY_SUFFIX}) or a document ({listed})"
 
 
 def choose(paths: list[Path]) -> tuple[Path | None, str]:

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.domain.ids import utc_now
+from desktop.storage.documents import is_document_path
 from desktop.storage.errors import StorageError
 from desktop.storage.locks import StudyLock, StudyLockedError, acquire
 from desktop.storage.opening import open_path
@@ -49,11 +50,16 @@ class FileOps:
 
     def open(self, path: Path) -> bool:
         """Open a study or document in this window; on failure nothing changes."""
-        try:
-            opened = open_path(path)
-        except StorageError as err:
-            self.window.prompts.error("Could not open", str(err))
-            return False
+        if is_document_path(path):  # may take a while: a worker, progress and Cancel
+            opened = self.window.formats.open_document(path)
+            if opened is None:
+                return False
+        else:
+            try:
+                opened = open_path(path)
+            except StorageError as err:
+                self.window.prompts.error("Could not open", str(err))
+                return False
         if not self.confirm_discard():
             return False
         session = StudySession.from_opened(opened)

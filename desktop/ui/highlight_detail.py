@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.crosscheck import Verdict, suggest_verdict
 from desktop.domain.model import Category, Highlight, Study
 from desktop.ui.bidi import show_direction
-from desktop.ui.highlight_list import excerpt, reference_line
+from desktop.ui.highlight_list import excerpt, page_prefix, reference_line
 from desktop.ui.note_editor import MarkdownEditor
 from desktop.ui.swatches import color_icon
 from desktop.ui.tag_editor import TagEdit
@@ -279,7 +279,7 @@ class HighlightDetail(QWidget):
         if len(quote) > 300:
             quote = quote[:299] + "…"
         prefix = "⚠ Orphaned — not found in the text: " if h.is_orphan else ""
-        self.quote.setText(f"{prefix}“{quote}”")
+        self.quote.setText(f"{prefix}{page_prefix(study, h)}“{quote}”")
         show_direction(self.quote, quote)
         self.verdict.show_highlight(h)
         self.tags.show_tags(h.tags, keep_typing=same)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from desktop.domain.changes import ChangeSet
 from desktop.domain.crosscheck import Verdict
-from desktop.domain.model import Highlight, Reference, Study
+from desktop.domain.model import Highlight, Reference, Study, page_of
 from desktop.domain.search import fold
 from desktop.domain.tags import has_tag, hashtags
 from desktop.ui.bidi import starts_rtl
@@ -196,7 +196,7 @@ class HighlightListModel(QAbstractListModel):
             return None
         h = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return excerpt(h.quote.exact)
+            return page_prefix(self._study, h) + excerpt(h.quote.exact)
         if role == ID_ROLE:
             return h.id
         if role == COLOR_ROLE:
@@ -238,6 +238,14 @@ def short_title(title: str, limit: int = 40) -> str:
     """A document's title on one line, cut to ``limit`` characters for tabs and rows."""
     title = " ".join(title.split()) or "Untitled document"
     return title if len(title) <= limit else title[: limit - 1] + "…"
+
+
+def page_prefix(study: Study, h: Highlight) -> str:
+    """'p. 12 · ' for a highlight in a paged (PDF) document, else ''."""
+    document = study.documents.get(h.document_id)
+    if document is None or not document.pages or h.start is None:
+        return ""
+    return f"p. {page_of(document, h.start)} · "
 
 
 def excerpt(text: str) -> str:

@@ -33,10 +33,13 @@ from desktop.ui.actions import (
 from desktop.ui.appearance_ops import AppearanceOps
 from desktop.ui.crosscheck_ops import CrossCheckOps
 from desktop.ui.document_ops import DocumentOps
+from desktop.ui.document_status import DocumentStatus
+from desktop.ui.document_styles import apply_document_styles, detach_document_styles
 from desktop.ui.document_tabs import DocumentTabs
 from desktop.ui.drop_ops import DropHandler
 from desktop.ui.file_ops import FileOps
 from desktop.ui.find_bar import FindBar
+from desktop.ui.format_ops import FormatOps
 from desktop.ui.help_ops import HelpOps
 from desktop.ui.interchange_ops import InterchangeOps
 from desktop.ui.notes_pane import NotesPane
@@ -67,6 +70,7 @@ class MainWindow(QMainWindow):
         self.interchange = InterchangeOps(self)
         self.tag_ops = TagOps(self)  # tags, and the Search Study dock
         self.help = HelpOps(self)
+        self.formats = FormatOps(self)  # background document loading, reopen with encoding
         self.verdict_actions = create_verdict_actions(self)
         self.documents = DocumentOps(self)  # several documents, new versions, orphans
 
@@ -105,6 +109,8 @@ class MainWindow(QMainWindow):
         self.reader.setAcceptDrops(False)  # a file dropped on the text opens, as anywhere
         self.status_summary = StatusSummary(self)
         self.statusBar().addPermanentWidget(self.status_summary)
+        self.document_status = DocumentStatus(self)
+        self.statusBar().addPermanentWidget(self.document_status)
 
         self._connect()
         self.set_session(session)
@@ -121,6 +127,7 @@ class MainWindow(QMainWindow):
         a.open.triggered.connect(self.files.open_dialog)
         a.save.triggered.connect(lambda: self.files.save(background=True))
         a.save_as.triggered.connect(lambda: self.files.save_as(background=True))
+        a.reopen_encoding.triggered.connect(self.formats.reopen_with_encoding)
         a.close.triggered.connect(self.close)
         a.quit.triggered.connect(self.close)
         a.copy.triggered.connect(self.reader.copy)
@@ -167,6 +174,7 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu("&File")
         file_menu.addAction(a.open)
         file_menu.addMenu(self.recent_menu)
+        file_menu.addAction(a.reopen_encoding)
         file_menu.addActions([a.save, a.save_as])
         file_menu.addSeparator()
         file_menu.addActions([a.add_document, a.remove_document])
@@ -250,12 +258,15 @@ class MainWindow(QMainWindow):
             )
 
     def _show_document(self, _document_id: str = "") -> None:
-        """Show the session's current document: its text, highlights and counts."""
+        """Show the session's current document: its text (and styles), highlights, counts."""
         document = self.session.document
         self._u16 = Utf16Map(document.text)
         self._shown_text = document.text
+        detach_document_styles(self.reader)
         self.reader.set_text(document.text)
+        apply_document_styles(self.reader, document, self._u16)
         self.find_bar.set_text(document.text, self._u16)
+        self.document_status.set_document(document, self.reader, self._u16)
         self.notes.set_study(self.session.study, document.id)
         self.status_summary.set_study(self.session.study, document.id)
         self.document_tabs.show_study(self.session.study, document.id)

@@ -10,10 +10,19 @@ import enum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QInputDialog,
+    QMessageBox,
+    QProgressDialog,
+    QWidget,
+)
 
 from desktop.domain.crosscheck import Relation, Stance
 from desktop.domain.model import Highlight, Reference, Study
+from desktop.storage.formats import open_filter
 from desktop.ui.safety_prompts import SafetyPrompts
 
 if TYPE_CHECKING:  # the dialogs load on first use, not at start-up
@@ -31,9 +40,11 @@ class SaveChoice(enum.Enum):
 
 STUDY_FILTER = "Crosslight studies (*.crosslight)"
 OPEN_FILTER = (
-    "Studies and documents (*.crosslight *.txt *.text *.md *.markdown);;"
-    f"{STUDY_FILTER};;Text documents (*.txt *.text *.md *.markdown);;All files (*)"
+    f"Studies and documents (*.crosslight {open_filter()});;{STUDY_FILTER};;"
+    "Text and Markdown (*.txt *.text *.md *.markdown);;Web pages (*.html *.htm *.xhtml);;"
+    "PDF (*.pdf);;Word (*.docx);;EPUB books (*.epub);;All files (*)"
 )
+PROGRESS_SHOW_AFTER_MS = 300  # a load that ends sooner shows no dialog at all
 
 
 class Prompts(SafetyPrompts):
@@ -79,6 +90,31 @@ class Prompts(SafetyPrompts):
     def open_path(self, directory: str) -> Path | None:
         name, _ = QFileDialog.getOpenFileName(self.parent, "Open", directory, OPEN_FILTER)
         return Path(name) if name else None
+
+    def progress(self, title: str, label: str) -> QProgressDialog:
+        """A modal progress dialog with Cancel that appears only if the work lasts."""
+        dialog = QProgressDialog(label, "Cancel", 0, 1000, self.parent)
+        dialog.setWindowTitle(title)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setAutoClose(False)
+        dialog.setMinimumDuration(PROGRESS_SHOW_AFTER_MS)
+        dialog.setMinimumWidth(380)
+        return dialog
+
+    def choose_encoding(self, name: str, current: str) -> str | None:
+        """The text encoding to reread ``name`` with; None if cancelled."""
+        from desktop.storage.formats.text import ENCODING_CHOICES, encoding_label
+
+        labels = [label for _codec, label in ENCODING_CHOICES]
+        current_label = encoding_label(current)
+        index = labels.index(current_label) if current_label in labels else 0
+        label, ok = QInputDialog.getItem(
+            self.parent, "Reopen with Encoding",
+            f"“{name}” is now read as {current_label or 'an unknown encoding'}.\n"
+            "Read it again as:", labels, index, False)
+        if not ok:
+            return None
+        return dict((lbl, codec) for codec, lbl in ENCODING_CHOICES)[label]
 
     def save_path(self, suggested: str) -> Path | None:
         name, _ = QFileDialog.getSaveFileName(self.parent, "Save study", suggested, STUDY_FILTER)

@@ -59,6 +59,8 @@ class FakePrompts(Prompts):
         for name in ("ask_recover", "ask_locked", "ask_changed_on_disk", "ask_save_failed",
                      "update_report", "document_info", "choose_title"):
             self.dialogs[name] = deque()
+        self.dialogs["choose_encoding"] = deque()  # document formats
+        self.progress_dialogs: list = []
         self.dialog_calls: list[tuple[str, tuple]] = []
 
     def script(self, name: str, *answers) -> None:
@@ -103,6 +105,19 @@ class FakePrompts(Prompts):
 
     def document_info(self, study, document):
         return self._dialog("document_info", document.id)
+
+    def choose_encoding(self, name, current):
+        return self._dialog("choose_encoding", name, current)
+
+    def progress(self, title, label):
+        """A real progress dialog, but not modal, so a test can press its Cancel."""
+        from PySide6.QtWidgets import QProgressDialog
+
+        dialog = QProgressDialog(label, "Cancel", 0, 1000)
+        dialog.setWindowTitle(title)
+        dialog.setMinimumDuration(0)
+        self.progress_dialogs.append(dialog)
+        return dialog
 
     def for_window(self, window):
         return self  # a window opened beside this one shares the script

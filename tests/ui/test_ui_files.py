@@ -77,7 +77,8 @@ def test_open_markdown_starts_a_new_study(qtbot, window, seed_copy, tmp_path, ui
     assert win.files.open(md)
     assert win.session is not old
     assert win.windowTitle() == "Untitled study — notes on it.md[*] — Crosslight"
-    assert win.reader.toPlainText() == md.read_text(encoding="utf-8")
+    # Markdown is shown rendered: the markers are gone, highlights anchor to what is seen.
+    assert win.reader.toPlainText() == "A heading\n\nSome markdown text to read."
     assert win.session.document.media_type == "text/markdown"
     assert not win.isWindowModified() and win.notes.model.rowCount() == 0
     assert win.statusBar().currentMessage() == "Opened notes on it.md"

@@ -168,7 +168,7 @@ def _passage(p: Passage, level: int = 3) -> list[str]:
     verdict = f"{h.verdict.symbol} {escape(h.verdict.label)}"
     out = [
         f'<article class="passage" id="{p.anchor}" style="border-left-color: {color}">',
-        f'<h{level}>Passage {p.number} · <span class="category"><span class="swatch" '
+        f'<h{level}>{p.title} · <span class="category"><span class="swatch" '
         f'style="background: {color}"></span>{escape(p.category.name)}</span> · '
         f'<span class="verdict verdict-{h.verdict.value}">{verdict}</span></h{level}>',
     ]

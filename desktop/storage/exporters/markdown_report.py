@@ -150,7 +150,7 @@ def _summary(passages: list[Passage]) -> list[str]:
 
 def _passage(p: Passage, level: int = 3) -> list[str]:
     h = p.highlight
-    lines = [f"{'#' * level} Passage {p.number}", ""]
+    lines = [f"{'#' * level} {p.title}", ""]
     lines += [f"**{escape(p.category.name)}** · {h.verdict.symbol} {escape(h.verdict.label)}", ""]
     if h.is_orphan:
         lines += ["*Orphaned: this passage is no longer found in the document.*", ""]

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from desktop.domain.crosscheck import Relation, Stance, Verdict
-from desktop.domain.model import Category, Document, Highlight, Reference, Study
+from desktop.domain.model import Category, Document, Highlight, Reference, Study, page_of
 
 WEB_SCHEMES = ("http", "https")
 _COLOR = re.compile(r"#[0-9a-fA-F]{6}")
@@ -54,10 +54,16 @@ class Passage:
     category: Category
     citations: list[CitationView] = field(default_factory=list)
     links: list[LinkView] = field(default_factory=list)
+    page: int | None = None  # 1-based page of a PDF document, for citing it
 
     @property
     def anchor(self) -> str:
         return f"passage-{self.number}"
+
+    @property
+    def title(self) -> str:
+        """'Passage 3' or, in a paged document, 'Passage 3 (p. 12)'."""
+        return f"Passage {self.number}" + (f" (p. {self.page})" if self.page else "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +95,7 @@ def sections(study: Study) -> list[DocumentSection]:
                     if c.reference_id in study.references
                 ],
                 links=_links(study, h, numbers),
+                page=None if h.start is None else page_of(doc, h.start),
             )
             for h in highlights
         ]

@@ -1,0 +1,91 @@
+"""Saved web pages: the article without the site around it, with its title, author, date, URL.
+
+trafilatura (Apache-2.0; its dependencies are BSD/MIT/Apache/MPL, none GPL or AGPL)
+finds the article and its metadata; its cleaned article HTML is then turned into text
+by our own ``html_text``. Pages where it finds nothing fall back to ``html_text`` alone,
+keeping ``<article>``/``<main>`` and dropping navigation, headers, footers and asides.
+Nothing in the page is run or fetched.
+"""
+
+from __future__ import annotations
+
+import codecs
+import logging
+import re
+
+from desktop.domain.model import Document
+from desktop.storage.errors import DocumentError
+from desktop.storage.formats.base import Source
+from desktop.storage.formats.html_text import html_to_text
+from desktop.storage.formats.text import decode_text
+
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""",
+                           re.IGNORECASE)
+MIN_ARTICLE_SHARE = 0.05  # an "article" this small a part of the page text is a miss
+
+
+def load_html(source: Source) -> Document:
+    html, encoding = decode_html(source)
+    source.step(0.1)
+    full = html_to_text(html, drop_boilerplate=True,
+                        step=lambda f: source.step(0.2 + 0.5 * f))
+    source.step(0.7)
+    article = _extract_article(html)
+    source.step(0.95)
+    if article is not None and len(article[0].text) >= MIN_ARTICLE_SHARE * len(full.text):
+        body, meta = article
+    else:
+        body, meta = full, {}
+    if not body.text.strip():
+        raise DocumentError(f"“{source.name}” is a web page with no readable text.")
+    title = meta.get("title") or full.meta.get("title") or full.title or body.first_heading
+    return Document(
+        text=body.text,
+        styles=body.styles,
+        title=title,
+        media_type="text/html",
+        encoding=encoding,
+        author=meta.get("author") or full.meta.get("author", ""),
+        published=meta.get("date") or full.meta.get("published", ""),
+        url=meta.get("url") or full.meta.get("url", ""),
+    )
+
+
+def decode_html(source: Source) -> tuple[str, str]:
+    """The page as text: the user's choice, a BOM, the declared charset, or detection."""
+    raw = source.raw
+    if not source.encoding and not raw.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE,
+                                                   codecs.BOM_UTF16_BE)):
+        declared = _META_CHARSET.search(raw[:4096])
+        if declared:
+            try:
+                codec = codecs.lookup(declared.group(1).decode("ascii")).name
+                return raw.decode(codec), codec
+            except (LookupError, UnicodeDecodeError):
+                pass  # a wrong declaration: detect instead
+    return decode_text(raw, source.name, source.encoding)
+
+
+def _extract_article(html: str):
+    """(article text, metadata) from trafilatura, or None when it finds no article."""
+    try:
+        import trafilatura  # heavy: loaded on the first web page only
+    except ImportError:  # pragma: no cover - a dependency, but degrade gracefully
+        return None
+    for name in ("trafilatura", "htmldate", "courlan", "justext"):
+        logging.getLogger(name).setLevel(logging.CRITICAL)  # odd pages are not our errors
+    try:
+        meta = trafilatura.bare_extraction(html, with_metadata=True, favor_recall=True)
+        article = trafilatura.extract(html, output_format="html", include_formatting=True,
+                                      include_comments=False, favor_recall=True)
+    except Exception:  # an untrusted page must not break the import
+        return None
+    if not article:
+        return None
+    found = {}
+    if meta is not None:
+        for key in ("title", "author", "date", "url"):
+            value = getattr(meta, key, None)
+            if isinstance(value, str) and value.strip():
+                found[key] = value.strip()
+    return html_to_text(article), found

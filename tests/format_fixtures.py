@@ -1,0 +1,136 @@
+"""Builders for the document fixtures the format tests need, made on the fly.
+
+A PDF written by hand (one text object per page, correct cross-reference table), a
+.docx through python-docx, an EPUB through zipfile, and a saved web page with
+navigation, ads and a footer around its article.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+
+def make_pdf(pages: list[str], title: str = "", author: str = "") -> bytes:
+    """A valid PDF whose page N shows the lines of ``pages[N]`` in Helvetica."""
+    objects: list[bytes] = []
+    count = len(pages)
+    kids = " ".join(f"{3 + 2 * i} 0 R" for i in range(count))
+    objects.append(b"<< /Type /Catalog /Pages 2 0 R >>")
+    objects.append(f"<< /Type /Pages /Kids [{kids}] /Count {count} >>".encode())
+    font_id = 3 + 2 * count
+    for i, text in enumerate(pages):
+        lines = []
+        for n, line in enumerate(text.split("\n")):
+            safe = line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+            lines.append(f"BT /F1 12 Tf 72 {720 - 16 * n} Td ({safe}) Tj ET")
+        stream = "\n".join(lines).encode("latin-1")
+        objects.append(
+            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents {4 + 2 * i} 0 R "
+            f"/Resources << /Font << /F1 {font_id} 0 R >> >> >>".encode()
+        )
+        objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
+    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+    info = ""
+    if title or author:
+        objects.append(f"<< /Title ({title}) /Author ({author}) >>".encode("latin-1"))
+        info = f" /Info {len(objects)} 0 R"
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(f"{number} 0 obj\n".encode() + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode())
+    for offset in offsets:
+        out.write(f"{offset:010d} 00000 n \n".encode())
+    out.write(f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R{info} >>\n"
+              f"startxref\n{xref}\n%%EOF\n".encode())
+    return out.getvalue()
+
+
+def make_docx(blocks: list[tuple[str, str]], title: str = "", author: str = "") -> bytes:
+    """A .docx of (style, text) paragraphs; style "h1"/"h2" makes headings, "bold" a bold run,
+    "bullet" a List Bullet paragraph."""
+    import docx
+
+    document = docx.Document()
+    document.core_properties.title = title
+    document.core_properties.author = author
+    for style, text in blocks:
+        if style in ("h1", "h2", "h3"):
+            document.add_heading(text, level=int(style[1]))
+        elif style == "bullet":
+            document.add_paragraph(text, style="List Bullet")
+        elif style == "bold":
+            document.add_paragraph().add_run(text).bold = True
+        else:
+            document.add_paragraph(text)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+CONTAINER = """<?xml version="1.0"?>
+<container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
+  <rootfiles><rootfile full-path="OEBPS/content.opf"
+    media-type="application/oebps-package+xml"/></rootfiles>
+</container>"""
+
+
+def make_epub(chapters: dict[str, str], spine: list[str], title: str = "A Book",
+              author: str = "An Author", extra: dict[str, bytes] | None = None,
+              hrefs: dict[str, str] | None = None) -> bytes:
+    """An EPUB whose files are ``chapters`` (id → XHTML body) read in ``spine`` order."""
+    hrefs = hrefs or {cid: f"text/{cid}.xhtml" for cid in chapters}
+    manifest = "\n".join(
+        f'<item id="{cid}" href="{hrefs[cid]}" media-type="application/xhtml+xml"/>'
+        for cid in chapters
+    )
+    itemrefs = "\n".join(f'<itemref idref="{cid}"/>' for cid in spine)
+    opf = f"""<?xml version="1.0"?>
+<package xmlns="http://www.idpf.org/2007/opf" version="3.0">
+  <metadata xmlns:dc="http://purl.org/dc/elements/1.1/">
+    <dc:title>{title}</dc:title><dc:creator>{author}</dc:creator><dc:date>2021-05-04</dc:date>
+  </metadata>
+  <manifest>{manifest}</manifest>
+  <spine>{itemrefs}</spine>
+</package>"""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as book:
+        book.writestr("mimetype", "application/epub+zip", compress_type=zipfile.ZIP_STORED)
+        book.writestr("META-INF/container.xml", CONTAINER)
+        book.writestr("OEBPS/content.opf", opf)
+        for cid, body in chapters.items():
+            if hrefs[cid].startswith(("/", "..")):
+                continue
+            book.writestr(f"OEBPS/{hrefs[cid]}",
+                          f'<html xmlns="http://www.w3.org/1999/xhtml"><head><title>{cid}'
+                          f"</title></head><body>{body}</body></html>")
+        for name, data in (extra or {}).items():
+            book.writestr(name, data, compress_type=zipfile.ZIP_DEFLATED)
+    return out.getvalue()
+
+
+ARTICLE_PAGE = """<!doctype html>
+<html><head><meta charset="utf-8"><title>Militia threatens troops | Daily News</title>
+<meta name="author" content="Jane Roe">
+<meta property="article:published_time" content="2024-02-29T10:00:00Z">
+<link rel="canonical" href="https://news.example.org/militia">
+<script>window.stolen = document.cookie;</script><style>p { color: red }</style></head>
+<body onload="alert('x')">
+<nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li>
+<li>Subscribe now</li></ul></nav>
+<div class="ad">BUY CHEAP WATCHES TODAY</div>
+<article><h1>Militia threatens troops</h1>
+<p>The armed group Harakat al-Nujaba said on Tuesday it would target the 2,500 US troops
+in Iraq unless they leave the country before the end of the year.</p>
+<p>A spokesman said the attacks would continue <b>until</b> the withdrawal, according to a
+statement published on the group's channel late on Monday night.</p>
+<h2>Reaction</h2>
+<p>Officials in Baghdad called the statement irresponsible and said the government alone
+controls the security forces and the decision of war and peace.</p>
+<script>document.write('evil')</script></article>
+<aside>Related: Ten things you did not know</aside>
+<footer>© 2024 Daily News. All rights reserved. Cookie policy.</footer></body></html>"""

@@ -1,0 +1,94 @@
+"""Markdown documents are stored as the text the reader shows, with style spans."""
+
+import pytest
+
+from desktop.storage.formats.markdown_text import render_markdown
+
+SOURCE = """# Title *one*
+
+Some **bold** and _it_ text with [a link](https://x.org) and `code`,
+wrapped line. snake_case_name and 2 * 3 * 4 stay.
+
+## Section
+
+- item one
+- item **two**
+  continued
+1. first
+2. second
+
+> quoted text
+
+```
+code  block
+```
+
+<script>alert('owned')</script>
+
+Setext heading
+==============
+
+Done <b>x</b>![alt text](pic.png) \\*not italic\\*.
+"""
+
+
+def styled(text, styles):
+    return [(text[s:e], k) for s, e, k in styles]
+
+
+def test_rendered_text_has_no_markup():
+    text, _ = render_markdown(SOURCE)
+    assert text == (
+        "Title one\n\n"
+        "Some bold and it text with a link and code, wrapped line. snake_case_name and "
+        "2 * 3 * 4 stay.\n\n"
+        "Section\n\n"
+        "• item one\n• item two continued\n1. first\n2. second\n\n"
+        "quoted text\n\n"
+        "code  block\n\n"
+        "Setext heading\n\n"
+        "Done xalt text *not italic*."
+    )
+
+
+def test_styles_mark_headings_emphasis_and_code():
+    text, styles = render_markdown(SOURCE)
+    assert styled(text, styles) == [
+        ("Title one", "heading1"), ("one", "italic"), ("bold", "bold"), ("it", "italic"),
+        ("code", "code"), ("Section", "heading2"), ("two", "bold"), ("code  block", "code"),
+        ("Setext heading", "heading1"),
+    ]
+
+
+def test_html_is_dropped_not_rendered():
+    text, _ = render_markdown("<script>\nfetch('x')\n</script>\n\nText <img src=x onerror=y> here")
+    assert text == "Text  here"
+
+
+@pytest.mark.parametrize("source", ["[" * 20000, "*a" * 20000, "`" * 30000, "<a " * 20000,
+                                    "> " * 5000 + "x", "#" * 10000])
+def test_pathological_input_renders_quickly(source):
+    text, _ = render_markdown(source)  # a hang here would time the suite out
+    assert isinstance(text, str)
+
+
+def test_deep_headings_and_nested_lists():
+    text, styles = render_markdown("#### Four\n\n- a\n  - b\n    - c\n")
+    assert text == "Four\n\n• a\n   • b\n      • c"
+    assert styles == [(0, 4, "heading3")]
+
+
+def test_html_spaces_collapse_across_tags_and_chunks(monkeypatch):
+    from desktop.storage.formats import html_text
+
+    monkeypatch.setattr(html_text, "CHUNK_CHARS", 7)
+    result = html_text.html_to_text("<p>one <b>two </b> three\n\n   four <i>five</i></p>")
+    assert result.text == "one two three four five"
+    assert [(result.text[s:e], k) for s, e, k in result.styles] == [("two", "bold"),
+                                                                   ("five", "italic")]
+
+
+def test_long_markdown_reports_progress():
+    seen = []
+    render_markdown("line\n\n" * 12_000, step=seen.append)
+    assert seen and seen == sorted(seen) and all(0 < f < 1 for f in seen)
