@@ -197,3 +197,11 @@ def test_placements_cover_every_committed_icon():
     sources = {p.source for p in placements()}
     for png in (ICONS_DIR / "hicolor").rglob("*.png"):
         assert png in sources
+
+
+def test_the_desktop_entry_claims_every_document_format_the_app_opens():
+    from desktop.storage.formats import FORMATS
+
+    entry = desktop_entry((DESKTOP_DIR / "crosslight.desktop").read_text(encoding="utf-8"))
+    claimed = set(entry["MimeType"].split(";")) - {""}
+    assert {f.media_type for f in FORMATS.values()} <= claimed

@@ -20,22 +20,14 @@ from desktop.domain.document_commands import (
     UpdateDocumentText,
 )
 from desktop.domain.model import Document
-from desktop.storage.errors import StorageError
 from desktop.ui.highlight_list import excerpt
+from desktop.ui.import_worker import load_document_in_background
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
     from desktop.ui.session import StudySession
 
 REATTACH_QUOTE_CHARS = 32  # of the orphan's words in the menu item
-
-
-def read_document(path: Path) -> Document:
-    """Load a document file; the one place this module reads documents (the loader may
-    grow formats or move to a background thread without the rest noticing)."""
-    from desktop.storage.documents import load_document
-
-    return load_document(path)
 
 
 def document_filter() -> str:
@@ -95,11 +87,9 @@ class DocumentOps:
             path = self.window.prompts.import_path(title, self._directory(), document_filter())
             if path is None:
                 return None
-        try:
-            return read_document(path)
-        except (StorageError, OSError) as error:
-            self.window.prompts.error("Document not opened", str(error))
-            return None
+        # Every format, with a progress dialog and Cancel for large files (as File › Open).
+        return load_document_in_background(self.window, path, self.window.prompts,
+                                           error_title="Document not opened")
 
     # --- several documents ---------------------------------------------------
     def add_document(self, path: Path | None = None) -> str | None:

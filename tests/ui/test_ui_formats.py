@@ -261,3 +261,28 @@ def test_errors_in_the_worker_are_shown(qtbot, window, seed_copy, tmp_path):
     assert load_document_in_background(win, bad, win.prompts, sync_bytes=0) is None
     ((title, message),) = win.prompts.errors
     assert title == "Could not open" and "not a readable PDF" in message
+
+
+def test_a_pdf_added_to_a_study_keeps_its_pages(qtbot, window, seed_copy, pdf_path, ui):
+    """Add Document goes through the same loader as Open: every format, pages kept."""
+    win = window(seed_copy)
+    first = win.session.document.id
+    win.prompts.script("import_path", pdf_path)
+    win.actions.add_document.trigger()
+    assert not win.prompts.errors
+    assert win.session.document.id != first and win.session.document.pages
+    hid = ui.highlight(qtbot, win, "claim on page two", 1)
+    assert win.notes.detail.quote.text() == "p. 2 · “claim on page two”"
+    assert win.session.study.highlights[hid].document_id == win.session.document.id
+
+
+def test_a_damaged_file_added_to_a_study_is_refused_with_a_message(qtbot, window, seed_copy,
+                                                                    tmp_path):
+    win = window(seed_copy)
+    bad = tmp_path / "broken.pdf"
+    bad.write_bytes(b"%PDF-1.4 this is not really a pdf")
+    win.prompts.script("import_path", bad)
+    win.actions.add_document.trigger()
+    ((title, message),) = win.prompts.errors
+    assert title == "Document not opened" and "broken.pdf" in message
+    assert len(win.session.study.documents) == 1
