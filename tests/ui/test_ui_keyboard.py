@@ -145,3 +145,19 @@ def test_verdicts_are_shown_by_symbol_and_word_not_colour_alone(qtbot, window, s
     assert false.symbol in win.notes.summary.text()
     action = win.verdict_actions[false]
     assert false.symbol in action.text() and false.label in action.text()
+
+
+def test_no_two_commands_share_a_key(window, seed_copy):
+    """Qt ignores a key bound to two actions of a window ("ambiguous shortcut"): each
+    key must belong to one command, whichever feature added it."""
+    win = window(seed_copy)
+    owners: dict[str, list[str]] = {}
+    actions = {id(a): a for a in win.findChildren(QAction)}.values()
+    for action in actions:
+        if action.shortcutContext() == Qt.ShortcutContext.WidgetShortcut:
+            continue  # bound to one widget only (e.g. the find bar's own keys)
+        for key in action.shortcuts():
+            owners.setdefault(key.toString(), []).append(action.text().replace("&", ""))
+    shared = {key: names for key, names in owners.items() if len(names) > 1}
+    assert len(owners) > 40  # the window's commands were all seen
+    assert shared == {}
