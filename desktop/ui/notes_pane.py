@@ -96,6 +96,12 @@ class NotesPane(QWidget):
         for verdict in Verdict:
             self.verdict_filter.addItem(verdict_text(verdict), verdict.value)
         self.tag_filter = TagFilter(self)
+        for combo in (self.category_filter, self.verdict_filter):
+            # Sized by a short text, not the longest entry ("Opinion — not checkable"):
+            # three filters side by side must not push the reader narrower.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(10)
         self.text_filter = QLineEdit(self)
         self.text_filter.setPlaceholderText("Filter highlights, notes and sources…")
         self.text_filter.setClearButtonEnabled(True)
