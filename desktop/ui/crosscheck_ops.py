@@ -23,20 +23,13 @@ from desktop.domain.crosscheck_commands import (
 )
 from desktop.domain.model import Citation, Link, SourceAssessment
 from desktop.ui.highlight_list import excerpt
+from desktop.ui.window_ops import WindowOps
 
 if TYPE_CHECKING:
-    from desktop.ui.main_window import MainWindow
-    from desktop.ui.session import StudySession
+    pass
 
 
-class CrossCheckOps:
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
-
-    @property
-    def session(self) -> StudySession:
-        return self.window.session
-
+class CrossCheckOps(WindowOps):
     def connect(self) -> None:
         notes = self.window.notes
         notes.verdictEdited.connect(self.set_verdict)

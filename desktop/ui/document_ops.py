@@ -22,10 +22,10 @@ from desktop.domain.document_commands import (
 from desktop.domain.model import Document
 from desktop.ui.highlight_list import excerpt
 from desktop.ui.import_worker import load_document_in_background
+from desktop.ui.window_ops import WindowOps
 
 if TYPE_CHECKING:
-    from desktop.ui.main_window import MainWindow
-    from desktop.ui.session import StudySession
+    pass
 
 REATTACH_QUOTE_CHARS = 32  # of the orphan's words in the menu item
 
@@ -37,14 +37,7 @@ def document_filter() -> str:
     return f"Documents ({patterns});;All files (*)"
 
 
-class DocumentOps:
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
-
-    @property
-    def session(self) -> StudySession:
-        return self.window.session
-
+class DocumentOps(WindowOps):
     def connect(self) -> None:
         a = self.window.actions
         a.add_document.triggered.connect(lambda: self.add_document())

@@ -23,19 +23,16 @@ from desktop.ui.recent_menu import remember
 from desktop.ui.safety_ops import claim_lock
 from desktop.ui.safety_prompts import DiskChoice
 from desktop.ui.session import StudySession
+from desktop.ui.window_ops import WindowOps
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
 
 
-class FileOps:
+class FileOps(WindowOps):
     def __init__(self, window: MainWindow) -> None:
-        self.window = window
+        super().__init__(window)
         self.writer = BackgroundWriter(window)
-
-    @property
-    def session(self) -> StudySession:
-        return self.window.session
 
     def _start_dir(self) -> str:
         if self.session.path is not None:

@@ -16,10 +16,10 @@ from desktop.domain.batch import Batch
 from desktop.domain.ids import utc_now
 from desktop.storage.atomic import atomic_write_bytes
 from desktop.storage.errors import StorageError
+from desktop.ui.window_ops import WindowOps
 
 if TYPE_CHECKING:
-    from desktop.ui.main_window import MainWindow
-    from desktop.ui.session import StudySession
+    pass
 
 W3C_FILTER = "W3C Web Annotations (*.jsonld *.json);;All files (*)"
 REFERENCES_FILTER = (
@@ -28,14 +28,7 @@ REFERENCES_FILTER = (
 )
 
 
-class InterchangeOps:
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
-
-    @property
-    def session(self) -> StudySession:
-        return self.window.session
-
+class InterchangeOps(WindowOps):
     def connect(self) -> None:
         a = self.window.actions
         for action, name in ((a.export_markdown, "md"), (a.export_html, "html"),

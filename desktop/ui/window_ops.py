@@ -1,0 +1,22 @@
+"""The base of the window's behaviour modules (files, cross-checking, documents, reports).
+
+Each acts on the window's *current* session, which File › Open or a reload may replace
+at any moment; reaching it through the window, never a stored copy, keeps them right.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.session import StudySession
+
+
+class WindowOps:
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+
+    @property
+    def session(self) -> StudySession:
+        return self.window.session
