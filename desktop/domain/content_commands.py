@@ -28,7 +28,11 @@ class ReplaceDocumentContent(Command):
 
     def apply(self, study: Study) -> ChangeSet:
         document = study.documents[self.document_id]
-        if any(h.document_id == self.document_id for h in study.highlights.values()):
+        # Highlights hold offsets into the text: only UpdateDocumentText may change the text
+        # under them. Once it has (same text), this takes the new reading's encoding,
+        # pages and styles.
+        if document.text != self.new.text and any(
+                h.document_id == self.document_id for h in study.highlights.values()):
             raise ValueError("the document has highlights; its text cannot be replaced")
         self._old = {name: getattr(document, name) for name in _FIELDS}
         self._old_study_title = study.title

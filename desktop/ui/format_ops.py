@@ -2,9 +2,10 @@
 File > Reopen with Encoding.
 
 Reopening rereads the source file with an encoding the user picks, replacing the text
-as one undoable step. It is allowed only while the document has no highlights: their
-offsets and quotes were taken from the old text, and a different decoding changes every
-character, so there is nothing to carry them across by.
+as one undoable step. Highlights already made are carried across as for a new version
+of the document (re-anchored, with a report of what moved, changed or lost its place,
+the old text kept as an earlier version): a misread file usually differs only in its
+non-ASCII letters, so most passages come through unchanged.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.domain.content_commands import ReplaceDocumentContent
+from desktop.domain.document_commands import UpdateDocumentText
 from desktop.domain.factory import new_study_for
 from desktop.storage.formats import TEXT_MEDIA_TYPES
 from desktop.storage.opening import Opened
@@ -42,12 +44,12 @@ class FormatOps:
             return False
         count = sum(1 for h in window.session.study.highlights.values()
                     if h.document_id == document.id)
-        if count:
-            prompts.info(title, (
-                f"This document already has {count} highlight{'s' if count != 1 else ''}. "
-                "Reading it with another encoding would change the text under them, so it "
-                "can only be done before highlighting.\n\nTo start again, open the file "
-                "anew (File > Open) and choose the encoding before you highlight."))
+        if count and not prompts.confirm(title, (
+                f"This document has {count} highlight{'s' if count != 1 else ''}. Reading it "
+                "with another encoding changes the text under them: Crosslight will re-place "
+                "each one, as for a new version, and show what moved, changed or lost its "
+                "place. The current text is kept as an earlier version, and Undo restores "
+                "everything."), "Choose Encoding…"):
             return False
         path = Path(document.source_path)
         encoding = prompts.choose_encoding(path.name, document.encoding)
@@ -57,10 +59,23 @@ class FormatOps:
                                           error_title="Could not reopen")
         if new is None:
             return False
-        derived = bool(document.title) and document.title in document.text[:1000]
-        window.session.execute(ReplaceDocumentContent(document.id, new, keep_title=not derived))
         from desktop.storage.formats.text import encoding_label
 
-        window.statusBar().showMessage(
-            f"Reopened {path.name} as {encoding_label(encoding)}", 5000)
+        message = f"Reopened {path.name} as {encoding_label(encoding)}"
+        derived = bool(document.title) and document.title in document.text[:1000]
+        replace = ReplaceDocumentContent(document.id, new, keep_title=not derived)
+        if not count:
+            window.session.execute(replace)
+            window.statusBar().showMessage(message, 5000)
+            return True
+        # Re-place the highlights on the new reading, then take its encoding and layout:
+        # one undo step.
+        update = UpdateDocumentText(document.id, new.text)
+        window.session.execute_all("Reopen with encoding", [update, replace])
+        from desktop.ui.update_report import UpdateReport
+
+        report = UpdateReport.of(update, window.session.document.title)
+        window.statusBar().showMessage(f"{message}: {report.summary()}.", 8000)
+        if prompts.update_report(report) and report.orphaned:
+            window.notes.show_orphans()
         return True

@@ -37,3 +37,18 @@ def test_refused_while_the_document_has_highlights():
     with pytest.raises(ValueError, match="highlights"):
         ReplaceDocumentContent(doc.id, Document(text="other", title="o")).apply(study)
     assert doc.text == "some words here"
+
+
+def test_with_highlights_only_the_layout_of_the_same_text_may_change():
+    """After UpdateDocumentText re-placed the highlights on the new reading, this takes
+    the reading's encoding and styles; the text under the highlights is not touched."""
+    old = Document(text="same text here", title="t", encoding="cp1251")
+    study = new_study_for(old)
+    h = make_highlight(old, 0, 4, "claim")
+    study.highlights[h.id] = h
+    command = ReplaceDocumentContent(
+        old.id, Document(text="same text here", title="t", encoding="cp1252"), keep_title=True)
+    command.apply(study)
+    assert (old.encoding, h.start, h.end) == ("cp1252", 0, 4)
+    command.revert(study)
+    assert old.encoding == "cp1251"

@@ -163,16 +163,58 @@ def test_reopen_with_encoding_cancelled_or_impossible(qtbot, window, tmp_path, p
     ((title, message),) = win.prompts.errors
     assert title == "Could not reopen" and "cannot be read as Unicode (UTF-8)" in message
     assert win.session.document.text == ARABIC
-    # With highlights the text may not change under them: a clear message, no question.
+    # With highlights, the user is told they will be re-placed and may decline.
     ui.highlight(qtbot, win, "تقرير خاص", 1)
+    win.prompts.confirms.append(False)
     win.actions.reopen_encoding.trigger()
-    (title, message), = win.prompts.infos
-    assert "already has 1 highlight" in message
+    (title, message, _label), = win.prompts.asked_confirm
+    assert "has 1 highlight" in message and "re-place" in message
     assert win.session.document.text == ARABIC
     # A PDF has no encoding to choose.
     other = window(pdf_path)
     other.actions.reopen_encoding.trigger()
     assert "Only text documents" in other.prompts.infos[-1][1]
+
+
+def test_reopen_with_encoding_re_places_the_highlights_made_on_a_misreading(
+        qtbot, window, tmp_path, ui):
+    """A Western file read as Cyrillic: highlights on plain ASCII words come through
+    unchanged, one on a misread word is reported; undo brings back the first reading."""
+    text = ("Letter from the café owner\n\nThe owner said the rent doubled in one year.\n\n"
+            "“Nobody can pay this,” said the café’s manager.\n")
+    path = tmp_path / "letter.txt"
+    path.write_bytes(text.encode("cp1252"))
+    win = window(path)
+    win.prompts.script("choose_encoding", "cp1251")
+    win.actions.reopen_encoding.trigger()  # no highlights yet: no question
+    misread = win.session.document.text
+    assert "café" not in misread and not win.prompts.asked_confirm
+    plain = ui.highlight(qtbot, win, "the rent doubled in one year", 1)
+    at = misread.index("said the caf")
+    misread_phrase = misread[at:at + len("said the café’s manager")]
+    assert misread_phrase != "said the café’s manager"
+    accented = ui.highlight(qtbot, win, misread_phrase, 2)
+    before = {hid: (h.start, h.end) for hid, h in win.session.study.highlights.items()}
+
+    win.prompts.confirms.append(True)
+    win.prompts.script("choose_encoding", "cp1252")
+    win.prompts.script("update_report", False)
+    win.actions.reopen_encoding.trigger()
+    study, document = win.session.study, win.session.document
+    assert document.text == text and document.encoding == "cp1252"
+    assert win.reader.toPlainText() == text
+    assert study.highlights[plain].quote.exact == "the rent doubled in one year"
+    assert study.highlights[plain].start == text.index("the rent doubled")
+    assert study.highlights[accented].quote.exact != misread_phrase
+    (_name, (report,)), = [c for c in win.prompts.dialog_calls if c[0] == "update_report"]
+    assert report.counts["unchanged"] + report.counts["moved"] == 1
+    assert report.counts["changed"] + report.counts["orphaned"] == 1
+    assert document.versions and document.versions[-1].text == misread  # nothing lost
+
+    win.undo_group.undo()  # one step: text, encoding and positions come back
+    assert win.session.document.text == misread
+    assert win.session.document.encoding == "cp1251"
+    assert {hid: (h.start, h.end) for hid, h in study.highlights.items()} == before
 
 
 def test_save_and_reopen_keeps_encoding_pages_and_styles(qtbot, window, tmp_path, pdf_path,
