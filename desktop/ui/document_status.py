@@ -51,8 +51,7 @@ class DocumentStatus(QLabel):
             reader.verticalScrollBar().valueChanged.connect(self.update_page)
         tip = "How the document was read."
         if document.encoding:
-            tip += ("\nIf the text looks garbled, choose File > Reopen with Encoding… "
-                    "before highlighting.")
+            tip += "\nIf the text looks garbled, choose File › Reopen with Encoding…"
         self.setToolTip(tip)
         self.update_page()
 

@@ -267,6 +267,9 @@ class MainWindow(QMainWindow):
         apply_document_styles(self.reader, document, self._u16)
         self.find_bar.set_text(document.text, self._u16)
         self.document_status.set_document(document, self.reader, self._u16)
+        self.reader.gutter.set_page_marks(
+            [(self._u16.to_utf16(start), f"p. {number}")
+             for number, start in enumerate(document.pages, start=1)])
         self.notes.set_study(self.session.study, document.id)
         self.status_summary.set_study(self.session.study, document.id)
         self.document_tabs.show_study(self.session.study, document.id)

@@ -1,7 +1,9 @@
-"""The reader's left margin: each highlight's verdict beside the line where it starts.
+"""The reader's left margin: each highlight's verdict beside the line where it starts,
+and, for paged documents (PDF), where each page begins ("p. 12"), so a passage can be
+cited by page while reading.
 
-Verdicts are shown as a symbol and a word (not colour alone). Only the badges on
-visible lines are laid out, found by bisecting positions sorted once per change.
+Verdicts are shown as a symbol and a word (not colour alone). Only the badges and page
+marks on visible lines are laid out, found by bisecting positions sorted once per change.
 """
 
 from __future__ import annotations
@@ -10,7 +12,15 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QHelpEvent, QPainter, QPaintEvent, QTextCursor
+from PySide6.QtGui import (
+    QFont,
+    QFontMetrics,
+    QHelpEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QTextCursor,
+)
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
 LABEL_MIN_WIDTH = 70  # below this only the symbols fit
@@ -35,7 +45,34 @@ class VerdictGutter(QWidget):
         self._positions: list[int] = []
         self._by_key: dict[str, Badge] = {}
         self._hits: list[tuple[QRect, str]] = []
+        self._pages: list[tuple[int, str]] = []  # (UTF-16 offset, "p. N"), sorted
+        self._page_positions: list[int] = []
         reader.updateRequest.connect(lambda *_: self.update())
+
+    def set_page_marks(self, marks: list[tuple[int, str]]) -> None:
+        self._pages = sorted(marks)
+        self._page_positions = [position for position, _ in self._pages]
+        self.update()
+
+    def visible_page_marks(self) -> list[tuple[int, str]]:
+        """(line top in the viewport, label) of the page starts on screen."""
+        first, last = self._visible_span()
+        lo = bisect_left(self._page_positions, first)
+        hi = bisect_right(self._page_positions, last)
+        return [(self._line_top(position), label) for position, label in self._pages[lo:hi]]
+
+    def _visible_span(self) -> tuple[int, int]:
+        reader = self.reader
+        first = reader.firstVisibleBlock().position()
+        last = reader.cursorForPosition(
+            QPoint(reader.viewport().width(), reader.viewport().height())
+        ).position()
+        return first, last
+
+    def _line_top(self, position: int) -> int:
+        cursor = QTextCursor(self.reader.document())
+        cursor.setPosition(position)
+        return self.reader.cursorRect(cursor).top()
 
     def set_badges(self, badges: list[Badge]) -> None:
         self._badges = sorted(badges, key=lambda b: (b.position, b.key))
@@ -63,10 +100,7 @@ class VerdictGutter(QWidget):
     def _visible_rows(self) -> list[tuple[int, int, list[Badge]]]:
         """(top, height, badges) per visible line that has badges."""
         reader = self.reader
-        first = reader.firstVisibleBlock().position()
-        last = reader.cursorForPosition(
-            QPoint(reader.viewport().width(), reader.viewport().height())
-        ).position()
+        first, last = self._visible_span()
         lo, hi = bisect_left(self._positions, first), bisect_right(self._positions, last)
         rows: dict[int, tuple[int, list[Badge]]] = {}
         for badge in self._badges[lo:hi]:
@@ -95,7 +129,21 @@ class VerdictGutter(QWidget):
             painter.drawText(rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                              text)
             self._hits.append((rect, "\n".join(b.tooltip for b in badges)))
+        if self._pages:
+            self._paint_page_marks(painter, fm, offset)
         painter.end()
+
+    def _paint_page_marks(self, painter: QPainter, fm: QFontMetrics, offset: int) -> None:
+        """A muted "p. N" at the top left of the line where each page begins, under a
+        short rule: quiet enough beside the verdicts, findable when citing."""
+        muted = self.palette().color(QPalette.ColorRole.PlaceholderText)
+        painter.setPen(muted)
+        for top, label in self.visible_page_marks():
+            y = top + offset
+            painter.drawLine(4, y, min(self.width() - 6, 4 + fm.horizontalAdvance(label)), y)
+            rect = QRect(4, y + 1, self.width() - 10, fm.height())
+            painter.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, label)
+            self._hits.append((rect, f"Page {label.removeprefix('p. ')} begins here"))
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):

@@ -328,3 +328,18 @@ def test_a_damaged_file_added_to_a_study_is_refused_with_a_message(qtbot, window
     ((title, message),) = win.prompts.errors
     assert title == "Document not opened" and "broken.pdf" in message
     assert len(win.session.study.documents) == 1
+
+
+def test_the_margin_marks_where_each_pdf_page_begins(qtbot, window, pdf_path, seed_copy):
+    win = window(pdf_path)
+    marks = win.reader.gutter.visible_page_marks()
+    assert [label for _, label in marks] == ["p. 1", "p. 2", "p. 3"]
+    tops = [top for top, _ in marks]
+    assert tops == sorted(tops) and len(set(tops)) == 3  # each on its own line, in order
+    gutter = win.reader.gutter
+    image = gutter.grab().toImage()
+    y = tops[1] + win.reader.viewport().y() - gutter.y()
+    inked = {image.pixelColor(x, y + dy).name() for x in range(4, 30) for dy in range(12)}
+    assert len(inked) > 1  # the label is painted there
+    win.files.open(seed_copy)  # a text without pages: no marks
+    assert win.reader.gutter.visible_page_marks() == []

@@ -34,8 +34,9 @@ PHRASE = "Harakat al-Nujaba"
 
 
 def recovery_files() -> list[Path]:
+    """Finished recovery files (not the temp file of one being written right now)."""
     folder = recovery_dir()
-    return sorted(folder.iterdir()) if folder.is_dir() else []
+    return sorted(p for p in folder.iterdir() if p.suffix != ".tmp") if folder.is_dir() else []
 
 
 def dead_pid() -> int:
@@ -86,7 +87,7 @@ def test_autosave_writes_recovery_not_the_study(qtbot, window, study_file):
     assert saver.autosave() is None and recovery_files() == []  # nothing unsaved yet
     edit_note(win, "typed, not saved")
     saver.timer.setInterval(30)  # let the real timer fire
-    qtbot.waitUntil(lambda: len(recovery_files()) == 1, timeout=3000)
+    qtbot.waitUntil(lambda: len(recovery_files()) == 1 and not saver.writer.busy, timeout=3000)
     assert study_file.read_bytes() == before  # the user's file is never written by autosave
     entry = read_entry(recovery_files()[0])
     assert entry.original == study_file.resolve() and entry.pid == os.getpid()
