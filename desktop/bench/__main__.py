@@ -17,9 +17,10 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
-from desktop.bench.data import make_study, make_text, scattered_edits
+from desktop.bench.data import make_study, make_text, scattered_edits, score_placements
 from desktop.storage.studyfile import save_study
 
 BOOK_CHARS = 3_200_000
@@ -120,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
 
     with tempfile.TemporaryDirectory(prefix="crosslight-bench-") as tmp:
         text = make_text(BOOK_CHARS)
-        edited, _edits = scattered_edits(text, 0.01)
+        edited, edits = scattered_edits(text, 0.01)
         sizes = [10_000, 20_000] if args.quick else [1_000, 10_000, 20_000, 50_000]
         paths, studies = {}, {}
         for n in sizes:
@@ -156,6 +157,14 @@ def main(argv: list[str] | None = None) -> int:
                   _timed(lambda: reanchor_all(text, edited, highlights), runs), 2.0)
         table.add("peak memory, 10k study open", [o["rss_mb"] for o in opens], 400, "MB")
         table.print("Targets (2-core machine, offscreen)")
+        placements = reanchor_all(text, edited, highlights)
+        accuracy = score_placements(highlights, placements, edits)
+        statuses = Counter(p.status for p in placements)
+        print(f"\nre-anchoring accuracy, 10k highlights after {len(edits):,} scattered edits: "
+              f"precision {accuracy.precision:.2%} (wrongly placed: "
+              f"{round(accuracy.placed * (1 - accuracy.precision))}), recall "
+              f"{accuracy.recall:.2%}; "
+              + ", ".join(f"{n} {k}" for k, n in sorted(statuses.items())))
 
         if not args.quick:
             _scaling(text, edited, studies, paths, runs)

@@ -104,3 +104,28 @@ def true_position(edits: list[Edit], pos: int, starts: list[int] | None = None) 
             return e.at + shift
         shift += e.inserted - e.removed
     return pos + shift
+
+
+@dataclass(frozen=True, slots=True)
+class Accuracy:
+    precision: float  # of the highlights placed, how many are where the edits put them
+    recall: float  # of all highlights, how many are placed right
+    placed: int
+    total: int
+
+
+def score_placements(highlights, placements, edits: list[Edit], slack: int = 12) -> Accuracy:
+    """Score re-anchoring against the known edits: a wrong place is worse than an orphan,
+    so precision is the figure that must stay at ~100%."""
+    starts = [e.at for e in edits]
+    placed = correct = 0
+    for h, p in zip(highlights, placements, strict=True):
+        if p.start is None:
+            continue
+        placed += 1
+        want = (true_position(edits, h.start, starts), true_position(edits, h.end, starts))
+        if abs(p.start - want[0]) <= slack and abs(p.end - want[1]) <= slack:
+            correct += 1
+    total = len(highlights)
+    return Accuracy(correct / placed if placed else 1.0, correct / total if total else 1.0,
+                    placed, total)

@@ -9,6 +9,7 @@ mutated: a snapshot handed to a writer thread stays valid while the user edits o
 
 from __future__ import annotations
 
+from itertools import islice
 from typing import Any
 
 from desktop.domain.changes import ChangeSet
@@ -30,6 +31,18 @@ class SnapshotCache:
 
     def clear(self) -> None:
         self._entries.clear()
+
+    def warm(self, study: Study, budget: int) -> bool:
+        """Build up to ``budget`` missing entries; True once every highlight has one.
+
+        Called in idle moments after a study opens, so even the first save is a snapshot
+        rather than a full build (~90 ms at 10k highlights) on the UI thread.
+        """
+        missing = (h for h in study.highlights.values()
+                   if self._entries.get(h.id, (None,))[0] is not h)
+        for highlight in islice(missing, budget):
+            self._entries[highlight.id] = (highlight, highlight_to_data(highlight))
+        return next(missing, None) is None
 
     def study_data(self, study: Study) -> dict[str, Any]:
         return study_to_data(study, self._highlight_data)

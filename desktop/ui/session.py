@@ -10,7 +10,7 @@ import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from desktop.domain.changes import ChangeSet
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from desktop.storage.opening import Opened
 
 MERGEABLE_ID = 1
+WARM_BATCH = 400  # highlights per idle turn: ~4 ms, well under a frame
 
 
 class _UndoCommand(QUndoCommand):
@@ -71,10 +72,18 @@ class StudySession(QObject):
         # sets, and a count of changes, to tell whether edits arrived while writing.
         self.snapshot = SnapshotCache()
         self.edits = 0
+        self._warming = QTimer(self)  # fills the snapshot cache in idle moments
+        self._warming.setInterval(0)
+        self._warming.timeout.connect(self._warm_snapshot)
+        self._warming.start()
         remembered = study.current_document  # saved with the study: show it again
         self._current_id = (remembered if remembered in study.documents
                             else next(iter(study.documents), ""))
         study.current_document = self._current_id
+
+    def _warm_snapshot(self) -> None:
+        if self.snapshot.warm(self.study, WARM_BATCH):
+            self._warming.stop()
 
     @classmethod
     def from_opened(cls, opened: Opened) -> StudySession:

@@ -100,3 +100,19 @@ def test_a_document_change_drops_everything():
     cache.invalidate(ChangeSet(documents_changed=True))
     assert cache.study_data(study) == study_to_data(study)
     assert isinstance(document, Document)
+
+
+def test_warming_in_batches_fills_the_cache_with_what_a_full_build_gives():
+    study = _study()
+    cache = SnapshotCache()
+    turns = 0
+    while not cache.warm(study, 2):
+        turns += 1
+        assert turns < 100
+    assert turns >= len(study.highlights) // 2 - 1  # it really went in small steps
+    assert cache.study_data(study) == study_to_data(study)
+    hid = next(iter(study.highlights))
+    cache.invalidate(SetHighlightNote(hid, "after warming").apply(study))
+    assert not cache.warm(study, 0)  # one entry missing again
+    assert cache.warm(study, 1)
+    assert cache.study_data(study) == study_to_data(study)

@@ -105,3 +105,27 @@ def test_closing_waits_for_the_write(qtbot, window, seed_copy, tmp_path, ui, mon
     win.close()  # no question: the write in flight completes, then the study is clean
     assert not win.isVisible()
     assert hid in load_study(target).study.highlights
+
+
+def test_the_first_save_after_opening_needs_no_full_build(qtbot, window, seed_copy, tmp_path,
+                                                          ui, monkeypatch):
+    """The snapshot cache fills in idle moments after a study opens, so Ctrl+S only
+    snapshots; building a highlight's data on the UI thread then would be a stall."""
+    from desktop.storage import snapshot
+
+    win = window(seed_copy)
+    for phrase in (PHRASE, "Iraq", "Mosul"):
+        ui.highlight(qtbot, win, phrase, 1)
+    target = tmp_path / "s.crosslight"
+    win.prompts.save_paths.append(target)
+    ui.press(qtbot, win.reader, Qt.Key.Key_S, ui.CTRL)
+    reopened = window(target)
+    qtbot.waitUntil(lambda: not reopened.session._warming.isActive())
+
+    def no_building(_highlight):
+        raise AssertionError("a highlight's data was built at save time")
+
+    monkeypatch.setattr(snapshot, "highlight_to_data", no_building)
+    reopened.session.study.note = ""  # nothing to rebuild; saving must not build either
+    assert reopened.files.save()
+    assert len(load_study(target).study.highlights) == 3
