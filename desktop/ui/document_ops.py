@@ -64,7 +64,8 @@ class DocumentOps(WindowOps):
         """The next (1) or previous (-1) document, wrapping around."""
         ids = list(self.session.study.documents)
         if len(ids) < 2:
-            self._status("This study has one document. Add another with File ▸ Add Document.")
+            self._status("This study has one document. "
+                         "Add another with File › Add Document to Study…")
             return
         index = ids.index(self.session.document.id)
         self.switch_to(ids[(index + offset) % len(ids)])

@@ -1,5 +1,5 @@
 """Document-format behaviour of the window: opening documents in the background and
-File > Reopen with Encoding.
+File › Reopen with Encoding.
 
 Reopening rereads the source file with an encoding the user picks, replacing the text
 as one undoable step. Highlights already made are carried across as for a new version

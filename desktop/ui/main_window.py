@@ -222,7 +222,7 @@ class MainWindow(QMainWindow):
 
     # --- session -------------------------------------------------------------
     def set_session(self, session: StudySession) -> None:
-        """Show a (new) study: used at start-up and by File > Open."""
+        """Show a (new) study: used at start-up and by File › Open."""
         old = self.session
         if old is not session:
             self.safety.retire(old, session)

@@ -1,4 +1,4 @@
-"""File > Open Recent: the last studies and documents, kept in the settings file.
+"""File › Open Recent: the last studies and documents, kept in the settings file.
 
 Each change is written at once (read, change, write), so a crash loses nothing and a
 second window's additions are not overwritten. Missing files are pruned whenever the
