@@ -102,7 +102,7 @@ class MainWindow(QMainWindow):
         self.toolbar.setMovable(False)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.addToolBar(self.toolbar)
-        self.highlight_menu = QMenu("&Highlight", self)
+        self.highlight_menu = QMenu("Hi&ghlight", self)
         self.recent_menu = RecentMenu(self)
         self.drops = DropHandler(self)
         self.setAcceptDrops(True)
