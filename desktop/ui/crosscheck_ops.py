@@ -3,8 +3,6 @@ dialogs' answers into commands, so each step is one undoable edit."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QUrl
 
 from desktop.domain.crosscheck import Verdict
@@ -24,9 +22,6 @@ from desktop.domain.crosscheck_commands import (
 from desktop.domain.model import Citation, Link, SourceAssessment
 from desktop.ui.highlight_list import excerpt
 from desktop.ui.window_ops import WindowOps
-
-if TYPE_CHECKING:
-    pass
 
 
 class CrossCheckOps(WindowOps):

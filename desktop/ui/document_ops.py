@@ -7,7 +7,6 @@ Every change to the study is a domain command run through the session, so it und
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
@@ -23,9 +22,6 @@ from desktop.domain.model import Document
 from desktop.ui.highlight_list import excerpt
 from desktop.ui.import_worker import load_document_in_background
 from desktop.ui.window_ops import WindowOps
-
-if TYPE_CHECKING:
-    pass
 
 REATTACH_QUOTE_CHARS = 32  # of the orphan's words in the menu item
 

@@ -8,7 +8,6 @@ undoable step. Those packages load on first use (~40 ms), not at start-up.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMenu
 
@@ -17,9 +16,6 @@ from desktop.domain.ids import utc_now
 from desktop.storage.atomic import atomic_write_bytes
 from desktop.storage.errors import StorageError
 from desktop.ui.window_ops import WindowOps
-
-if TYPE_CHECKING:
-    pass
 
 W3C_FILTER = "W3C Web Annotations (*.jsonld *.json);;All files (*)"
 REFERENCES_FILTER = (
