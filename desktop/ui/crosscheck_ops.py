@@ -44,9 +44,6 @@ class CrossCheckOps(WindowOps):
         notes.source.edited.connect(self.set_source)
         notes.source.detailsEdited.connect(self.set_document_details)
 
-    def _status(self, message: str) -> None:
-        self.window.statusBar().showMessage(message, 6000)
-
     # --- verdicts ------------------------------------------------------------
     def set_verdict(self, highlight_id: str, verdict: Verdict, rationale: str) -> None:
         h = self.session.study.highlights[highlight_id]

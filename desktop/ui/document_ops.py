@@ -34,6 +34,8 @@ def document_filter() -> str:
 
 
 class DocumentOps(WindowOps):
+    status_ms = 8000
+
     def connect(self) -> None:
         a = self.window.actions
         a.add_document.triggered.connect(lambda: self.add_document())
@@ -45,9 +47,6 @@ class DocumentOps(WindowOps):
         a.previous_document.triggered.connect(lambda: self.step(-1))
         a.document_info.triggered.connect(self.document_info)
         self.window.document_tabs.documentChosen.connect(self.switch_to)
-
-    def _status(self, message: str) -> None:
-        self.window.statusBar().showMessage(message, 8000)
 
     def text_replaced(self) -> bool:
         """Whether the current document's text is not the one the reader shows."""

@@ -43,9 +43,6 @@ class InterchangeOps(WindowOps):
         imports = file_menu.addMenu("&Import")
         imports.addActions([a.import_w3c, a.import_references])
 
-    def _status(self, message: str) -> None:
-        self.window.statusBar().showMessage(message, 6000)
-
     def _start_dir(self) -> Path:
         if self.session.path is not None:
             return self.session.path.parent
