@@ -109,7 +109,8 @@ class InterchangeOps(WindowOps):
             return False
         self.session.execute(Batch(plan.commands(), "Import annotations"))
         self.window.prompts.info("Annotations imported", plan.summary())
-        self._status(f"Imported {len(plan.highlights)} highlights from {Path(path).name}")
+        n = len(plan.highlights)
+        self._status(f"Imported {n} highlight{'s' if n != 1 else ''} from {Path(path).name}")
         return True
 
     def import_references(self) -> bool:
@@ -130,5 +131,6 @@ class InterchangeOps(WindowOps):
             return False
         self.session.execute(Batch(list(plan.commands()), "Import references"))
         self.window.prompts.info("References imported", plan.summary())
-        self._status(f"Added {len(plan.references)} references from {Path(path).name}")
+        n = len(plan.references)
+        self._status(f"Added {n} reference{'s' if n != 1 else ''} from {Path(path).name}")
         return True
