@@ -8,6 +8,7 @@ from PySide6.QtGui import (
     QDesktopServices,
     QDragEnterEvent,
     QDropEvent,
+    QKeySequence,
     QUndoGroup,
 )
 from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter, QToolBar, QVBoxLayout, QWidget
@@ -400,7 +401,8 @@ class MainWindow(QMainWindow):
             self.notes.select_highlight(highlight_id)
         if h is None or h.is_orphan:
             if h is not None:
-                keys = self.actions.reattach_highlight.shortcut().toString()
+                keys = self.actions.reattach_highlight.shortcut().toString(
+                    QKeySequence.SequenceFormat.NativeText)  # as menus show it (⇧⌘A on macOS)
                 self.statusBar().showMessage("This highlight is orphaned; to re-attach it, "
                                              f"select its passage and press {keys}.", 8000)
             return
