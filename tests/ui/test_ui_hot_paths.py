@@ -57,3 +57,15 @@ def test_text_filter_matches_quotes_and_notes(qtbot, window, seed_copy, ui):
     assert "Showing 1 of 2" in notes.summary.text()
     notes.text_filter.clear()
     assert {r["id"] for r in ui.rows(win)} == {troops, isis}
+
+
+def test_typing_the_study_note_recounts_nothing(qtbot, window, seed_copy, ui, monkeypatch):
+    win = window(seed_copy)
+    ui.highlight(qtbot, win, "pretended to fight ISIS", 4)
+    recounted = []
+    monkeypatch.setattr(win.notes, "_refresh_tags", lambda: recounted.append("tags"))
+    monkeypatch.setattr(win.notes, "_refresh_summary", lambda: recounted.append("summary"))
+    monkeypatch.setattr(win.status_summary, "refresh", lambda: recounted.append("status"))
+    win.notes.study_note.editor.setPlainText("What the study is about")
+    assert win.session.study.note == "What the study is about"
+    assert recounted == []
