@@ -69,3 +69,18 @@ def test_typing_the_study_note_recounts_nothing(qtbot, window, seed_copy, ui, mo
     win.notes.study_note.editor.setPlainText("What the study is about")
     assert win.session.study.note == "What the study is about"
     assert recounted == []
+
+
+def test_typing_the_study_note_leaves_the_search_filters_alone(
+    qtbot, window, seed_copy, monkeypatch
+):
+    win = window(seed_copy)
+    win.actions.search_study.trigger()
+    panel = win.tag_ops.panel
+    assert panel is not None
+    refilled = []
+    monkeypatch.setattr(panel, "_fill_filters", lambda: refilled.append(1))
+    monkeypatch.setattr(panel.tag, "set_counts", lambda *_: refilled.append(2))
+    win.notes.study_note.editor.setPlainText("What the study is about")
+    assert win.session.study.note == "What the study is about"
+    assert refilled == []
