@@ -182,7 +182,7 @@ class DocumentOps(WindowOps):
         menu.addSeparator()
         action = menu.addAction(f"&Re-attach “{quote.replace('&', '&&')}” Here")
         action.setObjectName("reattachHere")
-        action.setToolTip(f"Place the orphaned highlight “{excerpt(h.quote.exact)[:120]}” "
+        action.setToolTip(f"Place the orphaned highlight “{excerpt(h.quote.exact, 120)}” "
                           "on the selected passage")
         # Bound to this orphan: the right-click may select another highlight in the list.
         action.triggered.connect(lambda _=False, hid=h.id: self.reattach_to_selection(hid))
@@ -203,7 +203,7 @@ class DocumentOps(WindowOps):
             return
         span = self.selected_span()
         if span is None:
-            self._status(f"Select the passage for “{excerpt(h.quote.exact)[:60]}” in the text.")
+            self._status(f"Select the passage for “{excerpt(h.quote.exact, 60)}” in the text.")
             return
         self.session.execute(ReattachHighlight(h.id, *span))
         self.window.notes.select_highlight(h.id)
