@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QUrl
 
+from desktop.domain.batch import Batch
 from desktop.domain.crosscheck import Verdict
 from desktop.domain.crosscheck_commands import (
     AddLink,
@@ -60,7 +61,7 @@ class CrossCheckOps(WindowOps):
         commands = [AttachReference(highlight_id, citation)]
         if choice.is_new:
             commands.insert(0, AddReference(choice.reference))
-        self.session.execute_all("Attach reference", commands)
+        self.session.execute(Batch(commands, "Attach reference"))
 
     def edit_citation(self, highlight_id: str, citation_id: str) -> None:
         study = self.session.study
