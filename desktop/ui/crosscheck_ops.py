@@ -106,10 +106,10 @@ class CrossCheckOps(WindowOps):
         message = f"Delete “{reference.display_title}” from the study's references?"
         if uses:
             lines = "\n".join(
-                f"• {c.stance.symbol} {c.stance.label}: “{excerpt(h.quote.exact)[:80]}”"
+                f"• {c.stance.symbol} {c.stance.label}: “{excerpt(h.quote.exact, 80)}”"
                 for h, c in uses[:8]
             )
-            more = f"\n…and {len(uses) - 8} more" if len(uses) > 8 else ""
+            more = f"\n… and {len(uses) - 8} more" if len(uses) > 8 else ""
             message += (
                 f"\n\nIt is attached to {len(uses)} highlight{'s' if len(uses) != 1 else ''}, "
                 f"which will lose it:\n{lines}{more}"
