@@ -1,6 +1,6 @@
 """Many commands as one: an import is one undo step and one refresh of the views.
 
-``session.execute_all`` would also make one undo step, but every inner command would
+A Qt undo macro would also make one undo step, but every inner command would
 broadcast its own change set; a thousand imported highlights would redraw a thousand
 times. A Batch applies them all and reports the union of what they touched.
 """

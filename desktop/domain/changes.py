@@ -37,6 +37,17 @@ class ChangeSet:
         )
 
     @property
+    def text_only(self) -> bool:
+        """True for typing: only free text changed (a highlight's note or rationale, the
+        study note, a source assessment), so no count, tag or list needs refreshing."""
+        if (self.highlights_added or self.highlights_removed or self.documents_changed
+                or self.references_changed or self.links_changed):
+            return False
+        if self.highlights_changed:
+            return self.only_fields("note", "rationale")
+        return self.study_changed or self.source_changed
+
+    @property
     def highlight_set_changed(self) -> bool:
         """True when highlights appeared or vanished (lists must re-sort)."""
         return bool(self.highlights_added or self.highlights_removed)

@@ -98,7 +98,7 @@ def create_actions(window: QWidget, undo_group: QUndoGroup) -> Actions:
     return Actions(
         open=_action(window, "&Open…", [StdKey.Open], "Open a study or a document",
                      sp.SP_DialogOpenButton),
-        reopen_encoding=_action(window, "Reopen with &Encoding…", [],
+        reopen_encoding=_action(window, "Reopen with E&ncoding…", [],
                                 "Read the document again in another text encoding "
                                 "(before highlighting)"),
         save=_action(window, "&Save", [StdKey.Save], "Save the study", sp.SP_DialogSaveButton),
@@ -117,11 +117,11 @@ def create_actions(window: QWidget, undo_group: QUndoGroup) -> Actions:
         zoom_out=_action(window, "Zoom &Out", [StdKey.ZoomOut]),
         zoom_reset=_action(window, "&Actual Size", ["Ctrl+0"]),
         about=_action(window, "&About Crosslight"),
-        attach_reference=_action(window, "&Attach Reference…", ["Ctrl+Shift+R"],
+        attach_reference=_action(window, "Attach Re&ference…", ["Ctrl+Shift+R"],
                                  "Attach a source that supports or contradicts the highlight"),
         link_passage=_action(window, "&Link to Passage…", ["Ctrl+L"],
                              "Link the highlight to another passage"),
-        add_reference=_action(window, "Add Reference to &Library…", [],
+        add_reference=_action(window, "A&dd Reference to Library…", [],
                               "Add a source to the study's reference library"),
         show_references=_action(window, "&References", ["Ctrl+Shift+B"],
                                 "Show the reference library"),
@@ -135,7 +135,7 @@ def create_actions(window: QWidget, undo_group: QUndoGroup) -> Actions:
                            "Write the highlights as W3C Web Annotations (JSON-LD)"),
         export_claimreview=_action(window, "&ClaimReview…", [],
                                    "Write the checked claims as schema.org ClaimReview"),
-        export_csv=_action(window, "CSV of &Highlights…", [],
+        export_csv=_action(window, "C&SV of Highlights…", [],
                            "Write one row per highlight, for spreadsheets"),
         import_w3c=_action(window, "&W3C Annotations…", [],
                            "Add highlights from a W3C Web Annotation file (each to the "
@@ -148,7 +148,7 @@ def create_actions(window: QWidget, undo_group: QUndoGroup) -> Actions:
                               "Go to the previous match"),
         add_document=_action(window, "Add &Document to Study…", ["Ctrl+Shift+D"],
                              "Add another text document to this study"),
-        remove_document=_action(window, "&Remove Document…", [],
+        remove_document=_action(window, "Re&move Document…", [],
                                 "Remove the current document and its highlights from the study"),
         update_document=_action(window, "&Update from New Version…", [],
                                 "Replace the text by a newer version and re-place the highlights"),
@@ -227,7 +227,7 @@ def create_look_actions(window: QWidget) -> LookActions:
     by_verdict = _action(window, "Minimap Colours by &Verdict", [],
                          "Colour the minimap by verdict instead of by category")
     by_verdict.setCheckable(True)
-    preferences = _action(window, "&Preferences…", ["Ctrl+,"], "Theme and reading font")
+    preferences = _action(window, "Pr&eferences…", ["Ctrl+,"], "Theme and reading font")
     preferences.setMenuRole(QAction.MenuRole.PreferencesRole)  # the app menu on macOS
     return LookActions(
         preferences=preferences,

@@ -78,11 +78,7 @@ class Autosaver(QObject):
         if background:
             self.writer.start(job)
             return None
-        try:
-            job.result = job.work()
-        except BaseException as err:
-            job.error = err
-        job.delivered = True
+        job.run_here()
         self._written(job)
         return job.result
 

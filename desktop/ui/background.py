@@ -24,6 +24,18 @@ class Job:
     error: BaseException | None = None
     delivered: bool = False
 
+    def run(self) -> None:
+        """Do the work, keeping its result or its error for ``on_done``."""
+        try:
+            self.result = self.work()
+        except BaseException as err:  # handed to on_done: the UI says what went wrong
+            self.error = err
+
+    def run_here(self) -> None:
+        """Do the work on this thread; the caller hands the job to ``on_done`` itself."""
+        self.run()
+        self.delivered = True
+
 
 class BackgroundWriter(QObject):
     _finished = Signal(object)  # emitted on the worker thread, delivered on the UI thread
@@ -43,10 +55,7 @@ class BackgroundWriter(QObject):
         self.wait()  # one write at a time, in order
 
         def run() -> None:
-            try:
-                job.result = job.work()
-            except BaseException as err:  # handed to on_done: the UI says what went wrong
-                job.error = err
+            job.run()
             self._finished.emit(job)
 
         self._job = job

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import QDate, Qt, QUrl
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -87,8 +87,10 @@ class ReferenceDialog(QDialog):
         if not url and not self.title_edit.text().strip():
             return "Give the reference a title or a URL."
         if url:
-            parsed = QUrl(url, QUrl.ParsingMode.StrictMode)
-            if not parsed.isValid() or parsed.scheme().lower() not in ("http", "https"):
+            # The reports' own test: a URL accepted here is one they will print.
+            from desktop.storage.exporters.report_model import safe_url
+
+            if safe_url(url) is None:
                 return "The URL must be a web address starting with http:// or https://."
         return None
 

@@ -3,10 +3,9 @@ dialogs' answers into commands, so each step is one undoable edit."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QUrl
 
+from desktop.domain.batch import Batch
 from desktop.domain.crosscheck import Verdict
 from desktop.domain.crosscheck_commands import (
     AddLink,
@@ -24,9 +23,6 @@ from desktop.domain.crosscheck_commands import (
 from desktop.domain.model import Citation, Link, SourceAssessment
 from desktop.ui.highlight_list import excerpt
 from desktop.ui.window_ops import WindowOps
-
-if TYPE_CHECKING:
-    pass
 
 
 class CrossCheckOps(WindowOps):
@@ -49,9 +45,6 @@ class CrossCheckOps(WindowOps):
         notes.source.edited.connect(self.set_source)
         notes.source.detailsEdited.connect(self.set_document_details)
 
-    def _status(self, message: str) -> None:
-        self.window.statusBar().showMessage(message, 6000)
-
     # --- verdicts ------------------------------------------------------------
     def set_verdict(self, highlight_id: str, verdict: Verdict, rationale: str) -> None:
         h = self.session.study.highlights[highlight_id]
@@ -68,7 +61,7 @@ class CrossCheckOps(WindowOps):
         commands = [AttachReference(highlight_id, citation)]
         if choice.is_new:
             commands.insert(0, AddReference(choice.reference))
-        self.session.execute_all("Attach reference", commands)
+        self.session.execute(Batch(commands, "Attach reference"))
 
     def edit_citation(self, highlight_id: str, citation_id: str) -> None:
         study = self.session.study
@@ -113,10 +106,10 @@ class CrossCheckOps(WindowOps):
         message = f"Delete “{reference.display_title}” from the study's references?"
         if uses:
             lines = "\n".join(
-                f"• {c.stance.symbol} {c.stance.label}: “{excerpt(h.quote.exact)[:80]}”"
+                f"• {c.stance.symbol} {c.stance.label}: “{excerpt(h.quote.exact, 80)}”"
                 for h, c in uses[:8]
             )
-            more = f"\n…and {len(uses) - 8} more" if len(uses) > 8 else ""
+            more = f"\n… and {len(uses) - 8} more" if len(uses) > 8 else ""
             message += (
                 f"\n\nIt is attached to {len(uses)} highlight{'s' if len(uses) != 1 else ''}, "
                 f"which will lose it:\n{lines}{more}"

@@ -104,9 +104,9 @@ def main(argv: list[str] | None = None) -> int:
                         "CATEGORY:VERDICT=PHRASE (repeatable)")
     parser.add_argument("--find", help="find this word in the document")
     parser.add_argument("--shortcuts", action="store_true",
-                        help="open Help > Keyboard Shortcuts (the screenshot is of the screen)")
+                        help="open Help › Keyboard Shortcuts (the screenshot is of the screen)")
     parser.add_argument("--recent", action="store_true",
-                        help="open File > Open Recent (the screenshot is of the screen)")
+                        help="open File › Open Recent (the screenshot is of the screen)")
     args = parser.parse_args(argv)
     app = make_app()
     if args.theme:

@@ -1,4 +1,4 @@
-"""Document ▸ Document Info…: what a document is (file, size, versions, fingerprint)
+"""Document › Document Info…: what a document is (file, size, versions, fingerprint)
 and the details a reader may correct (title, web address, author, date).
 
 The dialog only collects the edit; ``DocumentOps`` applies it as one undoable command.

@@ -7,7 +7,6 @@ Every change to the study is a domain command run through the session, so it und
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
@@ -24,9 +23,6 @@ from desktop.ui.highlight_list import excerpt
 from desktop.ui.import_worker import load_document_in_background
 from desktop.ui.window_ops import WindowOps
 
-if TYPE_CHECKING:
-    pass
-
 REATTACH_QUOTE_CHARS = 32  # of the orphan's words in the menu item
 
 
@@ -38,6 +34,8 @@ def document_filter() -> str:
 
 
 class DocumentOps(WindowOps):
+    status_ms = 8000
+
     def connect(self) -> None:
         a = self.window.actions
         a.add_document.triggered.connect(lambda: self.add_document())
@@ -50,9 +48,6 @@ class DocumentOps(WindowOps):
         a.document_info.triggered.connect(self.document_info)
         self.window.document_tabs.documentChosen.connect(self.switch_to)
 
-    def _status(self, message: str) -> None:
-        self.window.statusBar().showMessage(message, 8000)
-
     def text_replaced(self) -> bool:
         """Whether the current document's text is not the one the reader shows."""
         return self.session.document.text is not self.window._shown_text
@@ -64,7 +59,8 @@ class DocumentOps(WindowOps):
         """The next (1) or previous (-1) document, wrapping around."""
         ids = list(self.session.study.documents)
         if len(ids) < 2:
-            self._status("This study has one document. Add another with File ▸ Add Document.")
+            self._status("This study has one document. "
+                         "Add another with File › Add Document to Study…")
             return
         index = ids.index(self.session.document.id)
         self.switch_to(ids[(index + offset) % len(ids)])
@@ -186,7 +182,7 @@ class DocumentOps(WindowOps):
         menu.addSeparator()
         action = menu.addAction(f"&Re-attach “{quote.replace('&', '&&')}” Here")
         action.setObjectName("reattachHere")
-        action.setToolTip(f"Place the orphaned highlight “{excerpt(h.quote.exact)[:120]}” "
+        action.setToolTip(f"Place the orphaned highlight “{excerpt(h.quote.exact, 120)}” "
                           "on the selected passage")
         # Bound to this orphan: the right-click may select another highlight in the list.
         action.triggered.connect(lambda _=False, hid=h.id: self.reattach_to_selection(hid))
@@ -207,7 +203,7 @@ class DocumentOps(WindowOps):
             return
         span = self.selected_span()
         if span is None:
-            self._status(f"Select the passage for “{excerpt(h.quote.exact)[:60]}” in the text.")
+            self._status(f"Select the passage for “{excerpt(h.quote.exact, 60)}” in the text.")
             return
         self.session.execute(ReattachHighlight(h.id, *span))
         self.window.notes.select_highlight(h.id)

@@ -1,6 +1,6 @@
 """The status bar's note on how the document was read: its format, pages, encoding.
 
-An Arabic file read as Windows-1256 says so, and its tooltip points to File > Reopen
+An Arabic file read as Windows-1256 says so, and its tooltip points to File › Reopen
 with Encoding. A PDF shows which page is at the top of the reader ("p. 2 of 12"), since
 the text itself carries no page marks.
 """

@@ -45,15 +45,11 @@ class DocumentTabs(QTabBar):
             for i, document in enumerate(study.documents.values()):
                 self.setTabText(i, short_title(document.title))
                 self.setTabToolTip(i, document.title or "Untitled document")
-                self.setTabData(i, document.id)
             if current_id in self._ids:
                 self.setCurrentIndex(self._ids.index(current_id))
         finally:
             self._filling = False
         self.setVisible(len(ids) > 1)
-
-    def document_ids(self) -> list[str]:
-        return list(self._ids)
 
     def _on_current(self, index: int) -> None:
         if not self._filling and 0 <= index < len(self._ids):

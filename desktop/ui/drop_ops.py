@@ -1,4 +1,4 @@
-"""Dropping files on the window: a study or a document opens as File > Open would.
+"""Dropping files on the window: a study or a document opens as File › Open would.
 
 Anything with local files is accepted while dragging, so an unsupported drop can say
 why in the status bar instead of showing only a "no entry" cursor.

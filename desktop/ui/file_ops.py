@@ -137,11 +137,7 @@ class FileOps(WindowOps):
             self.writer.start(job)
             self.window.statusBar().showMessage(f"Saving {path.name}…")
             return True
-        try:
-            job.result = job.work()
-        except BaseException as err:
-            job.error = err
-        job.delivered = True
+        job.run_here()
         return self._written(job)
 
     def _written(self, job: Job) -> bool:

@@ -1,5 +1,5 @@
 """Document-format behaviour of the window: opening documents in the background and
-File > Reopen with Encoding.
+File › Reopen with Encoding.
 
 Reopening rereads the source file with an encoding the user picks, replacing the text
 as one undoable step. Highlights already made are carried across as for a new version
@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from desktop.domain.batch import Batch
 from desktop.domain.content_commands import ReplaceDocumentContent
 from desktop.domain.document_commands import UpdateDocumentText
 from desktop.domain.factory import new_study_for
@@ -71,7 +72,7 @@ class FormatOps:
         # Re-place the highlights on the new reading, then take its encoding and layout:
         # one undo step.
         update = UpdateDocumentText(document.id, new.text)
-        window.session.execute_all("Reopen with encoding", [update, replace])
+        window.session.execute(Batch([update, replace], "Reopen with encoding"))
         from desktop.ui.update_report import UpdateReport
 
         report = UpdateReport.of(update, window.session.document.title)

@@ -275,9 +275,7 @@ class HighlightDetail(QWidget):
             self._count_tabs(0, 0)
             return
         self.category.setCurrentIndex(max(0, self.category.findData(h.category_id)))
-        quote = " ".join(h.quote.exact.split())
-        if len(quote) > 300:
-            quote = quote[:299] + "…"
+        quote = excerpt(h.quote.exact, 300)
         prefix = "⚠ Orphaned — not found in the text: " if h.is_orphan else ""
         self.quote.setText(f"{prefix}{page_prefix(study, h)}“{quote}”")
         show_direction(self.quote, quote)

@@ -248,9 +248,10 @@ def page_prefix(study: Study, h: Highlight) -> str:
     return f"p. {page_of(document, h.start)} · "
 
 
-def excerpt(text: str) -> str:
+def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
+    """One line of at most ``limit`` characters, an ellipsis where it was cut."""
     flat = " ".join(text.split())
-    return flat if len(flat) <= EXCERPT_CHARS else flat[: EXCERPT_CHARS - 1] + "…"
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
 def _body_flags(text: str) -> int:

@@ -1,7 +1,7 @@
 """Loading a document without freezing the window: a worker thread, progress and Cancel.
 
 ``load_document_in_background`` is the one call the UI makes to turn a path into a
-Document (File > Open, Reopen with Encoding; later Add Document and Update from new
+Document (File › Open, Reopen with Encoding; later Add Document and Update from new
 version). Small files load at once, with no dialog to flash; larger ones load in a
 QThreadPool worker while a progress dialog (from ``prompts.progress``) shows how far
 it got and offers Cancel. Errors are shown through ``prompts.error``; the caller only

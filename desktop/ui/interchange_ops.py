@@ -8,7 +8,6 @@ undoable step. Those packages load on first use (~40 ms), not at start-up.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMenu
 
@@ -17,9 +16,6 @@ from desktop.domain.ids import utc_now
 from desktop.storage.atomic import atomic_write_bytes
 from desktop.storage.errors import StorageError
 from desktop.ui.window_ops import WindowOps
-
-if TYPE_CHECKING:
-    pass
 
 W3C_FILTER = "W3C Web Annotations (*.jsonld *.json);;All files (*)"
 REFERENCES_FILTER = (
@@ -46,9 +42,6 @@ class InterchangeOps(WindowOps):
         export.addActions([a.export_w3c, a.export_claimreview, a.export_csv])
         imports = file_menu.addMenu("&Import")
         imports.addActions([a.import_w3c, a.import_references])
-
-    def _status(self, message: str) -> None:
-        self.window.statusBar().showMessage(message, 6000)
 
     def _start_dir(self) -> Path:
         if self.session.path is not None:
@@ -116,7 +109,8 @@ class InterchangeOps(WindowOps):
             return False
         self.session.execute(Batch(plan.commands(), "Import annotations"))
         self.window.prompts.info("Annotations imported", plan.summary())
-        self._status(f"Imported {len(plan.highlights)} highlights from {Path(path).name}")
+        n = len(plan.highlights)
+        self._status(f"Imported {n} highlight{'s' if n != 1 else ''} from {Path(path).name}")
         return True
 
     def import_references(self) -> bool:
@@ -137,5 +131,6 @@ class InterchangeOps(WindowOps):
             return False
         self.session.execute(Batch(list(plan.commands()), "Import references"))
         self.window.prompts.info("References imported", plan.summary())
-        self._status(f"Added {len(plan.references)} references from {Path(path).name}")
+        n = len(plan.references)
+        self._status(f"Added {n} reference{'s' if n != 1 else ''} from {Path(path).name}")
         return True

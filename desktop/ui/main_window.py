@@ -8,6 +8,7 @@ from PySide6.QtGui import (
     QDesktopServices,
     QDragEnterEvent,
     QDropEvent,
+    QKeySequence,
     QUndoGroup,
 )
 from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter, QToolBar, QVBoxLayout, QWidget
@@ -102,7 +103,7 @@ class MainWindow(QMainWindow):
         self.toolbar.setMovable(False)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.addToolBar(self.toolbar)
-        self.highlight_menu = QMenu("&Highlight", self)
+        self.highlight_menu = QMenu("Hi&ghlight", self)
         self.recent_menu = RecentMenu(self)
         self.drops = DropHandler(self)
         self.setAcceptDrops(True)
@@ -222,7 +223,7 @@ class MainWindow(QMainWindow):
 
     # --- session -------------------------------------------------------------
     def set_session(self, session: StudySession) -> None:
-        """Show a (new) study: used at start-up and by File > Open."""
+        """Show a (new) study: used at start-up and by File › Open."""
         old = self.session
         if old is not session:
             self.safety.retire(old, session)
@@ -400,7 +401,8 @@ class MainWindow(QMainWindow):
             self.notes.select_highlight(highlight_id)
         if h is None or h.is_orphan:
             if h is not None:
-                keys = self.actions.reattach_highlight.shortcut().toString()
+                keys = self.actions.reattach_highlight.shortcut().toString(
+                    QKeySequence.SequenceFormat.NativeText)  # as menus show it (⇧⌘A on macOS)
                 self.statusBar().showMessage("This highlight is orphaned; to re-attach it, "
                                              f"select its passage and press {keys}.", 8000)
             return

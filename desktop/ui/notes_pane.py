@@ -212,7 +212,7 @@ class NotesPane(QWidget):
     def apply_changes(self, changes: ChangeSet) -> None:
         current = self.current_id()
         self.model.apply_changes(changes)
-        typing = changes.only_fields("note", "rationale")
+        typing = changes.text_only
         if changes.highlight_set_changed or changes.documents_changed or (
             changes.highlights_changed and not typing
         ):
@@ -225,7 +225,7 @@ class NotesPane(QWidget):
             self.references.show_study(self._study)
         if changes.source_changed or changes.documents_changed:
             self.source.show_document(self._study.documents[self._document_id])
-        if not typing:  # a note's text changes no count
+        if not typing:  # a note's text changes no count or tag
             if not changes.highlight_fields or "tags" in changes.highlight_fields:
                 self._refresh_tags()
             self._refresh_summary()

@@ -1,4 +1,4 @@
-"""Edit > Preferences: theme and reading font, applied as they are changed.
+"""Edit › Preferences: theme and reading font, applied as they are changed.
 
 A modeless dialog: every change takes effect at once (and is saved by the caller), so
 there is nothing to confirm or cancel, only Close.
@@ -92,7 +92,7 @@ class PreferencesDialog(QDialog):
         self.default_font.clicked.connect(self._use_default)
 
     def set_theme(self, theme: str) -> None:
-        """Follow a change made elsewhere (View > Theme) without echoing it back."""
+        """Follow a change made elsewhere (View › Theme) without echoing it back."""
         if self.theme.currentData() != theme:
             self.theme.blockSignals(True)
             self.theme.setCurrentIndex(max(0, self.theme.findData(theme)))

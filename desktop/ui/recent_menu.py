@@ -1,4 +1,4 @@
-"""File > Open Recent: the last studies and documents, kept in the settings file.
+"""File › Open Recent: the last studies and documents, kept in the settings file.
 
 Each change is written at once (read, change, write), so a crash loses nothing and a
 second window's additions are not overwritten. Missing files are pruned whenever the
@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMenu
 
-from desktop.storage.settings import load_settings, save_settings
+from desktop.storage.settings import load_settings, save_settings, update_settings
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
@@ -36,9 +36,7 @@ def recent_paths() -> list[str]:
 
 
 def clear_recent() -> None:
-    settings = load_settings()
-    settings.recent_files = []
-    save_settings(settings)
+    update_settings(recent_files=[])
 
 
 def entry_text(number: int, path: str) -> str:

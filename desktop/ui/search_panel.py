@@ -268,8 +268,10 @@ class SearchPanel(QWidget):
 
     def apply_changes(self, changes: ChangeSet) -> None:
         self.index.apply_changes(changes)
-        if changes.study_changed or changes.documents_changed:
+        if changes.documents_changed:
             self._fill_filters()
+        elif changes.text_only:
+            pass  # typing a note: no filter changes
         elif not changes.highlight_fields or "tags" in changes.highlight_fields:
             self.tag.set_counts(tag_counts(self.study))
         if changes and self.query.text().strip() and self.isVisible():

@@ -124,15 +124,6 @@ class StudySession(QObject):
     def execute(self, command: Command) -> None:
         self.undo_stack.push(_UndoCommand(self, command))
 
-    def execute_all(self, label: str, commands: list[Command]) -> None:
-        """Several commands as one undo step."""
-        self.undo_stack.beginMacro(label)
-        try:
-            for command in commands:
-                self.execute(command)
-        finally:
-            self.undo_stack.endMacro()
-
     def mark_saved(
         self, path: Path, fingerprint: Fingerprint | None = None, edits: int | None = None
     ) -> None:

@@ -1,4 +1,4 @@
-"""Help > Keyboard Shortcuts: every command of the window, grouped by menu, with its keys.
+"""Help › Keyboard Shortcuts: every command of the window, grouped by menu, with its keys.
 
 Built from the menus each time it opens, so it never disagrees with them (categories
 change with the study). Keys are shown as the platform writes them (Ctrl / ⌘).

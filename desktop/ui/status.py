@@ -50,8 +50,7 @@ class StatusSummary(QLabel):
     def apply_changes(self, changes: ChangeSet) -> None:
         if changes.documents_changed and self._study is not None:
             self._words = word_count(self._study.documents[self._document_id].text)
-        if changes.highlights_changed and changes.only_fields("note", "rationale") \
-                and not changes.highlight_set_changed:
+        if changes.text_only:
             return  # typing changes no count
         self.refresh()
 

@@ -85,7 +85,7 @@ def report_html(report: UpdateReport) -> str:
     if report.orphaned:
         parts.append("<h3>Orphaned</h3><p>To re-attach one: select it in the list (Show "
                      "Orphans lists only these), select its passage in the text, then choose "
-                     "Highlight ▸ Re-attach to Selection.</p><ul>")
+                     "Highlight › Re-attach to Selection.</p><ul>")
         parts += [f"<li>“{escape(excerpt(q))}”</li>" for q in report.orphaned]
         parts.append("</ul>")
     return "".join(parts)

@@ -14,9 +14,14 @@ if TYPE_CHECKING:
 
 
 class WindowOps:
+    status_ms = 6000  # how long their status-bar messages stay
+
     def __init__(self, window: MainWindow) -> None:
         self.window = window
 
     @property
     def session(self) -> StudySession:
         return self.window.session
+
+    def _status(self, message: str) -> None:
+        self.window.statusBar().showMessage(message, self.status_ms)

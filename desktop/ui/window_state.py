@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QDataStream
 
-from desktop.storage.settings import load_settings, save_settings
+from desktop.storage.settings import load_settings, update_settings
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QSplitter
@@ -42,12 +42,11 @@ def _splitters(window: MainWindow) -> list[QSplitter]:
 
 
 def save_window_state(window: MainWindow) -> None:
-    settings = load_settings()
-    settings.window_geometry = encode(window.saveGeometry())
-    settings.window_state = encode(window.saveState())
-    settings.splitter_state = SPLITTER_SEPARATOR.join(
-        encode(s.saveState()) for s in _splitters(window))
-    save_settings(settings)
+    update_settings(
+        window_geometry=encode(window.saveGeometry()),
+        window_state=encode(window.saveState()),
+        splitter_state=SPLITTER_SEPARATOR.join(encode(s.saveState()) for s in _splitters(window)),
+    )
 
 
 def restore_window_state(window: MainWindow) -> bool:

@@ -1,4 +1,4 @@
-"""Document ▸ Document Info…: the facts of a document, a copyable SHA-256, and its
+"""Document › Document Info…: the facts of a document, a copyable SHA-256, and its
 title, address, author and date edited as one undoable step."""
 
 from __future__ import annotations

@@ -289,3 +289,10 @@ def test_adding_the_same_text_again_switches_to_it(qtbot, window, seed_copy, tmp
     assert len(win.session.study.documents) == 2
     assert win.document_tabs.currentIndex() == 1
     assert "already in this study" in win.statusBar().currentMessage()
+
+
+def test_next_document_with_one_document_names_the_menu_path(qtbot, window, seed_copy):
+    win = window(seed_copy)
+    win.actions.next_document.trigger()
+    message = win.statusBar().currentMessage()
+    assert "File › Add Document to Study…" in message  # the menu's own text, "›" as elsewhere

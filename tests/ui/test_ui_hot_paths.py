@@ -57,3 +57,30 @@ def test_text_filter_matches_quotes_and_notes(qtbot, window, seed_copy, ui):
     assert "Showing 1 of 2" in notes.summary.text()
     notes.text_filter.clear()
     assert {r["id"] for r in ui.rows(win)} == {troops, isis}
+
+
+def test_typing_the_study_note_recounts_nothing(qtbot, window, seed_copy, ui, monkeypatch):
+    win = window(seed_copy)
+    ui.highlight(qtbot, win, "pretended to fight ISIS", 4)
+    recounted = []
+    monkeypatch.setattr(win.notes, "_refresh_tags", lambda: recounted.append("tags"))
+    monkeypatch.setattr(win.notes, "_refresh_summary", lambda: recounted.append("summary"))
+    monkeypatch.setattr(win.status_summary, "refresh", lambda: recounted.append("status"))
+    win.notes.study_note.editor.setPlainText("What the study is about")
+    assert win.session.study.note == "What the study is about"
+    assert recounted == []
+
+
+def test_typing_the_study_note_leaves_the_search_filters_alone(
+    qtbot, window, seed_copy, monkeypatch
+):
+    win = window(seed_copy)
+    win.actions.search_study.trigger()
+    panel = win.tag_ops.panel
+    assert panel is not None
+    refilled = []
+    monkeypatch.setattr(panel, "_fill_filters", lambda: refilled.append(1))
+    monkeypatch.setattr(panel.tag, "set_counts", lambda *_: refilled.append(2))
+    win.notes.study_note.editor.setPlainText("What the study is about")
+    assert win.session.study.note == "What the study is about"
+    assert refilled == []

@@ -207,3 +207,13 @@ def test_formats_load_on_first_use_not_at_start_up(ui):
                             text=True, timeout=60, check=False)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_importing_one_reference_says_so_in_the_singular(qtbot, window, seed_copy, tmp_path):
+    win = window(seed_copy)
+    bib = tmp_path / "one.bib"
+    bib.write_text("@article{x, author = {Doe, Jane}, title = {Militias in Iraq}}\n",
+                   encoding="utf-8")
+    win.prompts.script("import_path", bib)
+    win.actions.import_references.trigger()
+    assert win.statusBar().currentMessage() == "Added 1 reference from one.bib"

@@ -161,3 +161,26 @@ def test_no_two_commands_share_a_key(window, seed_copy):
     shared = {key: names for key, names in owners.items() if len(names) > 1}
     assert len(owners) > 40  # the window's commands were all seen
     assert shared == {}
+
+
+def test_no_two_items_of_one_menu_share_a_mnemonic(qtbot, window, seed_copy):
+    import re
+
+    win = window(seed_copy)
+    clashes = []
+
+    def check(title: str, actions) -> None:
+        seen: dict[str, str] = {}
+        for action in actions:
+            match = re.search(r"&([^&])", action.text())
+            if action.isSeparator() or match is None:
+                continue
+            letter = match.group(1).lower()
+            if letter in seen:
+                clashes.append(f"{title}: {seen[letter]!r} and {action.text()!r}")
+            seen[letter] = action.text()
+            if action.menu() is not None:
+                check(f"{title} › {action.text()}", action.menu().actions())
+
+    check("menu bar", win.menuBar().actions())
+    assert clashes == []
