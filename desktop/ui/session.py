@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from desktop.storage.opening import Opened
 
 MERGEABLE_ID = 1
-WARM_BATCH = 400  # highlights per idle turn: ~4 ms, well under a frame
+WARM_BATCH = 100  # highlights per idle turn: about a millisecond
 
 
 class _UndoCommand(QUndoCommand):
