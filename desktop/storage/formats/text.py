@@ -68,6 +68,8 @@ SAMPLE_CHARS = 65_536  # enough to judge an encoding by, however large the file
 
 def encoding_label(encoding: str) -> str:
     """A name people know ("Arabic (Windows-1256)") for a codec name."""
+    if encoding == "utf-8":  # the common case, shown at start-up: no need to load 22 codecs
+        return ENCODING_CHOICES[0][1]
     try:
         key = codecs.lookup(encoding).name
     except LookupError:
