@@ -1,5 +1,7 @@
 """Markdown documents are stored as the text the reader shows, with style spans."""
 
+import signal
+
 import pytest
 
 from desktop.storage.formats.markdown_text import render_markdown
@@ -92,3 +94,31 @@ def test_long_markdown_reports_progress():
     seen = []
     render_markdown("line\n\n" * 12_000, step=seen.append)
     assert seen and seen == sorted(seen) and all(0 < f < 1 for f in seen)
+
+
+@pytest.mark.parametrize("source", [
+    # An indented line inside a quote matched "code block" once its ">" was stripped,
+    # then consumed nothing: rendering looped for ever (found by random inputs in CI).
+    "\n </b>\n[\n\n>     😀_<b>1. é- > - _    > ]([## 1. - [word1. 1. ",
+    "</b>--->  <script>> </b><script>😀\n\n>     word1. گزارش</b>````[</b>```|[## é> |é##",
+    ">     code in a quote",
+    ">\n>     code after a blank quote line\n> more",
+])
+def test_quoted_indented_lines_render_and_end(source):
+    def too_slow(*_):
+        raise TimeoutError("render_markdown did not finish")
+
+    previous = signal.signal(signal.SIGALRM, too_slow)
+    signal.alarm(5)  # the bug was an endless loop: fail, don't hang the suite
+    try:
+        text, styles = render_markdown(source)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert all(0 <= s < e <= len(text) for s, e, _ in styles)
+
+
+def test_a_quoted_code_block_reads_as_code():
+    text, styles = render_markdown("> Quote:\n>\n>     x = 1\n>     y = 2\n\nAfter.")
+    assert "x = 1\ny = 2" in text and text.endswith("After.")
+    assert any(kind == "code" for _, _, kind in styles)

@@ -61,7 +61,10 @@ def render_markdown(
     ``step(fraction)`` is called every few thousand lines (it may raise to cancel).
     """
     out = StyledText()
-    lines = source.split("\n")
+    # A quote's ">" is dropped up front (quotes read as plain paragraphs), so every rule
+    # below sees the same lines: stripping it per rule let a quoted indented line match
+    # "code block" on its stripped form and then consume nothing, looping for ever.
+    lines = [_QUOTE.sub("", line, count=1) for line in source.split("\n")]
     paragraph: list[str] = []
     i = 0
     next_step = STEP_LINES
@@ -76,7 +79,7 @@ def render_markdown(
         if step is not None and i >= next_step:
             step(i / len(lines))
             next_step = i + STEP_LINES
-        line = _QUOTE.sub("", lines[i], count=1) if _QUOTE.match(lines[i]) else lines[i]
+        line = lines[i]
         fence = _FENCE.match(line)
         if fence:
             flush()
