@@ -4,22 +4,12 @@ Qt is never started here: these paths fail before the GUI is imported.
 """
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-
-REPO = Path(__file__).resolve().parents[2]
-
-
-def run_cli(*args: str) -> subprocess.CompletedProcess:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    return subprocess.run(
-        [sys.executable, "-m", "desktop", *args],
-        cwd=REPO, env=env, capture_output=True, text=True, timeout=60, check=False,
-    )
+from cli_run import REPO, run_cli
 
 
 def newer(tmp_path: Path) -> Path:

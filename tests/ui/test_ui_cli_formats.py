@@ -1,24 +1,11 @@
 """``crosslight FILE`` refuses a damaged PDF, Word file or EPUB with one line, exit 1."""
 
 import io
-import os
-import subprocess
-import sys
 import zipfile
-from pathlib import Path
 
 import pytest
+from cli_run import run_cli
 from format_fixtures import make_pdf
-
-REPO = Path(__file__).resolve().parents[2]
-
-
-def run_cli(*args: str) -> subprocess.CompletedProcess:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    return subprocess.run(
-        [sys.executable, "-m", "desktop", *args],
-        cwd=REPO, env=env, capture_output=True, text=True, timeout=60, check=False,
-    )
 
 
 def bomb() -> bytes:
