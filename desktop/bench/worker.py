@@ -34,20 +34,23 @@ def _settle(app) -> None:
 
 
 def cold_start(bare: bool) -> dict:
-    from PySide6.QtWidgets import QApplication, QMainWindow
-
     if bare:
+        from PySide6.QtWidgets import QApplication, QMainWindow
+
         app = QApplication.instance() or QApplication([])
         window = QMainWindow()
         window.resize(1280, 820)
-    else:
+        window.show()
+    else:  # the steps of `crosslight` (desktop.cli.main → desktop.ui.app.run), in order
         from desktop.cli import SAMPLE_DOCUMENT
         from desktop.storage.opening import open_path
-        from desktop.ui.app import make_app, window_for
+
+        opened = open_path(SAMPLE_DOCUMENT)
+        from desktop.ui.app import make_app, start
 
         app = make_app([])
-        window = window_for(open_path(SAMPLE_DOCUMENT))
-    window.show()
+        if start(opened) is None:
+            raise SystemExit("the sample study did not open")
     _settle(app)
     print(json.dumps({"ready": True}), flush=True)
     os._exit(0)
