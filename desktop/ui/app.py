@@ -28,11 +28,8 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     icon = RESOURCES / "icons" / "crosslight.svg"
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
-    # The theme's palette first, then the style sheet: widgets are polished once.
+    # No application style sheet: label styles are set in code (see label_styles).
     theme_manager(load_settings().theme)
-    style = RESOURCES / "style.qss"
-    if style.exists():
-        app.setStyleSheet(style.read_text(encoding="utf-8"))
     return app
 
 

@@ -91,5 +91,6 @@ def show_direction(label: QLabel, text: str) -> None:
                              else Qt.LayoutDirection.LeftToRight)
     if bool(label.property("rtl")) != rtl:
         label.setProperty("rtl", rtl)
-        label.style().unpolish(label)
-        label.style().polish(label)
+        label_font = label.font()
+        label_font.setItalic(not rtl)
+        label.setFont(label_font)

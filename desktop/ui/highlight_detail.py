@@ -20,6 +20,7 @@ from desktop.domain.crosscheck import Verdict, suggest_verdict
 from desktop.domain.model import Category, Highlight, Study
 from desktop.ui.bidi import show_direction
 from desktop.ui.highlight_list import excerpt, page_prefix, reference_line
+from desktop.ui.label_styles import style_quote
 from desktop.ui.note_editor import MarkdownEditor
 from desktop.ui.swatches import color_icon
 from desktop.ui.tag_editor import TagEdit
@@ -221,6 +222,7 @@ class HighlightDetail(QWidget):
         self.quote.setWordWrap(True)
         self.quote.setTextFormat(Qt.TextFormat.PlainText)
         self.quote.setObjectName("detailQuote")
+        style_quote(self.quote)
         self.quote.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.verdict = VerdictRow(self)
         self.tags = TagEdit(self)

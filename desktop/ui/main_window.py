@@ -100,6 +100,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self.toolbar = QToolBar("Main toolbar", self)
         self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.layout().setSpacing(4)
+        self.toolbar.layout().setContentsMargins(6, 2, 6, 2)
         self.toolbar.setMovable(False)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.addToolBar(self.toolbar)

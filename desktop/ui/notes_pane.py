@@ -26,6 +26,7 @@ from desktop.domain.model import Highlight, Study
 from desktop.domain.tags import tag_counts
 from desktop.ui.highlight_detail import HighlightDetail, verdict_text
 from desktop.ui.highlight_list import ID_ROLE, HighlightDelegate, HighlightListModel
+from desktop.ui.label_styles import style_hint, style_summary
 from desktop.ui.list_scope import ListScope
 from desktop.ui.note_editor import MarkdownEditor
 from desktop.ui.references_panel import ReferencesPanel
@@ -81,12 +82,12 @@ class NotesPane(QWidget):
         self.empty = QLabel(EMPTY_HINT, self)
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.empty.setObjectName("emptyHint")
+        style_hint(self.empty)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.empty)
         self.stack.addWidget(self.list)
         self.summary = QLabel(self)
-        self.summary.setObjectName("paneSummary")
+        style_summary(self.summary)
         self.summary.setWordWrap(True)
         self.category_filter = QComboBox(self)
         self.category_filter.setAccessibleName("Filter by category")

@@ -7,13 +7,14 @@ there is nothing to confirm or cancel, only Close.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QFontInfo
+from PySide6.QtGui import QFont, QFontInfo, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFontComboBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -59,6 +60,11 @@ class PreferencesDialog(QDialog):
         self.default_font.setToolTip("The built-in serif reading font at its usual size")
         self.sample = QLabel(SAMPLE, self)
         self.sample.setObjectName("fontSample")
+        self.sample.setFrameShape(QFrame.Shape.StyledPanel)  # a page-coloured card
+        self.sample.setAutoFillBackground(True)
+        self.sample.setBackgroundRole(QPalette.ColorRole.Base)
+        self.sample.setForegroundRole(QPalette.ColorRole.Text)
+        self.sample.setMargin(8)
         self.sample.setTextFormat(Qt.TextFormat.RichText)  # per-paragraph direction
         self.sample.setWordWrap(True)
         self.sample.setMinimumHeight(64)

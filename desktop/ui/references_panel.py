@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 from desktop.domain.model import Study
 from desktop.ui.highlight_detail import _ButtonList
 from desktop.ui.highlight_list import reference_line
+from desktop.ui.label_styles import style_summary
 
 
 class ReferencesPanel(QWidget):
@@ -20,7 +21,7 @@ class ReferencesPanel(QWidget):
         super().__init__(parent)
         self.setAccessibleName("References")
         self.summary = QLabel(self)
-        self.summary.setObjectName("paneSummary")
+        style_summary(self.summary)
         self.find = QLineEdit(self)
         self.find.setPlaceholderText("Find references (title, author, URL, excerpt)…")
         self.find.setClearButtonEnabled(True)

@@ -43,6 +43,7 @@ from desktop.domain.search import SearchFilters, SearchHit, SearchIndex, Snippet
 from desktop.domain.tags import tag_counts
 from desktop.ui.highlight_detail import verdict_text
 from desktop.ui.highlight_list import excerpt
+from desktop.ui.label_styles import style_summary
 from desktop.ui.swatches import color_icon
 from desktop.ui.tag_filter import TagFilter
 
@@ -220,7 +221,7 @@ class SearchPanel(QWidget):
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(8)
         self.summary = QLabel("Type to search the whole study.", self)
-        self.summary.setObjectName("paneSummary")
+        style_summary(self.summary)
         self.summary.setWordWrap(True)
         self.model = SearchResultsModel(self)
         self.results = QListView(self)

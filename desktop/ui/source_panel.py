@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.crosscheck import Trust
 from desktop.domain.model import Document, SourceAssessment
+from desktop.ui.label_styles import style_hint, style_summary
 from desktop.ui.note_editor import MarkdownEditor
 
 HINT = (
@@ -47,11 +48,11 @@ class SourcePanel(QWidget):
         super().__init__(parent)
         self.setAccessibleName("Source")
         self.document_label = QLabel(self)
-        self.document_label.setObjectName("paneSummary")
+        style_summary(self.document_label)
         self.document_label.setWordWrap(True)
         hint = QLabel(HINT, self)
         hint.setWordWrap(True)
-        hint.setObjectName("emptyHint")
+        style_hint(hint)
         self.publisher = QLineEdit(self)
         self.publisher.setPlaceholderText("Who published it (outlet, organisation, author)")
         self.stance = QLineEdit(self)

@@ -130,9 +130,6 @@ class ThemeManager(QObject):
         if app.style().name().lower() != "fusion":
             app.setStyle("Fusion")
         app.setPalette(build_palette(self.theme))
-        sheet = app.styleSheet()
-        if sheet:
-            app.setStyleSheet(sheet)  # re-resolve palette(...) in the style sheet
         self.changed.emit(self.choice)
 
     def _on_scheme_changed(self, _scheme) -> None:

@@ -15,6 +15,7 @@ from PySide6.QtCore import QEvent, QPoint, QRect, Qt
 from PySide6.QtGui import (
     QFont,
     QFontMetrics,
+    QGuiApplication,
     QHelpEvent,
     QPainter,
     QPaintEvent,
@@ -110,10 +111,15 @@ class VerdictGutter(QWidget):
             rows.setdefault(rect.top(), (rect.height(), []))[1].append(badge)
         return [(top, height, badges) for top, (height, badges) in sorted(rows.items())]
 
+    def label_font(self) -> QFont:
+        """The interface font, smaller; not the reading font inherited from the reader."""
+        font = QFont(QGuiApplication.font())
+        font.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
+        return font
+
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        font = QFont(self.font())
-        font.setPointSizeF(max(7.0, self.font().pointSizeF() * 0.85))
+        font = self.label_font()
         painter.setFont(font)
         fm = QFontMetrics(font)
         painter.setPen(self.palette().color(self.foregroundRole()))

@@ -169,8 +169,10 @@ def test_lists_and_detail_show_rtl_quotes_from_the_right(qtbot, rtl_window, ui):
     label = win.notes.detail.quote
     assert label.layoutDirection() == Qt.LayoutDirection.RightToLeft
     assert label.property("rtl") is True
+    assert not label.font().italic()  # Arabic script is set upright
     ui.highlight(qtbot, win, "9,000 troops", 2)
     assert label.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    assert label.font().italic()
 
 
 def test_mixed_english_line_with_a_persian_phrase(qtbot, window, tmp_path, ui):

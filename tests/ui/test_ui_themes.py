@@ -91,7 +91,9 @@ def test_the_saved_theme_is_used_at_start(window, ui):
     win = window(ui.REPO / "seeds" / "iraq-militia-threat.txt")
     assert win.look.actions.themes["sepia"].isChecked()
     assert win.reader.palette().base().color().name() == SEPIA.base
-    QApplication.instance().setStyleSheet("")
+    # No application style sheet: it would route every widget through QStyleSheetStyle
+    # (~70 ms more at start-up); label styles are set in code instead.
+    assert QApplication.instance().styleSheet() == ""
 
 
 def _grab(qtbot, win) -> QImage:
