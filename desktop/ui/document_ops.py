@@ -7,21 +7,18 @@ Every change to the study is a domain command run through the session, so it und
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
-from desktop.domain.crosscheck_commands import SetDocumentMetadata
-from desktop.domain.document_commands import (
-    AddDocument,
-    ReattachHighlight,
-    RemoveDocument,
-    UpdateDocumentText,
-)
 from desktop.domain.model import Document
 from desktop.ui.highlight_list import excerpt
 from desktop.ui.import_worker import load_document_in_background
 from desktop.ui.window_ops import WindowOps
+
+if TYPE_CHECKING:  # commands load on first use: not needed to show the window
+    from desktop.domain.document_commands import UpdateDocumentText
 
 REATTACH_QUOTE_CHARS = 32  # of the orphan's words in the menu item
 
@@ -83,6 +80,8 @@ class DocumentOps(WindowOps):
     # --- several documents ---------------------------------------------------
     def add_document(self, path: Path | None = None) -> str | None:
         """Ask for a document file and add it to the study; it becomes the current one."""
+        from desktop.domain.document_commands import AddDocument
+
         document = self._load("Add Document to Study", path)
         if document is None:
             return None
@@ -98,6 +97,8 @@ class DocumentOps(WindowOps):
         return document.id
 
     def remove_document(self) -> None:
+        from desktop.domain.document_commands import RemoveDocument
+
         study, document = self.session.study, self.session.document
         if len(study.documents) < 2:
             self._status("A study keeps at least one document: this is its only one.")
@@ -120,6 +121,8 @@ class DocumentOps(WindowOps):
     # --- new versions --------------------------------------------------------
     def update_document(self, path: Path | None = None) -> UpdateDocumentText | None:
         """Replace the current document's text by a newer version, re-placing highlights."""
+        from desktop.domain.document_commands import UpdateDocumentText
+
         document = self.session.document
         new = self._load(f"Update “{document.title}” from New Version", path)
         if new is None:
@@ -155,6 +158,8 @@ class DocumentOps(WindowOps):
 
     def document_info(self) -> None:
         """Show the current document's details; apply the edited ones as one undo step."""
+        from desktop.domain.crosscheck_commands import SetDocumentMetadata
+
         document = self.session.document
         details = self.window.prompts.document_info(self.session.study, document)
         if details is None:
@@ -191,6 +196,8 @@ class DocumentOps(WindowOps):
     def reattach_to_selection(self, highlight_id: str | None = None) -> None:
         """Place a highlight (an orphan, usually; by default the one selected in the
         list) on the text selected."""
+        from desktop.domain.document_commands import ReattachHighlight
+
         notes = self.window.notes
         h = (notes.current_highlight() if highlight_id is None
              else self.session.study.highlights.get(highlight_id))

@@ -14,8 +14,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.domain.batch import Batch
-from desktop.domain.content_commands import ReplaceDocumentContent
-from desktop.domain.document_commands import UpdateDocumentText
 from desktop.domain.factory import new_study_for
 from desktop.storage.formats import TEXT_MEDIA_TYPES
 from desktop.storage.opening import Opened
@@ -35,6 +33,9 @@ class FormatOps:
         return None if document is None else Opened(new_study_for(document), None)
 
     def reopen_with_encoding(self) -> bool:
+        from desktop.domain.content_commands import ReplaceDocumentContent
+        from desktop.domain.document_commands import UpdateDocumentText
+
         window = self.window
         document = window.session.document
         prompts = window.prompts

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from desktop.domain.sample_study import PASSAGES, build_sample_study
 from desktop.storage.documents import load_document
 from desktop.storage.errors import StorageError
 from desktop.ui.session import StudySession
@@ -41,6 +40,7 @@ class HelpOps:
     def open_sample(self) -> bool:
         """The bundled article with the worked example, as a new untitled study."""
         from desktop.cli import SAMPLE_DOCUMENT
+        from desktop.domain.sample_study import PASSAGES, build_sample_study
 
         try:
             document = load_document(SAMPLE_DOCUMENT)

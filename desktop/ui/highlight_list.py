@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from desktop.domain.changes import ChangeSet
 from desktop.domain.crosscheck import Verdict
+from desktop.domain.folding import fold
 from desktop.domain.model import Highlight, Reference, Study, page_of
-from desktop.domain.search import fold
 from desktop.domain.tags import has_tag, hashtags
 from desktop.ui.bidi import starts_rtl
 
@@ -166,7 +166,7 @@ class HighlightListModel(QAbstractListModel):
 
     def _haystack(self, h: Highlight) -> str:
         """Quote, note, rationale and cited references (title, author, address, excerpt,
-        note, comment), folded once (case, accents, Arabic marks: ``search.fold``) and kept
+        note, comment), folded once (case, accents, Arabic marks: ``folding.fold``) and kept
         until the highlight or a reference changes."""
         text = self._haystacks.get(h.id)
         if text is None:

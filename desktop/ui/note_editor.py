@@ -12,8 +12,6 @@ from PySide6.QtCore import QEvent, QUrl, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QPlainTextEdit, QTabWidget, QTextBrowser, QVBoxLayout, QWidget
 
-from desktop.domain.markdown_safe import render_markdown
-
 _GLOBAL_KEYS = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
 
 
@@ -103,6 +101,9 @@ class MarkdownEditor(QWidget):
         return self.editor.toPlainText()
 
     def render_preview(self) -> None:
+        # Imported on first preview: markdown, nh3 and html are not needed to start.
+        from desktop.domain.markdown_safe import render_markdown
+
         self.preview.setHtml(render_markdown(self.editor.toPlainText()))
 
     def show_write(self) -> None:

@@ -6,15 +6,9 @@ import pytest
 from desktop.domain.changes import ChangeSet
 from desktop.domain.crosscheck import Stance, Verdict
 from desktop.domain.factory import make_highlight, new_study_for
+from desktop.domain.folding import fold, fold_with_map
 from desktop.domain.model import Citation, Document, Reference
-from desktop.domain.search import (
-    SearchFilters,
-    SearchIndex,
-    fold,
-    fold_with_map,
-    query_terms,
-    snippet,
-)
+from desktop.domain.search import SearchFilters, SearchIndex, query_terms, snippet
 
 TEXT = (
     "The Café reported a Résumé of events. "
