@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-import uuid
+import os
 from datetime import UTC, datetime
 
 
 def new_id(prefix: str) -> str:
-    """Return a globally unique id such as ``h-3f2a...``; the prefix makes files readable."""
-    return f"{prefix}-{uuid.uuid4().hex}"
+    """Return a globally unique id such as ``h-3f2a...``; the prefix makes files readable.
+
+    128 random bits as hex, like a UUID4 without loading ``uuid`` (and ``platform``).
+    """
+    return f"{prefix}-{os.urandom(16).hex()}"
 
 
 def utc_now() -> str:

@@ -8,7 +8,6 @@ has ``start is None``: it is an orphan, kept with its quote and note.
 
 from __future__ import annotations
 
-import hashlib
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -91,6 +90,8 @@ def page_of(document: Document, offset: int) -> int | None:
 
 
 def text_sha256(text: str) -> str:
+    import hashlib  # OpenSSL loads on first use, not at start-up (~6 ms)
+
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 

@@ -12,7 +12,6 @@ fail in read-only folders. The price is that backups stay on the machine that sa
 
 from __future__ import annotations
 
-import hashlib
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -25,6 +24,8 @@ STUDY_SUFFIX = ".crosslight"
 
 def backup_dir_for(study_path: Path) -> Path:
     resolved = Path(study_path).resolve()
+    import hashlib  # OpenSSL loads on first use, not at start-up (~6 ms)
+
     digest = hashlib.sha256(str(resolved).encode("utf-8", "surrogatepass")).hexdigest()[:12]
     return state_dir() / "backups" / f"{resolved.stem[:60]}-{digest}"
 

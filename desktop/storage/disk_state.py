@@ -10,7 +10,6 @@ be reported as a change.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +22,12 @@ class Fingerprint:
     sha256: str
 
 
+def _sha256(data: bytes) -> str:
+    import hashlib  # OpenSSL loads on first use, not at start-up (~6 ms)
+
+    return hashlib.sha256(data).hexdigest()
+
+
 def fingerprint_bytes(path: Path, data: bytes) -> Fingerprint:
     """The fingerprint of ``path`` just after ``data`` was read from or written to it."""
     try:
@@ -30,7 +35,7 @@ def fingerprint_bytes(path: Path, data: bytes) -> Fingerprint:
         mtime_ns = st.st_mtime_ns
     except OSError:
         mtime_ns = 0
-    return Fingerprint(len(data), mtime_ns, hashlib.sha256(data).hexdigest())
+    return Fingerprint(len(data), mtime_ns, _sha256(data))
 
 
 def changed_on_disk(path: Path, fingerprint: Fingerprint) -> bool:
@@ -45,4 +50,4 @@ def changed_on_disk(path: Path, fingerprint: Fingerprint) -> bool:
         data = Path(path).read_bytes()
     except OSError:
         return True
-    return hashlib.sha256(data).hexdigest() != fingerprint.sha256
+    return _sha256(data) != fingerprint.sha256

@@ -8,19 +8,21 @@ machine's boot time; a PID from an earlier boot is dead whatever runs under it n
 from __future__ import annotations
 
 import contextlib
-import getpass
 import os
-import socket
 import time
 
 BOOT_TOLERANCE_S = 120.0  # wall-clock adjustments move the computed boot time a little
 
 
 def hostname() -> str:
+    import socket  # loaded when a lock is checked, not at every start (~6 ms)
+
     return socket.gethostname() or "unknown host"
 
 
 def username() -> str:
+    import getpass
+
     with contextlib.suppress(Exception):
         return getpass.getuser()
     return "unknown user"

@@ -6,7 +6,7 @@ Every edit goes through ``execute``; the command's change set is broadcast with
 
 from __future__ import annotations
 
-import uuid
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -67,7 +67,7 @@ class StudySession(QObject):
         self.fingerprint: Fingerprint | None = None
         self.read_only = False
         self.lock: StudyLock | None = None
-        self.token = uuid.uuid4().hex[:12]
+        self.token = os.urandom(6).hex()
         # Saving off the UI thread: a snapshot of the file data kept current from change
         # sets, and a count of changes, to tell whether edits arrived while writing.
         self.snapshot = SnapshotCache()
