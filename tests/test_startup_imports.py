@@ -35,6 +35,7 @@ NOT_AT_START = {
     "desktop.domain.content_commands", "desktop.domain.reanchor", "desktop.domain.search",
     "desktop.domain.markdown_safe", "desktop.domain.sample_study", "nh3", "markdown",
     "hashlib", "socket", "getpass", "desktop.ui.search_panel", "desktop.ui.preferences",
+    "desktop.ui.document_styles",
     "desktop.ui.crosscheck_dialogs", "desktop.ui.update_report",
 }
 

@@ -35,7 +35,6 @@ from desktop.ui.appearance_ops import AppearanceOps
 from desktop.ui.crosscheck_ops import CrossCheckOps
 from desktop.ui.document_ops import DocumentOps
 from desktop.ui.document_status import DocumentStatus
-from desktop.ui.document_styles import apply_document_styles, detach_document_styles
 from desktop.ui.document_tabs import DocumentTabs
 from desktop.ui.drop_ops import DropHandler
 from desktop.ui.file_ops import FileOps
@@ -65,6 +64,7 @@ class MainWindow(QMainWindow):
         self.undo_group = QUndoGroup(self)
         self.actions: Actions = create_actions(self, self.undo_group)
         self.category_actions: dict = {}
+        self._styles_used = False  # a styled document was shown: see _show_document
         self.files = FileOps(self)
         self.safety = SafetyOps(self)  # locks, autosave, recovery, external changes
         self.checks = CrossCheckOps(self)
@@ -265,9 +265,18 @@ class MainWindow(QMainWindow):
         document = self.session.document
         self._u16 = Utf16Map(document.text)
         self._shown_text = document.text
-        detach_document_styles(self.reader)
+        # The styler (and its Qt classes) loads with the first styled document.
+        restyle = bool(document.styles) or self._styles_used
+        if restyle:
+            from desktop.ui.document_styles import detach_document_styles
+
+            detach_document_styles(self.reader)
         self.reader.set_text(document.text)
-        apply_document_styles(self.reader, document, self._u16)
+        if restyle:
+            from desktop.ui.document_styles import apply_document_styles
+
+            apply_document_styles(self.reader, document, self._u16)
+            self._styles_used = True
         self.find_bar.set_text(document.text, self._u16)
         self.document_status.set_document(document, self.reader, self._u16)
         self.reader.gutter.set_page_marks(
