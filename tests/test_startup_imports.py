@@ -26,6 +26,8 @@ for _ in range(5):
 print("WINDOW", window is not None and window.isVisible())
 print("STYLESHEET", repr(app.styleSheet()))
 print("MODULES", ",".join(sorted(sys.modules)))
+from PySide6 import QtWidgets
+print("QTWIDGETS", ",".join(sorted(vars(QtWidgets))))
 sys.stdout.flush()
 os._exit(0)
 """
@@ -53,3 +55,8 @@ def test_the_first_window_loads_no_module_it_does_not_use(tmp_path):
     loaded = set(lines["MODULES"].split(","))
     assert "desktop.ui.main_window" in loaded  # the list is real
     assert loaded & NOT_AT_START == set()
+    # Bindings load class by class as they are used; wrapping a viewport the slow way
+    # (see desktop.ui.qt_wrapping) would load all 69 widget classes at once.
+    bound = set(lines["QTWIDGETS"].split(","))
+    assert "QPlainTextEdit" in bound
+    assert bound.isdisjoint({"QMdiArea", "QCalendarWidget", "QLCDNumber", "QDial"})

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from desktop.ui.bidi import bidi_text_option, has_rtl, line_intervals
 from desktop.ui.colormath import RGB, fill_strength, reading_fill
+from desktop.ui.qt_wrapping import adopt_viewport
 from desktop.ui.verdict_gutter import VerdictGutter
 
 READER_FONT_FAMILIES = ["Noto Serif", "Source Serif 4", "Georgia", "Charter", "DejaVu Serif",
@@ -65,6 +66,7 @@ class ReaderView(QPlainTextEdit):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        adopt_viewport(self)  # before the first viewport() call: see qt_wrapping
         self.setObjectName("reader")
         self.setAccessibleName("Document reader")
         self.setReadOnly(True)
