@@ -159,8 +159,8 @@ class HighlightListModel(QAbstractListModel):
             tag = self.tag
             rows = [h for h in rows if h.tags and has_tag(h.tags, tag)]
         if self.text:
-            needle, hay = self.text, self._haystack
-            rows = [h for h in rows if needle in hay(h)]
+            needle, cached, build = self.text, self._haystacks, self._haystack
+            rows = [h for h in rows if needle in (cached.get(h.id) or build(h))]
         self._rows = rows
         self._row_of = {h.id: i for i, h in enumerate(rows)}
 

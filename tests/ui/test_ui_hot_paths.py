@@ -84,3 +84,28 @@ def test_typing_the_study_note_leaves_the_search_filters_alone(
     win.notes.study_note.editor.setPlainText("What the study is about")
     assert win.session.study.note == "What the study is about"
     assert refilled == []
+
+
+def test_a_typed_filter_word_does_not_recount_but_edits_under_a_filter_do(
+    qtbot, window, seed_copy, ui, monkeypatch
+):
+    """The counts above the list ignore the filters: typing a filter word reuses them,
+    while a highlight added or checked under an active filter still updates them."""
+    win = window(seed_copy)
+    notes = win.notes
+    ui.highlight(qtbot, win, "the 9,000 troops that are currently stationed in Iraq", 1)
+    isis = ui.highlight(qtbot, win, "pretended to fight ISIS", 1)
+    counted = []
+    original = notes._count_highlights
+    monkeypatch.setattr(notes, "_count_highlights", lambda: counted.append(1) or original())
+    qtbot.keyClicks(notes.text_filter, "isis")
+    assert counted == []
+    assert notes.summary.text().startswith("2 highlights · 0 of 2 claims checked")
+    assert "Showing 1 of 2" in notes.summary.text()
+    win.checks.set_verdict(isis, Verdict.FALSE, "they did fight")
+    assert counted
+    assert notes.summary.text().startswith("2 highlights · 1 of 2 claims checked")
+    ui.highlight(qtbot, win, "Everyone in the region knows", 4)  # shown: filters cleared
+    assert notes.text_filter.text() == ""
+    assert notes.summary.text().startswith("3 highlights · 1 of 2 claims checked")
+    assert "Showing" not in notes.summary.text()
