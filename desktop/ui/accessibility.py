@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTabWidget, QWidget
 
+from desktop.ui.key_names import native_keys
 from desktop.ui.note_editor import MarkdownEditor
 
 if TYPE_CHECKING:
@@ -71,7 +72,7 @@ def apply_accessibility(window: MainWindow) -> None:
     notes, detail = window.notes, window.notes.detail
     _describe(window.reader, "Document reader",
               "The document's text with your highlights. Select a passage and press "
-              "Ctrl+1 to Ctrl+9 to highlight it.")
+              f"{native_keys('Ctrl+1')} to {native_keys('Ctrl+9')} to highlight it.")
     _describe(window.reader.gutter, "Verdicts",
               "The verdict of each checked claim, as a symbol and a word, beside its line.")
     _describe(window.splitter, "Reader and notes")

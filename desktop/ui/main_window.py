@@ -436,7 +436,7 @@ class MainWindow(QMainWindow):
         if hid is not None:
             self.notes.select_highlight(hid)
             menu.addSeparator()
-            change = menu.addMenu("Change &category")
+            change = menu.addMenu("Change Cate&gory")
             current = self.session.study.highlights[hid].category_id
             for category in self.session.study.categories:
                 action = change.addAction(category.name)

@@ -26,6 +26,7 @@ from desktop.domain.model import Highlight, Study
 from desktop.domain.tags import tag_counts
 from desktop.ui.highlight_detail import HighlightDetail, verdict_text
 from desktop.ui.highlight_list import ID_ROLE, HighlightDelegate, HighlightListModel
+from desktop.ui.key_names import category_keys_text
 from desktop.ui.label_styles import style_hint, style_summary
 from desktop.ui.list_scope import ListScope
 from desktop.ui.note_editor import MarkdownEditor
@@ -34,11 +35,13 @@ from desktop.ui.source_panel import SourcePanel
 from desktop.ui.swatches import color_icon
 from desktop.ui.tag_filter import TagFilter
 
-EMPTY_HINT = (
-    "<p><b>No highlights yet.</b></p>"
-    "<p>Select a passage in the text, then press <b>Ctrl+1</b>…<b>Ctrl+5</b> "
-    "or right-click and choose a category.</p>"
-)
+
+def empty_hint(categories: int) -> str:
+    """What to do when there is nothing to list, naming this study's category keys."""
+    keys = category_keys_text(categories).replace("…", "</b>…<b>")
+    return ("<p><b>No highlights yet.</b></p>"
+            f"<p>Select a passage in the text, then press <b>{keys}</b> "
+            "or right-click and choose a category.</p>")
 FILTERED_HINT = "<p>No highlight matches these filters.</p>"
 
 __all__ = ["NotesPane", "color_icon"]
@@ -80,7 +83,7 @@ class NotesPane(QWidget):
         self.list.setLayoutMode(QListView.LayoutMode.Batched)
         self.list.setBatchSize(2000)
         self.list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
-        self.empty = QLabel(EMPTY_HINT, self)
+        self.empty = QLabel(empty_hint(len(study.categories)), self)
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         style_hint(self.empty)
@@ -290,7 +293,7 @@ class NotesPane(QWidget):
         if shown != count:
             text += f"\nShowing {shown} of {count}"
         self.summary.setText(text)
-        self.empty.setText(FILTERED_HINT if count else EMPTY_HINT)
+        self.empty.setText(FILTERED_HINT if count else empty_hint(len(self._study.categories)))
         self.stack.setCurrentWidget(self.list if shown else self.empty)
 
     def _count_highlights(self) -> tuple[str, int]:

@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.key_names import native_keys
+
 DYNAMIC_MENUS = {"recentMenu"}  # lists of files, not commands
 NAME_PROPERTY = "commandName"  # set on actions whose text changes (Undo …)
 
@@ -101,7 +103,8 @@ class ShortcutsDialog(QDialog):
         self.setWindowTitle("Keyboard Shortcuts — Crosslight")
         self.window_ = window
         self.filter = QLineEdit(self)
-        self.filter.setPlaceholderText("Filter by command or key, e.g. “verdict” or “Ctrl+1”")
+        self.filter.setPlaceholderText(
+            f"Filter by command or key, e.g. “verdict” or “{native_keys('Ctrl+1')}”")
         self.filter.setClearButtonEnabled(True)
         self.filter.setAccessibleName("Filter shortcuts")
         self.filter.setAccessibleDescription("Shows only the commands whose name, menu or keys "

@@ -12,6 +12,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
 from desktop.domain.tags import format_tags, parse_tags
+from desktop.ui.key_names import native_keys
 
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
@@ -35,7 +36,7 @@ class TagEdit(QLineEdit):
         super().__init__(parent)
         self.setPlaceholderText("Add tags, separated by commas…")
         self.setAccessibleName("Highlight tags")
-        self.setToolTip("Tags, separated by commas; Enter saves them (Ctrl+T)")
+        self.setToolTip(f"Tags, separated by commas; Enter saves them ({native_keys('Ctrl+T')})")
         self._known: list[str] = []
         self._shown: list[str] = []  # the highlight's tags as last shown
         self.model = QStringListModel(self)

@@ -1,5 +1,6 @@
 """Highlighting from the keyboard and the mouse, overlaps, navigation, zoom, context menu."""
 
+import re
 from types import SimpleNamespace
 
 import pytest
@@ -206,7 +207,7 @@ def test_context_menu_offers_categories_and_highlight_actions(
     entry = seen[0]["Highlight &as"]
     assert list(entry.sub) == names
     assert not entry.enabled
-    assert "Change &category" not in seen[0] and "&Delete Highlight" not in seen[0]
+    assert "Change Cate&gory" not in seen[0] and "&Delete Highlight" not in seen[0]
     assert "&Copy" in seen[0]  # the reader's own entries stay
 
     # With a selection: choosing "Evidence" from the menu highlights it.
@@ -220,16 +221,20 @@ def test_context_menu_offers_categories_and_highlight_actions(
     # Over the highlight: change category and delete; the highlight gets selected.
     win.notes.list.setCurrentIndex(QModelIndex())
     assert win.notes.current_id() is None
-    choose.append(lambda tree: tree["Change &category"].sub["Question"].action.trigger())
+    choose.append(lambda tree: tree["Change Cate&gory"].sub["Question"].action.trigger())
     right_click(qtbot, win, ui.point_at(win, start + 2))
     tree = seen[2]
-    change = tree["Change &category"].sub
+    change = tree["Change Cate&gory"].sub
     assert list(change) == names
     assert [e.checked for e in change.values()] == [n == "Evidence" for n in names]
     assert tree["&Delete Highlight"].enabled and "Edit &Note" in tree
     assert h.category_id == "question"
     assert ui.rows(win)[0]["category"] == "Question"
     assert win.notes.current_id() == h.id
+    # Alt+letter reaches each item: Qt's own entries (&Copy …) and ours share no letter.
+    letters = [re.search(r"&([^&])", text).group(1).lower()
+               for text in tree if re.search(r"&([^&])", text)]
+    assert len(letters) >= 8 and len(set(letters)) == len(letters), sorted(tree)
 
     choose.append(lambda tree: tree["&Delete Highlight"].action.trigger())
     right_click(qtbot, win, ui.point_at(win, start + 2))
