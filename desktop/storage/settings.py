@@ -43,6 +43,7 @@ class Settings:
     window_geometry: str = ""
     window_state: str = ""
     splitter_state: str = ""
+    search_open: bool = False  # the Search Study dock was open when the window closed
     extra: dict[str, Any] = field(default_factory=dict)  # keys this version does not know
 
     def add_recent(self, path: str | Path) -> None:

@@ -27,7 +27,7 @@ class TagOps:
         w = self.window
         w.notes.tagsEdited.connect(self.set_tags)
         w.actions.edit_tags.triggered.connect(self.edit_tags)
-        w.actions.search_study.triggered.connect(self.open_search)
+        w.actions.search_study.triggered.connect(lambda: self.open_search())
 
     # --- tags ---------------------------------------------------------------------
     def set_tags(self, highlight_id: str, tags: list[str]) -> None:
@@ -42,7 +42,10 @@ class TagOps:
         self.window.notes.focus_tags()
 
     # --- search -------------------------------------------------------------------
-    def open_search(self) -> None:
+    def search_visible(self) -> bool:
+        return self.dock is not None and self.dock.isVisible()
+
+    def open_search(self, focus: bool = True) -> None:
         if self.dock is None:
             from desktop.ui.search_panel import SearchPanel
 
@@ -54,14 +57,17 @@ class TagOps:
             self.dock.setWidget(self.panel)
             self.dock.setAllowedAreas(Qt.DockWidgetArea.LeftDockWidgetArea
                                       | Qt.DockWidgetArea.RightDockWidgetArea)
-            self.window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.dock)
-            self.window.resizeDocks([self.dock], [340], Qt.Orientation.Horizontal)
+            # Where the user left it last time (saved with the window state), or the left.
+            if not self.window.restoreDockWidget(self.dock):
+                self.window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.dock)
+                self.window.resizeDocks([self.dock], [340], Qt.Orientation.Horizontal)
         assert self.panel is not None
         if not self.dock.isVisible() and self.panel.query.text().strip():
             self.panel.run()  # closed, it did not follow the edits since
         self.dock.show()
         self.dock.raise_()
-        self.panel.focus_query()
+        if focus:
+            self.panel.focus_query()
 
     def set_study(self, study: Study) -> None:
         if self.panel is not None:

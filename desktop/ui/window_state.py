@@ -1,4 +1,5 @@
-"""The window's size, place, toolbar state and splitter sizes, kept across runs.
+"""The window's size, place, toolbar state, splitter sizes and Search Study dock,
+kept across runs.
 
 Stored in the settings as base64 of what Qt's saveGeometry/saveState give. Anything
 unreadable is ignored, so a damaged settings file only costs the default layout.
@@ -10,7 +11,7 @@ import base64
 import binascii
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QDataStream
+from PySide6.QtCore import QByteArray, QDataStream, QTimer
 
 from desktop.storage.settings import load_settings, update_settings
 
@@ -46,6 +47,7 @@ def save_window_state(window: MainWindow) -> None:
         window_geometry=encode(window.saveGeometry()),
         window_state=encode(window.saveState()),
         splitter_state=SPLITTER_SEPARATOR.join(encode(s.saveState()) for s in _splitters(window)),
+        search_open=window.tag_ops.search_visible(),
     )
 
 
@@ -60,6 +62,8 @@ def restore_window_state(window: MainWindow) -> bool:
     parts = settings.splitter_state.split(SPLITTER_SEPARATOR) if settings.splitter_state else []
     for splitter, text in zip(_splitters(window), parts, strict=False):
         _restore_splitter(splitter, decode(text))
+    if settings.search_open:  # made once the window shows: start-up does not wait for it
+        QTimer.singleShot(0, lambda: window.tag_ops.open_search(focus=False))
     return restored
 
 

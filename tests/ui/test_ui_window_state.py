@@ -72,3 +72,25 @@ def test_decode_refuses_what_is_not_base64():
     assert decode("a b c") is None
     assert decode("éé") is None
     assert bytes(decode(encode(b"\x01\x02")).data()) == b"\x01\x02"
+
+
+def test_the_search_dock_comes_back_open_where_it_was_left(qtbot):
+    from PySide6.QtCore import Qt
+
+    first = new_window(qtbot)
+    first.tag_ops.open_search()
+    first.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, first.tag_ops.dock)
+    assert first.close()
+    assert load_settings().search_open
+
+    second = new_window(qtbot)
+    qtbot.waitUntil(second.tag_ops.search_visible)  # made once the window shows
+    assert second.dockWidgetArea(second.tag_ops.dock) == Qt.DockWidgetArea.RightDockWidgetArea
+    assert not second.tag_ops.panel.query.hasFocus()  # the reader keeps the focus
+    second.tag_ops.dock.close()
+    assert second.close()
+    assert not load_settings().search_open
+
+    third = new_window(qtbot)
+    qtbot.wait(20)
+    assert third.tag_ops.dock is None  # closed last time: not even made
