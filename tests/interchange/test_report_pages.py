@@ -29,3 +29,15 @@ def test_documents_without_pages_are_cited_as_before():
     study = study_with_pages([])
     assert "### Passage 1\n" in export_text(study, "md")
     assert "<h3>Passage 1 · " in export_text(study, "html")
+
+
+def test_the_csv_has_the_page_each_passage_starts_on():
+    import csv
+    import io
+
+    rows = list(csv.DictReader(io.StringIO(export_text(study_with_pages([0, 17, 37]), "csv")
+                                           .lstrip("\ufeff"))))
+    assert [(r["quote"], r["page"]) for r in rows] == [("claim is here", "2"), ("evidence", "3")]
+    rows = list(csv.DictReader(io.StringIO(export_text(study_with_pages([]), "csv")
+                                           .lstrip("\ufeff"))))
+    assert [r["page"] for r in rows] == ["", ""]

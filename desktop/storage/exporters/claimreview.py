@@ -2,10 +2,10 @@
 
 One ClaimReview per highlight whose verdict is not “unverified”, in document order:
 the passage is ``claimReviewed``, the verdict the ``reviewRating`` (``alternateName``
-is its label), the rationale the ``reviewBody``. The claim's author, date and
-appearance come from the document's details and source notes. Ratings run from
-1 (false) to 4 (supported); “opinion — not checkable” is not on that scale, so it has
-only its ``alternateName``.
+is its label), the rationale the ``reviewBody``, the tags its ``keywords``. The
+claim's author, date and appearance come from the document's details and source notes.
+Ratings run from 1 (false) to 4 (supported); “opinion — not checkable” is not on that
+scale, so it has only its ``alternateName``.
 """
 
 from __future__ import annotations
@@ -72,6 +72,8 @@ def _review(p: Passage, document: Document, options: ExportOptions) -> dict[str,
     if options.author.strip():
         review["author"] = {"@type": "Person", "name": options.author.strip()}
     review["reviewRating"] = rating(h.verdict)
+    if h.tags:
+        review["keywords"] = list(h.tags)
     review["itemReviewed"] = _claim(document)
     return review
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import io
 
-from desktop.domain.model import Study
+from desktop.domain.model import Document, Study, page_of
 from desktop.storage.exporters.report_model import (
     ExportOptions,
     Passage,
@@ -23,7 +23,7 @@ from desktop.storage.exporters.report_model import (
 BOM = "\ufeff"
 COLUMNS = (
     "number", "category", "verdict", "rationale", "quote", "note", "tags", "references", "links",
-    "start", "end", "orphaned", "document", "id", "created", "modified",
+    "start", "end", "orphaned", "document", "page", "id", "created", "modified",
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -39,6 +39,12 @@ def render(study: Study, options: ExportOptions | None = None) -> str:
     for p in all_passages(study):
         writer.writerow([defuse(cell) for cell in _row(study, p)])
     return out.getvalue()
+
+
+def _page(document: Document | None, start: int | None) -> str:
+    """The PDF page the passage starts on; empty for documents without pages."""
+    page = None if document is None or start is None else page_of(document, start)
+    return "" if page is None else str(page)
 
 
 def _row(study: Study, p: Passage) -> list[str]:
@@ -64,6 +70,7 @@ def _row(study: Study, p: Passage) -> list[str]:
         "" if h.end is None else str(h.end),
         "yes" if h.is_orphan else "no",
         document.title if document else "",
+        _page(document, h.start),
         h.id,
         h.created,
         h.modified,
