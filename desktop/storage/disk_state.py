@@ -1,7 +1,8 @@
 """Noticing that another program changed a study file while it was open.
 
 A fingerprint of the bytes Crosslight last read or wrote is kept with the open study;
-before saving over the file it is compared with what is on disk now. A different size
+before saving over the file it is compared with what is on disk now (for Ctrl+S by the
+writer thread, on the bytes it reads for the backup). A different size
 settles it at once; otherwise the content is hashed (a few ms for a big study), because
 mtime alone misses a same-size rewrite within a coarse timestamp tick (FAT, HFS+, some
 network shares), and a mere ``touch`` or a sync tool rewriting identical bytes must not
@@ -38,6 +39,11 @@ def fingerprint_bytes(path: Path, data: bytes) -> Fingerprint:
     return Fingerprint(len(data), mtime_ns, _sha256(data))
 
 
+def bytes_differ(data: bytes, fingerprint: Fingerprint) -> bool:
+    """True if ``data`` are not the bytes ``fingerprint`` describes."""
+    return len(data) != fingerprint.size or _sha256(data) != fingerprint.sha256
+
+
 def changed_on_disk(path: Path, fingerprint: Fingerprint) -> bool:
     """True if ``path`` no longer holds the bytes ``fingerprint`` describes (or is gone)."""
     try:
@@ -50,4 +56,4 @@ def changed_on_disk(path: Path, fingerprint: Fingerprint) -> bool:
         data = Path(path).read_bytes()
     except OSError:
         return True
-    return _sha256(data) != fingerprint.sha256
+    return bytes_differ(data, fingerprint)

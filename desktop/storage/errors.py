@@ -9,5 +9,9 @@ class StudyFileError(StorageError):
     """A study file is missing, unreadable, malformed or from an unknown version."""
 
 
+class ChangedOnDiskError(StorageError):
+    """Another program changed the file since it was read or written; nothing was saved."""
+
+
 class DocumentError(StorageError):
     """A document cannot be opened as text."""

@@ -20,8 +20,8 @@ from desktop.domain.ids import utc_now
 from desktop.domain.model import Study
 from desktop.storage.atomic import atomic_write_bytes
 from desktop.storage.backups import KEEP_BACKUPS, keep_backup
-from desktop.storage.disk_state import Fingerprint
-from desktop.storage.errors import StorageError
+from desktop.storage.disk_state import Fingerprint, bytes_differ
+from desktop.storage.errors import ChangedOnDiskError, StorageError
 from desktop.storage.schema import FORMAT, VERSION, study_to_data
 from desktop.storage.studyfile import MAX_STUDY_BYTES, explain_os_error, write_study_data
 
@@ -45,10 +45,14 @@ def save_study_file(study: Study, path: Path, keep: int = KEEP_BACKUPS) -> SaveR
         raise
 
 
-def save_study_data(data: dict[str, Any], path: Path, keep: int = KEEP_BACKUPS) -> SaveResult:
+def save_study_data(data: dict[str, Any], path: Path, keep: int = KEEP_BACKUPS,
+                    expect: Fingerprint | None = None) -> SaveResult:
     """Save a study's data (see ``snapshot``); runs on a worker thread, touching no Study.
 
-    A backup that cannot be written does not stop the save: it becomes a warning.
+    A backup that cannot be written does not stop the save: it becomes a warning. With
+    ``expect``, a file that no longer holds those bytes is left alone and
+    ChangedOnDiskError raised: the old bytes are read for the backup anyway, so
+    comparing them here keeps hashing a big study off the UI thread.
     """
     path = Path(path)
     if path.is_file() and not os.access(path, os.W_OK):
@@ -56,6 +60,9 @@ def save_study_data(data: dict[str, Any], path: Path, keep: int = KEEP_BACKUPS) 
         # read-only on purpose: respect that, as an editor writing in place would.
         raise StorageError(f"Could not save “{path}”: the file is read-only.")
     previous = _previous_bytes(path)
+    if expect is not None and previous is not None and bytes_differ(previous, expect):
+        raise ChangedOnDiskError(f"“{path.name}” was changed by another program since "
+                                 "it was opened or saved here; nothing was written.")
     original_copy = backup = None
     warnings: list[str] = []
     if previous is not None:

@@ -11,8 +11,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.domain.ids import utc_now
+from desktop.storage.disk_state import Fingerprint
 from desktop.storage.documents import is_document_path
-from desktop.storage.errors import StorageError
+from desktop.storage.errors import ChangedOnDiskError, StorageError
 from desktop.storage.locks import StudyLock, StudyLockedError, acquire
 from desktop.storage.opening import open_path
 from desktop.storage.saving import SaveResult, save_study_data
@@ -79,7 +80,8 @@ class FileOps(WindowOps):
             self.window.statusBar().showMessage(
                 "This study is open read-only: save your version under another name.", 8000)
             return self.save_as(background)
-        choice = self.window.safety.before_save(session)
+        # In the background the writer compares the file on disk with what was read.
+        choice = self.window.safety.before_save(session, compare=not background)
         if choice is DiskChoice.SAVE_AS:
             return self.save_as(background)
         if choice is DiskChoice.RELOAD:
@@ -87,7 +89,8 @@ class FileOps(WindowOps):
             return False
         if choice is not DiskChoice.OVERWRITE:
             return False
-        return self._write(session.path, in_place=True, background=background)
+        return self._write(session.path, in_place=True, background=background,
+                           expect=session.fingerprint if background else None)
 
     def reload(self) -> bool:
         """Show the study as it is on disk now; unsaved changes are dropped (user's choice)."""
@@ -117,7 +120,8 @@ class FileOps(WindowOps):
         stem = Path(source).stem if source else "study"
         return stem + STUDY_SUFFIX
 
-    def _write(self, path: Path, in_place: bool = False, background: bool = False) -> bool:
+    def _write(self, path: Path, in_place: bool = False, background: bool = False,
+               expect: Fingerprint | None = None) -> bool:
         session = self.session
         path = Path(path).resolve()
         ours = (in_place or path == session.path) and not session.read_only
@@ -128,7 +132,7 @@ class FileOps(WindowOps):
         previous_modified, session.study.modified = session.study.modified, utc_now()
         data = session.snapshot.study_data(session.study)
         job = Job(
-            lambda: save_study_data(data, path),
+            lambda: save_study_data(data, path, expect=expect),
             self._written,
             dict(session=session, path=path, in_place=in_place, lock=lock,
                  edits=session.edits, previous_modified=previous_modified),
@@ -149,6 +153,9 @@ class FileOps(WindowOps):
             if lock is not session.lock and isinstance(lock, StudyLock):
                 lock.release()
             err = job.error
+            if isinstance(err, ChangedOnDiskError) and session is self.session:
+                self.window.statusBar().clearMessage()
+                return self._changed_on_disk(path)
             reason = str(err) if isinstance(err, StorageError) else (
                 f"Could not save “{path}”: an unexpected error occurred ({err!r}).")
             if session is not self.session:
@@ -183,6 +190,18 @@ class FileOps(WindowOps):
             notes.append("changes made while saving are not saved yet")
         self.window.statusBar().showMessage("; ".join(notes), 8000 if len(notes) > 1 else 5000)
         return True
+
+    def _changed_on_disk(self, path: Path) -> bool:
+        """The writer found the file changed by another program and wrote nothing: ask.
+        The rare write that follows runs here, not queued behind a closing window."""
+        choice = self.window.prompts.ask_changed_on_disk(path.name)
+        if choice is DiskChoice.OVERWRITE:
+            return self._write(path, in_place=True)
+        if choice is DiskChoice.SAVE_AS:
+            return self.save_as()
+        if choice is DiskChoice.RELOAD:
+            self.reload()
+        return False
 
     def _lock_new(self, path: Path) -> StudyLock | bool | None:
         """Lock a Save As target; False (after saying why) if someone has it open."""

@@ -143,8 +143,10 @@ class SafetyOps:
         window.safety.autosaver.autosave()
 
     # --- saving -----------------------------------------------------------------------
-    def before_save(self, session: StudySession) -> DiskChoice:
-        """May the study be written over its own file? OVERWRITE means yes."""
+    def before_save(self, session: StudySession, compare: bool = True) -> DiskChoice:
+        """May the study be written over its own file? OVERWRITE means yes. Without
+        ``compare`` the file's content is left for the writer to check (see
+        ``save_study_data``): only the lock and the file's existence are looked at."""
         assert session.path is not None
         if session.lock is not None and not session.lock.still_ours():
             owner = read_lock(session.path)
@@ -161,6 +163,7 @@ class SafetyOps:
             # Deleted: writing it back loses nothing. Folder gone: the write fails with
             # that reason and Save As is offered.
             return DiskChoice.OVERWRITE
-        if session.fingerprint is not None and changed_on_disk(session.path, session.fingerprint):
+        if (compare and session.fingerprint is not None
+                and changed_on_disk(session.path, session.fingerprint)):
             return self.prompts.ask_changed_on_disk(session.path.name)
         return DiskChoice.OVERWRITE

@@ -78,3 +78,27 @@ def test_state_dir_defaults_to_platformdirs(monkeypatch):
 def test_the_suite_never_uses_the_real_state_dir(state_dir):
     assert os.environ[ENV_VAR] == str(state_dir)
     assert "pytest" in str(state_dir) or "tmp" in str(state_dir).lower()
+
+
+def test_the_writer_leaves_a_changed_file_alone(tmp_path):
+    import pytest
+
+    from desktop.storage.errors import ChangedOnDiskError
+    from desktop.storage.saving import save_study_data
+    from desktop.storage.schema import study_to_data
+
+    path = tmp_path / "s.crosslight"
+    study = small_study()
+    fingerprint = save_study(study, path)
+    study.note = "mine"
+    result = save_study_data(study_to_data(study), path, expect=fingerprint)  # unchanged
+    assert load_study(path).study.note == "mine"
+    theirs = small_study()
+    theirs.note = "theirs"
+    save_study(theirs, path)  # another program writes
+    with pytest.raises(ChangedOnDiskError, match="changed by another program"):
+        save_study_data(study_to_data(study), path, expect=result.fingerprint)
+    assert load_study(path).study.note == "theirs"
+    path.unlink()  # deleted: writing it back loses nothing
+    save_study_data(study_to_data(study), path, expect=result.fingerprint)
+    assert load_study(path).study.note == "mine"

@@ -19,10 +19,10 @@ def _start_gated_save(qtbot, win, target, ui, monkeypatch) -> threading.Event:
     """Press Ctrl+S with the file write held until the returned gate is set."""
     entered, gate = threading.Event(), threading.Event()
 
-    def slow_save(data, path, keep=saving.KEEP_BACKUPS):
+    def slow_save(data, path, keep=saving.KEEP_BACKUPS, expect=None):
         entered.set()
         assert gate.wait(10)
-        return saving.save_study_data(data, path, keep)
+        return saving.save_study_data(data, path, keep, expect)
 
     monkeypatch.setattr(file_ops, "save_study_data", slow_save)
     win.prompts.save_paths.append(target)
@@ -67,7 +67,7 @@ def test_a_failed_background_write_asks_what_to_do(qtbot, window, seed_copy, tmp
     ui.press(qtbot, win.reader, Qt.Key.Key_S, ui.CTRL)
     ui.highlight(qtbot, win, "Iraq", 2)
 
-    def failing(data, path, keep=saving.KEEP_BACKUPS):
+    def failing(data, path, keep=saving.KEEP_BACKUPS, expect=None):
         raise StorageError(f"Could not save “{path}”: the disk is full (No space left)")
 
     monkeypatch.setattr(file_ops, "save_study_data", failing)
@@ -86,7 +86,7 @@ def test_an_unexpected_error_in_the_writer_is_a_message_not_a_crash(
     ui.highlight(qtbot, win, PHRASE, 1)
     win.prompts.save_paths.append(tmp_path / "s.crosslight")
 
-    def broken(data, path, keep=saving.KEEP_BACKUPS):
+    def broken(data, path, keep=saving.KEEP_BACKUPS, expect=None):
         raise RuntimeError("boom")
 
     monkeypatch.setattr(file_ops, "save_study_data", broken)

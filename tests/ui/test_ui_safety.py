@@ -451,6 +451,61 @@ def test_external_change_reload(raced, study_file):
     assert "Reloaded" in raced.statusBar().currentMessage()
 
 
+def ctrl_s(qtbot, win) -> None:
+    """Save as the user does: Ctrl+S writes in the background; wait for the outcome."""
+    qtbot.keyClick(win.reader, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not win.files.writer.busy, timeout=10000)
+
+
+def test_ctrl_s_compares_the_file_on_the_writer_not_the_ui_thread(
+    qtbot, raced, study_file, monkeypatch
+):
+    """A big study's file is not read and hashed on the UI thread: the writer compares
+    the bytes it reads for the backup anyway, and writes nothing if they changed."""
+    from desktop.ui import safety_ops
+
+    hashed_here = []
+    monkeypatch.setattr(safety_ops, "changed_on_disk", lambda *a: hashed_here.append(a))
+    raced.prompts.script("ask_changed_on_disk", DiskChoice.CANCEL)
+    ctrl_s(qtbot, raced)
+    assert hashed_here == []
+    assert raced.prompts.dialog_calls[-1] == ("ask_changed_on_disk", ("study.crosslight",))
+    assert note_of(load_study(study_file).study) == "from elsewhere"
+    assert raced.isWindowModified()
+
+
+@pytest.mark.parametrize("choice", [DiskChoice.OVERWRITE, DiskChoice.SAVE_AS,
+                                    DiskChoice.RELOAD])
+def test_ctrl_s_after_an_external_change_offers_the_same_choices(
+    qtbot, raced, study_file, tmp_path, choice
+):
+    raced.prompts.script("ask_changed_on_disk", choice)
+    if choice is DiskChoice.SAVE_AS:
+        raced.prompts.save_paths.append(tmp_path / "both.crosslight")
+    ctrl_s(qtbot, raced)
+    on_disk = note_of(load_study(study_file).study)
+    if choice is DiskChoice.OVERWRITE:
+        assert on_disk == "in the window" and not raced.isWindowModified()
+        assert note_of(load_study(list_backups(study_file)[0]).study) == "from elsewhere"
+        ctrl_s(qtbot, raced)  # the fingerprint is current now: no second question
+        assert len(raced.prompts.dialog_calls) == 1
+    elif choice is DiskChoice.SAVE_AS:
+        assert on_disk == "from elsewhere"
+        assert note_of(load_study(tmp_path / "both.crosslight").study) == "in the window"
+    else:
+        assert note_of(raced.session.study) == "from elsewhere"
+        assert not raced.isWindowModified()
+
+
+def test_ctrl_s_after_a_touch_asks_nothing(qtbot, window, study_file):
+    win = window(study_file)
+    edit_note(win, "x")
+    os.utime(study_file, (1, 1))
+    ctrl_s(qtbot, win)
+    assert note_of(load_study(study_file).study) == "x"
+    assert not win.isWindowModified()
+
+
 def test_a_touch_without_change_asks_nothing(qtbot, window, study_file):
     win = window(study_file)
     edit_note(win, "x")
