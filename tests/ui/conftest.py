@@ -23,6 +23,7 @@ from desktop.ui.highlight_list import CATEGORY_ROLE, ID_ROLE, ORPHAN_ROLE
 from desktop.ui.main_window import MainWindow
 from desktop.ui.prompts import Prompts, SaveChoice
 from desktop.ui.session import StudySession
+from tests.ui.study_files import make_study_file
 
 REPO = Path(__file__).resolve().parents[2]
 SEED = REPO / "seeds" / "iraq-militia-threat.txt"
@@ -218,6 +219,12 @@ def activate(qtbot, widget: QWidget) -> None:
     """Shortcuts with window context need the window to be the active one."""
     widget.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is widget, timeout=3000)
+
+
+@pytest.fixture
+def study_file(tmp_path, seed_copy) -> Path:
+    """A saved study with one highlight, noted "on disk" (see ``study_files``)."""
+    return make_study_file(tmp_path, seed_copy)
 
 
 @pytest.fixture
