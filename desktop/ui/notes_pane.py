@@ -42,6 +42,8 @@ def empty_hint(categories: int) -> str:
     return ("<p><b>No highlights yet.</b></p>"
             f"<p>Select a passage in the text, then press <b>{keys}</b> "
             "or right-click and choose a category.</p>")
+
+
 FILTERED_HINT = "<p>No highlight matches these filters.</p>"
 
 __all__ = ["NotesPane", "color_icon"]

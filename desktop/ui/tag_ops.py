@@ -27,6 +27,7 @@ class TagOps:
         w = self.window
         w.notes.tagsEdited.connect(self.set_tags)
         w.actions.edit_tags.triggered.connect(self.edit_tags)
+        # A lambda: triggered(checked) would otherwise arrive as open_search(focus=False).
         w.actions.search_study.triggered.connect(lambda: self.open_search())
 
     # --- tags ---------------------------------------------------------------------
