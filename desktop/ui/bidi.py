@@ -15,6 +15,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextLine, QTextOption
 from PySide6.QtWidgets import QLabel
 
+from desktop.ui.label_styles import style_quote
+
 # Strong right-to-left letters and the controls that open right-to-left runs.
 _RTL = re.compile(
     "[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe\u200f\u202b\u202e\u2067"
@@ -91,6 +93,4 @@ def show_direction(label: QLabel, text: str) -> None:
                              else Qt.LayoutDirection.LeftToRight)
     if bool(label.property("rtl")) != rtl:
         label.setProperty("rtl", rtl)
-        label_font = label.font()
-        label_font.setItalic(not rtl)
-        label.setFont(label_font)
+        style_quote(label, rtl)

@@ -35,6 +35,6 @@ def style_hint(label: QLabel) -> None:
 
 def style_quote(label: QLabel, rtl: bool = False) -> None:
     """A quoted passage: italic, except right-to-left text (Arabic script has no
-    italics; most fonts fall back to blank boxes)."""
+    italics; most fonts fall back to blank boxes). ``bidi.show_direction`` switches it."""
     label.setFont(_partial_font(italic=not rtl))
     label.setContentsMargins(2, 4, 2, 4)
