@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from desktop.domain.anchoring import TextPositionSelector, TextQuoteSelector
 from desktop.domain.crosscheck import Relation, Stance, Trust, Verdict
+from desktop.domain.digest import sha256_hex
 from desktop.domain.ids import new_id, utc_now
 
 
@@ -90,9 +91,7 @@ def page_of(document: Document, offset: int) -> int | None:
 
 
 def text_sha256(text: str) -> str:
-    import hashlib  # OpenSSL loads on first use, not at start-up (~6 ms)
-
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return sha256_hex(text.encode("utf-8"))
 
 
 @dataclass(slots=True)

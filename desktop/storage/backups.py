@@ -15,6 +15,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
+from desktop.domain.digest import sha256_hex
 from desktop.storage.atomic import atomic_write_bytes
 from desktop.storage.state_dir import state_dir
 
@@ -24,9 +25,7 @@ STUDY_SUFFIX = ".crosslight"
 
 def backup_dir_for(study_path: Path) -> Path:
     resolved = Path(study_path).resolve()
-    import hashlib  # OpenSSL loads on first use, not at start-up (~6 ms)
-
-    digest = hashlib.sha256(str(resolved).encode("utf-8", "surrogatepass")).hexdigest()[:12]
+    digest = sha256_hex(str(resolved).encode("utf-8", "surrogatepass"))[:12]
     return state_dir() / "backups" / f"{resolved.stem[:60]}-{digest}"
 
 

@@ -15,18 +15,14 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from desktop.domain.digest import sha256_hex
+
 
 @dataclass(frozen=True, slots=True)
 class Fingerprint:
     size: int
     mtime_ns: int
     sha256: str
-
-
-def _sha256(data: bytes) -> str:
-    import hashlib  # OpenSSL loads on first use, not at start-up (~6 ms)
-
-    return hashlib.sha256(data).hexdigest()
 
 
 def fingerprint_bytes(path: Path, data: bytes) -> Fingerprint:
@@ -36,12 +32,12 @@ def fingerprint_bytes(path: Path, data: bytes) -> Fingerprint:
         mtime_ns = st.st_mtime_ns
     except OSError:
         mtime_ns = 0
-    return Fingerprint(len(data), mtime_ns, _sha256(data))
+    return Fingerprint(len(data), mtime_ns, sha256_hex(data))
 
 
 def bytes_differ(data: bytes, fingerprint: Fingerprint) -> bool:
     """True if ``data`` are not the bytes ``fingerprint`` describes."""
-    return len(data) != fingerprint.size or _sha256(data) != fingerprint.sha256
+    return len(data) != fingerprint.size or sha256_hex(data) != fingerprint.sha256
 
 
 def changed_on_disk(path: Path, fingerprint: Fingerprint) -> bool:

@@ -24,6 +24,7 @@ from typing import Any
 
 import orjson
 
+from desktop.domain.digest import sha256_hex
 from desktop.domain.ids import utc_now
 from desktop.domain.model import Study
 from desktop.storage.atomic import atomic_write_bytes
@@ -75,9 +76,7 @@ def path_key(study_path: Path | None) -> str:
     if study_path is None:
         return UNTITLED_KEY
     resolved = str(Path(study_path).resolve())
-    import hashlib  # OpenSSL loads on first use, not at start-up (~6 ms)
-
-    return hashlib.sha256(resolved.encode("utf-8", "surrogatepass")).hexdigest()[:20]
+    return sha256_hex(resolved.encode("utf-8", "surrogatepass"))[:20]
 
 
 def recovery_file(study_path: Path | None, token: str) -> Path:
