@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from desktop.domain.anchoring import TextPositionSelector, TextQuoteSelector
 from desktop.domain.crosscheck import Relation, Stance, Trust, Verdict
 from desktop.domain.digest import sha256_hex
+from desktop.domain.identity import Person
 from desktop.domain.ids import new_id, utc_now
 
 
@@ -108,6 +109,8 @@ class Reference:
     id: str = field(default_factory=lambda: new_id("r"))
     created: str = field(default_factory=utc_now)
     modified: str = field(default_factory=utc_now)
+    creator: Person | None = None  # None: made before identities were kept ("unknown")
+    editor: Person | None = None  # who changed it last; None: nobody since it was made
 
     @property
     def display_title(self) -> str:
@@ -122,6 +125,10 @@ class Citation:
     stance: Stance = Stance.UNCLEAR
     comment: str = ""
     id: str = field(default_factory=lambda: new_id("c"))
+    created: str = field(default_factory=utc_now)  # "" when read from an older study
+    modified: str = field(default_factory=utc_now)
+    creator: Person | None = None
+    editor: Person | None = None
 
 
 @dataclass(slots=True)
@@ -132,6 +139,10 @@ class Link:
     target_id: str
     relation: Relation = Relation.SEE_ALSO
     id: str = field(default_factory=lambda: new_id("l"))
+    created: str = field(default_factory=utc_now)  # "" when read from an older study
+    modified: str = field(default_factory=utc_now)
+    creator: Person | None = None
+    editor: Person | None = None
 
     def other_end(self, highlight_id: str) -> str:
         return self.target_id if highlight_id == self.source_id else self.source_id
@@ -152,6 +163,8 @@ class Highlight:
     rationale: str = ""  # one line: why this verdict
     citations: list[Citation] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)  # normalised by ``tags.normalise_tags``
+    creator: Person | None = None  # None: made before identities were kept ("unknown")
+    editor: Person | None = None  # who changed it last; None: nobody since it was made
 
     @property
     def is_orphan(self) -> bool:

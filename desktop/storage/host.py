@@ -28,6 +28,21 @@ def username() -> str:
     return "unknown user"
 
 
+def full_name() -> str:
+    """The account's full name (the GECOS field on Unix), or the login name, or ""."""
+    with contextlib.suppress(Exception):
+        import pwd
+
+        gecos = pwd.getpwuid(os.getuid()).pw_gecos.split(",", 1)[0].strip()
+        if gecos:
+            return gecos
+    with contextlib.suppress(Exception):
+        import getpass
+
+        return getpass.getuser()
+    return ""
+
+
 def boot_time() -> float:
     """Seconds since the epoch when this machine started (monotonic clocks count from it)."""
     return time.time() - time.monotonic()

@@ -38,6 +38,11 @@ start of each page of a PDF, ascending from 0) and ``styles`` ([start, end, kind
 kind heading1-3/bold/italic/code, the formatting of rendered Markdown); they are written
 only when not empty and checked by ``document_layout``.
 
+``creator`` and ``editor`` ({name, organisation?, url?}: who made an object and who last
+changed it) are optional keys of highlights, citations, links and references, written
+only when known; citations and links also carry optional ``created``/``modified``.
+Objects without them were made before identities were kept and show as "unknown".
+
 Highlights are written in document order so a diff reads like the document.
 """
 
@@ -48,6 +53,7 @@ from typing import Any
 
 from desktop.domain.anchoring import TextPositionSelector, TextQuoteSelector
 from desktop.domain.crosscheck import Relation, Stance, Trust, Verdict
+from desktop.domain.identity import Person
 from desktop.domain.model import (
     Category,
     Citation,
@@ -100,7 +106,7 @@ def study_to_data(
         "highlights": highlights,
         "links": [
             {"id": k.id, "source": k.source_id, "target": k.target_id,
-             "relation": k.relation.value}
+             "relation": k.relation.value, **_stamps_to_data(k)}
             for k in study.links.values()
         ],
     }
@@ -139,8 +145,56 @@ _REFERENCE_FIELDS = ("url", "title", "author", "published", "accessed", "excerpt
 
 def _reference_to_data(r: Reference) -> dict[str, Any]:
     data = {name: getattr(r, name) for name in _REFERENCE_FIELDS}
-    data.update(id=r.id, created=r.created, modified=r.modified)
+    data.update(id=r.id, created=r.created, modified=r.modified, **_people_to_data(r))
     return data
+
+
+def person_to_data(person: Person) -> dict[str, str]:
+    data = {"name": person.name}
+    if person.organisation:
+        data["organisation"] = person.organisation
+    if person.url:
+        data["url"] = person.url
+    return data
+
+
+def person_from(node: Node) -> Person:
+    return Person(node.str("name", ""), node.str("organisation", ""), node.str("url", ""))
+
+
+def _people_to_data(item: Any) -> dict[str, Any]:
+    """``creator``/``editor``: optional keys, written only when known."""
+    data = {}
+    if item.creator is not None:
+        data["creator"] = person_to_data(item.creator)
+    if item.editor is not None:
+        data["editor"] = person_to_data(item.editor)
+    return data
+
+
+def _stamps_to_data(item: Any) -> dict[str, Any]:
+    """Times and people of a citation or link: optional keys, written only when known."""
+    data: dict[str, Any] = _people_to_data(item)
+    if item.created:
+        data["created"] = item.created
+    if item.modified:
+        data["modified"] = item.modified
+    return data
+
+
+def _people_from(node: Node) -> dict[str, Any]:
+    return {
+        "creator": person_from(node.obj("creator")) if "creator" in node.value else None,
+        "editor": person_from(node.obj("editor")) if "editor" in node.value else None,
+    }
+
+
+def _stamps_from(node: Node) -> dict[str, Any]:
+    return {
+        **_people_from(node),
+        "created": node.str("created", ""),
+        "modified": node.str("modified", ""),
+    }
 
 
 def highlight_to_data(h: Highlight) -> dict[str, Any]:
@@ -166,11 +220,12 @@ def highlight_to_data(h: Highlight) -> dict[str, Any]:
         "verdict": {"value": h.verdict, "rationale": h.rationale},
         "citations": [
             {"id": c.id, "reference": c.reference_id, "stance": c.stance.value,
-             "comment": c.comment}
+             "comment": c.comment, **_stamps_to_data(c)}
             for c in h.citations
         ],
         "target": {"selectors": selectors},
         "tags": h.tags,
+        **_people_to_data(h),
     }
 
 
@@ -206,6 +261,7 @@ def study_from_data(data: Any) -> Study:
             id=node.str("id"),
             created=node.str("created", ""),
             modified=node.str("modified", ""),
+            **_people_from(node),
         )
         if reference.id in study.references:
             raise StudyFileError(f"{node.path}: duplicate reference id {reference.id!r}")
@@ -226,6 +282,7 @@ def study_from_data(data: Any) -> Study:
             source_id=node.str("source"),
             target_id=node.str("target"),
             relation=_enum(node, "relation", Relation, Relation.SEE_ALSO),
+            **_stamps_from(node),
         )
         if link.source_id not in study.highlights or link.target_id not in study.highlights:
             raise StudyFileError(f"{node.path} joins a highlight that does not exist")
@@ -327,6 +384,7 @@ def _highlight_from(node: Node, study: Study) -> Highlight:
                 reference_id=reference_id,
                 stance=_enum(c, "stance", Stance, Stance.UNCLEAR),
                 comment=c.str("comment", ""),
+                **_stamps_from(c),
             )
         )
     return Highlight(
@@ -343,4 +401,5 @@ def _highlight_from(node: Node, study: Study) -> Highlight:
         created=node.str("created", ""),
         modified=node.str("modified", ""),
         tags=normalise_tags(node.strings("tags")),
+        **_people_from(node),
     )

@@ -15,6 +15,7 @@ from typing import Any
 import orjson
 import platformdirs
 
+from desktop.domain.identity import Person
 from desktop.storage.atomic import atomic_write_bytes
 
 ENV_VAR = "CROSSLIGHT_CONFIG_DIR"
@@ -44,6 +45,10 @@ class Settings:
     window_state: str = ""
     splitter_state: str = ""
     search_open: bool = False  # the Search Study dock was open when the window closed
+    # Identity (Preferences): recorded on what this user makes and used by every export.
+    user_name: str = ""  # "" = the account's full name
+    user_organisation: str = ""
+    user_url: str = ""  # a web address or mailto:
     extra: dict[str, Any] = field(default_factory=dict)  # keys this version does not know
 
     def add_recent(self, path: str | Path) -> None:
@@ -54,6 +59,14 @@ class Settings:
         """Recent files that still exist; the missing ones are pruned from the list."""
         self.recent_files = [p for p in self.recent_files if Path(p).is_file()]
         return list(self.recent_files)
+
+
+def identity(settings: Settings) -> Person:
+    """The user as recorded on their work: Preferences, else the account's full name."""
+    from desktop.storage.host import full_name
+
+    name = settings.user_name.strip() or full_name()
+    return Person(name, settings.user_organisation.strip(), settings.user_url.strip())
 
 
 _KNOWN = {f.name for f in fields(Settings)} - {"extra"}
