@@ -141,7 +141,7 @@ def test_a_server_that_never_answers_times_out(web, config):
 
 def test_a_body_that_stalls_times_out(web, config):
     err = fails(errors.TIMEOUT, web.url("/stall-body"), config=config.with_(read_timeout=0.3))
-    assert "stopped sending" in str(err)
+    assert "stopped answering" in str(err)
 
 
 def test_a_dripping_answer_hits_the_total_time(web, config):

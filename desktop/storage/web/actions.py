@@ -70,7 +70,10 @@ def open_address(
     stage = f"Reading {display_name(response.url)}"
     step = None if progress is None else (
         lambda fraction: progress(stage, int(fraction * READ_STEPS), READ_STEPS))
-    return document_from_response(response, config=config, cancel=cancel, step=step)
+    document = document_from_response(response, config=config, cancel=cancel, step=step)
+    if progress is not None:
+        progress(stage, READ_STEPS, READ_STEPS)
+    return document
 
 
 def check_new_version(

@@ -92,7 +92,7 @@ def explain(err: BaseException, url: str, *, connect_timeout: float, read_timeou
         return FetchError(f"“{host}” did not answer within {connect_timeout:g} s.", TIMEOUT,
                           url=url)
     if isinstance(err, u3.ReadTimeoutError | TimeoutError | socket.timeout):
-        return FetchError(f"“{host}” stopped sending: nothing arrived for {read_timeout:g} s.",
+        return FetchError(f"“{host}” stopped answering: nothing arrived for {read_timeout:g} s.",
                           TIMEOUT, url=url)
     if isinstance(err, u3.SSLError | ssl.SSLError):
         return _tls_error(err, host, url)

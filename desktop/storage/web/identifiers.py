@@ -61,7 +61,7 @@ def recognise(text: str) -> Identifier:
 
 def parse_doi(text: str) -> str | None:
     """The DOI in ``text`` (``10.…/…``) if it is one, in any of its usual spellings."""
-    text = text.strip()
+    text = text.strip().lstrip("([{\"'“‘«<")  # pasted from a sentence: "(doi:10.…)."
     prefixed = _DOI_PREFIXES.match(text)
     if prefixed:
         text = unquote(text[prefixed.end():])

@@ -26,6 +26,7 @@ from urllib.parse import quote
 
 from desktop.domain.model import Reference
 from desktop.domain.provenance import Provenance
+from desktop.storage.web.address import host_of, normalise
 from desktop.storage.web.cancel import CancelToken
 from desktop.storage.web.client import FetchProgress, Response, fetch
 from desktop.storage.web.config import WebConfig
@@ -121,7 +122,21 @@ def _fill_from_page(draft: ReferenceDraft, response: Response) -> None:
     meta = page_metadata(decode_page(response), response.url)
     draft.title, draft.author, draft.published = meta.title, meta.author, meta.published
     draft.publisher, draft.container, draft.doi = meta.publisher, meta.container, meta.doi
-    draft.found_by = {("author" if k == "authors" else k): v for k, v in meta.found_by.items()}
+    found = {("author" if k == "authors" else k): v for k, v in meta.found_by.items()}
+    canonical = _same_site_address(meta.url, response.url)
+    if canonical:  # the page's own address for itself: without tracking parameters
+        draft.url = canonical
+    else:
+        found.pop("url", None)
+    draft.found_by = found
+
+
+def _same_site_address(candidate: str, fetched: str) -> str:
+    try:
+        address = normalise(candidate)
+    except FetchError:
+        return ""
+    return address if host_of(address) == host_of(fetched) else ""
 
 
 def _fill_from_document(draft: ReferenceDraft, response: Response, config: WebConfig,
@@ -174,7 +189,10 @@ def lookup_doi(doi: str, *, config: WebConfig, progress: FetchProgress | None = 
     ref = references[0]
     item = data[0] if isinstance(data, list) and data else data
     item = item if isinstance(item, dict) else {}
-    draft = ReferenceDraft("doi", doi, url=ref.url or f"https://doi.org/{doi}", title=ref.title,
+    url = ref.url or f"https://doi.org/{doi}"
+    if url.lower().startswith(("http://dx.doi.org/", "http://doi.org/", "https://dx.doi.org/")):
+        url = "https://doi.org/" + url.split("doi.org/", 1)[1]  # the form the DOI Handbook asks
+    draft = ReferenceDraft("doi", doi, url=url, title=ref.title,
                            author=ref.author, published=ref.published, doi=doi, note=ref.note,
                            publisher=_csl_text(item.get("publisher")),
                            container=_csl_text(item.get("container-title")))
