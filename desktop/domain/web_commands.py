@@ -16,7 +16,7 @@ from desktop.domain.changes import ChangeSet
 from desktop.domain.commands import Command
 from desktop.domain.document_commands import UpdateDocumentText
 from desktop.domain.ids import utc_now
-from desktop.domain.model import Document, Study
+from desktop.domain.model import Document, Reference, Study
 from desktop.domain.provenance import ArchivedCopy, Provenance
 
 # What UpdateFromWeb swaps besides the text: provenance, archived, styles, pages, encoding.
@@ -92,7 +92,7 @@ class SetArchivedCopy(Command):
             study.references[self.reference_id].modified = self._old[1]
         return self._changes(study)
 
-    def _target(self, study: Study):  # -> Reference | Document
+    def _target(self, study: Study) -> Reference | Document:
         if self.reference_id:
             return study.references[self.reference_id]
         return study.documents[self.document_id]

@@ -124,8 +124,10 @@ def save_page(raw: bytes) -> SavedPage:
     return SavedPage(gzip.compress(raw, compresslevel=6, mtime=0))
 
 
-def page_bytes(page: SavedPage, limit: int = MAX_PAGE_BYTES) -> bytes:
-    """The bytes a SavedPage holds; ValueError if they are damaged or larger than ``limit``."""
+def page_bytes(page: SavedPage, limit: int | None = None) -> bytes:
+    """The bytes a SavedPage holds; ValueError if they are damaged or larger than ``limit``
+    (default: the document size limit)."""
+    limit = MAX_PAGE_BYTES if limit is None else limit
     if page.encoding != "gzip":
         raise ValueError(f"unknown page encoding {page.encoding!r}")
     inflater = zlib.decompressobj(wbits=31)  # gzip framing
@@ -134,7 +136,7 @@ def page_bytes(page: SavedPage, limit: int = MAX_PAGE_BYTES) -> bytes:
     except zlib.error as err:
         raise ValueError(f"the saved page does not decompress ({err})") from err
     if len(raw) > limit:
-        raise ValueError(f"the saved page is larger than {limit // (1024 * 1024)} MB")
+        raise ValueError(f"the saved page is larger than {limit:,} bytes")
     if not inflater.eof:
         raise ValueError("the saved page is cut short")
     return raw

@@ -263,8 +263,9 @@ def study_from_data(data: Any) -> Study:
     current = study_node.str("current_document", "")
     study.current_document = current if current in study.documents else ""  # unknown: first
     for node in root.objects("references"):
+        texts: dict[str, Any] = {name: node.str(name, "") for name in _REFERENCE_FIELDS}
         reference = Reference(
-            **{name: node.str(name, "") for name in _REFERENCE_FIELDS},
+            **texts,
             id=node.str("id"),
             created=node.str("created", ""),
             modified=node.str("modified", ""),

@@ -45,7 +45,8 @@ def test_an_article_opens_with_its_details_and_provenance(web, config):
     assert p.requested == web.url("/chain/2") and p.url == web.url("/article.html")
     assert p.redirects == (web.url("/chain/1"),)
     assert p.status == 200 and p.content_type == "text/html; charset=utf-8"
-    assert p.sha256 == sha256_hex(fixture("article.html")) and p.size == len(fixture("article.html"))
+    body = fixture("article.html")
+    assert p.sha256 == sha256_hex(body) and p.size == len(body)
     assert p.page is not None and page_bytes(p.page) == fixture("article.html")
 
 

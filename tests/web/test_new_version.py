@@ -24,7 +24,8 @@ NEW_SIDEBAR = V1.replace(b"Storm hits the coast", b"Bridge reopens")
 def study(web, config):
     web.page("/story", V1)
     document = open_address(web.url("/story"), config=config)
-    document.archived = ArchivedCopy("https://web.archive.org/web/20170309/x", "2017-03-09T10:00:00Z")
+    document.archived = ArchivedCopy("https://web.archive.org/web/20170309/x",
+                                     "2017-03-09T10:00:00Z")
     study = new_study_for(document)
     text = document.text
     for quote in ("9,000 troops are currently stationed in Iraq",

@@ -9,6 +9,7 @@ Handlers that wait do so on the server's stop event, so teardown never hangs.
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import json
 import ssl
@@ -39,10 +40,10 @@ class Handler(BaseHTTPRequestHandler):
     server: _Server  # type: ignore[assignment]
     protocol_version = "HTTP/1.0"
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         return None  # quiet tests
 
-    def do_GET(self) -> None:  # noqa: N802
+    def do_GET(self) -> None:
         web = self.server.web
         web.requests.append((self.path, dict(self.headers.items())))
         absolute = self.path.startswith(("http://", "https://"))  # as sent to a proxy
@@ -55,10 +56,9 @@ class Handler(BaseHTTPRequestHandler):
         if route is None:
             self.answer(Answer(404, b"<h1>Not found</h1>"))
             return
-        try:
+        # The client may go away (a cancelled or capped fetch): expected, not an error.
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError, ssl.SSLError, OSError):
             route(self)
-        except (BrokenPipeError, ConnectionResetError, ssl.SSLError, OSError):
-            pass  # the client went away (a cancelled or capped fetch): expected
 
     # --- helpers for routes -------------------------------------------------
     def answer(self, answer: Answer, *, length: bool = True) -> None:

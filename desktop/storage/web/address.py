@@ -64,8 +64,8 @@ def normalise(url: str) -> str:
         raise FetchError(f"“{_short(url)}” names no host.", ADDRESS, url=url)
     host = _ascii_host(host, url)
     netloc = f"[{host}]" if ":" in host else host
-    if port is not None and not (port == 80 and scheme == "http"
-                                 or port == 443 and scheme == "https"):
+    if port is not None and not ((port == 80 and scheme == "http")
+                                 or (port == 443 and scheme == "https")):
         netloc += f":{port}"
     path = quote(parts.path, safe=_SAFE_PATH) or "/"
     query = quote(parts.query, safe=_SAFE_QUERY)

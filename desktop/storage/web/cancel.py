@@ -8,6 +8,7 @@ a callback (``on_cancel``) that shuts it down; the blocked read then fails at on
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable
 
@@ -33,10 +34,8 @@ class CancelToken:
             self._event.set()
             callbacks, self._callbacks = self._callbacks, []
         for callback in callbacks:
-            try:
+            with contextlib.suppress(Exception):  # a connection already closed: nothing to cut
                 callback()
-            except Exception:  # a connection already closed: nothing left to cut
-                pass
 
     def check(self, what: str = "", url: str = "") -> None:
         if self._event.is_set():

@@ -73,7 +73,7 @@ def parse_doi(text: str) -> str | None:
 def _trim(text: str) -> str:
     """Drop sentence punctuation and an unbalanced closing bracket after a DOI."""
     while text and (text[-1] in _TRAILING or
-                    text[-1] == ")" and text.count("(") < text.count(")")):
+                    (text[-1] == ")" and text.count("(") < text.count(")"))):
         text = text[:-1]
     return text
 
