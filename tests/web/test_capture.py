@@ -186,3 +186,28 @@ def test_real_documents_open_by_content_type(web, config, corpus, name, content_
     web.route(f"/get/{path.stem}", Answer(200, path.read_bytes(), {}, content_type))
     fetched = open_address(web.url(f"/get/{path.stem}"), config=config)
     assert fetched.text == load_document(path).text
+
+
+def test_cancel_while_the_page_is_being_read_opens_nothing(web, config):
+    from desktop.storage.web.cancel import CancelToken
+    from desktop.storage.web.errors import FetchCancelledError
+
+    cancel = CancelToken()
+
+    def progress(stage: str, done: int, total: int | None) -> None:
+        if stage.startswith("Reading"):
+            cancel.cancel()
+
+    with pytest.raises(FetchCancelledError):
+        open_address(web.url("/article.html"), config=config, progress=progress, cancel=cancel)
+
+
+def test_open_address_runs_on_a_worker_thread(web, config):
+    import threading
+
+    result: list[object] = []
+    worker = threading.Thread(target=lambda: result.append(
+        open_address(web.url("/article.html"), config=config)))
+    worker.start()
+    worker.join(30)
+    assert result and result[0].title == "Troop numbers in Iraq questioned"

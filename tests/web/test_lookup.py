@@ -152,3 +152,28 @@ def test_a_lookup_that_fails_says_why_in_one_line(web, config):
     with pytest.raises(FetchError) as caught:
         fill_in_reference(web.url("/legal"), config=config)
     assert caught.value.status == 451 and "\n" not in str(caught.value)
+
+
+@pytest.mark.parametrize(("text", "normalised"), [
+    ("https://Example.COM/a b?q=é#part", "https://example.com/a%20b?q=%C3%A9"),
+    ("http://例え.jp/", "http://xn--r8jz45g.jp/"),
+    ("https://example.com:443/x", "https://example.com/x"),
+    ("http://127.0.0.1:8080", "http://127.0.0.1:8080/"),
+])
+def test_addresses_are_normalised_as_sent_and_recorded(text, normalised):
+    from desktop.storage.web.address import parse_address
+
+    assert parse_address(text) == normalised
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("https://user:secret@example.com/", "user name or password"),
+    ("https:///path-only", "names no host"),
+    ("https://exa mple.com/", "invalid host name"),
+    ("", "Type or paste"),
+])
+def test_bad_addresses_say_what_is_wrong(text, words):
+    from desktop.storage.web.address import parse_address
+
+    with pytest.raises(FetchError, match=words):
+        parse_address(text)

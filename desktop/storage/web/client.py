@@ -43,6 +43,7 @@ from desktop.storage.web.transport import Transport
 
 FetchProgress = Callable[[int, int | None], None]  # (bytes received so far, total or None)
 CHUNK = 64 * 1024
+PIECE = 1024 * 1024  # the most decoded bytes made from one step of decompression
 _REDIRECT_STATUSES = {301, 302, 303, 307, 308}
 _DRAIN_BYTES = 64 * 1024  # read this much of a redirect's body to reuse the connection
 
@@ -305,21 +306,23 @@ class _Inflater:
         self._started = False
 
     def feed(self, data: bytes, room: int) -> list[bytes]:
+        """The output of ``data``, at most ``room`` bytes, in pieces of at most PIECE (so
+        zlib's growing buffer never holds much more than the cap in memory)."""
         out: list[bytes] = []
         try:
-            piece = self._z.decompress(data, max(1, room))
+            piece = self._z.decompress(data, max(1, min(room, PIECE)))
         except zlib.error:
             if self._raw_fallback and not self._started:
                 self._z = zlib.decompressobj(-15)
                 self._raw_fallback = False
-                piece = self._z.decompress(data, max(1, room))
+                piece = self._z.decompress(data, max(1, min(room, PIECE)))
             else:
                 raise FetchError("The page's compressed data is damaged.", PROTOCOL) from None
         self._started = True
         out.append(piece)
         room -= len(piece)
         while self._z.unconsumed_tail and room > 0:
-            piece = self._z.decompress(self._z.unconsumed_tail, room)
+            piece = self._z.decompress(self._z.unconsumed_tail, min(room, PIECE))
             out.append(piece)
             room -= len(piece)
         return out  # all of ``room`` used with input left: the caller's cap is passed

@@ -88,18 +88,27 @@ class Transport:
 
         self._urllib3 = urllib3
         self.config = config
-        self.ssl_context = ssl_context or system_tls_context()
-        self._direct: Any = None
+        self._ssl_context = ssl_context
+        self._direct: dict[str, Any] = {}  # by scheme: plain http needs no TLS context
         self._proxied: dict[str, Any] = {}
+
+    @property
+    def ssl_context(self) -> ssl.SSLContext:
+        """Made on first use: loading the system's certificates costs a few milliseconds."""
+        if self._ssl_context is None:
+            self._ssl_context = system_tls_context()
+        return self._ssl_context
 
     def pool_for(self, url: str) -> Any:
         """The urllib3 PoolManager (or ProxyManager) that reaches ``url``."""
         proxy = proxy_for(url) if self.config.use_proxies else None
         if proxy is None:
-            if self._direct is None:
-                self._direct = self._urllib3.PoolManager(
-                    num_pools=4, ssl_context=self.ssl_context, **_POOL_OPTIONS)
-            return self._direct
+            scheme = urlsplit(url).scheme
+            if scheme not in self._direct:
+                tls = {"ssl_context": self.ssl_context} if scheme == "https" else {}
+                self._direct[scheme] = self._urllib3.PoolManager(num_pools=4, **tls,
+                                                                 **_POOL_OPTIONS)
+            return self._direct[scheme]
         if proxy not in self._proxied:
             try:
                 self._proxied[proxy] = self._urllib3.ProxyManager(
@@ -116,10 +125,9 @@ class Transport:
             return None
 
     def close(self) -> None:
-        for manager in [self._direct, *self._proxied.values()]:
-            if manager is not None:
-                manager.clear()
-        self._direct, self._proxied = None, {}
+        for manager in [*self._direct.values(), *self._proxied.values()]:
+            manager.clear()
+        self._direct, self._proxied = {}, {}
 
     def __enter__(self) -> Transport:
         return self
