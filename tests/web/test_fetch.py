@@ -98,10 +98,11 @@ def test_a_redirect_to_another_scheme_is_not_followed(web, config, path, scheme)
     assert len(web.requests) == 1  # nothing else was asked for
 
 
-def test_a_redirect_without_a_location_is_returned_as_an_error_status(web, config):
-    # 302 without Location: nothing to follow; it is not a page either.
-    response = fetch(web.url("/no-location"), config=config, raise_for_status=False)
-    assert response.status == 302
+def test_a_redirect_without_a_location_is_not_a_page(web, config):
+    # 302 without Location: nothing to follow, and not a page either.
+    err = fails(errors.HTTP_STATUS, web.url("/no-location"), config=config)
+    assert err.status == 302 and "not the page" in str(err)
+    assert fetch(web.url("/no-location"), config=config, raise_for_status=False).status == 302
 
 
 @pytest.mark.parametrize("address", ["file:///etc/passwd", "ftp://127.0.0.1/x",

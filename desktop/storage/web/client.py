@@ -107,7 +107,7 @@ def fetch(
     """GET ``address`` (an http/https address, ``example.com/…`` accepted).
 
     ``follow_redirects=False`` returns a redirect as the Response (Save Page Now tells
-    where its snapshot is that way); ``raise_for_status=False`` returns error statuses
+    where its snapshot is that way); ``raise_for_status=False`` returns other statuses
     with their (capped) body instead of raising.
     """
     config = config or WebConfig()
@@ -139,7 +139,7 @@ def fetch(
                 passed.append(url)
                 url = _redirect_target(url, location, passed, config.max_redirects)
                 continue
-            if raise_for_status and status >= 400:
+            if raise_for_status and not 200 <= status < 300:  # 304, a 3xx with no Location…
                 _discard(response)
                 raise status_error(status, response.reason or "", url)
             body = _read_body(response, url, limit, deadline, budget, cancel, progress)
@@ -148,7 +148,7 @@ def fetch(
                 url=url,
                 status=status,
                 reason=response.reason or "",
-                headers={k.lower(): v for k, v in response.headers.items()},
+                headers={k.lower(): response.headers.get(k, "") for k in response.headers},
                 body=body,
                 retrieved=retrieved,
                 redirects=tuple(passed[1:]) if passed else (),
