@@ -105,9 +105,10 @@ class Transport:
         if proxy is None:
             scheme = urlsplit(url).scheme
             if scheme not in self._direct:
-                tls = {"ssl_context": self.ssl_context} if scheme == "https" else {}
-                self._direct[scheme] = self._urllib3.PoolManager(num_pools=4, **tls,
-                                                                 **_POOL_OPTIONS)
+                options: dict[str, Any] = dict(_POOL_OPTIONS, num_pools=4)
+                if scheme == "https":
+                    options["ssl_context"] = self.ssl_context
+                self._direct[scheme] = self._urllib3.PoolManager(**options)
             return self._direct[scheme]
         if proxy not in self._proxied:
             try:
