@@ -1,7 +1,7 @@
 """Command-line subcommands that need no window: ``export`` and ``info``.
 
     crosslight export STUDY --format md|html|w3c|claimreview|csv [-o OUT]
-    crosslight info STUDY [--json]
+    crosslight info STUDY|URL [--json]    (an address is fetched first: see web_cli)
 
 Never imports Qt, so they run on a server or in CI without a display. Errors are one
 line on stderr starting “crosslight: ”, exit status 1 for a file that cannot be read
@@ -29,6 +29,7 @@ from desktop.storage.errors import StorageError
 from desktop.storage.exporters import FORMATS, ExportOptions, default_reviewer, encode, export_text
 from desktop.storage.exporters.report_model import safe_url
 from desktop.storage.opening import Opened, open_path
+from desktop.storage.web.facts import provenance_info, provenance_lines
 
 SUBCOMMANDS = ("export", "info")
 
@@ -49,7 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Write a study as a report (md, html), W3C Web Annotations (w3c), "
         "schema.org ClaimReview (claimreview) or a CSV of its highlights (csv).",
     )
-    export.add_argument("study", type=Path, help="a study file (.crosslight)")
+    export.add_argument("study", help="a study file (.crosslight), or a web address to fetch")
     export.add_argument("-f", "--format", required=True, choices=list(FORMATS),
                         help="what to write")
     export.add_argument("-o", "--output", default="-",
@@ -65,7 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
                           "verdict", description="List a study's documents with their "
                           "highlight counts, count its highlights by category and verdict, "
                           "and list its orphans.")
-    info.add_argument("study", type=Path, help="a study file (.crosslight)")
+    info.add_argument("study", help="a study file (.crosslight), or a web address to fetch")
     info.add_argument("--json", action="store_true", help="print the counts as JSON")
     return parser
 
@@ -76,7 +77,7 @@ def main(argv: list[str]) -> int:
     if args.command == "export" and args.url and safe_url(args.url) is None:
         parser.error(f"--url must be a web address (http or https), not {args.url!r}")
     try:
-        opened = open_path(args.study)
+        opened = _open(args.study)
         if args.command == "export":
             return _export(opened, args)
         return _info(opened, args.json)
@@ -85,6 +86,13 @@ def main(argv: list[str]) -> int:
     except BrokenPipeError:
         _silence_stdout()
         return 1
+
+
+def _open(argument: str) -> Opened:
+    """A study file, or (``https://…``) a page fetched into a new study."""
+    from desktop.web_cli import fetch_opened, looks_like_address
+
+    return fetch_opened(argument) if looks_like_address(argument) else open_path(Path(argument))
 
 
 def _fail(message: str) -> int:
@@ -163,6 +171,7 @@ def _document_info(study: Study, document: Document) -> dict:
         "highlights": len(mine),
         "orphans": sum(1 for h in mine if h.is_orphan),
         "versions": len(document.versions),
+        **provenance_info(document),  # only for documents fetched from the web
     }
 
 
@@ -188,6 +197,7 @@ def _info(opened: Opened, as_json: bool) -> int:
             counts += f", {d['orphans']} orphaned"
         lines.append(f"{'  ' if several else 'Document: '}{d['title'] or '(untitled)'} "
                      f"({counts})")
+        lines += provenance_lines(opened.study.documents[d["id"]], "    " if several else "  ")
     orphans = info["orphans"]
     lines.append(f"Highlights: {info['highlights']}"
                  + (f" ({len(orphans)} orphaned)" if orphans else ""))

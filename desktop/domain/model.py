@@ -17,6 +17,7 @@ from desktop.domain.crosscheck import Relation, Stance, Trust, Verdict
 from desktop.domain.digest import sha256_hex
 from desktop.domain.identity import Person
 from desktop.domain.ids import new_id, utc_now
+from desktop.domain.provenance import ArchivedCopy, Provenance
 
 
 @dataclass(slots=True)
@@ -47,6 +48,8 @@ class DocumentVersion:
     text: str
     title: str
     replaced: str  # when the newer text took its place, ISO 8601
+    provenance: Provenance | None = None  # where this text was fetched from (web capture)
+    archived: ArchivedCopy | None = None
 
     @property
     def sha256(self) -> str:
@@ -75,6 +78,9 @@ class Document:
     # Formatting of rendered text (Markdown): (start, end, kind) in code points, kind one of
     # STYLE_KINDS; the text itself stays plain so highlights anchor to what is shown.
     styles: list[tuple[int, int, str]] = field(default_factory=list)
+    # Fetched from the web: where, when, and the hash (and maybe bytes) received.
+    provenance: Provenance | None = None
+    archived: ArchivedCopy | None = None  # a web archive's snapshot of ``url``
 
     @property
     def sha256(self) -> str:
@@ -111,6 +117,7 @@ class Reference:
     modified: str = field(default_factory=utc_now)
     creator: Person | None = None  # None: made before identities were kept ("unknown")
     editor: Person | None = None  # who changed it last; None: nobody since it was made
+    archived: ArchivedCopy | None = None  # a web archive's snapshot of ``url``
 
     @property
     def display_title(self) -> str:

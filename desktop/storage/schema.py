@@ -37,6 +37,9 @@ So were ``documents[].encoding`` (how a text file was decoded, e.g. "cp1256"), `
 start of each page of a PDF, ascending from 0) and ``styles`` ([start, end, kind] with
 kind heading1-3/bold/italic/code, the formatting of rendered Markdown); they are written
 only when not empty and checked by ``document_layout``.
+``documents[].provenance`` (where and when a document was fetched from the web, with the
+SHA-256 and optionally the bytes received) and ``archived`` (a web archive's snapshot,
+also on references and versions) are optional too: see ``provenance_data``.
 
 ``creator`` and ``editor`` ({name, organisation?, url?}: who made an object and who last
 changed it) are optional keys of highlights, citations, links and references, written
@@ -69,6 +72,7 @@ from desktop.domain.model import (
 from desktop.domain.tags import normalise_tags
 from desktop.storage.document_layout import layout_from, layout_to_data
 from desktop.storage.errors import StudyFileError
+from desktop.storage.provenance_data import archived_from, archived_to_data, web_from, web_to_data
 from desktop.storage.validate import Node
 
 FORMAT = "crosslight-study"
@@ -125,6 +129,7 @@ def _document_to_data(d: Document) -> dict[str, Any]:
         "author": d.author,
         "published": d.published,
         **layout_to_data(d),
+        **web_to_data(d),  # optional: provenance, archived (see provenance_data)
         "source": {
             "publisher": d.source.publisher,
             "stance": d.source.stance,
@@ -134,7 +139,8 @@ def _document_to_data(d: Document) -> dict[str, Any]:
     }
     if d.versions:  # optional: files without earlier versions stay as they were
         data["versions"] = [
-            {"text": v.text, "title": v.title, "replaced": v.replaced, "sha256": v.sha256}
+            {"text": v.text, "title": v.title, "replaced": v.replaced, "sha256": v.sha256,
+             **web_to_data(v)}
             for v in d.versions
         ]
     return data
@@ -146,6 +152,7 @@ _REFERENCE_FIELDS = ("url", "title", "author", "published", "accessed", "excerpt
 def _reference_to_data(r: Reference) -> dict[str, Any]:
     data = {name: getattr(r, name) for name in _REFERENCE_FIELDS}
     data.update(id=r.id, created=r.created, modified=r.modified, **_people_to_data(r))
+    data.update(archived_to_data(r))
     return data
 
 
@@ -256,12 +263,14 @@ def study_from_data(data: Any) -> Study:
     current = study_node.str("current_document", "")
     study.current_document = current if current in study.documents else ""  # unknown: first
     for node in root.objects("references"):
+        texts: dict[str, Any] = {name: node.str(name, "") for name in _REFERENCE_FIELDS}
         reference = Reference(
-            **{name: node.str(name, "") for name in _REFERENCE_FIELDS},
+            **texts,
             id=node.str("id"),
             created=node.str("created", ""),
             modified=node.str("modified", ""),
             **_people_from(node),
+            **archived_from(node),
         )
         if reference.id in study.references:
             raise StudyFileError(f"{node.path}: duplicate reference id {reference.id!r}")
@@ -325,6 +334,7 @@ def _document_from(node: Node) -> Document:
         author=node.str("author", ""),
         published=node.str("published", ""),
         **layout_from(node, len(text)),
+        **web_from(node),
         source=SourceAssessment(
             publisher=source.str("publisher", ""),
             stance=source.str("stance", ""),
@@ -343,7 +353,7 @@ def _version_from(node: Node) -> DocumentVersion:
             "the file was altered or damaged"
         )
     return DocumentVersion(text=text, title=node.str("title", ""),
-                           replaced=node.str("replaced", ""))
+                           replaced=node.str("replaced", ""), **web_from(node))
 
 
 def _highlight_from(node: Node, study: Study) -> Highlight:

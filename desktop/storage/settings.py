@@ -49,6 +49,14 @@ class Settings:
     user_name: str = ""  # "" = the account's full name
     user_organisation: str = ""
     user_url: str = ""  # a web address or mailto:
+    # Web capture: keep the page as received inside the study (compressed), up to a size;
+    # the services asked ("" = the public one: doi.org, Open Library, the Wayback Machine).
+    web_keep_page: bool = True
+    web_keep_page_limit: int = 5 * 1024 * 1024  # bytes; larger pages keep only their hash
+    web_doi_base: str = ""
+    web_openlibrary_base: str = ""
+    web_wayback_save: str = ""
+    web_wayback_available: str = ""
     extra: dict[str, Any] = field(default_factory=dict)  # keys this version does not know
 
     def add_recent(self, path: str | Path) -> None:

@@ -11,6 +11,7 @@ from schema_v2_helpers import VALID, assert_equal_studies
 
 from desktop.domain.crosscheck import Relation, Stance, Trust, Verdict
 from desktop.domain.identity import Person
+from desktop.domain.provenance import ArchivedCopy
 from desktop.storage.errors import StudyFileError
 from desktop.storage.studyfile import load_study, save_study
 
@@ -84,9 +85,10 @@ def test_fuzzed_cross_check_data_loads_consistently_or_raises_study_file_error(t
         assert type(link.relation) is Relation
     for rid, ref in study.references.items():
         assert rid == ref.id
-        assert all(isinstance(getattr(ref, f.name), str)
-                   for f in dataclasses.fields(ref) if f.name not in ("creator", "editor"))
+        assert all(isinstance(getattr(ref, f.name), str) for f in dataclasses.fields(ref)
+                   if f.name not in ("creator", "editor", "archived"))
         assert all(isinstance(p, Person | None) for p in (ref.creator, ref.editor))
+        assert isinstance(ref.archived, ArchivedCopy | None)
     for doc in study.documents.values():
         assert type(doc.source.trust) is Trust
     # whatever loaded also saves and reloads to the same thing

@@ -26,6 +26,7 @@ from desktop.storage.exporters.report_model import (
     sections,
     verdict_summary,
 )
+from desktop.storage.web.facts import document_web_facts, reference_archive
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'"
 
@@ -140,6 +141,9 @@ def _document(document: Document) -> list[str]:
     for label, value in document_facts(document):
         shown = _link(value, value) if label == "Web address" else escape(value)
         out.append(f"<dt>{escape(label)}</dt><dd>{shown}</dd>")
+    for label, text, link in document_web_facts(document):  # web capture: storage.web.facts
+        out.append(f"<dt>{escape(label)}</dt><dd>{_link(text, link) if link else escape(text)}"
+                   "</dd>")
     out.append("</dl>")
     if document.source.notes.strip():
         out += ["<h3>Source notes</h3>", _note(document.source.notes, 4)]
@@ -211,6 +215,9 @@ def _citation(r: Reference) -> str:
     web = safe_url(r.url)
     if web:
         title = f'<a href="{escape(web)}" rel="noopener noreferrer nofollow">{title}</a>'
+    archived = reference_archive(r)  # web capture: the archived copy beside the live one
+    if archived is not None and safe_url(archived[1]):
+        title += f" ({_link(archived[0], archived[1])})"
     return text + title + "."
 
 

@@ -22,6 +22,7 @@ from desktop.storage.exporters.report_model import (
     sections,
     verdict_summary,
 )
+from desktop.storage.web.facts import document_web_facts, reference_archive
 
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
 _LINE_START = re.compile(r"^(\s*)([#+\-=]|\d+[.)])")
@@ -130,6 +131,9 @@ def _document(document) -> list[str]:
     for label, value in document_facts(document):
         shown = f"<{value}>" if label == "Web address" and safe_url(value) else escape(value)
         lines.append(f"- **{label}:** {shown}")
+    for label, text, link in document_web_facts(document):  # web capture: storage.web.facts
+        shown = f"{escape(text)}: <{link}>" if link and safe_url(link) else escape(text)
+        lines.append(f"- **{label}:** {shown}")
     lines.append("")
     if document.source.notes.strip():
         lines += ["### Source notes", "", note_block(document.source.notes, 4), ""]
@@ -170,6 +174,9 @@ def _passage(p: Passage, level: int = 3) -> list[str]:
             title = f"*{escape(r.display_title)}*"
             web = safe_url(r.url)
             link = f" <{web}>" if web else ""
+            archived = reference_archive(r)  # web capture: the archived copy beside the live one
+            if archived is not None and safe_url(archived[1]):
+                link += f" ({escape(archived[0])}: <{archived[1]}>)"
             lines.append(f"- {c.stance.symbol} **{escape(c.stance.label)}** — {lead}{title}.{link}")
             if c.comment.strip():
                 lines.append(f"  - Comment: {escape(c.comment)}")
