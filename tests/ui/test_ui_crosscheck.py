@@ -11,8 +11,8 @@ from desktop.domain.crosscheck import Relation, Stance, Trust, Verdict
 from desktop.domain.crosscheck_commands import AddReference
 from desktop.domain.model import Reference
 from desktop.storage.schema import VERSION
-from desktop.ui.crosscheck_dialogs import AttachChoice
-from desktop.ui.highlight_list import VERDICT_ROLE
+from desktop.ui.dialogs.crosscheck_dialogs import AttachChoice
+from desktop.ui.notes.highlight_list import VERDICT_ROLE
 
 TROOPS = "the 9,000 troops that are currently stationed in Iraq"
 TIES = "ties to Iran"
@@ -337,7 +337,7 @@ def test_source_panel_offers_the_source_the_text_names(qtbot, window, seed_copy,
 
 
 def test_named_source_patterns():
-    from desktop.ui.source_panel import named_source
+    from desktop.ui.notes.source_panel import named_source
 
     assert named_source("Title\n\nSource » ncr-iran\nBody") == "ncr-iran"
     assert named_source("Title\nsource: Reuters \n") == "Reuters"

@@ -5,7 +5,7 @@ import pytest
 from desktop.domain.crosscheck import Relation, Stance
 from desktop.domain.factory import make_highlight, new_study_for
 from desktop.domain.model import Document, Reference
-from desktop.ui.crosscheck_dialogs import (
+from desktop.ui.dialogs.crosscheck_dialogs import (
     AttachReferenceDialog,
     CitationDialog,
     LinkDialog,

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QPushButto
 from test_ui_documents import add_second, tab_titles
 
 from desktop.domain.document_commands import UpdateDocumentText
-from desktop.ui.document_info import DocumentDetails, DocumentInfoDialog
+from desktop.ui.dialogs.document_info import DocumentDetails, DocumentInfoDialog
 
 
 def shown_facts(dialog: DocumentInfoDialog) -> dict[str, str]:

@@ -5,7 +5,7 @@ from PySide6.QtCore import Qt
 
 from desktop.domain.crosscheck import Relation, Stance
 from desktop.domain.model import Reference
-from desktop.ui.highlight_list import DOCUMENT_ROLE
+from desktop.ui.notes.highlight_list import DOCUMENT_ROLE
 
 SECOND = (
     "Pentagon: No Change in Iraq Troop Posture\n\n"
@@ -114,7 +114,7 @@ def test_cross_document_link_goes_both_ways(qtbot, window, seed_copy, tmp_path, 
     second_h = ui.highlight(qtbot, win, SECOND_PHRASE, 1)
 
     # The link dialog offers passages of every document, naming the document.
-    from desktop.ui.crosscheck_dialogs import LinkDialog
+    from desktop.ui.dialogs.crosscheck_dialogs import LinkDialog
 
     dialog = LinkDialog(study, study.highlights[second_h])
     texts = [dialog.list.item(i).text() for i in range(dialog.list.count())]
@@ -214,7 +214,7 @@ def test_remove_document_confirms_and_undo_restores_everything(qtbot, window, se
 
 
 def _choice(reference):
-    from desktop.ui.crosscheck_dialogs import AttachChoice
+    from desktop.ui.dialogs.crosscheck_dialogs import AttachChoice
 
     return AttachChoice(reference, True, Stance.SUPPORTS, "")
 

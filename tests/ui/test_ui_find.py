@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from desktop.ui.find_bar import MAX_MATCHES, find_all
+from desktop.ui.reader.find_bar import MAX_MATCHES, find_all
 from tests.ui.conftest import SEED
 
 

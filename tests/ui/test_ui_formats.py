@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QProgressBar, QPushButton
 
 from desktop.storage.formats import pdf as pdf_format
 from desktop.storage.studyfile import load_study
-from desktop.ui.document_styles import styler_of
-from desktop.ui.import_worker import load_document_in_background
-from desktop.ui.prompts import SaveChoice
+from desktop.ui.core.import_worker import load_document_in_background
+from desktop.ui.dialogs.prompts import SaveChoice
+from desktop.ui.reader.document_styles import styler_of
 
 PAGES = ["Report on the militia\nIntroduction to the matter", "The claim on page two here",
          "Third page ends the report"]

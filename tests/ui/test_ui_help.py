@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.domain.crosscheck import Verdict
 from desktop.domain.sample_study import PASSAGES
-from desktop.ui.prompts import SaveChoice
-from desktop.ui.shortcuts_dialog import ShortcutsDialog, command_name
+from desktop.ui.dialogs.prompts import SaveChoice
+from desktop.ui.dialogs.shortcuts_dialog import ShortcutsDialog, command_name
 
 NATIVE = QKeySequence.SequenceFormat.NativeText
 

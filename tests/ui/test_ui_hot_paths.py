@@ -3,7 +3,7 @@
 from PySide6.QtCore import Qt
 
 from desktop.domain.crosscheck import Verdict
-from desktop.ui.highlight_list import HAS_NOTE_ROLE
+from desktop.ui.notes.highlight_list import HAS_NOTE_ROLE
 
 
 def test_typing_a_note_repaints_nothing_in_the_text_but_marks_the_row(

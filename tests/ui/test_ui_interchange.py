@@ -200,7 +200,7 @@ def test_export_never_replaces_the_study_file(qtbot, window, seed_copy, tmp_path
 
 def test_formats_load_on_first_use_not_at_start_up(ui):
     """Start-up time matters: the window must not import exporters or importers."""
-    code = ("import sys, desktop.ui.main_window\n"
+    code = ("import sys, desktop.ui.window.main_window\n"
             "print(sorted(m for m in sys.modules if m.startswith(('desktop.storage.exporters', "
             "'desktop.storage.importers'))))")
     result = subprocess.run([sys.executable, "-c", code], cwd=ui.REPO, capture_output=True,

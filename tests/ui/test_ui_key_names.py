@@ -2,8 +2,8 @@
 
 from PySide6.QtGui import QKeySequence
 
-from desktop.ui.key_names import category_keys_text, native_keys
-from desktop.ui.notes_pane import empty_hint
+from desktop.ui.core.key_names import category_keys_text, native_keys
+from desktop.ui.notes.pane import empty_hint
 
 NATIVE = QKeySequence.SequenceFormat.NativeText
 

@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QApplication
 from desktop.bench.data import make_text
 from desktop.domain.crosscheck import Verdict
 from desktop.storage.settings import load_settings
-from desktop.ui.minimap import PAD, VERDICT_COLORS
-from desktop.ui.reader import PaintRange
-from desktop.ui.themes import theme_manager
+from desktop.ui.reader.minimap import PAD, VERDICT_COLORS
+from desktop.ui.reader.themes import theme_manager
+from desktop.ui.reader.view import PaintRange
 
 CLAIM, EVIDENCE = "#f2b134", "#3fb57d"
 

@@ -6,8 +6,8 @@ from PySide6.QtGui import QFont, QFontDatabase, QFontInfo
 from PySide6.QtWidgets import QApplication
 
 from desktop.storage.settings import load_settings, save_settings
-from desktop.ui.reader import BASE_POINT_SIZE
-from desktop.ui.themes import DARK, theme_manager
+from desktop.ui.reader.themes import DARK, theme_manager
+from desktop.ui.reader.view import BASE_POINT_SIZE
 
 
 @pytest.fixture(autouse=True)

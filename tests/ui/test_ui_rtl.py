@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage, QTextCursor
 
 from desktop.domain.crosscheck import Verdict
-from desktop.ui.highlight_list import _body_flags
+from desktop.ui.notes.highlight_list import _body_flags
 
 PERSIAN = ("گزارش تازه نشان می‌دهد که نیروهای محلی در شهر مستقر هستند و هیچ برنامه‌ای "
            "برای خروج ندارند؛ مقام‌ها می‌گویند این وضعیت تا پایان سال ادامه خواهد داشت "

@@ -4,8 +4,8 @@ import json
 
 from PySide6.QtCore import Qt
 
-from desktop.ui.highlight_list import CATEGORY_ROLE
-from desktop.ui.reader import PaintRange
+from desktop.ui.notes.highlight_list import CATEGORY_ROLE
+from desktop.ui.reader.view import PaintRange
 
 PHRASE = "the 9,000 troops that are currently stationed in Iraq"
 NOTE = "Check the number: **who** counted?"

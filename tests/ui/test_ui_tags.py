@@ -4,7 +4,7 @@ by, kept through save and reopen."""
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from desktop.ui.highlight_list import TAGS_ROLE
+from desktop.ui.notes.highlight_list import TAGS_ROLE
 
 TROOPS = "the 9,000 troops that are currently stationed in Iraq"
 TIES = "ties to Iran"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from test_ui_update_version import MOVED, new_version
 
-from desktop.ui.update_report import report_html
+from desktop.ui.dialogs.update_report import report_html
 
 OLD_TITLE = "Iran-Backed Iraqi Militia Threatens to Attack U.S. Forces"
 NEW_TITLE = "Iraqi Militia Threatens U.S. Forces (corrected)"

@@ -5,7 +5,7 @@ and the old text is kept in the study file and can be read again."""
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QTextBrowser
 
-from desktop.ui.update_report import UpdateReportDialog, VersionsDialog
+from desktop.ui.dialogs.update_report import UpdateReportDialog, VersionsDialog
 
 MOVED = "one of the largest and most radical groups within the Popular Mobilization Forces"
 CHANGED = "has openly declared his loyalty to Iran's Supreme Leader Ali Khamenei"

@@ -1,0 +1,56 @@
+"""The document switcher above the reader: one tab per document of the study.
+
+Hidden while the study holds a single document, so a one-document study looks as it
+always did. Choosing a tab asks for that document; the window answers by showing it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QTabBar, QWidget
+
+from desktop.domain.model import Study
+from desktop.ui.notes.highlight_list import short_title
+
+
+class DocumentTabs(QTabBar):
+    documentChosen = Signal(str)  # document id
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("documentTabs")
+        self.setAccessibleName("Documents")
+        self.setToolTip("The study's documents: choose one to read it")
+        self.setDocumentMode(True)
+        self.setExpanding(False)
+        self.setElideMode(self.elideMode().ElideRight)
+        self.setUsesScrollButtons(True)
+        self.setDrawBase(True)
+        self._ids: list[str] = []
+        self._filling = False
+        self.currentChanged.connect(self._on_current)
+        self.hide()
+
+    def show_study(self, study: Study, current_id: str) -> None:
+        """Rebuild the tabs for ``study`` and select ``current_id`` without signalling."""
+        self._filling = True
+        try:
+            ids = list(study.documents)
+            if ids != self._ids:
+                while self.count():
+                    self.removeTab(0)
+                for _ in ids:
+                    self.addTab("")
+                self._ids = ids
+            for i, document in enumerate(study.documents.values()):
+                self.setTabText(i, short_title(document.title))
+                self.setTabToolTip(i, document.title or "Untitled document")
+            if current_id in self._ids:
+                self.setCurrentIndex(self._ids.index(current_id))
+        finally:
+            self._filling = False
+        self.setVisible(len(ids) > 1)
+
+    def _on_current(self, index: int) -> None:
+        if not self._filling and 0 <= index < len(self._ids):
+            self.documentChosen.emit(self._ids[index])

@@ -1,0 +1,89 @@
+"""File › Open Recent: the last studies and documents, kept in the settings file.
+
+Each change is written at once (read, change, write), so a crash loses nothing and a
+second window's additions are not overwritten. Missing files are pruned whenever the
+menu is about to show.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QMenu
+
+from desktop.storage.settings import load_settings, save_settings, update_settings
+
+if TYPE_CHECKING:
+    from desktop.ui.window.main_window import MainWindow
+
+
+def remember(path: str | Path) -> None:
+    """Put ``path`` at the top of the recent files and persist it now."""
+    settings = load_settings()
+    settings.add_recent(path)
+    save_settings(settings)
+
+
+def recent_paths() -> list[str]:
+    """The recent files that still exist; missing ones are pruned from the settings."""
+    settings = load_settings()
+    before = list(settings.recent_files)
+    existing = settings.existing_recent()
+    if existing != before:
+        save_settings(settings)
+    return existing
+
+
+def clear_recent() -> None:
+    update_settings(recent_files=[])
+
+
+def entry_text(number: int, path: str) -> str:
+    """``&1 name`` for 1–9, ``1&0 name`` for the tenth; ``&`` in names is doubled."""
+    name = Path(path).name.replace("&", "&&")
+    label = f"&{number}" if number < 10 else f"1&{number - 10}"
+    return f"{label}  {name}"
+
+
+class RecentMenu(QMenu):
+    """The submenu; rebuilt from the settings each time it opens."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__("Open &Recent", window)
+        self.setObjectName("recentMenu")
+        self.setToolTipsVisible(True)
+        self.window = window
+        self.aboutToShow.connect(self.rebuild)
+        self.rebuild()
+
+    def rebuild(self) -> None:
+        self.clear()
+        paths = recent_paths()
+        for number, path in enumerate(paths, start=1):
+            action = self.addAction(entry_text(number, path))
+            action.setToolTip(path)
+            action.setStatusTip(path)
+            action.setData(path)
+            action.triggered.connect(lambda _=False, p=path: self.open(p))
+        if not paths:
+            empty = self.addAction("No Recent Files")
+            empty.setEnabled(False)
+        self.addSeparator()
+        clear = self.addAction("&Clear Menu")
+        clear.setObjectName("clearRecent")
+        clear.setEnabled(bool(paths))
+        clear.triggered.connect(self.clear_all)
+
+    def open(self, path: str) -> None:
+        if not Path(path).is_file():
+            self.window.statusBar().showMessage(
+                f"“{Path(path).name}” is no longer there; removed from Open Recent.", 8000)
+            recent_paths()
+            return
+        self.window.files.open(Path(path))
+
+    def clear_all(self) -> None:
+        clear_recent()
+        self.rebuild()
+        self.window.statusBar().showMessage("Cleared the recent files.", 5000)
