@@ -56,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"crosslight: {err}", file=sys.stderr)
         return 1
     if args.path is not None:  # the sample is not the user's file
-        from desktop.ui.window.recent_menu import remember
+        from desktop.storage.recent import remember
 
         remember(path)
     from desktop.ui.app import run  # Qt loads only once the input is known to be good

@@ -11,9 +11,9 @@ from PySide6.QtCore import QUrl
 
 from desktop.domain.batch import Batch
 from desktop.domain.crosscheck import Verdict
+from desktop.domain.display_text import excerpt
 from desktop.domain.model import Citation, Link, SourceAssessment
 from desktop.ui.controllers.base import WindowOps
-from desktop.ui.notes.highlight_list import excerpt
 
 
 class CrossCheckOps(WindowOps):

@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
+from desktop.domain.display_text import excerpt
 from desktop.domain.model import Document
 from desktop.ui.controllers.base import WindowOps
 from desktop.ui.core.import_worker import load_document_in_background
-from desktop.ui.notes.highlight_list import excerpt
 
 if TYPE_CHECKING:  # commands load on first use: not needed to show the window
     from desktop.domain.document_commands import UpdateDocumentText

@@ -16,6 +16,7 @@ from desktop.storage.documents import is_document_path
 from desktop.storage.errors import ChangedOnDiskError, StorageError
 from desktop.storage.locks import StudyLock, StudyLockedError, acquire
 from desktop.storage.opening import open_path
+from desktop.storage.recent import remember
 from desktop.storage.saving import SaveResult, save_study_data
 from desktop.storage.studyfile import STUDY_SUFFIX
 from desktop.ui.controllers.base import WindowOps
@@ -24,7 +25,6 @@ from desktop.ui.core.background import BackgroundWriter, Job
 from desktop.ui.core.session import StudySession
 from desktop.ui.dialogs.prompts import SaveChoice
 from desktop.ui.dialogs.safety_prompts import DiskChoice
-from desktop.ui.window.recent_menu import remember
 
 if TYPE_CHECKING:
     from desktop.ui.window.main_window import MainWindow

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.crosscheck import Relation, Stance
+from desktop.domain.display_text import excerpt, reference_line
 from desktop.domain.model import Highlight, Reference, Study
-from desktop.ui.notes.highlight_list import excerpt, reference_line
 
 
 def ok_cancel(dialog: QDialog) -> QDialogButtonBox:

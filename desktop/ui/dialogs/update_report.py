@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.display_text import excerpt
 from desktop.domain.document_commands import UpdateDocumentText
 from desktop.domain.model import Document
-from desktop.ui.notes.highlight_list import excerpt
 
 STATUSES = ("unchanged", "moved", "changed", "orphaned")
 

@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.crosscheck import Verdict, suggest_verdict
+from desktop.domain.display_text import excerpt, page_prefix, reference_line
 from desktop.domain.model import Category, Highlight, Study
 from desktop.ui.core.label_styles import style_quote
 from desktop.ui.core.swatches import color_icon
-from desktop.ui.notes.highlight_list import excerpt, page_prefix, reference_line
 from desktop.ui.notes.note_editor import MarkdownEditor
 from desktop.ui.notes.tag_editor import TagEdit
 from desktop.ui.reader.bidi import show_direction

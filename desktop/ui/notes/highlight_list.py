@@ -15,8 +15,9 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from desktop.domain.changes import ChangeSet
 from desktop.domain.crosscheck import Verdict
+from desktop.domain.display_text import excerpt, page_prefix, short_title
 from desktop.domain.folding import fold
-from desktop.domain.model import Highlight, Reference, Study, page_of
+from desktop.domain.model import Highlight, Study
 from desktop.domain.tags import has_tag, hashtags
 from desktop.ui.reader.bidi import starts_rtl
 
@@ -30,7 +31,6 @@ CATEGORY_ID_ROLE = Qt.ItemDataRole.UserRole + 7
 EVIDENCE_ROLE = Qt.ItemDataRole.UserRole + 8  # (sources, links) counts
 DOCUMENT_ROLE = Qt.ItemDataRole.UserRole + 9  # the document's title, when all are listed
 TAGS_ROLE = Qt.ItemDataRole.UserRole + 10  # "#economy #sanctions", or ""
-EXCERPT_CHARS = 240
 _GREY = QColor("#888888")
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -226,32 +226,6 @@ class HighlightListModel(QAbstractListModel):
             tags = f", tags: {', '.join(h.tags)}" if h.tags else ""
             return f"{name}, {h.verdict.label}, {where}{state}{excerpt(h.quote.exact)}{tags}"
         return None
-
-
-def reference_line(reference: Reference) -> str:
-    """'Title — Author, 2017-03-09' for lists and citations."""
-    details = ", ".join(x for x in (reference.author, reference.published) if x)
-    return f"{reference.display_title} — {details}" if details else reference.display_title
-
-
-def short_title(title: str, limit: int = 40) -> str:
-    """A document's title on one line, cut to ``limit`` characters for tabs and rows."""
-    title = " ".join(title.split()) or "Untitled document"
-    return title if len(title) <= limit else title[: limit - 1] + "…"
-
-
-def page_prefix(study: Study, h: Highlight) -> str:
-    """'p. 12 · ' for a highlight in a paged (PDF) document, else ''."""
-    document = study.documents.get(h.document_id)
-    if document is None or not document.pages or h.start is None:
-        return ""
-    return f"p. {page_of(document, h.start)} · "
-
-
-def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
-    """One line of at most ``limit`` characters, an ellipsis where it was cut."""
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
 def _body_flags(text: str) -> int:

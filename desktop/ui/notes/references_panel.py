@@ -5,10 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from desktop.domain.display_text import reference_line
 from desktop.domain.model import Study
 from desktop.ui.core.label_styles import style_summary
 from desktop.ui.notes.highlight_detail import _ButtonList
-from desktop.ui.notes.highlight_list import reference_line
 
 
 class ReferencesPanel(QWidget):

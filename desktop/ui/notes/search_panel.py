@@ -38,13 +38,13 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.changes import ChangeSet
 from desktop.domain.crosscheck import Verdict
+from desktop.domain.display_text import excerpt
 from desktop.domain.model import Study
 from desktop.domain.search import SearchFilters, SearchHit, SearchIndex, Snippet, snippet
 from desktop.domain.tags import tag_counts
 from desktop.ui.core.label_styles import style_summary
 from desktop.ui.core.swatches import color_icon
 from desktop.ui.notes.highlight_detail import verdict_text
-from desktop.ui.notes.highlight_list import excerpt
 from desktop.ui.notes.tag_filter import TagFilter
 
 DEBOUNCE_MS = 150

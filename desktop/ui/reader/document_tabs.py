@@ -9,8 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTabBar, QWidget
 
+from desktop.domain.display_text import short_title
 from desktop.domain.model import Study
-from desktop.ui.notes.highlight_list import short_title
 
 
 class DocumentTabs(QTabBar):

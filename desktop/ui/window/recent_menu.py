@@ -1,8 +1,6 @@
-"""File › Open Recent: the last studies and documents, kept in the settings file.
+"""File › Open Recent: the last studies and documents (``desktop.storage.recent``).
 
-Each change is written at once (read, change, write), so a crash loses nothing and a
-second window's additions are not overwritten. Missing files are pruned whenever the
-menu is about to show.
+Missing files are pruned whenever the menu is about to show.
 """
 
 from __future__ import annotations
@@ -12,31 +10,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMenu
 
-from desktop.storage.settings import load_settings, save_settings, update_settings
+from desktop.storage.recent import clear_recent, recent_paths
 
 if TYPE_CHECKING:
     from desktop.ui.window.main_window import MainWindow
-
-
-def remember(path: str | Path) -> None:
-    """Put ``path`` at the top of the recent files and persist it now."""
-    settings = load_settings()
-    settings.add_recent(path)
-    save_settings(settings)
-
-
-def recent_paths() -> list[str]:
-    """The recent files that still exist; missing ones are pruned from the settings."""
-    settings = load_settings()
-    before = list(settings.recent_files)
-    existing = settings.existing_recent()
-    if existing != before:
-        save_settings(settings)
-    return existing
-
-
-def clear_recent() -> None:
-    update_settings(recent_files=[])
 
 
 def entry_text(number: int, path: str) -> str:
