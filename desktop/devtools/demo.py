@@ -38,7 +38,7 @@ def annotate(window: MainWindow) -> None:
 
 
 def _search(window: MainWindow, query: str) -> None:
-    window.actions.search_study.trigger()
+    window.menu_actions.search_study.trigger()
     panel = window.tag_ops.panel
     assert panel is not None
     panel.query.setText(query)
@@ -60,9 +60,9 @@ def highlight_phrases(window: MainWindow, specs: list[str]) -> None:
         if at < 0 or not phrase:
             print(f"not in the text: {phrase!r}", file=sys.stderr)
             continue
-        window.reader.select_range(window._u16.to_utf16(at), window._u16.to_utf16(at + len(phrase)))
-        if window.highlight_selection(category) and verdict:
-            window.set_verdict(Verdict(verdict))
+        window.presenter.select(at, at + len(phrase))
+        if window.highlights.highlight_selection(category) and verdict:
+            window.highlights.set_verdict(Verdict(verdict))
 
 
 def show_recent(window: MainWindow) -> None:

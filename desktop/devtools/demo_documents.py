@@ -77,8 +77,7 @@ def reattach_menu(window: MainWindow) -> None:
     at = document.text.find(phrase)
     if at < 0:
         at, phrase = document.text.index("the region"), "the region"
-    u16 = window._u16
-    window.reader.select_range(u16.to_utf16(at), u16.to_utf16(at + len(phrase)))
+    window.presenter.select(at, at + len(phrase))
     window.reader.centerCursor()
     rect = window.reader.cursorRect()
-    window._reader_menu(QPoint(rect.left() - 40, rect.center().y()))
+    window.show_reader_menu(QPoint(rect.left() - 40, rect.center().y()))

@@ -67,9 +67,9 @@ def test_font_family_and_size_apply_live_and_are_saved(qtbot, window, ui):
     assert (saved.reader_font_family, saved.reader_font_size) == (family, 17.0)
 
     # Zoom still works, and Actual Size returns to the chosen size, not the built-in one.
-    win.actions.zoom_in.trigger()
+    win.menu_actions.zoom_in.trigger()
     assert win.reader.point_size == 18
-    win.actions.zoom_reset.trigger()
+    win.menu_actions.zoom_reset.trigger()
     assert win.reader.point_size == 17
 
     dialog.default_font.click()

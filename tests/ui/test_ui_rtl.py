@@ -150,7 +150,7 @@ def test_the_verdict_gutter_marks_an_rtl_claim_on_its_line(qtbot, rtl_window, ui
     win = rtl_window
     word = "المدينة"
     hid = ui.highlight(qtbot, win, word, 1)  # a claim
-    win.set_verdict(Verdict.FALSE)
+    win.highlights.set_verdict(Verdict.FALSE)
     (badge,) = win.reader.gutter.badges()
     assert (badge.key, badge.symbol) == (hid, Verdict.FALSE.symbol)
     ((top, height, badges),) = win.reader.gutter._visible_rows()

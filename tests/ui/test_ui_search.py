@@ -95,7 +95,7 @@ def test_search_study_opens_the_result_in_the_reader(qtbot, window, seed_copy, u
 def test_nothing_found_says_so(qtbot, window, seed_copy, ui):
     win = window(seed_copy)
     ui.highlight(qtbot, win, TIES, 1)
-    win.actions.search_study.trigger()
+    win.menu_actions.search_study.trigger()
     panel = win.tag_ops.panel
     search(qtbot, panel, "zzzz")
     assert panel.model.rowCount() == 0

@@ -67,7 +67,7 @@ def test_full_story(qtbot, window, seed_copy, tmp_path, ui):
     assert reader.ranges_at(start)[0].color == "#3fb57d"
 
     # Delete with the Delete key from the list, then undo both edits from the reader.
-    assert win.actions.delete_highlight.shortcut().toString() == "Del"
+    assert win.menu_actions.delete_highlight.shortcut().toString() == "Del"
     ui.press(qtbot, notes.list, Qt.Key.Key_Delete)
     assert study.highlights == {}
     assert notes.model.rowCount() == 0 and reader.ranges_at(start + 5) == []

@@ -6,43 +6,51 @@ to the application, so a change made in one window shows in all of them.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QHBoxLayout, QMenu, QWidget
-
+from desktop.domain.display_text import highlight_tooltip
 from desktop.storage.settings import load_settings, update_settings
+from desktop.ui.controllers.base import Controller
+from desktop.ui.controllers.context import WindowContext
 from desktop.ui.reader.minimap import Minimap
 from desktop.ui.reader.themes import theme_manager
-from desktop.ui.window.actions import create_look_actions
+from desktop.ui.reader.view import ReaderView
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QAction
+
     from desktop.ui.dialogs.preferences import PreferencesDialog
-    from desktop.ui.window.main_window import MainWindow
-
-QUOTE_CHARS = 70
 
 
-class AppearanceOps(QObject):
-    """A QObject child of the window, so the application-wide theme manager stops
-    calling it when the window is gone."""
+class AppearanceActions(Protocol):
+    """The View menu's appearance entries this controller drives (see window.actions)."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    preferences: QAction
+    themes: dict[str, QAction]  # "system", "light", "dark", "sepia"
+    show_minimap: QAction
+    minimap_by_verdict: QAction
+
+
+class AppearanceController(Controller):
+    """Applies the settings to ``reader`` and ``minimap`` at once and on every change
+    made through ``actions`` or the Preferences dialog."""
+
+    def __init__(self, ctx: WindowContext, reader: ReaderView, minimap: Minimap,
+                 actions: AppearanceActions) -> None:
+        super().__init__(ctx)
         settings = load_settings()
         self.themes = theme_manager(settings.theme)
-        self.actions = create_look_actions(window)
+        self.reader = reader
+        self.minimap = minimap
+        self.actions = actions
         self.preferences_dialog: PreferencesDialog | None = None
-        reader = window.reader
         self._family = settings.reader_font_family
         reader.set_reader_font(settings.reader_font_family, settings.reader_font_size)
-        self.minimap = Minimap(reader, window)
-        self.minimap.describe = self.describe
-        self.minimap.setVisible(settings.show_minimap)
-        self.minimap.set_by_verdict(settings.minimap_by_verdict)
+        minimap.describe = self.describe
+        minimap.setVisible(settings.show_minimap)
+        minimap.set_by_verdict(settings.minimap_by_verdict)
 
-        a = self.actions
+        a = actions
         a.show_minimap.setChecked(settings.show_minimap)
         a.minimap_by_verdict.setChecked(settings.minimap_by_verdict)
         a.minimap_by_verdict.setEnabled(settings.show_minimap)
@@ -53,27 +61,6 @@ class AppearanceOps(QObject):
         a.show_minimap.toggled.connect(self.show_minimap)
         a.minimap_by_verdict.toggled.connect(self.color_by_verdict)
         a.preferences.triggered.connect(self.open_preferences)
-
-    def reader_with_minimap(self) -> QWidget:
-        """The reader with the minimap to the right of its scroll bar, for the layout."""
-        row = QWidget(self.window)
-        row.setObjectName("readerRow")
-        layout = QHBoxLayout(row)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(self.window.reader, 1)
-        layout.addWidget(self.minimap)
-        return row
-
-    def add_menus(self, edit: QMenu, view: QMenu) -> None:
-        a = self.actions
-        edit.addSeparator()
-        edit.addAction(a.preferences)
-        view.addSeparator()
-        themes = view.addMenu("&Theme")
-        themes.addActions(list(a.themes.values()))
-        view.addSeparator()
-        view.addActions([a.show_minimap, a.minimap_by_verdict])
 
     # --- theme ---------------------------------------------------------------
     def set_theme(self, name: str) -> None:
@@ -90,7 +77,7 @@ class AppearanceOps(QObject):
 
     # --- font ----------------------------------------------------------------
     def set_font(self, family: str, size: float) -> None:
-        reader = self.window.reader
+        reader = self.reader
         self._family = family
         reader.set_reader_font(family, size)
         update_settings(reader_font_family=family, reader_font_size=float(size))
@@ -102,9 +89,9 @@ class AppearanceOps(QObject):
 
         dialog = self.preferences_dialog
         if dialog is None:
-            reader = self.window.reader
+            reader = self.reader
             dialog = PreferencesDialog(self.themes.choice, reader.font(),
-                                       reader.base_point_size, self._family, self.window)
+                                       reader.base_point_size, self._family, self.ctx.window())
             dialog.themeChosen.connect(self.set_theme)
             dialog.fontChosen.connect(self.set_font)
             self.preferences_dialog = dialog
@@ -123,16 +110,5 @@ class AppearanceOps(QObject):
         update_settings(minimap_by_verdict=on)
 
     def describe(self, key: str) -> str:
-        """One tooltip line: category, verdict if checked, and the start of the quote."""
-        study = self.window.session.study
-        h = study.highlights.get(key)
-        if h is None:
-            return ""
-        names = {c.id: c.name for c in study.categories}
-        head = names.get(h.category_id, h.category_id)
-        if h.verdict.is_checked:
-            head += f" · {h.verdict.symbol} {h.verdict.short_label}"
-        quote = " ".join(h.quote.exact.split())
-        if len(quote) > QUOTE_CHARS:
-            quote = quote[: QUOTE_CHARS - 1] + "…"
-        return f"{head}: “{quote}”"
+        """The minimap's tooltip for a highlight."""
+        return highlight_tooltip(self.session.study, key)

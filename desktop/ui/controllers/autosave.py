@@ -12,24 +12,24 @@ import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from desktop.storage.errors import StorageError
 from desktop.storage.recovery import discard_recovery, recovery_file, write_recovery_data
+from desktop.ui.controllers.base import Controller
+from desktop.ui.controllers.context import WindowContext
 from desktop.ui.core.background import BackgroundWriter, Job
 
 if TYPE_CHECKING:
     from desktop.ui.core.session import StudySession
-    from desktop.ui.window.main_window import MainWindow
 
 INTERVAL_MS = 60_000
 
 
-class Autosaver(QObject):
-    def __init__(self, window: MainWindow, interval_ms: int = INTERVAL_MS) -> None:
-        super().__init__(window)
-        self.window = window
+class Autosaver(Controller):
+    def __init__(self, ctx: WindowContext, interval_ms: int = INTERVAL_MS) -> None:
+        super().__init__(ctx)
         self.pending = False  # changes since the last autosave
         self.written: dict[str, Path] = {}  # session token -> its recovery file
         self.failed = False
@@ -64,7 +64,7 @@ class Autosaver(QObject):
         thread from a snapshot and None is returned; otherwise the file written.
         """
         self.writer.wait()
-        session = self.window.session
+        session = self.session
         if not session.is_modified:
             self.discard(session)
             return None
@@ -88,7 +88,7 @@ class Autosaver(QObject):
             self.pending = True
             if not self.failed:  # say it once, not every minute
                 reason = job.error if isinstance(job.error, StorageError) else repr(job.error)
-                self.window.statusBar().showMessage(f"Autosave failed: {reason}", 15000)
+                self._status(f"Autosave failed: {reason}", 15000)
             self.failed = True
             job.result = None
             return
@@ -123,7 +123,7 @@ class Autosaver(QObject):
     def _on_clean_changed(self, clean: bool) -> None:
         if clean:
             self.pending = False
-            self.discard(self.window.session)
+            self.discard(self.session)
 
     def _on_focus_changed(self, old, new) -> None:
         if self.pending and old is not None and (new is None or new.window() is not old.window()):

@@ -1,27 +1,38 @@
-"""The base of the window's behaviour modules (files, cross-checking, documents, reports).
+"""One shape for every controller: a QObject child of the window, built with the
+window's narrow context (``WindowContext``) and its collaborators as arguments.
 
-Each acts on the window's *current* session, which File › Open or a reload may replace
-at any moment; reaching it through the window, never a stored copy, keeps them right.
+Being a child of the window ends a controller with it (theme and focus signals from
+the application stop reaching it). The session is read through the context each time:
+File › Open or a reload may replace it at any moment, so no controller keeps a copy.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QObject
+
+from desktop.ui.controllers.context import WindowContext
+
 if TYPE_CHECKING:
     from desktop.ui.core.session import StudySession
-    from desktop.ui.window.main_window import MainWindow
+    from desktop.ui.dialogs.prompts import Prompts
 
 
-class WindowOps:
+class Controller(QObject):
     status_ms = 6000  # how long their status-bar messages stay
 
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
+    def __init__(self, ctx: WindowContext) -> None:
+        super().__init__(ctx.window())
+        self.ctx = ctx
 
     @property
     def session(self) -> StudySession:
-        return self.window.session
+        return self.ctx.session
 
-    def _status(self, message: str) -> None:
-        self.window.statusBar().showMessage(message, self.status_ms)
+    @property
+    def prompts(self) -> Prompts:
+        return self.ctx.prompts
+
+    def _status(self, message: str, ms: int | None = None) -> None:
+        self.ctx.status(message, self.status_ms if ms is None else ms)

@@ -11,28 +11,19 @@ from PySide6.QtCore import QUrl
 
 from desktop.domain.batch import Batch
 from desktop.domain.crosscheck import Verdict
-from desktop.domain.display_text import excerpt
 from desktop.domain.model import Citation, Link, SourceAssessment
-from desktop.ui.controllers.base import WindowOps
+from desktop.domain.removal import ReferenceDeletion
+from desktop.ui.controllers.base import Controller
+from desktop.ui.controllers.context import WindowContext
+from desktop.ui.controllers.links import LinkController
 
 
-class CrossCheckOps(WindowOps):
-    def connect(self) -> None:
-        notes = self.window.notes
-        notes.verdictEdited.connect(self.set_verdict)
-        notes.attachRequested.connect(self.attach_reference)
-        notes.citationEditRequested.connect(self.edit_citation)
-        notes.citationDetachRequested.connect(self.detach_citation)
-        notes.citationOpenRequested.connect(self.open_citation)
-        notes.linkRequested.connect(self.link_passage)
-        notes.linkRemoveRequested.connect(self.delete_link)
-        refs = notes.references
-        refs.addRequested.connect(self.add_reference)
-        refs.editRequested.connect(self.edit_reference)
-        refs.deleteRequested.connect(self.delete_reference)
-        refs.openRequested.connect(self.open_reference)
-        notes.source.edited.connect(self.set_source)
-        notes.source.detailsEdited.connect(self.set_document_details)
+class CrossCheckController(Controller):
+    """Verdicts, citations, links, the reference library and the document's source."""
+
+    def __init__(self, ctx: WindowContext, links: LinkController) -> None:
+        super().__init__(ctx)
+        self.links = links
 
     # --- verdicts ------------------------------------------------------------
     def set_verdict(self, highlight_id: str, verdict: Verdict, rationale: str) -> None:
@@ -47,7 +38,7 @@ class CrossCheckOps(WindowOps):
         from desktop.domain.crosscheck_commands import AddReference, AttachReference
 
         study = self.session.study
-        choice = self.window.prompts.attach_reference(study, study.highlights[highlight_id])
+        choice = self.prompts.attach_reference(study, study.highlights[highlight_id])
         if choice is None:
             return
         citation = Citation(choice.reference.id, choice.stance, choice.comment)
@@ -62,7 +53,7 @@ class CrossCheckOps(WindowOps):
         study = self.session.study
         citation = next(c for c in study.highlights[highlight_id].citations if c.id == citation_id)
         reference = study.references[citation.reference_id]
-        answer = self.window.prompts.edit_citation(reference, citation.stance, citation.comment)
+        answer = self.prompts.edit_citation(reference, citation.stance, citation.comment)
         if answer is not None and answer != (citation.stance, citation.comment):
             self.session.execute(EditCitation(highlight_id, citation_id, *answer))
 
@@ -84,7 +75,7 @@ class CrossCheckOps(WindowOps):
         if len(study.highlights) < 2:
             self._status("Highlight another passage first, then link the two.")
             return
-        answer = self.window.prompts.choose_link(study, study.highlights[highlight_id])
+        answer = self.prompts.choose_link(study, study.highlights[highlight_id])
         if answer is not None:
             target_id, relation = answer
             self.session.execute(AddLink(Link(highlight_id, target_id, relation)))
@@ -98,7 +89,7 @@ class CrossCheckOps(WindowOps):
     def add_reference(self) -> None:
         from desktop.domain.crosscheck_commands import AddReference
 
-        reference = self.window.prompts.edit_reference(None)
+        reference = self.prompts.edit_reference(None)
         if reference is not None:
             self.session.execute(AddReference(reference))
 
@@ -106,28 +97,15 @@ class CrossCheckOps(WindowOps):
         from desktop.domain.crosscheck_commands import EditReference
 
         current = self.session.study.references[reference_id]
-        edited = self.window.prompts.edit_reference(current)
+        edited = self.prompts.edit_reference(current)
         if edited is not None and edited != current:
             self.session.execute(EditReference(edited))
 
     def delete_reference(self, reference_id: str) -> None:
         from desktop.domain.crosscheck_commands import DeleteReference
 
-        study = self.session.study
-        reference = study.references[reference_id]
-        uses = study.citations_of(reference_id)
-        message = f"Delete “{reference.display_title}” from the study's references?"
-        if uses:
-            lines = "\n".join(
-                f"• {c.stance.symbol} {c.stance.label}: “{excerpt(h.quote.exact, 80)}”"
-                for h, c in uses[:8]
-            )
-            more = f"\n… and {len(uses) - 8} more" if len(uses) > 8 else ""
-            message += (
-                f"\n\nIt is attached to {len(uses)} highlight{'s' if len(uses) != 1 else ''}, "
-                f"which will lose it:\n{lines}{more}"
-            )
-        if self.window.prompts.confirm("Delete reference?", message, "Delete"):
+        deletion = ReferenceDeletion.of(self.session.study, reference_id)
+        if self.prompts.confirm("Delete reference?", deletion.question(), "Delete"):
             self.session.execute(DeleteReference(reference_id))
 
     def open_reference(self, reference_id: str) -> None:
@@ -135,7 +113,7 @@ class CrossCheckOps(WindowOps):
         if not reference.url:
             self._status("This reference has no web address.")
             return
-        self.window.open_link(QUrl(reference.url))
+        self.links.open(QUrl(reference.url))
 
     # --- the document's source -----------------------------------------------
     def set_source(self, source: SourceAssessment) -> None:

@@ -14,7 +14,10 @@ from PySide6.QtWidgets import QMenu
 
 from desktop.domain.display_text import excerpt
 from desktop.domain.model import Document
-from desktop.ui.controllers.base import WindowOps
+from desktop.domain.removal import DocumentRemoval
+from desktop.domain.selection import trim_span
+from desktop.ui.controllers.base import Controller
+from desktop.ui.controllers.context import NotesView, TextSelection, WindowContext
 from desktop.ui.core.import_worker import load_document_in_background
 
 if TYPE_CHECKING:  # commands load on first use: not needed to show the window
@@ -30,24 +33,16 @@ def document_filter() -> str:
     return f"Documents ({patterns});;All files (*)"
 
 
-class DocumentOps(WindowOps):
+class DocumentController(Controller):
+    """The study's documents; ``notes`` gives the orphan selected in the list, ``text``
+    the passage selected in the reader, for re-attaching."""
+
     status_ms = 8000
 
-    def connect(self) -> None:
-        a = self.window.actions
-        a.add_document.triggered.connect(lambda: self.add_document())
-        a.remove_document.triggered.connect(self.remove_document)
-        a.update_document.triggered.connect(lambda: self.update_document())
-        a.previous_versions.triggered.connect(self.previous_versions)
-        a.reattach_highlight.triggered.connect(lambda: self.reattach_to_selection())
-        a.next_document.triggered.connect(lambda: self.step(1))
-        a.previous_document.triggered.connect(lambda: self.step(-1))
-        a.document_info.triggered.connect(self.document_info)
-        self.window.document_tabs.documentChosen.connect(self.switch_to)
-
-    def text_replaced(self) -> bool:
-        """Whether the current document's text is not the one the reader shows."""
-        return self.session.document.text is not self.window._shown_text
+    def __init__(self, ctx: WindowContext, notes: NotesView, text: TextSelection) -> None:
+        super().__init__(ctx)
+        self.notes = notes
+        self.text = text
 
     def switch_to(self, document_id: str) -> None:
         self.session.set_current_document(document_id)
@@ -70,11 +65,11 @@ class DocumentOps(WindowOps):
 
     def _load(self, title: str, path: Path | None) -> Document | None:
         if path is None:
-            path = self.window.prompts.import_path(title, self._directory(), document_filter())
+            path = self.prompts.import_path(title, self._directory(), document_filter())
             if path is None:
                 return None
         # Every format, with a progress dialog and Cancel for large files (as File › Open).
-        return load_document_in_background(self.window, path, self.window.prompts,
+        return load_document_in_background(self.ctx.window(), path, self.prompts,
                                            error_title="Document not opened")
 
     # --- several documents ---------------------------------------------------
@@ -103,18 +98,8 @@ class DocumentOps(WindowOps):
         if len(study.documents) < 2:
             self._status("A study keeps at least one document: this is its only one.")
             return
-        mine = [h for h in study.highlights.values() if h.document_id == document.id]
-        gone = {h.id for h in mine}
-        links = sum(1 for k in study.links.values() if {k.source_id, k.target_id} & gone)
-        message = f"Remove “{document.title}” from the study?"
-        if mine:
-            n = len(mine)
-            message += (f"\n\nIts {n} highlight{'s' if n != 1 else ''}, with their notes, "
-                        "verdicts and references, go with it")
-            message += (f", and {links} link{'s' if links != 1 else ''} to other passages."
-                        if links else ".")
-        message += "\n\nUndo brings everything back."
-        if self.window.prompts.confirm("Remove document?", message, "Remove Document"):
+        removal = DocumentRemoval.of(study, document.id)
+        if self.prompts.confirm("Remove document?", removal.question(), "Remove Document"):
             self.session.execute(RemoveDocument(document.id))
             self._status(f"Removed “{document.title}”.")
 
@@ -128,13 +113,13 @@ class DocumentOps(WindowOps):
         if new is None:
             return None
         if new.text == document.text:
-            self.window.prompts.info("Nothing to update",
+            self.prompts.info("Nothing to update",
                                      f"“{Path(new.source_path).name}” holds the same text as "
                                      f"“{document.title}”.")
             return None
         old_title, title = document.title, None
         if new.title and new.title != old_title:
-            chosen = self.window.prompts.choose_title(old_title, new.title)
+            chosen = self.prompts.choose_title(old_title, new.title)
             if chosen is None:
                 self._status(f"“{old_title}” was not updated.")
                 return None
@@ -145,8 +130,8 @@ class DocumentOps(WindowOps):
 
         report = UpdateReport.of(command, document.title, old_title)
         self._status(f"Updated “{document.title}”: {report.summary()}.")
-        if self.window.prompts.update_report(report) and report.orphaned:
-            self.window.notes.show_orphans()
+        if self.prompts.update_report(report) and report.orphaned:
+            self.notes.show_orphans()
         return command
 
     def previous_versions(self) -> None:
@@ -154,14 +139,14 @@ class DocumentOps(WindowOps):
         if not document.versions:
             self._status(f"“{document.title}” has no earlier versions: it was never updated.")
             return
-        self.window.prompts.previous_versions(document)
+        self.prompts.previous_versions(document)
 
     def document_info(self) -> None:
         """Show the current document's details; apply the edited ones as one undo step."""
         from desktop.domain.crosscheck_commands import SetDocumentMetadata
 
         document = self.session.document
-        details = self.window.prompts.document_info(self.session.study, document)
+        details = self.prompts.document_info(self.session.study, document)
         if details is None:
             return
         from desktop.ui.dialogs.document_info import DocumentDetails
@@ -177,7 +162,7 @@ class DocumentOps(WindowOps):
     def add_reattach_item(self, menu: QMenu) -> QAction | None:
         """The reader's context menu offers “Re-attach “…” Here” while an orphan of this
         document is selected in the list and a passage in the text."""
-        h = self.window.notes.current_highlight()
+        h = self.notes.current_highlight()
         if (h is None or not h.is_orphan or h.document_id != self.session.document.id
                 or self.selected_span() is None):
             return None
@@ -198,8 +183,7 @@ class DocumentOps(WindowOps):
         list) on the text selected."""
         from desktop.domain.document_commands import ReattachHighlight
 
-        notes = self.window.notes
-        h = (notes.current_highlight() if highlight_id is None
+        h = (self.notes.current_highlight() if highlight_id is None
              else self.session.study.highlights.get(highlight_id))
         if h is None:
             self._status("Select the orphaned highlight in the list first.")
@@ -213,18 +197,12 @@ class DocumentOps(WindowOps):
             self._status(f"Select the passage for “{excerpt(h.quote.exact, 60)}” in the text.")
             return
         self.session.execute(ReattachHighlight(h.id, *span))
-        self.window.notes.select_highlight(h.id)
+        self.notes.select_highlight(h.id)
         self._status("Highlight re-attached to the selected passage.")
 
     def selected_span(self) -> tuple[int, int] | None:
         """The reader's selection in code points, without surrounding white space."""
-        selection = self.window.reader.selection_range()
+        selection = self.text.selection()
         if selection is None:
             return None
-        text = self.session.document.text
-        start, end = (self.window._u16.to_codepoint(x) for x in selection)
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        return (start, end) if start < end else None
+        return trim_span(self.session.document.text, *selection)

@@ -7,7 +7,6 @@ why in the status bar instead of showing only a "no entry" cursor.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QMimeData, QObject, QTimer
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
@@ -15,9 +14,9 @@ from PySide6.QtWidgets import QWidget
 
 from desktop.storage import documents
 from desktop.storage.studyfile import STUDY_SUFFIX
-
-if TYPE_CHECKING:
-    from desktop.ui.window.main_window import MainWindow
+from desktop.ui.controllers.base import Controller
+from desktop.ui.controllers.context import WindowContext
+from desktop.ui.controllers.files import FileController
 
 
 def dropped_paths(mime: QMimeData) -> list[Path]:
@@ -50,15 +49,17 @@ def choose(paths: list[Path]) -> tuple[Path | None, str]:
     return first, ""
 
 
-class DropHandler(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+class DropController(Controller):
+    """Drops anywhere on the window open through ``files``."""
+
+    def __init__(self, ctx: WindowContext, files: FileController) -> None:
+        super().__init__(ctx)
+        self.files = files
 
     def watch_children(self) -> None:
         """Files dropped on a text box open too, rather than typing their path into a
         note: text fields accept drops of their own, so they are watched here."""
-        for widget in self.window.findChildren(QWidget):
+        for widget in self.ctx.window().findChildren(QWidget):
             if widget.acceptDrops():
                 widget.installEventFilter(self)
 
@@ -84,7 +85,7 @@ class DropHandler(QObject):
         target, _ = choose(paths)
         hint = f"Drop to open {target.name}" if target else \
             f"Crosslight cannot open {'these files' if len(paths) > 1 else paths[0].name}"
-        self.window.statusBar().showMessage(hint, 3000)
+        self._status(hint, 3000)
 
     def drop(self, event: QDropEvent) -> Path | None:
         """Accept the drop and open the chosen file once the drag is over: the
@@ -96,15 +97,14 @@ class DropHandler(QObject):
         event.acceptProposedAction()
         target, note = choose(paths)
         if target is None:
-            self.window.statusBar().showMessage(note, 10000)
+            self._status(note, 10000)
             return None
         QTimer.singleShot(0, lambda: self.open(target, note))
         return target
 
     def open(self, path: Path, note: str) -> bool:
-        bar = self.window.statusBar()
-        bar.clearMessage()
-        opened = self.window.files.open(path)
+        self.ctx.clear_status()
+        opened = self.files.open(path)
         if opened and note:
-            bar.showMessage(note, 10000)
+            self._status(note, 10000)
         return opened

@@ -8,7 +8,6 @@ when the place cannot be written any more, offers Save As with the work still op
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from desktop.domain.ids import utc_now
 from desktop.storage.disk_state import Fingerprint
@@ -19,21 +18,27 @@ from desktop.storage.opening import open_path
 from desktop.storage.recent import remember
 from desktop.storage.saving import SaveResult, save_study_data
 from desktop.storage.studyfile import STUDY_SUFFIX
-from desktop.ui.controllers.base import WindowOps
-from desktop.ui.controllers.safety import claim_lock
+from desktop.ui.controllers.base import Controller
+from desktop.ui.controllers.context import WindowContext
+from desktop.ui.controllers.formats import FormatController
+from desktop.ui.controllers.safety import SafetyController, claim_lock
 from desktop.ui.core.background import BackgroundWriter, Job
 from desktop.ui.core.session import StudySession
 from desktop.ui.dialogs.prompts import SaveChoice
 from desktop.ui.dialogs.safety_prompts import DiskChoice
 
-if TYPE_CHECKING:
-    from desktop.ui.window.main_window import MainWindow
 
+class FileController(Controller):
+    """File › Open, Save, Save As, reload, and the unsaved-changes question; opening a
+    document goes through ``formats``, every check of the file on disk through
+    ``safety``."""
 
-class FileOps(WindowOps):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.writer = BackgroundWriter(window)
+    def __init__(self, ctx: WindowContext, safety: SafetyController,
+                 formats: FormatController) -> None:
+        super().__init__(ctx)
+        self.safety = safety
+        self.formats = formats
+        self.writer = BackgroundWriter(self)
 
     def _start_dir(self) -> str:
         if self.session.path is not None:
@@ -42,31 +47,31 @@ class FileOps(WindowOps):
         return str(Path(source).parent) if source else str(Path.home())
 
     def open_dialog(self) -> None:
-        path = self.window.prompts.open_path(self._start_dir())
+        path = self.prompts.open_path(self._start_dir())
         if path is not None:
             self.open(path)
 
     def open(self, path: Path) -> bool:
         """Open a study or document in this window; on failure nothing changes."""
         if is_document_path(path):  # may take a while: a worker, progress and Cancel
-            opened = self.window.formats.open_document(path)
+            opened = self.formats.open_document(path)
             if opened is None:
                 return False
         else:
             try:
                 opened = open_path(path)
             except StorageError as err:
-                self.window.prompts.error("Could not open", str(err))
+                self.prompts.error("Could not open", str(err))
                 return False
         if not self.confirm_discard():
             return False
         session = StudySession.from_opened(opened)
-        if not claim_lock(session, self.window.prompts):
+        if not claim_lock(session, self.prompts):
             return False
-        session = self.window.safety.offer_recovery(session)
-        self.window.set_session(session)
+        session = self.safety.offer_recovery(session)
+        self.ctx.set_session(session)
         remember(path)
-        self.window.statusBar().showMessage(f"Opened {Path(path).name}", 5000)
+        self.ctx.status(f"Opened {Path(path).name}", 5000)
         return True
 
     def save(self, background: bool = False) -> bool:
@@ -77,11 +82,11 @@ class FileOps(WindowOps):
         if session.path is None:
             return self.save_as(background)
         if session.read_only:
-            self.window.statusBar().showMessage(
+            self.ctx.status(
                 "This study is open read-only: save your version under another name.", 8000)
             return self.save_as(background)
         # In the background the writer compares the file on disk with what was read.
-        choice = self.window.safety.before_save(session, compare=not background)
+        choice = self.safety.before_save(session, compare=not background)
         if choice is DiskChoice.SAVE_AS:
             return self.save_as(background)
         if choice is DiskChoice.RELOAD:
@@ -100,17 +105,17 @@ class FileOps(WindowOps):
         try:
             opened = open_path(old.path)
         except StorageError as err:
-            self.window.prompts.error("Could not reload", f"{err}\n\nYour work is still open.")
+            self.prompts.error("Could not reload", f"{err}\n\nYour work is still open.")
             return False
         session = StudySession.from_opened(opened)
         session.lock, session.read_only = old.lock, old.read_only
-        self.window.set_session(session)
-        self.window.statusBar().showMessage(f"Reloaded {old.path.name} from disk", 5000)
+        self.ctx.set_session(session)
+        self.ctx.status(f"Reloaded {old.path.name} from disk", 5000)
         return True
 
     def save_as(self, background: bool = False) -> bool:
         self.writer.wait()
-        path = self.window.prompts.save_path(str(Path(self._start_dir()) / self._suggested_name()))
+        path = self.prompts.save_path(str(Path(self._start_dir()) / self._suggested_name()))
         return self._write(path, background=background) if path is not None else False
 
     def _suggested_name(self) -> str:
@@ -139,7 +144,7 @@ class FileOps(WindowOps):
         )
         if background:
             self.writer.start(job)
-            self.window.statusBar().showMessage(f"Saving {path.name}…")
+            self.ctx.status(f"Saving {path.name}…")
             return True
         job.run_here()
         return self._written(job)
@@ -154,18 +159,18 @@ class FileOps(WindowOps):
                 lock.release()
             err = job.error
             if isinstance(err, ChangedOnDiskError) and session is self.session:
-                self.window.statusBar().clearMessage()
+                self.ctx.clear_status()
                 return self._changed_on_disk(path)
             reason = str(err) if isinstance(err, StorageError) else (
                 f"Could not save “{path}”: an unexpected error occurred ({err!r}).")
             if session is not self.session:
                 return False
-            self.window.statusBar().clearMessage()
+            self.ctx.clear_status()
             if in_place:
-                if self.window.prompts.ask_save_failed(path.name, reason):
+                if self.prompts.ask_save_failed(path.name, reason):
                     return self.save_as()
                 return False
-            self.window.prompts.error("Could not save", f"{reason}\n\nYour work is still open; "
+            self.prompts.error("Could not save", f"{reason}\n\nYour work is still open; "
                                       "try Save As to choose another place.")
             return False
         result: SaveResult = job.result
@@ -178,23 +183,23 @@ class FileOps(WindowOps):
         if session.lock is not None:
             session.lock.refresh()  # a fresh time tells others the lock is in use
         if not session.is_modified:
-            self.window.safety.autosaver.discard(session)
+            self.safety.autosaver.discard(session)
         if session is not self.session:
             return True
-        self.window._update_title()
+        self.ctx.refresh_title()
         notes = [f"Saved {path.name}"]
         if result.original_copy is not None:
             notes.append(f"the original older-format file was kept as {result.original_copy.name}")
         notes.extend(result.warnings)
         if session.is_modified:
             notes.append("changes made while saving are not saved yet")
-        self.window.statusBar().showMessage("; ".join(notes), 8000 if len(notes) > 1 else 5000)
+        self.ctx.status("; ".join(notes), 8000 if len(notes) > 1 else 5000)
         return True
 
     def _changed_on_disk(self, path: Path) -> bool:
         """The writer found the file changed by another program and wrote nothing: ask.
         The rare write that follows runs here, not queued behind a closing window."""
-        choice = self.window.prompts.ask_changed_on_disk(path.name)
+        choice = self.prompts.ask_changed_on_disk(path.name)
         if choice is DiskChoice.OVERWRITE:
             return self._write(path, in_place=True)
         if choice is DiskChoice.SAVE_AS:
@@ -208,7 +213,7 @@ class FileOps(WindowOps):
         try:
             return acquire(path, self.session.token)
         except StudyLockedError as err:
-            self.window.prompts.error(
+            self.prompts.error(
                 "Could not save",
                 f"{err}\n\nSaving here would overwrite their work; choose another name.",
             )
@@ -220,7 +225,7 @@ class FileOps(WindowOps):
         if not self.session.is_modified:
             return True
         name = self.session.path.name if self.session.path else "Untitled study"
-        choice = self.window.prompts.ask_save_changes(name)
+        choice = self.prompts.ask_save_changes(name)
         if choice is SaveChoice.SAVE:
             return self.save()
         return choice is SaveChoice.DISCARD

@@ -11,40 +11,42 @@ non-ASCII letters, so most passages come through unchanged.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from desktop.domain.batch import Batch
 from desktop.domain.factory import new_study_for
 from desktop.storage.formats import TEXT_MEDIA_TYPES
 from desktop.storage.opening import Opened
+from desktop.ui.controllers.base import Controller
+from desktop.ui.controllers.context import NotesView, WindowContext
 from desktop.ui.core.import_worker import load_document_in_background
 
-if TYPE_CHECKING:
-    from desktop.ui.window.main_window import MainWindow
 
+class FormatController(Controller):
+    """Loading documents off the UI thread, and Reopen with Encoding (whose report can
+    list the orphans in ``notes``)."""
 
-class FormatOps:
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
+    def __init__(self, ctx: WindowContext, notes: NotesView) -> None:
+        super().__init__(ctx)
+        self.notes = notes
 
     def open_document(self, path: Path) -> Opened | None:
         """A new study around the document at ``path`` (None: error shown or cancelled)."""
-        document = load_document_in_background(self.window, path, self.window.prompts)
+        document = load_document_in_background(self.ctx.window(), path, self.prompts)
         return None if document is None else Opened(new_study_for(document), None)
 
     def reopen_with_encoding(self) -> bool:
         from desktop.domain.content_commands import ReplaceDocumentContent
         from desktop.domain.document_commands import UpdateDocumentText
 
-        window = self.window
-        document = window.session.document
-        prompts = window.prompts
+        session = self.session
+        document = session.document
+        prompts = self.prompts
         title = "Reopen with Encoding"
         if document.media_type not in TEXT_MEDIA_TYPES or not document.source_path:
             prompts.info(title, "Only text documents (text, Markdown, web pages) opened from "
                          "a file have an encoding to choose.")
             return False
-        count = sum(1 for h in window.session.study.highlights.values()
+        count = sum(1 for h in session.study.highlights.values()
                     if h.document_id == document.id)
         if count and not prompts.confirm(title, (
                 f"This document has {count} highlight{'s' if count != 1 else ''}. Reading it "
@@ -57,7 +59,7 @@ class FormatOps:
         encoding = prompts.choose_encoding(path.name, document.encoding)
         if encoding is None:
             return False
-        new = load_document_in_background(window, path, prompts, encoding,
+        new = load_document_in_background(self.ctx.window(), path, prompts, encoding,
                                           error_title="Could not reopen")
         if new is None:
             return False
@@ -67,17 +69,17 @@ class FormatOps:
         derived = bool(document.title) and document.title in document.text[:1000]
         replace = ReplaceDocumentContent(document.id, new, keep_title=not derived)
         if not count:
-            window.session.execute(replace)
-            window.statusBar().showMessage(message, 5000)
+            session.execute(replace)
+            self._status(message, 5000)
             return True
         # Re-place the highlights on the new reading, then take its encoding and layout:
         # one undo step.
         update = UpdateDocumentText(document.id, new.text)
-        window.session.execute(Batch([update, replace], "Reopen with encoding"))
+        session.execute(Batch([update, replace], "Reopen with encoding"))
         from desktop.ui.dialogs.update_report import UpdateReport
 
-        report = UpdateReport.of(update, window.session.document.title)
-        window.statusBar().showMessage(f"{message}: {report.summary()}.", 8000)
+        report = UpdateReport.of(update, session.document.title)
+        self._status(f"{message}: {report.summary()}.", 8000)
         if prompts.update_report(report) and report.orphaned:
-            window.notes.show_orphans()
+            self.notes.show_orphans()
         return True

@@ -9,13 +9,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QMenu
-
 from desktop.domain.batch import Batch
 from desktop.domain.ids import utc_now
 from desktop.storage.atomic import atomic_write_bytes
 from desktop.storage.errors import StorageError
-from desktop.ui.controllers.base import WindowOps
+from desktop.ui.controllers.base import Controller
 
 W3C_FILTER = "W3C Web Annotations (*.jsonld *.json);;All files (*)"
 REFERENCES_FILTER = (
@@ -24,24 +22,8 @@ REFERENCES_FILTER = (
 )
 
 
-class InterchangeOps(WindowOps):
-    def connect(self) -> None:
-        a = self.window.actions
-        for action, name in ((a.export_markdown, "md"), (a.export_html, "html"),
-                             (a.export_w3c, "w3c"), (a.export_claimreview, "claimreview"),
-                             (a.export_csv, "csv")):
-            action.triggered.connect(lambda _=False, n=name: self.export(n))
-        a.import_w3c.triggered.connect(self.import_annotations)
-        a.import_references.triggered.connect(self.import_references)
-
-    def add_menus(self, file_menu: QMenu) -> None:
-        a = self.window.actions
-        export = file_menu.addMenu("&Export")
-        export.addActions([a.export_markdown, a.export_html])
-        export.addSeparator()
-        export.addActions([a.export_w3c, a.export_claimreview, a.export_csv])
-        imports = file_menu.addMenu("&Import")
-        imports.addActions([a.import_w3c, a.import_references])
+class InterchangeController(Controller):
+    """File › Export (reports and interchange files) and File › Import."""
 
     def _start_dir(self) -> Path:
         if self.session.path is not None:
@@ -68,7 +50,7 @@ class InterchangeOps(WindowOps):
 
         spec = FORMATS[format_name]
         suggested = self._start_dir() / f"{self._stem()}{spec.suffix}"
-        path = self.window.prompts.export_path(f"Export {spec.label}", str(suggested),
+        path = self.prompts.export_path(f"Export {spec.label}", str(suggested),
                                                spec.file_filter)
         if path is None:
             return None
@@ -76,7 +58,7 @@ class InterchangeOps(WindowOps):
         if not path.suffix:
             path = path.with_name(path.name + Path(spec.suffix).suffix)
         if self.session.path is not None and path.resolve() == self.session.path.resolve():
-            self.window.prompts.error("Could not export", "An export cannot replace the study "
+            self.prompts.error("Could not export", "An export cannot replace the study "
                                       "file itself; choose another name.")
             return None
         options = ExportOptions(generated=utc_now(), author=default_reviewer())
@@ -84,7 +66,7 @@ class InterchangeOps(WindowOps):
         try:
             atomic_write_bytes(path, data)
         except OSError as err:
-            self.window.prompts.error("Could not export",
+            self.prompts.error("Could not export",
                                       f"Could not write “{path}”: {err.strerror or err}")
             return None
         self._status(f"Exported {spec.label} to {path.name}")
@@ -95,20 +77,20 @@ class InterchangeOps(WindowOps):
         """Add the highlights and links of a W3C annotation file, as one undo step."""
         from desktop.storage.importers.w3c import read_annotations
 
-        path = self.window.prompts.import_path("Import W3C annotations", str(self._start_dir()),
+        path = self.prompts.import_path("Import W3C annotations", str(self._start_dir()),
                                                W3C_FILTER)
         if path is None:
             return False
         try:
             plan = read_annotations(path, self.session.study, self.session.document.id)
         except StorageError as err:
-            self.window.prompts.error("Could not import", str(err))
+            self.prompts.error("Could not import", str(err))
             return False
         if plan.is_empty:
-            self.window.prompts.info("Nothing to import", plan.summary())
+            self.prompts.info("Nothing to import", plan.summary())
             return False
         self.session.execute(Batch(plan.commands(), "Import annotations"))
-        self.window.prompts.info("Annotations imported", plan.summary())
+        self.prompts.info("Annotations imported", plan.summary())
         n = len(plan.highlights)
         self._status(f"Imported {n} highlight{'s' if n != 1 else ''} from {Path(path).name}")
         return True
@@ -117,20 +99,20 @@ class InterchangeOps(WindowOps):
         """Add the sources of a BibTeX or CSL-JSON file to the library, as one undo step."""
         from desktop.storage.importers.references import read_references
 
-        path = self.window.prompts.import_path("Import references", str(self._start_dir()),
+        path = self.prompts.import_path("Import references", str(self._start_dir()),
                                                REFERENCES_FILTER)
         if path is None:
             return False
         try:
             plan = read_references(path, self.session.study)
         except StorageError as err:
-            self.window.prompts.error("Could not import", str(err))
+            self.prompts.error("Could not import", str(err))
             return False
         if not plan.references:
-            self.window.prompts.info("Nothing to import", plan.summary())
+            self.prompts.info("Nothing to import", plan.summary())
             return False
         self.session.execute(Batch(list(plan.commands()), "Import references"))
-        self.window.prompts.info("References imported", plan.summary())
+        self.prompts.info("References imported", plan.summary())
         n = len(plan.references)
         self._status(f"Added {n} reference{'s' if n != 1 else ''} from {Path(path).name}")
         return True

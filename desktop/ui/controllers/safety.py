@@ -8,6 +8,7 @@ Every question goes through the prompts seam; nothing here overwrites a file.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from desktop.storage.disk_state import changed_on_disk
@@ -21,12 +22,15 @@ from desktop.storage.recovery import (
     pending_recoveries,
 )
 from desktop.ui.controllers.autosave import Autosaver
+from desktop.ui.controllers.base import Controller
+from desktop.ui.controllers.context import WindowContext
 from desktop.ui.core.session import StudySession
 from desktop.ui.dialogs.safety_prompts import DiskChoice, LockChoice, RecoverChoice
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
     from desktop.ui.dialogs.prompts import Prompts
-    from desktop.ui.window.main_window import MainWindow
 
 
 def claim_lock(session: StudySession, prompts: Prompts) -> bool:
@@ -50,15 +54,16 @@ def claim_lock(session: StudySession, prompts: Prompts) -> bool:
     return False
 
 
-class SafetyOps:
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
-        self.autosaver = Autosaver(window)
-        self.companions: list[MainWindow] = []  # windows opened for other recovered studies
+class SafetyController(Controller):
+    """Locks, autosave and recovery for the window's sessions. ``open_window`` shows a
+    recovered study in a window of its own (and returns it)."""
 
-    @property
-    def prompts(self) -> Prompts:
-        return self.window.prompts
+    def __init__(self, ctx: WindowContext,
+                 open_window: Callable[[StudySession], QWidget]) -> None:
+        super().__init__(ctx)
+        self.open_window = open_window
+        self.autosaver = Autosaver(ctx)
+        self.companions: list[QWidget] = []  # windows opened for other recovered studies
 
     # --- sessions coming and going -------------------------------------------------
     def shown(self, session: StudySession) -> None:
@@ -71,7 +76,7 @@ class SafetyOps:
             old.lock.release()
 
     def closed(self) -> None:
-        session = self.window.session
+        session = self.session
         self.autosaver.untrack(session)
         self.autosaver.stop()
         if session.lock is not None:
@@ -96,7 +101,7 @@ class SafetyOps:
         """
         count = 0
         for entry in pending_recoveries():
-            current = self.window.session
+            current = self.session
             here = not current.is_modified
             base = current if here and entry.original == current.path else None
             recovered = self._ask(entry, base)
@@ -108,10 +113,10 @@ class SafetyOps:
                 continue  # left pending: the recovery file is still there
             count += 1
             if here:
-                self.window.set_session(recovered)
+                self.ctx.set_session(recovered)
                 self.autosaver.autosave()  # claim the recovered copy as this session's
             else:
-                self._open_beside(recovered)
+                self.companions.append(self.open_window(recovered))
         return count
 
     def _ask(self, entry: RecoveryEntry, base: StudySession | None) -> StudySession | None:
@@ -135,13 +140,6 @@ class SafetyOps:
         session.mark_unsaved()
         return session
 
-    def _open_beside(self, session: StudySession) -> None:
-        window = type(self.window)(session)
-        window.prompts = self.prompts.for_window(window)
-        self.companions.append(window)
-        window.show()
-        window.safety.autosaver.autosave()
-
     # --- saving -----------------------------------------------------------------------
     def before_save(self, session: StudySession, compare: bool = True) -> DiskChoice:
         """May the study be written over its own file? OVERWRITE means yes. Without
@@ -156,7 +154,7 @@ class SafetyOps:
                     return DiskChoice.CANCEL
                 if choice is LockChoice.READ_ONLY:
                     session.read_only = True
-                    self.window._update_title()
+                    self.ctx.refresh_title()
                     return DiskChoice.SAVE_AS
             session.lock = acquire(session.path, session.token, take_over=True)
         if not session.path.exists():

@@ -24,8 +24,10 @@ from desktop.domain.changes import ChangeSet
 from desktop.domain.crosscheck import Verdict, claim_progress
 from desktop.domain.model import Highlight, Study
 from desktop.domain.tags import tag_counts
+from desktop.ui.core.current import CurrentSession
 from desktop.ui.core.key_names import category_keys_text
 from desktop.ui.core.label_styles import style_hint, style_summary
+from desktop.ui.core.session import StudySession
 from desktop.ui.core.swatches import color_icon
 from desktop.ui.notes.highlight_detail import HighlightDetail, verdict_text
 from desktop.ui.notes.highlight_list import ID_ROLE, HighlightDelegate, HighlightListModel
@@ -206,6 +208,13 @@ class NotesPane(QWidget):
             emit(hid, *args)
 
     # --- model updates -------------------------------------------------------
+    def follow(self, current: CurrentSession) -> None:
+        """Show the current session's document from now on, following its edits."""
+        current.follow(shown=self._on_shown, changed=self.apply_changes)
+
+    def _on_shown(self, session: StudySession) -> None:
+        self.set_study(session.study, session.document.id)
+
     def set_study(self, study: Study, document_id: str) -> None:
         """Show ``study`` at ``document_id``; another document of the same study keeps
         the filters (a click in "All documents" or a link may switch documents)."""
@@ -365,6 +374,27 @@ class NotesPane(QWidget):
             self.list.scrollTo(index)
         finally:
             self._quiet = False
+
+    def show_source(self) -> None:
+        """The Source tab, ready to type who published the document."""
+        self.tabs.setCurrentWidget(self.source)
+        self.source.publisher.setFocus()
+
+    def show_references(self) -> None:
+        self.tabs.setCurrentWidget(self.references)
+
+    def show_reference(self, reference_id: str) -> None:
+        """The References tab with ``reference_id`` selected (the filter cleared)."""
+        refs = self.references
+        self.tabs.setCurrentWidget(refs)
+        refs.find.clear()
+        items = refs.items.list
+        for row in range(items.count()):
+            item = items.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) == reference_id:
+                items.setCurrentItem(item)
+                items.scrollToItem(item)
+                return
 
     def focus_tags(self) -> None:
         self.tabs.setCurrentIndex(0)

@@ -42,7 +42,9 @@ from desktop.domain.display_text import excerpt
 from desktop.domain.model import Study
 from desktop.domain.search import SearchFilters, SearchHit, SearchIndex, Snippet, snippet
 from desktop.domain.tags import tag_counts
+from desktop.ui.core.current import CurrentSession
 from desktop.ui.core.label_styles import style_summary
+from desktop.ui.core.session import StudySession
 from desktop.ui.core.swatches import color_icon
 from desktop.ui.notes.highlight_detail import verdict_text
 from desktop.ui.notes.tag_filter import TagFilter
@@ -261,6 +263,13 @@ class SearchPanel(QWidget):
         QTimer.singleShot(0, self.index.warm)  # while the reader looks at the new panel
 
     # --- study ------------------------------------------------------------------
+    def follow(self, current: CurrentSession) -> None:
+        """Search the current session's study from now on, following its edits."""
+        current.follow(replaced=self._on_replaced, changed=self.apply_changes)
+
+    def _on_replaced(self, session: StudySession) -> None:
+        self.set_study(session.study)
+
     def set_study(self, study: Study) -> None:
         self.study = study
         self.index.set_study(study)

@@ -9,8 +9,11 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTabBar, QWidget
 
+from desktop.domain.changes import ChangeSet
 from desktop.domain.display_text import short_title
 from desktop.domain.model import Study
+from desktop.ui.core.current import CurrentSession
+from desktop.ui.core.session import StudySession
 
 
 class DocumentTabs(QTabBar):
@@ -30,6 +33,19 @@ class DocumentTabs(QTabBar):
         self._filling = False
         self.currentChanged.connect(self._on_current)
         self.hide()
+
+    def follow(self, current: CurrentSession) -> None:
+        """Show the current session's documents from now on."""
+        self._current = current
+        current.follow(shown=self._on_shown, changed=self._on_changed)
+
+    def _on_shown(self, session: StudySession) -> None:
+        self.show_study(session.study, session.document.id)
+
+    def _on_changed(self, changes: ChangeSet) -> None:
+        if changes.documents_changed:  # a title, an added or removed document
+            session = self._current.session
+            self.show_study(session.study, session.document.id)
 
     def show_study(self, study: Study, current_id: str) -> None:
         """Rebuild the tabs for ``study`` and select ``current_id`` without signalling."""

@@ -8,12 +8,17 @@ the visible blocks only — never ExtraSelections. At most ``MAX_MATCHES`` are k
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 from desktop.domain.textunits import Utf16Map
+
+if TYPE_CHECKING:
+    from desktop.domain.model import Document
+    from desktop.ui.reader.presenter import ReaderPresenter
 
 MAX_MATCHES = 5000
 
@@ -110,6 +115,13 @@ class FindBar(QWidget):
         return button
 
     # --- public --------------------------------------------------------------
+    def follow(self, presenter: ReaderPresenter) -> None:
+        """Search whatever text the reader shows from now on."""
+        presenter.follow(self._on_text_shown)
+
+    def _on_text_shown(self, document: Document, u16: Utf16Map) -> None:
+        self.set_text(document.text, u16)
+
     def set_text(self, text: str, u16: Utf16Map) -> None:
         """A new document: forget the old matches, search again if the bar is open."""
         self._text = text

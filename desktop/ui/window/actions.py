@@ -6,7 +6,7 @@ Category actions are rebuilt when a study with other categories is opened.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QStyle, QWidget
@@ -63,7 +63,6 @@ class Actions:
     document_info: QAction
     shortcuts: QAction
     open_sample: QAction
-    categories: dict[str, QAction] = field(default_factory=dict)
 
 
 def _action(parent: QWidget, text: str, shortcuts=(), tip: str = "", icon=None) -> QAction:

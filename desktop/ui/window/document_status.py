@@ -7,6 +7,8 @@ the text itself carries no page marks.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QPoint
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QWidget
@@ -15,6 +17,9 @@ from desktop.domain.model import Document, page_of
 from desktop.domain.textunits import Utf16Map
 from desktop.storage.formats import FORMATS
 from desktop.storage.formats.text import encoding_label
+
+if TYPE_CHECKING:
+    from desktop.ui.reader.presenter import ReaderPresenter
 
 _KINDS = {f.media_type: f.label for f in FORMATS.values()}
 SEPARATOR = "  ·  "
@@ -50,6 +55,14 @@ class DocumentStatus(QLabel):
         painter = QPainter(self)
         painter.setPen(self.palette().color(QPalette.ColorRole.Mid))
         painter.drawLine(RULE_X, 3, RULE_X, self.height() - 4)
+
+    def follow(self, presenter: ReaderPresenter) -> None:
+        """Describe whatever document the reader shows, and its page, from now on."""
+        self._presenter = presenter
+        presenter.follow(self._on_text_shown)
+
+    def _on_text_shown(self, document: Document, u16: Utf16Map) -> None:
+        self.set_document(document, self._presenter.reader, u16)
 
     def set_document(self, document: Document, reader: QPlainTextEdit | None = None,
                      u16: Utf16Map | None = None) -> None:

@@ -5,15 +5,12 @@ Missing files are pruned whenever the menu is about to show.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QMenu, QWidget
 
 from desktop.storage.recent import clear_recent, recent_paths
-
-if TYPE_CHECKING:
-    from desktop.ui.window.main_window import MainWindow
 
 
 def entry_text(number: int, path: str) -> str:
@@ -24,13 +21,16 @@ def entry_text(number: int, path: str) -> str:
 
 
 class RecentMenu(QMenu):
-    """The submenu; rebuilt from the settings each time it opens."""
+    """The submenu; rebuilt from the settings each time it opens. A chosen file opens
+    with ``open_file``; what happened is said with ``status``."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__("Open &Recent", window)
+    def __init__(self, parent: QWidget, open_file: Callable[[Path], object],
+                 status: Callable[[str, int], None]) -> None:
+        super().__init__("Open &Recent", parent)
         self.setObjectName("recentMenu")
         self.setToolTipsVisible(True)
-        self.window = window
+        self.open_file = open_file
+        self.status = status
         self.aboutToShow.connect(self.rebuild)
         self.rebuild()
 
@@ -54,13 +54,13 @@ class RecentMenu(QMenu):
 
     def open(self, path: str) -> None:
         if not Path(path).is_file():
-            self.window.statusBar().showMessage(
-                f"“{Path(path).name}” is no longer there; removed from Open Recent.", 8000)
+            self.status(f"“{Path(path).name}” is no longer there; removed from Open Recent.",
+                        8000)
             recent_paths()
             return
-        self.window.files.open(Path(path))
+        self.open_file(Path(path))
 
     def clear_all(self) -> None:
         clear_recent()
         self.rebuild()
-        self.window.statusBar().showMessage("Cleared the recent files.", 5000)
+        self.status("Cleared the recent files.", 5000)

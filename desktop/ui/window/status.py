@@ -12,6 +12,8 @@ from PySide6.QtWidgets import QLabel, QWidget
 from desktop.domain.changes import ChangeSet
 from desktop.domain.crosscheck import claim_progress
 from desktop.domain.model import Study
+from desktop.ui.core.current import CurrentSession
+from desktop.ui.core.session import StudySession
 
 
 def word_count(text: str) -> int:
@@ -41,6 +43,13 @@ class StatusSummary(QLabel):
         self._study: Study | None = None
         self._document_id = ""
         self._words = 0
+
+    def follow(self, current: CurrentSession) -> None:
+        """Count the current session's document from now on."""
+        current.follow(shown=self._on_shown, changed=self.apply_changes)
+
+    def _on_shown(self, session: StudySession) -> None:
+        self.set_study(session.study, session.document.id)
 
     def set_study(self, study: Study, document_id: str) -> None:
         self._study, self._document_id = study, document_id
