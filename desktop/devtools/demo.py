@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QMenu, QWidget
 
 from desktop.cli import SAMPLE_DOCUMENT
 from desktop.domain.crosscheck import Verdict
@@ -71,6 +72,7 @@ def show_recent(window: MainWindow) -> None:
     file_action = bar.actions()[0]
     bar.setActiveAction(file_action)
     file_menu = file_action.menu()
+    assert isinstance(file_menu, QMenu)
     QTimer.singleShot(200, lambda: file_menu.setActiveAction(window.recent_menu.menuAction()))
     QTimer.singleShot(300, lambda: window.recent_menu.popup(
         file_menu.mapToGlobal(file_menu.actionGeometry(window.recent_menu.menuAction())
@@ -131,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.tab:
         QTimer.singleShot(400, lambda: window.notes.tabs.setCurrentIndex(
             {"references": 1, "source": 2, "study": 3}[args.tab]))
-    shot = window
+    shot: QWidget | None = window  # what the screenshot shows (None: the whole screen)
     if args.documents:
         from desktop.devtools.demo_documents import add_second_document
 
@@ -165,22 +167,16 @@ def main(argv: list[str] | None = None) -> int:
         QTimer.singleShot(500, lambda: _search(window, args.search))
     if args.tag:
         QTimer.singleShot(500, lambda: _filter_tag(window, args.tag))
-    if args.screenshot:
-        def shoot() -> None:
-            if shot is None:
-                app.primaryScreen().grabWindow(0).save(str(args.screenshot))
-            else:
-                shot.grab().save(str(args.screenshot))
     if args.shortcuts:
         QTimer.singleShot(400, window.help.show_shortcuts)
     if args.recent:
         QTimer.singleShot(400, lambda: show_recent(window))
     if args.screenshot:
         def shoot() -> None:
-            if args.shortcuts or args.recent:  # other top-level windows: grab the screen
+            if shot is None or args.shortcuts or args.recent:  # other top-level windows
                 window.screen().grabWindow(0).save(str(args.screenshot))
             else:
-                window.grab().save(str(args.screenshot))
+                shot.grab().save(str(args.screenshot))
             os._exit(0)  # skip the unsaved-changes question: this is a throwaway study
 
         QTimer.singleShot(1500, shoot)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
@@ -20,7 +21,7 @@ RESOURCES = Path(__file__).resolve().parent.parent.parent / "resources"
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
-    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app = cast(QApplication, QApplication.instance() or QApplication(argv or sys.argv[:1]))
     app.setApplicationName("Crosslight")
     app.setOrganizationName("Crosslight")
     app.setApplicationDisplayName("Crosslight")

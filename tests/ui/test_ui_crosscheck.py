@@ -156,11 +156,11 @@ def test_library_add_edit_and_find(qtbot, window, seed_copy, ui):
     qtbot.mouseClick(panel.add, Qt.MouseButton.LeftButton)
     assert [r.title for r in study.references.values()] == ["DoD press briefing",
                                                             "Reuters report"]
-    qtbot.keyClicks(panel.find, "reuters")
+    qtbot.keyClicks(panel.find_edit, "reuters")
     visible = [panel.items.list.item(i).text() for i in range(panel.items.list.count())
                if not panel.items.list.item(i).isHidden()]
     assert len(visible) == 1 and visible[0].startswith("Reuters report")
-    panel.find.clear()
+    panel.find_edit.clear()
 
     panel.items.list.setCurrentRow(0)
     edited = replace(study.references[ref.id], title="DoD briefing, 8 March")

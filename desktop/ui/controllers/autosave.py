@@ -104,8 +104,9 @@ class Autosaver(Controller):
     def discard(self, session: StudySession) -> None:
         self.writer.wait()  # a copy still being written must not reappear afterwards
         old = self.written.pop(session.token, None)
-        for file in {old, recovery_file(session.path, session.token)} - {None}:
-            discard_recovery(file)
+        for file in {old, recovery_file(session.path, session.token)}:
+            if file is not None:
+                discard_recovery(file)
 
     def stop(self) -> None:
         self.timer.stop()

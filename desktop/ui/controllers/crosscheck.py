@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QUrl
 
 from desktop.domain.batch import Batch
+from desktop.domain.commands import Command
 from desktop.domain.crosscheck import Verdict
 from desktop.domain.model import Citation, Link, SourceAssessment
 from desktop.domain.removal import ReferenceDeletion
@@ -42,7 +43,7 @@ class CrossCheckController(Controller):
         if choice is None:
             return
         citation = Citation(choice.reference.id, choice.stance, choice.comment)
-        commands = [AttachReference(highlight_id, citation)]
+        commands: list[Command] = [AttachReference(highlight_id, citation)]
         if choice.is_new:
             commands.insert(0, AddReference(choice.reference))
         self.session.execute(Batch(commands, "Attach reference"))

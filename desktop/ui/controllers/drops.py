@@ -64,12 +64,12 @@ class DropController(Controller):
                 widget.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        kind = event.type()
-        if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop) \
-                and dropped_paths(event.mimeData()):
+        # QDragEnterEvent and QDragMoveEvent are QDropEvents.
+        if isinstance(event, QDropEvent) and dropped_paths(event.mimeData()):
+            kind = event.type()
             if kind == QEvent.Type.Drop:
                 self.drop(event)
-            elif kind == QEvent.Type.DragEnter:
+            elif isinstance(event, QDragEnterEvent):
                 self.drag_enter(event)
             else:
                 event.acceptProposedAction()

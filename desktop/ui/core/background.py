@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject, Signal
 @dataclass(eq=False)
 class Job:
     work: Callable[[], Any]
-    on_done: Callable[[Job], None]
+    on_done: Callable[[Job], object]  # its return value is not used
     context: dict[str, Any] = field(default_factory=dict)
     result: Any = None
     error: BaseException | None = None

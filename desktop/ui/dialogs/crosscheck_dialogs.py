@@ -140,7 +140,7 @@ class AttachReferenceDialog(QDialog):
         claim = QLabel(f"To: “{excerpt(highlight.quote.exact)}”", self)
         claim.setWordWrap(True)
         claim.setTextFormat(Qt.TextFormat.PlainText)
-        self.find = find_box(self, "Find in the library…")
+        self.find_edit = find_box(self, "Find in the library…")
         self.list = QListWidget(self)
         self.list.setAccessibleName("Reference library")
         for reference in study.references.values():
@@ -161,13 +161,13 @@ class AttachReferenceDialog(QDialog):
         buttons = ok_cancel(self)
         layout = QVBoxLayout(self)
         layout.addWidget(claim)
-        layout.addWidget(self.find)
+        layout.addWidget(self.find_edit)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.new_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        self.find.textChanged.connect(self._filter)
+        self.find_edit.textChanged.connect(self._filter)
         self.new_button.clicked.connect(self._create)
         self.list.itemDoubleClicked.connect(lambda _item: self.accept())
         if self.list.count():
@@ -244,7 +244,7 @@ class LinkDialog(QDialog):
         self.relation = QComboBox(self)
         for relation in Relation:
             self.relation.addItem(relation.label, relation.value)
-        self.find = find_box(self, "Find a highlighted passage…")
+        self.find_edit = find_box(self, "Find a highlighted passage…")
         self.list = QListWidget(self)
         self.list.setAccessibleName("Passages")
         several = len(study.documents) > 1  # then each passage names its document
@@ -271,11 +271,11 @@ class LinkDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(QLabel("to the passage:", self))
-        layout.addWidget(self.find)
+        layout.addWidget(self.find_edit)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        self.find.textChanged.connect(self._filter)
+        self.find_edit.textChanged.connect(self._filter)
         self.list.itemDoubleClicked.connect(lambda _item: self.accept())
         self.resize(520, 440)
 

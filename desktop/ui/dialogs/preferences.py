@@ -51,11 +51,11 @@ class PreferencesDialog(QDialog):
         self.family = QFontComboBox(self)
         self.family.setObjectName("readerFontFamily")
         self.family.setCurrentFont(QFont(QFontInfo(font).family()))
-        self.size = QSpinBox(self)
-        self.size.setObjectName("readerFontSize")
-        self.size.setRange(MIN_POINT_SIZE, MAX_POINT_SIZE)
-        self.size.setSuffix(" pt")
-        self.size.setValue(base_size)
+        self.size_box = QSpinBox(self)
+        self.size_box.setObjectName("readerFontSize")
+        self.size_box.setRange(MIN_POINT_SIZE, MAX_POINT_SIZE)
+        self.size_box.setSuffix(" pt")
+        self.size_box.setValue(base_size)
         self.default_font = QPushButton("Use &Default Font", self)
         self.default_font.setToolTip("The built-in serif reading font at its usual size")
         self.sample = QLabel(SAMPLE, self)
@@ -76,11 +76,11 @@ class PreferencesDialog(QDialog):
         form.addRow("&Theme:", self.theme)
         form.addRow("Reading &font:", self.family)
         size_row = QHBoxLayout()
-        size_row.addWidget(self.size)
+        size_row.addWidget(self.size_box)
         size_row.addStretch(1)
         size_row.addWidget(self.default_font)
         size_label = QLabel("&Size:", self)
-        size_label.setBuddy(self.size)
+        size_label.setBuddy(self.size_box)
         form.addRow(size_label, size_row)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.close)
@@ -94,7 +94,7 @@ class PreferencesDialog(QDialog):
         self.theme.currentIndexChanged.connect(
             lambda _i: self.themeChosen.emit(self.theme.currentData()))
         self.family.currentFontChanged.connect(self._family_changed)
-        self.size.valueChanged.connect(lambda _v: self._emit_font())
+        self.size_box.valueChanged.connect(lambda _v: self._emit_font())
         self.default_font.clicked.connect(self._use_default)
 
     def set_theme(self, theme: str) -> None:
@@ -109,7 +109,7 @@ class PreferencesDialog(QDialog):
         self._emit_font()
 
     def _emit_font(self) -> None:
-        self.fontChosen.emit(self._family, float(self.size.value()))
+        self.fontChosen.emit(self._family, float(self.size_box.value()))
 
     def _use_default(self) -> None:
         self._family = ""
@@ -117,10 +117,10 @@ class PreferencesDialog(QDialog):
 
     def show_font(self, font: QFont, base_size: int) -> None:
         """Show the reader's font as now applied (after a reset, or zoom elsewhere)."""
-        for widget in (self.family, self.size):
+        for widget in (self.family, self.size_box):
             widget.blockSignals(True)
         self.family.setCurrentFont(QFont(QFontInfo(font).family()))
-        self.size.setValue(base_size)
-        for widget in (self.family, self.size):
+        self.size_box.setValue(base_size)
+        for widget in (self.family, self.size_box):
             widget.blockSignals(False)
         self.sample.setFont(font)

@@ -7,7 +7,7 @@ the file-safety story, not to editing. Tests script the same method names.
 from __future__ import annotations
 
 import enum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Self
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -108,6 +108,6 @@ class SafetyPrompts:
             True,
         )
 
-    def for_window(self, window: QWidget) -> SafetyPrompts:
+    def for_window(self, window: QWidget) -> Self:
         """Prompts for another window (a recovered study opened beside this one)."""
         return type(self)(window)  # type: ignore[call-arg]

@@ -49,7 +49,7 @@ def typed(sequence: QKeySequence) -> bool:
     confuse."""
     if sequence.isEmpty():
         return False
-    key = sequence[0].key().value
+    key = sequence[0].key().value  # type: ignore[index]  # QKeySequence supports [i]
     if Qt.Key.Key_F13.value <= key <= Qt.Key.Key_F35.value:
         return False
     return not Qt.Key.Key_Back.value <= key < Qt.Key.Key_unknown.value
@@ -72,7 +72,7 @@ def menu_rows(menu: QMenu, group: str) -> list[ShortcutRow]:
         if action.isSeparator():
             continue
         sub = action.menu()
-        if sub is not None:
+        if isinstance(sub, QMenu):
             if sub.objectName() not in DYNAMIC_MENUS:
                 rows.extend(menu_rows(sub, f"{group} › {plain(sub.title())}"))
             continue
@@ -85,8 +85,9 @@ def shortcut_rows(window: QMainWindow) -> list[ShortcutRow]:
     """One row per command in the menu bar, in menu order."""
     rows: list[ShortcutRow] = []
     for top in window.menuBar().actions():
-        if top.menu() is not None:
-            rows.extend(menu_rows(top.menu(), plain(top.text())))
+        menu = top.menu()
+        if isinstance(menu, QMenu):
+            rows.extend(menu_rows(menu, plain(top.text())))
     return rows
 
 
@@ -154,13 +155,21 @@ class ShortcutsDialog(QDialog):
         self.tree.expandAll()
         self.apply_filter(self.filter.text())
 
-    def apply_filter(self, query: str) -> None:
-        shown = 0
+    def _groups(self) -> list[tuple[QTreeWidgetItem, list[QTreeWidgetItem]]]:
+        """Each menu's item and its command items."""
+        out = []
         for g in range(self.tree.topLevelItemCount()):
             group = self.tree.topLevelItem(g)
+            if group is not None:
+                children = (group.child(c) for c in range(group.childCount()))
+                out.append((group, [child for child in children if child is not None]))
+        return out
+
+    def apply_filter(self, query: str) -> None:
+        shown = 0
+        for group, children in self._groups():
             visible = 0
-            for c in range(group.childCount()):
-                child = group.child(c)
+            for child in children:
                 hit = matches(child.data(0, Qt.ItemDataRole.UserRole), query)
                 child.setHidden(not hit)
                 visible += hit
@@ -170,11 +179,6 @@ class ShortcutsDialog(QDialog):
 
     def visible_rows(self) -> list[tuple[str, str, str]]:
         """(group, command, keys) of every row the filter leaves, for tests and checks."""
-        out = []
-        for g in range(self.tree.topLevelItemCount()):
-            group = self.tree.topLevelItem(g)
-            for c in range(group.childCount()):
-                child = group.child(c)
-                if not child.isHidden() and not group.isHidden():
-                    out.append((group.text(0), child.text(0), child.text(1)))
-        return out
+        return [(group.text(0), child.text(0), child.text(1))
+                for group, children in self._groups() for child in children
+                if not child.isHidden() and not group.isHidden()]

@@ -134,9 +134,12 @@ class LinksPanel(_ButtonList):
         self.add.clicked.connect(self.linkRequested)
         self.go.clicked.connect(self._go)
         self.list.itemDoubleClicked.connect(lambda _i: self._go())
-        self.remove.clicked.connect(
-            lambda: self.current_id() and self.removeRequested.emit(self.current_id())
-        )
+        self.remove.clicked.connect(self._remove)
+
+    def _remove(self) -> None:
+        key = self.current_id()
+        if key:
+            self.removeRequested.emit(key)
 
     def _go(self) -> None:
         key = self.current_id()

@@ -93,7 +93,9 @@ class MarkdownEditor(QWidget):
             self._preview = SafeBrowser(self._preview_page)
             self._preview.setAccessibleName(f"{self._name} preview")
             self._preview.anchorClicked.connect(self.linkActivated)
-            self._preview_page.layout().addWidget(self._preview)
+            layout = self._preview_page.layout()
+            assert layout is not None  # set in __init__
+            layout.addWidget(self._preview)
             self._preview.show()
         return self._preview
 

@@ -387,7 +387,7 @@ class NotesPane(QWidget):
         """The References tab with ``reference_id`` selected (the filter cleared)."""
         refs = self.references
         self.tabs.setCurrentWidget(refs)
-        refs.find.clear()
+        refs.find_edit.clear()
         items = refs.items.list
         for row in range(items.count()):
             item = items.item(row)

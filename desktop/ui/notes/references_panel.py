@@ -22,10 +22,10 @@ class ReferencesPanel(QWidget):
         self.setAccessibleName("References")
         self.summary = QLabel(self)
         style_summary(self.summary)
-        self.find = QLineEdit(self)
-        self.find.setPlaceholderText("Find references (title, author, URL, excerpt)…")
-        self.find.setClearButtonEnabled(True)
-        self.find.setAccessibleName("Find references")
+        self.find_edit = QLineEdit(self)
+        self.find_edit.setPlaceholderText("Find references (title, author, URL, excerpt)…")
+        self.find_edit.setClearButtonEnabled(True)
+        self.find_edit.setAccessibleName("Find references")
         self.items = _ButtonList("Reference library", self)
         self.add = self.items.add_button("&Add…", "Add a reference to the library", False)
         self.edit = self.items.add_button("&Edit…", "Edit the selected reference", True)
@@ -34,14 +34,14 @@ class ReferencesPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.summary)
-        layout.addWidget(self.find)
+        layout.addWidget(self.find_edit)
         layout.addWidget(self.items, 1)
         self.add.clicked.connect(self.addRequested)
         self.edit.clicked.connect(lambda: self._emit(self.editRequested))
         self.open.clicked.connect(lambda: self._emit(self.openRequested))
         self.delete.clicked.connect(lambda: self._emit(self.deleteRequested))
         self.items.list.itemDoubleClicked.connect(lambda _i: self._emit(self.editRequested))
-        self.find.textChanged.connect(lambda _t: self._apply_filter())
+        self.find_edit.textChanged.connect(lambda _t: self._apply_filter())
         self._haystacks: dict[str, str] = {}
 
     def _emit(self, signal) -> None:
@@ -65,7 +65,7 @@ class ReferencesPanel(QWidget):
         self._apply_filter()
 
     def _apply_filter(self) -> None:
-        needle = self.find.text().casefold().strip()
+        needle = self.find_edit.text().casefold().strip()
         for i in range(self.items.list.count()):
             item = self.items.list.item(i)
             key = item.data(Qt.ItemDataRole.UserRole)

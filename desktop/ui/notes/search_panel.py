@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QTextDocument
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -343,7 +343,8 @@ class SearchPanel(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """↓ in the query moves into the results, so the keyboard alone can pick one."""
-        if (watched is self.query and event.type() == QEvent.Type.KeyPress
+        if (watched is self.query and isinstance(event, QKeyEvent)
+                and event.type() == QEvent.Type.KeyPress
                 and event.key() == Qt.Key.Key_Down and self.model.rowCount()):
             self.run()  # what is typed, not what the debounce has not searched yet
             self.results.setFocus()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QCompleter, QLineEdit, QWidget
 
 from desktop.domain.tags import format_tags, parse_tags
 from desktop.ui.core.key_names import native_keys
@@ -40,13 +40,14 @@ class TagEdit(QLineEdit):
         self._known: list[str] = []
         self._shown: list[str] = []  # the highlight's tags as last shown
         self.model = QStringListModel(self)
-        self.completer = QCompleter(self.model, self)
-        self.completer.setWidget(self)  # not setCompleter: it would complete the whole line
-        self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.completer.setFilterMode(Qt.MatchFlag.MatchStartsWith)
-        self.completer.setMaxVisibleItems(8)
-        self.completer.activated[str].connect(self.insert_completion)
+        self.tag_completer = QCompleter(self.model, self)
+        self.tag_completer.setWidget(self)  # not setCompleter: it would complete the whole line
+        self.tag_completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.tag_completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.tag_completer.setFilterMode(Qt.MatchFlag.MatchStartsWith)
+        self.tag_completer.setMaxVisibleItems(8)
+        self.tag_completer.activated[str].connect(  # type: ignore[index]  # overloads
+            self.insert_completion)
         self.textEdited.connect(self._update_completions)
         self.editingFinished.connect(self.commit)
 
@@ -71,21 +72,26 @@ class TagEdit(QLineEdit):
         return self.text()[start:self.cursorPosition()]
 
     # --- completion -------------------------------------------------------------
+    def _popup(self) -> QAbstractItemView:
+        popup = self.tag_completer.popup()  # made on first use: never None
+        assert popup is not None
+        return popup
+
     def _update_completions(self, _text: str = "") -> None:
         prefix = self.current_word().strip()
         if not prefix:
-            self.completer.popup().hide()
+            self._popup().hide()
             return
         present = {t.casefold() for t in parse_tags(self.text())} - {prefix.casefold()}
         self.model.setStringList([t for t in self._known if t.casefold() not in present])
-        self.completer.setCompletionPrefix(prefix)
-        if self.completer.completionCount() == 0:
-            self.completer.popup().hide()
+        self.tag_completer.setCompletionPrefix(prefix)
+        if self.tag_completer.completionCount() == 0:
+            self._popup().hide()
             return
-        self.completer.popup().setCurrentIndex(self.completer.completionModel().index(-1, 0))
+        self._popup().setCurrentIndex(self.tag_completer.completionModel().index(-1, 0))
         rect = self.cursorRect()
         rect.setWidth(max(160, self.width() // 2))
-        self.completer.complete(rect)
+        self.tag_completer.complete(rect)
 
     def insert_completion(self, tag: str) -> None:
         """Replace the word being typed by ``tag`` and start the next one."""
@@ -96,11 +102,11 @@ class TagEdit(QLineEdit):
         new = f"{head}{tag}, "
         self.setText(new + tail)
         self.setCursorPosition(len(new))
-        self.completer.popup().hide()
+        self._popup().hide()
 
     # --- keys -----------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        popup = self.completer.popup()
+        popup = self._popup()
         if popup.isVisible() and event.key() in (*_ENTER, Qt.Key.Key_Tab):
             index = popup.currentIndex()
             popup.hide()
@@ -118,7 +124,7 @@ class TagEdit(QLineEdit):
         super().keyPressEvent(event)
 
     def commit(self) -> None:
-        if self.completer.popup().isVisible():
+        if self._popup().isVisible():
             return  # still choosing: the popup took the focus-out
         tags = parse_tags(self.text())
         if tags != self._shown:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import cast
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextLine, QTextOption
@@ -63,8 +64,7 @@ def line_intervals(layout, line: QTextLine, start: int, end: int,
     if a >= b:
         return []
     if not bidi:
-        x1 = line.cursorToX(a)[0]
-        x2 = line.cursorToX(b)[0]
+        x1, x2 = _cursor_x(line, a), _cursor_x(line, b)
         return [(min(x1, x2), max(x1, x2))]
     spans = []
     for run in layout.glyphRuns(a, b - a):
@@ -72,6 +72,12 @@ def line_intervals(layout, line: QTextLine, start: int, end: int,
         if rect.width() > 0:
             spans.append((rect.left(), rect.right()))
     return merge(spans)
+
+
+def _cursor_x(line: QTextLine, position: int) -> float:
+    """The x of a cursor position; PySide returns (x, position) but types it ``object``."""
+    x, _ = cast(tuple[float, int], line.cursorToX(position))
+    return x
 
 
 def merge(spans: list[tuple[float, float]], slack: float = 0.75) -> list[tuple[float, float]]:

@@ -83,7 +83,7 @@ class ReaderPresenter(QObject):
         self._colors = {c.id: c.color for c in study.categories}
         ranges, badges = [], []
         for h in study.highlights_in_order(session.document.id):
-            if h.is_orphan:
+            if h.start is None or h.end is None:  # an orphan: nowhere in the text
                 continue
             ranges.append(PaintRange(u16.to_utf16(h.start), u16.to_utf16(h.end),
                                      self._color(h.category_id), h.id, h.verdict.value))
@@ -105,8 +105,9 @@ class ReaderPresenter(QObject):
 
     def badge(self, h: Highlight) -> Badge | None:
         """The verdict shown in the margin: for every checked highlight and every claim."""
-        if h.is_orphan or not (h.verdict.is_checked or h.category_id == "claim"):
-            return None
+        if h.start is None or h.end is None or not (h.verdict.is_checked
+                                                    or h.category_id == "claim"):
+            return None  # an orphan has no line to stand beside
         why = f": {h.rationale}" if h.rationale else ""
         return Badge(self.u16.to_utf16(h.start), h.verdict.symbol, h.verdict.short_label,
                      f"{h.verdict.label}{why}\n“{h.quote.exact[:BADGE_QUOTE_CHARS]}”", h.id)

@@ -59,7 +59,7 @@ def apply_accessibility(window: MainWindow) -> None:
         # Only the tab bar takes focus. A tab widget forwarding focus to its bar is one
         # "compound" stop to Qt: setTabOrder would move all its pages along with it,
         # and left where it was it would send Tab back to the bar from there.
-        tabs.setFocusProxy(None)
+        tabs.setFocusProxy(None)  # type: ignore[arg-type]  # None removes the proxy
         tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         tabs.tabBar().setFocusPolicy(Qt.FocusPolicy.TabFocus)
     chain = tab_chain(window)
@@ -76,7 +76,9 @@ def apply_accessibility(window: MainWindow) -> None:
     _describe(window.reader.gutter, "Verdicts",
               "The verdict of each checked claim, as a symbol and a word, beside its line.")
     _describe(window.splitter, "Reader and notes")
-    _describe(window.reader.parentWidget(), "Reader pane", "The document and its find bar.")
+    row = window.reader.parentWidget()
+    if row is not None:
+        _describe(row, "Reader pane", "The document and its find bar.")
     _describe(window.toolbar, "Main toolbar")
     _describe(window.status_summary, "Study summary",
               "Word count, highlights by category and how many claims are checked.")
