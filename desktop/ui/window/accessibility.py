@@ -9,7 +9,7 @@ widgets are made by several modules; naming them here keeps the whole story read
 from __future__ import annotations
 
 from itertools import pairwise
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTabWidget, QWidget
@@ -18,7 +18,27 @@ from desktop.ui.core.key_names import native_keys
 from desktop.ui.notes.note_editor import MarkdownEditor
 
 if TYPE_CHECKING:
-    from desktop.ui.window.main_window import MainWindow
+    from PySide6.QtWidgets import QSplitter, QToolBar
+
+    from desktop.ui.notes.pane import NotesPane
+    from desktop.ui.reader.document_tabs import DocumentTabs
+    from desktop.ui.reader.find_bar import FindBar
+    from desktop.ui.reader.view import ReaderView
+    from desktop.ui.window.status import StatusSummary
+
+
+class Described(Protocol):
+    """The window as this module sees it: the widgets it orders and names."""
+
+    reader: ReaderView
+    document_tabs: DocumentTabs
+    notes: NotesPane
+    find_bar: FindBar
+    splitter: QSplitter
+    toolbar: QToolBar
+    status_summary: StatusSummary
+
+    def window(self) -> QWidget: ...
 
 
 def _describe(widget: QWidget, name: str, description: str = "") -> None:
@@ -28,7 +48,7 @@ def _describe(widget: QWidget, name: str, description: str = "") -> None:
         widget.setAccessibleDescription(description)
 
 
-def tab_chain(window: MainWindow) -> list[QWidget]:
+def tab_chain(window: Described) -> list[QWidget]:
     """The focus order, first to last (hidden or disabled ones are skipped by Qt)."""
     notes, detail = window.notes, window.notes.detail
     return [
@@ -53,9 +73,9 @@ def tab_chain(window: MainWindow) -> list[QWidget]:
     ]
 
 
-def apply_accessibility(window: MainWindow) -> None:
+def apply_accessibility(window: Described) -> None:
     window.reader.setTabChangesFocus(True)  # read-only: Tab has nothing to insert
-    for tabs in window.findChildren(QTabWidget):
+    for tabs in window.window().findChildren(QTabWidget):
         # Only the tab bar takes focus. A tab widget forwarding focus to its bar is one
         # "compound" stop to Qt: setTabOrder would move all its pages along with it,
         # and left where it was it would send Tab back to the bar from there.
@@ -99,8 +119,8 @@ def apply_accessibility(window: MainWindow) -> None:
     _describe(find.next_button, "Next match", "Go to the next match (Enter)")
     _describe(find.close_button, "Close the find bar", "Close the find bar (Esc)")
     _describe(find.edit, "Find text", "Words to find in the document.")
-    for editor in window.findChildren(MarkdownEditor):
+    for editor in window.window().findChildren(MarkdownEditor):
         name = editor.editor.accessibleName() or "Note"
         _describe(editor.tabs, f"{name}: write or preview")
-    for tabs in window.findChildren(QTabWidget):
+    for tabs in window.window().findChildren(QTabWidget):
         _describe(tabs, "Sections")

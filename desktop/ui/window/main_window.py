@@ -112,7 +112,9 @@ class MainWindow(QMainWindow):
         self.resize(1280, 820)
         self.splitter.setSizes([800, 480])
         self.notes.split.setSizes([380, 340])
-        restore_window_state(self)  # the last run's layout, if there is a readable one
+        # The last run's layout, if there is a readable one.
+        restore_window_state(self, self._splitters(),
+                             lambda: self.tag_ops.open_search(focus=False))
         apply_accessibility(self)
         self.drops.watch_children()
 
@@ -399,6 +401,10 @@ class MainWindow(QMainWindow):
     def reveal_highlight(self, highlight_id: str) -> None:
         self.highlights.reveal(highlight_id)
 
+    def _splitters(self) -> list[QSplitter]:
+        """The splitters whose sizes are kept across runs."""
+        return [self.splitter, self.notes.split]
+
     # --- events --------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         self.drops.drag_enter(event)
@@ -409,7 +415,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.files.confirm_discard():
             self.safety.closed()
-            save_window_state(self)
+            save_window_state(self, self._splitters(), self.tag_ops.search_visible())
             event.accept()
         else:
             event.ignore()

@@ -16,9 +16,9 @@ from PySide6.QtCore import QByteArray, QDataStream, QTimer
 from desktop.storage.settings import load_settings, update_settings
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QSplitter
+    from collections.abc import Callable
 
-    from desktop.ui.window.main_window import MainWindow
+    from PySide6.QtWidgets import QMainWindow, QSplitter
 
 SPLITTER_SEPARATOR = ";"  # never in base64: "main;notes"
 SPLITTER_MARKER = 0xFF  # what QSplitter.saveState writes first
@@ -38,21 +38,20 @@ def decode(text: str) -> QByteArray | None:
         return None
 
 
-def _splitters(window: MainWindow) -> list[QSplitter]:
-    return [window.splitter, window.notes.split]
-
-
-def save_window_state(window: MainWindow) -> None:
+def save_window_state(window: QMainWindow, splitters: list[QSplitter],
+                      search_open: bool) -> None:
     update_settings(
         window_geometry=encode(window.saveGeometry()),
         window_state=encode(window.saveState()),
-        splitter_state=SPLITTER_SEPARATOR.join(encode(s.saveState()) for s in _splitters(window)),
-        search_open=window.tag_ops.search_visible(),
+        splitter_state=SPLITTER_SEPARATOR.join(encode(s.saveState()) for s in splitters),
+        search_open=search_open,
     )
 
 
-def restore_window_state(window: MainWindow) -> bool:
-    """Apply the saved layout over the defaults; True if the geometry came back."""
+def restore_window_state(window: QMainWindow, splitters: list[QSplitter],
+                         open_search: Callable[[], object]) -> bool:
+    """Apply the saved layout over the defaults; True if the geometry came back.
+    ``open_search`` brings back the Search Study dock if it was open."""
     settings = load_settings()
     geometry = decode(settings.window_geometry)
     restored = geometry is not None and window.restoreGeometry(geometry)
@@ -60,10 +59,10 @@ def restore_window_state(window: MainWindow) -> bool:
     if state is not None:
         window.restoreState(state)
     parts = settings.splitter_state.split(SPLITTER_SEPARATOR) if settings.splitter_state else []
-    for splitter, text in zip(_splitters(window), parts, strict=False):
+    for splitter, text in zip(splitters, parts, strict=False):
         _restore_splitter(splitter, decode(text))
     if settings.search_open:  # made once the window shows: start-up does not wait for it
-        QTimer.singleShot(0, lambda: window.tag_ops.open_search(focus=False))
+        QTimer.singleShot(0, open_search)
     return restored
 
 
