@@ -39,6 +39,8 @@ NOT_AT_START = {
     "hashlib", "socket", "getpass", "desktop.ui.notes.search_panel",
     "desktop.ui.dialogs.preferences", "desktop.ui.reader.document_styles",
     "desktop.ui.dialogs.crosscheck_dialogs", "desktop.ui.dialogs.update_report",
+    # Type-only or first-use modules of the new structure.
+    "desktop.ui.controllers.context", "desktop.domain.removal",
 }
 
 

@@ -6,29 +6,18 @@ to the application, so a change made in one window shows in all of them.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from desktop.domain.display_text import highlight_tooltip
 from desktop.storage.settings import load_settings, update_settings
 from desktop.ui.controllers.base import Controller
-from desktop.ui.controllers.context import WindowContext
 from desktop.ui.reader.minimap import Minimap
 from desktop.ui.reader.themes import theme_manager
 from desktop.ui.reader.view import ReaderView
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QAction
-
+    from desktop.ui.controllers.context import AppearanceActions, WindowContext
     from desktop.ui.dialogs.preferences import PreferencesDialog
-
-
-class AppearanceActions(Protocol):
-    """The View menu's appearance entries this controller drives (see window.actions)."""
-
-    preferences: QAction
-    themes: dict[str, QAction]  # "system", "light", "dark", "sepia"
-    show_minimap: QAction
-    minimap_by_verdict: QAction
 
 
 class AppearanceController(Controller):

@@ -18,10 +18,10 @@ from PySide6.QtWidgets import QApplication
 from desktop.storage.errors import StorageError
 from desktop.storage.recovery import discard_recovery, recovery_file, write_recovery_data
 from desktop.ui.controllers.base import Controller
-from desktop.ui.controllers.context import WindowContext
 from desktop.ui.core.background import BackgroundWriter, Job
 
 if TYPE_CHECKING:
+    from desktop.ui.controllers.context import WindowContext
     from desktop.ui.core.session import StudySession
 
 INTERVAL_MS = 60_000

@@ -12,9 +12,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
-from desktop.ui.controllers.context import WindowContext
-
 if TYPE_CHECKING:
+    from desktop.ui.controllers.context import WindowContext
     from desktop.ui.core.session import StudySession
     from desktop.ui.dialogs.prompts import Prompts
 

@@ -1,6 +1,7 @@
 """What a controller may ask of the window and of the views: small protocols.
 
-Controllers never import the window. Each is built with a ``WindowContext`` (the current
+Controllers never import the window, nor this module but for type hints (it is not
+loaded at start-up). Each is built with a ``WindowContext`` (the current
 session, the prompts seam, the status bar, the title, revealing a highlight) and with
 the collaborators it uses, named in its constructor; the main window satisfies these
 protocols, and a test can pass a small fake instead.
@@ -12,6 +13,7 @@ from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from PySide6.QtCore import Qt
+    from PySide6.QtGui import QAction
     from PySide6.QtWidgets import QDockWidget, QWidget
 
     from desktop.domain.model import Highlight
@@ -97,3 +99,12 @@ class DockHost(Protocol):
 
     def resizeDocks(self, docks: list[QDockWidget], sizes: list[int],
                     orientation: Qt.Orientation) -> None: ...
+
+
+class AppearanceActions(Protocol):
+    """The View menu's appearance entries (see window.actions.LookActions)."""
+
+    preferences: QAction
+    themes: dict[str, QAction]  # "system", "light", "dark", "sepia"
+    show_minimap: QAction
+    minimap_by_verdict: QAction

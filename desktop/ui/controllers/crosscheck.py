@@ -7,16 +7,19 @@ window, and loading their module costs ~8 ms of start-up.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QUrl
 
 from desktop.domain.batch import Batch
 from desktop.domain.commands import Command
 from desktop.domain.crosscheck import Verdict
 from desktop.domain.model import Citation, Link, SourceAssessment
-from desktop.domain.removal import ReferenceDeletion
 from desktop.ui.controllers.base import Controller
-from desktop.ui.controllers.context import WindowContext
 from desktop.ui.controllers.links import LinkController
+
+if TYPE_CHECKING:
+    from desktop.ui.controllers.context import WindowContext
 
 
 class CrossCheckController(Controller):
@@ -104,6 +107,7 @@ class CrossCheckController(Controller):
 
     def delete_reference(self, reference_id: str) -> None:
         from desktop.domain.crosscheck_commands import DeleteReference
+        from desktop.domain.removal import ReferenceDeletion
 
         deletion = ReferenceDeletion.of(self.session.study, reference_id)
         if self.prompts.confirm("Delete reference?", deletion.question(), "Delete"):

@@ -14,14 +14,13 @@ from PySide6.QtWidgets import QMenu
 
 from desktop.domain.display_text import excerpt
 from desktop.domain.model import Document
-from desktop.domain.removal import DocumentRemoval
 from desktop.domain.selection import trim_span
 from desktop.ui.controllers.base import Controller
-from desktop.ui.controllers.context import NotesView, TextSelection, WindowContext
 from desktop.ui.core.import_worker import load_document_in_background
 
 if TYPE_CHECKING:  # commands load on first use: not needed to show the window
     from desktop.domain.document_commands import UpdateDocumentText
+    from desktop.ui.controllers.context import NotesView, TextSelection, WindowContext
 
 REATTACH_QUOTE_CHARS = 32  # of the orphan's words in the menu item
 
@@ -93,6 +92,7 @@ class DocumentController(Controller):
 
     def remove_document(self) -> None:
         from desktop.domain.document_commands import RemoveDocument
+        from desktop.domain.removal import DocumentRemoval
 
         study, document = self.session.study, self.session.document
         if len(study.documents) < 2:

@@ -7,6 +7,7 @@ why in the status bar instead of showing only a "no entry" cursor.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QMimeData, QObject, QTimer
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
@@ -15,8 +16,10 @@ from PySide6.QtWidgets import QWidget
 from desktop.storage import documents
 from desktop.storage.studyfile import STUDY_SUFFIX
 from desktop.ui.controllers.base import Controller
-from desktop.ui.controllers.context import WindowContext
 from desktop.ui.controllers.files import FileController
+
+if TYPE_CHECKING:
+    from desktop.ui.controllers.context import WindowContext
 
 
 def dropped_paths(mime: QMimeData) -> list[Path]:

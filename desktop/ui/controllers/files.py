@@ -8,6 +8,7 @@ when the place cannot be written any more, offers Save As with the work still op
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.domain.ids import utc_now
 from desktop.storage.disk_state import Fingerprint
@@ -19,13 +20,15 @@ from desktop.storage.recent import remember
 from desktop.storage.saving import SaveResult, save_study_data
 from desktop.storage.studyfile import STUDY_SUFFIX
 from desktop.ui.controllers.base import Controller
-from desktop.ui.controllers.context import WindowContext
 from desktop.ui.controllers.formats import FormatController
 from desktop.ui.controllers.safety import SafetyController, claim_lock
 from desktop.ui.core.background import BackgroundWriter, Job
 from desktop.ui.core.session import StudySession
 from desktop.ui.dialogs.prompts import SaveChoice
 from desktop.ui.dialogs.safety_prompts import DiskChoice
+
+if TYPE_CHECKING:
+    from desktop.ui.controllers.context import WindowContext
 
 
 class FileController(Controller):

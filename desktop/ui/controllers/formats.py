@@ -11,14 +11,17 @@ non-ASCII letters, so most passages come through unchanged.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.domain.batch import Batch
 from desktop.domain.factory import new_study_for
 from desktop.storage.formats import TEXT_MEDIA_TYPES
 from desktop.storage.opening import Opened
 from desktop.ui.controllers.base import Controller
-from desktop.ui.controllers.context import NotesView, WindowContext
 from desktop.ui.core.import_worker import load_document_in_background
+
+if TYPE_CHECKING:
+    from desktop.ui.controllers.context import NotesView, WindowContext
 
 
 class FormatController(Controller):

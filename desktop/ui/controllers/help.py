@@ -7,13 +7,13 @@ from typing import TYPE_CHECKING
 from desktop.storage.documents import load_document
 from desktop.storage.errors import StorageError
 from desktop.ui.controllers.base import Controller
-from desktop.ui.controllers.context import WindowContext
 from desktop.ui.controllers.files import FileController
 from desktop.ui.core.session import StudySession
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMainWindow
 
+    from desktop.ui.controllers.context import WindowContext
     from desktop.ui.dialogs.shortcuts_dialog import ShortcutsDialog
 
 

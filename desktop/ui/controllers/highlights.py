@@ -6,6 +6,8 @@ Each edit is one domain command run through the session, so it undoes.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QAction, QKeySequence
 
 from desktop.domain.commands import (
@@ -19,8 +21,10 @@ from desktop.domain.crosscheck import Verdict
 from desktop.domain.factory import make_highlight
 from desktop.domain.selection import trim_span
 from desktop.ui.controllers.base import Controller
-from desktop.ui.controllers.context import NotesView, TextSelection, WindowContext
 from desktop.ui.controllers.crosscheck import CrossCheckController
+
+if TYPE_CHECKING:
+    from desktop.ui.controllers.context import NotesView, TextSelection, WindowContext
 
 
 class HighlightController(Controller):

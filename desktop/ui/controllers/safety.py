@@ -23,13 +23,13 @@ from desktop.storage.recovery import (
 )
 from desktop.ui.controllers.autosave import Autosaver
 from desktop.ui.controllers.base import Controller
-from desktop.ui.controllers.context import WindowContext
 from desktop.ui.core.session import StudySession
 from desktop.ui.dialogs.safety_prompts import DiskChoice, LockChoice, RecoverChoice
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
+    from desktop.ui.controllers.context import WindowContext
     from desktop.ui.dialogs.prompts import Prompts
 
 

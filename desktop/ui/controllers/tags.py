@@ -10,10 +10,10 @@ from PySide6.QtWidgets import QDockWidget
 
 from desktop.domain.commands import SetHighlightTags
 from desktop.ui.controllers.base import Controller
-from desktop.ui.controllers.context import DockHost, NotesView, WindowContext
 from desktop.ui.core.current import CurrentSession
 
 if TYPE_CHECKING:
+    from desktop.ui.controllers.context import DockHost, NotesView, WindowContext
     from desktop.ui.notes.search_panel import SearchPanel
 
 SEARCH_DOCK_WIDTH = 340

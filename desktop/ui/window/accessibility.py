@@ -9,7 +9,7 @@ widgets are made by several modules; naming them here keeps the whole story read
 from __future__ import annotations
 
 from itertools import pairwise
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTabWidget, QWidget
@@ -17,7 +17,9 @@ from PySide6.QtWidgets import QTabWidget, QWidget
 from desktop.ui.core.key_names import native_keys
 from desktop.ui.notes.note_editor import MarkdownEditor
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # Described is for the type checker only: nothing to load at start
+    from typing import Protocol
+
     from PySide6.QtWidgets import QSplitter, QToolBar
 
     from desktop.ui.notes.pane import NotesPane
@@ -26,19 +28,18 @@ if TYPE_CHECKING:
     from desktop.ui.reader.view import ReaderView
     from desktop.ui.window.status import StatusSummary
 
+    class Described(Protocol):
+        """The window as this module sees it: the widgets it orders and names."""
 
-class Described(Protocol):
-    """The window as this module sees it: the widgets it orders and names."""
+        reader: ReaderView
+        document_tabs: DocumentTabs
+        notes: NotesPane
+        find_bar: FindBar
+        splitter: QSplitter
+        toolbar: QToolBar
+        status_summary: StatusSummary
 
-    reader: ReaderView
-    document_tabs: DocumentTabs
-    notes: NotesPane
-    find_bar: FindBar
-    splitter: QSplitter
-    toolbar: QToolBar
-    status_summary: StatusSummary
-
-    def window(self) -> QWidget: ...
+        def window(self) -> QWidget: ...
 
 
 def _describe(widget: QWidget, name: str, description: str = "") -> None:
