@@ -6,6 +6,7 @@ Each edit is one domain command run through the session, so it undoes.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
@@ -80,7 +81,7 @@ class HighlightController(Controller):
             return
         self.delete(hid)
 
-    def on_current(self, handler) -> None:
+    def on_current(self, handler: Callable[[str], object]) -> None:
         """Run ``handler(highlight_id)`` on the selected highlight, or say to select one."""
         hid = self.notes.current_id()
         if hid is None:

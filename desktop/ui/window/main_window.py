@@ -10,7 +10,7 @@ collaborators it names.
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoGroup
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QUndoGroup
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QMainWindow,
@@ -65,7 +65,7 @@ class MainWindow(QMainWindow):
         self.undo_group = QUndoGroup(self)
         self.menu_actions: Actions = create_actions(self, self.undo_group)
         self.verdict_actions = create_verdict_actions(self)
-        self.category_actions: dict = {}
+        self.category_actions: dict[str, QAction] = {}  # rebuilt for each study
 
         # Views: each follows the current session (or the reader presenter) itself.
         self.reader = ReaderView(self)
