@@ -63,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     if args.path is not None and (opened.study_path is not None or path.is_file()):
         # the user's file (not the sample, not a fetched page) goes under Open Recent
-        from desktop.ui.recent_menu import remember
+        from desktop.storage.recent import remember
 
         remember(path)
     from desktop.ui.app import run  # Qt loads only once the input is known to be good

@@ -36,9 +36,11 @@ NOT_AT_START = {
     "desktop.domain.crosscheck_commands", "desktop.domain.document_commands",
     "desktop.domain.content_commands", "desktop.domain.reanchor", "desktop.domain.search",
     "desktop.domain.markdown_safe", "desktop.domain.sample_study", "nh3", "markdown",
-    "hashlib", "socket", "getpass", "desktop.ui.search_panel", "desktop.ui.preferences",
-    "desktop.ui.document_styles",
-    "desktop.ui.crosscheck_dialogs", "desktop.ui.update_report",
+    "hashlib", "socket", "getpass", "desktop.ui.notes.search_panel",
+    "desktop.ui.dialogs.preferences", "desktop.ui.reader.document_styles",
+    "desktop.ui.dialogs.crosscheck_dialogs", "desktop.ui.dialogs.update_report",
+    # Type-only or first-use modules of the new structure.
+    "desktop.ui.controllers.context", "desktop.domain.removal",
 }
 
 
@@ -53,10 +55,10 @@ def test_the_first_window_loads_no_module_it_does_not_use(tmp_path):
     # Any application style sheet routes every widget through QStyleSheetStyle.
     assert lines["STYLESHEET"] == "''"
     loaded = set(lines["MODULES"].split(","))
-    assert "desktop.ui.main_window" in loaded  # the list is real
+    assert "desktop.ui.window.main_window" in loaded  # the list is real
     assert loaded & NOT_AT_START == set()
     # Bindings load class by class as they are used; wrapping a viewport the slow way
-    # (see desktop.ui.qt_wrapping) would load all 69 widget classes at once.
+    # (see desktop.ui.core.qt_wrapping) would load all 69 widget classes at once.
     bound = set(lines["QTWIDGETS"].split(","))
     assert "QPlainTextEdit" in bound
     assert bound.isdisjoint({"QMdiArea", "QCalendarWidget", "QLCDNumber", "QDial"})

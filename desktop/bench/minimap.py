@@ -31,8 +31,8 @@ def _measure(app, text: str, n: int) -> str:
 
     from desktop.bench.data import make_study
     from desktop.domain.categories import DEFAULT_CATEGORIES
-    from desktop.ui.minimap import Minimap
-    from desktop.ui.reader import PaintRange, ReaderView
+    from desktop.ui.reader.minimap import Minimap
+    from desktop.ui.reader.view import PaintRange, ReaderView
 
     colors = {cid: color for cid, _name, color in DEFAULT_CATEGORIES}
     study = make_study(text, n)

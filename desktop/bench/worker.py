@@ -124,7 +124,7 @@ def ui_ops(path: str, repeats: int) -> dict:
     searches = []
     ops = getattr(window, "tag_ops", None)
     if ops is not None:  # Search Study: the panel's search and repaint, debounce excluded
-        window.actions.search_study.trigger()
+        window.menu_actions.search_study.trigger()
         _settle(app)
         panel = ops.panel
         for word in ["prince", "natasha", "regiment", "xyzzy", "battle"][:repeats]:

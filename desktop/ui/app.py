@@ -4,23 +4,24 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from desktop.storage.opening import Opened
 from desktop.storage.settings import load_settings
-from desktop.ui.main_window import MainWindow
-from desktop.ui.prompts import Prompts
-from desktop.ui.safety_ops import claim_lock
-from desktop.ui.session import StudySession
-from desktop.ui.themes import theme_manager
+from desktop.ui.controllers.safety import claim_lock
+from desktop.ui.core.session import StudySession
+from desktop.ui.dialogs.prompts import Prompts
+from desktop.ui.reader.themes import theme_manager
+from desktop.ui.window.main_window import MainWindow
 
 RESOURCES = Path(__file__).resolve().parent.parent.parent / "resources"
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
-    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app = cast(QApplication, QApplication.instance() or QApplication(argv or sys.argv[:1]))
     app.setApplicationName("Crosslight")
     app.setOrganizationName("Crosslight")
     app.setApplicationDisplayName("Crosslight")

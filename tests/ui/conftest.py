@@ -19,10 +19,10 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMenu, QMessag
 
 from desktop.storage.opening import open_path
 from desktop.storage.schema import study_to_data
-from desktop.ui.highlight_list import CATEGORY_ROLE, ID_ROLE, ORPHAN_ROLE
-from desktop.ui.main_window import MainWindow
-from desktop.ui.prompts import Prompts, SaveChoice
-from desktop.ui.session import StudySession
+from desktop.ui.core.session import StudySession
+from desktop.ui.dialogs.prompts import Prompts, SaveChoice
+from desktop.ui.notes.highlight_list import CATEGORY_ROLE, ID_ROLE, ORPHAN_ROLE
+from desktop.ui.window.main_window import MainWindow
 from tests.ui.study_files import make_study_file
 
 REPO = Path(__file__).resolve().parents[2]

@@ -3,7 +3,7 @@
 import pytest
 
 from desktop.domain.categories import DEFAULT_CATEGORIES
-from desktop.ui.colormath import (
+from desktop.ui.reader.colormath import (
     MIN_TEXT_CONTRAST,
     blend_hex,
     contrast_ratio,
@@ -15,8 +15,8 @@ from desktop.ui.colormath import (
     relative_luminance,
     to_hex,
 )
-from desktop.ui.reader import CURRENT_MATCH_STRENGTH, FLASH_STRENGTH, MATCH_STRENGTH
-from desktop.ui.themes import DARK, LIGHT, SEPIA, THEMES, resolve
+from desktop.ui.reader.themes import DARK, LIGHT, SEPIA, THEMES, resolve
+from desktop.ui.reader.view import CURRENT_MATCH_STRENGTH, FLASH_STRENGTH, MATCH_STRENGTH
 
 WHITE, BLACK = (255, 255, 255), (0, 0, 0)
 CATEGORY_COLORS = [color for _id, _name, color in DEFAULT_CATEGORIES]

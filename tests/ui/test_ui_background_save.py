@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from desktop.storage import saving
 from desktop.storage.errors import StorageError
 from desktop.storage.studyfile import load_study
-from desktop.ui import file_ops
+from desktop.ui.controllers import files as file_ops
 
 PHRASE = "Harakat al-Nujaba"
 

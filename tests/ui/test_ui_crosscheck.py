@@ -11,8 +11,8 @@ from desktop.domain.crosscheck import Relation, Stance, Trust, Verdict
 from desktop.domain.crosscheck_commands import AddReference
 from desktop.domain.model import Reference
 from desktop.storage.schema import VERSION
-from desktop.ui.crosscheck_dialogs import AttachChoice
-from desktop.ui.highlight_list import VERDICT_ROLE
+from desktop.ui.dialogs.crosscheck_dialogs import AttachChoice
+from desktop.ui.notes.highlight_list import VERDICT_ROLE
 
 TROOPS = "the 9,000 troops that are currently stationed in Iraq"
 TIES = "ties to Iran"
@@ -156,11 +156,11 @@ def test_library_add_edit_and_find(qtbot, window, seed_copy, ui):
     qtbot.mouseClick(panel.add, Qt.MouseButton.LeftButton)
     assert [r.title for r in study.references.values()] == ["DoD press briefing",
                                                             "Reuters report"]
-    qtbot.keyClicks(panel.find, "reuters")
+    qtbot.keyClicks(panel.find_edit, "reuters")
     visible = [panel.items.list.item(i).text() for i in range(panel.items.list.count())
                if not panel.items.list.item(i).isHidden()]
     assert len(visible) == 1 and visible[0].startswith("Reuters report")
-    panel.find.clear()
+    panel.find_edit.clear()
 
     panel.items.list.setCurrentRow(0)
     edited = replace(study.references[ref.id], title="DoD briefing, 8 March")
@@ -337,7 +337,7 @@ def test_source_panel_offers_the_source_the_text_names(qtbot, window, seed_copy,
 
 
 def test_named_source_patterns():
-    from desktop.ui.source_panel import named_source
+    from desktop.ui.notes.source_panel import named_source
 
     assert named_source("Title\n\nSource » ncr-iran\nBody") == "ncr-iran"
     assert named_source("Title\nsource: Reuters \n") == "Reuters"

@@ -5,7 +5,7 @@ import pytest
 from desktop.domain.crosscheck import Relation, Stance
 from desktop.domain.factory import make_highlight, new_study_for
 from desktop.domain.model import Document, Reference
-from desktop.ui.crosscheck_dialogs import (
+from desktop.ui.dialogs.crosscheck_dialogs import (
     AttachReferenceDialog,
     CitationDialog,
     LinkDialog,
@@ -68,7 +68,7 @@ def test_attach_dialog_finds_chooses_and_creates(qtbot, study):
     dialog = AttachReferenceDialog(study, h)
     qtbot.addWidget(dialog)
     assert dialog.list.count() == 2
-    qtbot.keyClicks(dialog.find, "reuters")
+    qtbot.keyClicks(dialog.find_edit, "reuters")
     hidden = [dialog.list.item(i).isHidden() for i in range(2)]
     assert hidden == [True, False]
     dialog.list.setCurrentRow(1)
@@ -100,7 +100,7 @@ def test_link_dialog_lists_other_passages(qtbot, study):
     assert len(texts) == 2 and not any("ties to Iran" in t for t in texts)
     dialog.accept()
     assert dialog.result() == 0 and "Choose the passage" in dialog.error.text()
-    qtbot.keyClicks(dialog.find, "pretended")
+    qtbot.keyClicks(dialog.find_edit, "pretended")
     dialog.list.setCurrentRow(0)
     dialog.relation.setCurrentIndex(dialog.relation.findData(Relation.CONTRADICTS.value))
     assert dialog.value() == (second.id, Relation.CONTRADICTS)

@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from desktop.storage import saving, studyfile
 from desktop.storage.backups import list_backups
 from desktop.storage.studyfile import load_study, save_study
-from desktop.ui.safety_prompts import DiskChoice
+from desktop.ui.dialogs.safety_prompts import DiskChoice
 from tests.ui.study_files import edit_note, note_of
 
 # --- changed on disk -------------------------------------------------------------------
@@ -79,7 +79,7 @@ def test_ctrl_s_compares_the_file_on_the_writer_not_the_ui_thread(
 ):
     """A big study's file is not read and hashed on the UI thread: the writer compares
     the bytes it reads for the backup anyway, and writes nothing if they changed."""
-    from desktop.ui import safety_ops
+    from desktop.ui.controllers import safety as safety_ops
 
     hashed_here = []
     monkeypatch.setattr(safety_ops, "changed_on_disk", lambda *a: hashed_here.append(a))

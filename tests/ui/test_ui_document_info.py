@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QPushButto
 from test_ui_documents import add_second, tab_titles
 
 from desktop.domain.document_commands import UpdateDocumentText
-from desktop.ui.document_info import DocumentDetails, DocumentInfoDialog
+from desktop.ui.dialogs.document_info import DocumentDetails, DocumentInfoDialog
 
 
 def shown_facts(dialog: DocumentInfoDialog) -> dict[str, str]:
@@ -68,18 +68,18 @@ def test_editing_details_is_one_undo_step(qtbot, window, seed_copy, tmp_path, ui
     new = DocumentDetails("Militia threat to US troops", "https://example.org/militia",
                           "A. Writer", "2017-03-09")
     win.prompts.script("document_info", new)
-    win.actions.document_info.trigger()
+    win.menu_actions.document_info.trigger()
     assert win.prompts.dialog_calls[-1] == ("document_info", (first.id,))
     assert DocumentDetails.of(first) == new
     assert tab_titles(win)[0] == "Militia threat to US troops"
     assert source.url.text() == "https://example.org/militia"
     assert "Militia threat to US troops" in source.document_label.text()
     assert win.session.is_modified
-    win.actions.undo.trigger()
+    win.menu_actions.undo.trigger()
     assert DocumentDetails.of(first) == DocumentDetails(old.title, old.url, "Staff",
                                                        old.published)
     assert tab_titles(win)[0] == old.title
-    win.actions.redo.trigger()
+    win.menu_actions.redo.trigger()
     assert DocumentDetails.of(first) == new
 
 
@@ -87,15 +87,15 @@ def test_cancel_or_no_change_does_nothing(qtbot, window, seed_copy):
     win = window(seed_copy)
     document = win.session.document
     win.prompts.script("document_info", None, DocumentDetails.of(document))
-    win.actions.document_info.trigger()
-    win.actions.document_info.trigger()
+    win.menu_actions.document_info.trigger()
+    win.menu_actions.document_info.trigger()
     assert not win.session.is_modified and win.session.undo_stack.count() == 0
 
 
 def test_document_menu_offers_it(window, seed_copy):
     win = window(seed_copy)
     menu = next(a.menu() for a in win.menuBar().actions() if a.text() == "&Document")
-    assert win.actions.document_info in menu.actions()
+    assert win.menu_actions.document_info in menu.actions()
 
 
 def test_alt_return_opens_it(qtbot, window, seed_copy, ui):

@@ -5,7 +5,7 @@ from PySide6.QtCore import Qt
 
 from desktop.domain.crosscheck import Relation, Stance
 from desktop.domain.model import Reference
-from desktop.ui.highlight_list import DOCUMENT_ROLE
+from desktop.ui.notes.highlight_list import DOCUMENT_ROLE
 
 SECOND = (
     "Pentagon: No Change in Iraq Troop Posture\n\n"
@@ -25,7 +25,7 @@ def second_file(tmp_path):
 
 def add_second(win, tmp_path):
     win.prompts.script("import_path", second_file(tmp_path))
-    win.actions.add_document.trigger()
+    win.menu_actions.add_document.trigger()
     return win.session.document.id
 
 
@@ -114,7 +114,7 @@ def test_cross_document_link_goes_both_ways(qtbot, window, seed_copy, tmp_path, 
     second_h = ui.highlight(qtbot, win, SECOND_PHRASE, 1)
 
     # The link dialog offers passages of every document, naming the document.
-    from desktop.ui.crosscheck_dialogs import LinkDialog
+    from desktop.ui.dialogs.crosscheck_dialogs import LinkDialog
 
     dialog = LinkDialog(study, study.highlights[second_h])
     texts = [dialog.list.item(i).text() for i in range(dialog.list.count())]
@@ -187,14 +187,14 @@ def test_remove_document_confirms_and_undo_restores_everything(qtbot, window, se
     assert len(study.links) == 1 and study.highlights[second_h].citations
 
     win.prompts.confirms.append(False)  # cancelled: nothing happens
-    win.actions.remove_document.trigger()
+    win.menu_actions.remove_document.trigger()
     assert len(study.documents) == 2
     title, message, button = win.prompts.asked_confirm[-1]
     assert (title, button) == ("Remove document?", "Remove Document")
     assert "Its 2 highlights" in message and "1 link" in message
 
     win.prompts.confirms.append(True)
-    win.actions.remove_document.trigger()
+    win.menu_actions.remove_document.trigger()
     assert list(study.documents) == [first_id]
     assert set(study.highlights) == {first_h} and study.links == {}
     assert win.session.document.id == first_id and not win.document_tabs.isVisible()
@@ -208,13 +208,13 @@ def test_remove_document_confirms_and_undo_restores_everything(qtbot, window, se
 
     # The only document cannot go.
     win.session.undo_stack.redo()
-    win.actions.remove_document.trigger()
+    win.menu_actions.remove_document.trigger()
     assert "at least one document" in win.statusBar().currentMessage()
     assert len(study.documents) == 1
 
 
 def _choice(reference):
-    from desktop.ui.crosscheck_dialogs import AttachChoice
+    from desktop.ui.dialogs.crosscheck_dialogs import AttachChoice
 
     return AttachChoice(reference, True, Stance.SUPPORTS, "")
 
@@ -273,7 +273,7 @@ def test_adding_a_bad_file_explains_and_adds_nothing(qtbot, window, seed_copy, t
     bad = tmp_path / "empty.txt"
     bad.write_text("   \n", encoding="utf-8")
     win.prompts.script("import_path", bad)
-    win.actions.add_document.trigger()
+    win.menu_actions.add_document.trigger()
     assert len(win.session.study.documents) == 1
     (title, message), = win.prompts.errors
     assert title == "Document not opened" and "empty" in message
@@ -285,7 +285,7 @@ def test_adding_the_same_text_again_switches_to_it(qtbot, window, seed_copy, tmp
     add_second(win, tmp_path)
     win.document_tabs.setCurrentIndex(0)
     win.prompts.script("import_path", second_file(tmp_path))
-    win.actions.add_document.trigger()
+    win.menu_actions.add_document.trigger()
     assert len(win.session.study.documents) == 2
     assert win.document_tabs.currentIndex() == 1
     assert "already in this study" in win.statusBar().currentMessage()
@@ -293,6 +293,6 @@ def test_adding_the_same_text_again_switches_to_it(qtbot, window, seed_copy, tmp
 
 def test_next_document_with_one_document_names_the_menu_path(qtbot, window, seed_copy):
     win = window(seed_copy)
-    win.actions.next_document.trigger()
+    win.menu_actions.next_document.trigger()
     message = win.statusBar().currentMessage()
     assert "File › Add Document to Study…" in message  # the menu's own text, "›" as elsewhere

@@ -8,7 +8,7 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
-from desktop.ui.prompts import SaveChoice
+from desktop.ui.dialogs.prompts import SaveChoice
 from tests.ui.conftest import SEED
 
 

@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from desktop.storage.studyfile import load_study
-from desktop.ui.prompts import SaveChoice
+from desktop.ui.dialogs.prompts import SaveChoice
 
 PHRASE = "Harakat al-Nujaba"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from desktop.ui.find_bar import MAX_MATCHES, find_all
+from desktop.ui.reader.find_bar import MAX_MATCHES, find_all
 from tests.ui.conftest import SEED
 
 
@@ -104,8 +104,8 @@ def test_ctrl_f_prefills_the_selection_and_menu_lists_find(qtbot, window, ui):
     assert win.find_bar.count_label.text().endswith(f" of {n}")
     assert _selected(win) == "Popular Mobilization Forces"
     edit_menu = next(a.menu() for a in win.menuBar().actions() if a.text() == "&Edit")
-    assert win.actions.find in edit_menu.actions()
-    assert win.actions.find.shortcut().toString() == "Ctrl+F"
+    assert win.menu_actions.find in edit_menu.actions()
+    assert win.menu_actions.find.shortcut().toString() == "Ctrl+F"
 
 
 def test_find_all_caps_and_handles_case_folding_that_changes_length():

@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QProgressBar, QPushButton
 
 from desktop.storage.formats import pdf as pdf_format
 from desktop.storage.studyfile import load_study
-from desktop.ui.document_styles import styler_of
-from desktop.ui.import_worker import load_document_in_background
-from desktop.ui.prompts import SaveChoice
+from desktop.ui.core.import_worker import load_document_in_background
+from desktop.ui.dialogs.prompts import SaveChoice
+from desktop.ui.reader.document_styles import styler_of
 
 PAGES = ["Report on the militia\nIntroduction to the matter", "The claim on page two here",
          "Third page ends the report"]
@@ -135,7 +135,7 @@ def test_reopen_with_encoding_replaces_the_text_and_undoes(qtbot, window, tmp_pa
     assert win.session.document.text == ARABIC
     assert win.document_status.text() == "Text  ·  Arabic (Windows-1256)"
     win.prompts.script("choose_encoding", "cp1251")
-    win.actions.reopen_encoding.trigger()
+    win.menu_actions.reopen_encoding.trigger()
     assert win.prompts.dialog_calls[-1] == ("choose_encoding", ("ar.txt", "cp1256"))
     assert win.session.document.text == ARABIC.encode("cp1256").decode("cp1251")
     assert win.reader.toPlainText() == win.session.document.text
@@ -156,23 +156,23 @@ def test_reopen_with_encoding_cancelled_or_impossible(qtbot, window, tmp_path, p
     path.write_bytes(ARABIC.encode("cp1256"))
     win = window(path)
     win.prompts.script("choose_encoding", None)
-    win.actions.reopen_encoding.trigger()
+    win.menu_actions.reopen_encoding.trigger()
     assert win.session.document.text == ARABIC and not win.isWindowModified()
     win.prompts.script("choose_encoding", "utf-8")
-    win.actions.reopen_encoding.trigger()
+    win.menu_actions.reopen_encoding.trigger()
     ((title, message),) = win.prompts.errors
     assert title == "Could not reopen" and "cannot be read as Unicode (UTF-8)" in message
     assert win.session.document.text == ARABIC
     # With highlights, the user is told they will be re-placed and may decline.
     ui.highlight(qtbot, win, "تقرير خاص", 1)
     win.prompts.confirms.append(False)
-    win.actions.reopen_encoding.trigger()
+    win.menu_actions.reopen_encoding.trigger()
     (title, message, _label), = win.prompts.asked_confirm
     assert "has 1 highlight" in message and "re-place" in message
     assert win.session.document.text == ARABIC
     # A PDF has no encoding to choose.
     other = window(pdf_path)
-    other.actions.reopen_encoding.trigger()
+    other.menu_actions.reopen_encoding.trigger()
     assert "Only text documents" in other.prompts.infos[-1][1]
 
 
@@ -186,7 +186,7 @@ def test_reopen_with_encoding_re_places_the_highlights_made_on_a_misreading(
     path.write_bytes(text.encode("cp1252"))
     win = window(path)
     win.prompts.script("choose_encoding", "cp1251")
-    win.actions.reopen_encoding.trigger()  # no highlights yet: no question
+    win.menu_actions.reopen_encoding.trigger()  # no highlights yet: no question
     misread = win.session.document.text
     assert "café" not in misread and not win.prompts.asked_confirm
     plain = ui.highlight(qtbot, win, "the rent doubled in one year", 1)
@@ -199,7 +199,7 @@ def test_reopen_with_encoding_re_places_the_highlights_made_on_a_misreading(
     win.prompts.confirms.append(True)
     win.prompts.script("choose_encoding", "cp1252")
     win.prompts.script("update_report", False)
-    win.actions.reopen_encoding.trigger()
+    win.menu_actions.reopen_encoding.trigger()
     study, document = win.session.study, win.session.document
     assert document.text == text and document.encoding == "cp1252"
     assert win.reader.toPlainText() == text
@@ -310,7 +310,7 @@ def test_a_pdf_added_to_a_study_keeps_its_pages(qtbot, window, seed_copy, pdf_pa
     win = window(seed_copy)
     first = win.session.document.id
     win.prompts.script("import_path", pdf_path)
-    win.actions.add_document.trigger()
+    win.menu_actions.add_document.trigger()
     assert not win.prompts.errors
     assert win.session.document.id != first and win.session.document.pages
     hid = ui.highlight(qtbot, win, "claim on page two", 1)
@@ -324,7 +324,7 @@ def test_a_damaged_file_added_to_a_study_is_refused_with_a_message(qtbot, window
     bad = tmp_path / "broken.pdf"
     bad.write_bytes(b"%PDF-1.4 this is not really a pdf")
     win.prompts.script("import_path", bad)
-    win.actions.add_document.trigger()
+    win.menu_actions.add_document.trigger()
     ((title, message),) = win.prompts.errors
     assert title == "Document not opened" and "broken.pdf" in message
     assert len(win.session.study.documents) == 1

@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.domain.crosscheck import Verdict
 from desktop.domain.sample_study import PASSAGES
-from desktop.ui.prompts import SaveChoice
-from desktop.ui.shortcuts_dialog import ShortcutsDialog, command_name
+from desktop.ui.dialogs.prompts import SaveChoice
+from desktop.ui.dialogs.shortcuts_dialog import ShortcutsDialog, command_name
 
 NATIVE = QKeySequence.SequenceFormat.NativeText
 
@@ -39,7 +39,7 @@ def test_f1_lists_every_command_grouped_by_menu(qtbot, window, seed_copy):
     # All the window's commands are there: categories, verdicts and the rest.
     listed = {name for _, name, _ in rows}
     for action in [*win.category_actions.values(), *win.verdict_actions.values(),
-                   win.actions.undo, win.actions.find, win.actions.open_sample]:
+                   win.menu_actions.undo, win.menu_actions.find, win.menu_actions.open_sample]:
         assert command_name(action) in listed
     qtbot.waitUntil(dialog.filter.hasFocus)  # ready to type a filter
 
@@ -66,7 +66,7 @@ def test_ctrl_slash_opens_it_too_and_the_filter_narrows_it(qtbot, window, seed_c
 def test_undo_is_listed_by_its_name_not_the_step_it_would_undo(qtbot, window, seed_copy, ui):
     win = window(seed_copy)
     ui.highlight(qtbot, win, "Harakat al-Nujaba", 1)
-    assert win.actions.undo.text() != "&Undo"  # "Undo <the step>"
+    assert win.menu_actions.undo.text() != "&Undo"  # "Undo <the step>"
     dialog = win.help.show_shortcuts()
     qtbot.addWidget(dialog)
     (undo,) = [r for r in dialog.visible_rows() if r[1].startswith("Undo")]
@@ -86,7 +86,7 @@ def test_the_list_follows_the_study_categories(qtbot, window, seed_copy):
 
 def test_open_sample_study_shows_the_worked_example(qtbot, window, seed_copy):
     win = window(seed_copy)
-    win.actions.open_sample.trigger()
+    win.menu_actions.open_sample.trigger()
     study = win.session.study
     assert win.session.path is None
     assert len(study.highlights) == len(PASSAGES)
@@ -103,10 +103,10 @@ def test_open_sample_study_asks_to_save_current_changes_first(qtbot, window, see
     win = window(seed_copy)
     ui.highlight(qtbot, win, "Harakat al-Nujaba", 1)
     win.prompts.save_choices.append(SaveChoice.CANCEL)
-    win.actions.open_sample.trigger()
+    win.menu_actions.open_sample.trigger()
     assert win.prompts.asked_save == ["Untitled study"]
     assert len(win.session.study.highlights) == 1
     win.prompts.save_choices.append(SaveChoice.DISCARD)
-    win.actions.open_sample.trigger()
+    win.menu_actions.open_sample.trigger()
     assert len(win.session.study.highlights) == len(PASSAGES)
     assert QApplication.activeModalWidget() is None

@@ -9,7 +9,7 @@ from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QApplication, QMenu
 
 from desktop.domain.categories import DEFAULT_CATEGORIES
-from desktop.ui.reader import BASE_POINT_SIZE
+from desktop.ui.reader.view import BASE_POINT_SIZE
 
 PASSAGES = [
     "Harakat al-Nujaba",

@@ -3,7 +3,7 @@
 from PySide6.QtCore import Qt
 
 from desktop.domain.crosscheck import Verdict
-from desktop.ui.highlight_list import HAS_NOTE_ROLE
+from desktop.ui.notes.highlight_list import HAS_NOTE_ROLE
 
 
 def test_typing_a_note_repaints_nothing_in_the_text_but_marks_the_row(
@@ -12,7 +12,7 @@ def test_typing_a_note_repaints_nothing_in_the_text_but_marks_the_row(
     win = window(seed_copy)
     hid = ui.highlight(qtbot, win, "pretended to fight ISIS", 4)
     rebuilt = []
-    monkeypatch.setattr(win, "_refresh_ranges", lambda: rebuilt.append(1))
+    monkeypatch.setattr(win.presenter, "refresh_ranges", lambda: rebuilt.append(1))
     row = win.notes.model.index(win.notes.model.row_of(hid))
     assert row.data(HAS_NOTE_ROLE) is False
     ui.type_text(qtbot, win.notes.detail.note.editor, "Motive, not fact")
@@ -29,12 +29,12 @@ def test_category_and_verdict_changes_update_text_and_margin_in_place(
     start, _ = ui.span(win, "pretended to fight ISIS")
     hid = ui.highlight(qtbot, win, "pretended to fight ISIS", 4)
     assert win.reader.gutter.badges() == []  # an unverified opinion gets no badge
-    win.set_category(hid, "claim")
+    win.highlights.set_category(hid, "claim")
     (painted,) = win.reader.ranges_at(start + 2)
     assert painted.color == "#f2b134"
     (badge,) = win.reader.gutter.badges()
     assert (badge.key, badge.label) == (hid, "Unverified")
-    win.set_category(hid, "opinion")
+    win.highlights.set_category(hid, "opinion")
     win.checks.set_verdict(hid, Verdict.MISLEADING, "cherry-picked")
     (badge,) = win.reader.gutter.badges()
     assert (badge.symbol, badge.label) == ("⚠", "Misleading")
@@ -75,7 +75,7 @@ def test_typing_the_study_note_leaves_the_search_filters_alone(
     qtbot, window, seed_copy, monkeypatch
 ):
     win = window(seed_copy)
-    win.actions.search_study.trigger()
+    win.menu_actions.search_study.trigger()
     panel = win.tag_ops.panel
     assert panel is not None
     refilled = []

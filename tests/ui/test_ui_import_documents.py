@@ -31,7 +31,7 @@ def test_import_places_each_annotation_on_its_document(qtbot, window, seed_copy,
     ]), encoding="utf-8")
     steps = win.session.undo_stack.count()
     win.prompts.script("import_path", path)
-    win.actions.import_w3c.trigger()
+    win.menu_actions.import_w3c.trigger()
 
     placed = {h.note: (h.document_id, h.quote.exact, h.is_orphan)
               for h in win.session.study.highlights.values()}
@@ -40,5 +40,5 @@ def test_import_places_each_annotation_on_its_document(qtbot, window, seed_copy,
     title, message = win.prompts.infos[-1]
     assert title == "Annotations imported" and "By document:" in message
     assert win.session.undo_stack.count() == steps + 1
-    win.actions.undo.trigger()
+    win.menu_actions.undo.trigger()
     assert not win.session.study.highlights

@@ -50,7 +50,7 @@ def test_file_menu_has_export_and_import(qtbot, window, seed_copy):
 def test_export_every_format(qtbot, window, seed_copy, tmp_path, ui):
     win, troops, _ = annotated(qtbot, window, seed_copy, ui)
     prompts = win.prompts
-    actions = win.actions
+    actions = win.menu_actions
     depth = win.session.undo_stack.count()
     for action, name in ((actions.export_markdown, "report"), (actions.export_html, "page"),
                          (actions.export_w3c, "notes"), (actions.export_claimreview, "cr"),
@@ -89,11 +89,11 @@ def test_w3c_round_trip_through_the_window(qtbot, window, seed_copy, tmp_path, u
     source, troops, pretended = annotated(qtbot, window, seed_copy, ui)
     out = tmp_path / "notes.jsonld"
     source.prompts.script("export_path", out)
-    source.actions.export_w3c.trigger()
+    source.menu_actions.export_w3c.trigger()
 
     win = window(seed_copy)  # a fresh study on the same article
     win.prompts.script("import_path", out)
-    win.actions.import_w3c.trigger()
+    win.menu_actions.import_w3c.trigger()
     study = win.session.study
     assert set(study.highlights) == {troops, pretended}  # ids kept
     assert study.highlights[troops].note == "**Check** the number."
@@ -111,7 +111,7 @@ def test_w3c_round_trip_through_the_window(qtbot, window, seed_copy, tmp_path, u
     # Importing twice adds nothing and says so.
     win.session.undo_stack.redo()
     win.prompts.script("import_path", out)
-    win.actions.import_w3c.trigger()
+    win.menu_actions.import_w3c.trigger()
     assert len(study.highlights) == 2
     assert win.prompts.infos[-1][0] == "Nothing to import"
     assert "Skipped 2 already in the study" in win.prompts.infos[-1][1]
@@ -122,10 +122,10 @@ def test_import_of_a_bad_file_changes_nothing(qtbot, window, seed_copy, tmp_path
     bad = tmp_path / "bad.jsonld"
     bad.write_text("{not json", encoding="utf-8")
     win.prompts.script("import_path", bad, None)
-    win.actions.import_w3c.trigger()
+    win.menu_actions.import_w3c.trigger()
     ((title, message),) = win.prompts.errors
     assert title == "Could not import" and "not valid JSON" in message
-    win.actions.import_w3c.trigger()  # cancelled: nothing at all happens
+    win.menu_actions.import_w3c.trigger()  # cancelled: nothing at all happens
     assert win.session.undo_stack.count() == 0 and len(win.prompts.errors) == 1
 
 
@@ -139,7 +139,7 @@ def test_import_references_into_the_library(qtbot, window, seed_copy, tmp_path):
         "@misc{again, title = {Press Briefing}, url = {http://www.defense.gov/News/"
         "Transcripts}}\n", encoding="utf-8")
     win.prompts.script("import_path", bib)
-    win.actions.import_references.trigger()
+    win.menu_actions.import_references.trigger()
     refs = list(win.session.study.references.values())
     assert [(r.title, r.author, r.published) for r in refs] == [
         ("Press briefing", "U.S. Department of Defense", "2017-03"),
@@ -166,7 +166,7 @@ def test_source_panel_edits_document_details(qtbot, window, seed_copy, tmp_path)
         "https://www.ncr-iran.org/en/news", "Staff writer", "March 9, 2017")
     assert win.session.undo_stack.count() == 1  # typing the details is one edit
     win.prompts.script("export_path", tmp_path / "r.md")
-    win.actions.export_markdown.trigger()
+    win.menu_actions.export_markdown.trigger()
     report = (tmp_path / "r.md").read_text(encoding="utf-8")
     assert "- **Web address:** <https://www.ncr-iran.org/en/news>" in report
     assert "- **Published:** March 9, 2017" in report
@@ -200,7 +200,7 @@ def test_export_never_replaces_the_study_file(qtbot, window, seed_copy, tmp_path
 
 def test_formats_load_on_first_use_not_at_start_up(ui):
     """Start-up time matters: the window must not import exporters or importers."""
-    code = ("import sys, desktop.ui.main_window\n"
+    code = ("import sys, desktop.ui.window.main_window\n"
             "print(sorted(m for m in sys.modules if m.startswith(('desktop.storage.exporters', "
             "'desktop.storage.importers'))))")
     result = subprocess.run([sys.executable, "-c", code], cwd=ui.REPO, capture_output=True,
@@ -215,5 +215,5 @@ def test_importing_one_reference_says_so_in_the_singular(qtbot, window, seed_cop
     bib.write_text("@article{x, author = {Doe, Jane}, title = {Militias in Iraq}}\n",
                    encoding="utf-8")
     win.prompts.script("import_path", bib)
-    win.actions.import_references.trigger()
+    win.menu_actions.import_references.trigger()
     assert win.statusBar().currentMessage() == "Added 1 reference from one.bib"

@@ -2,8 +2,8 @@
 
 from PySide6.QtGui import QKeySequence
 
-from desktop.ui.key_names import category_keys_text, native_keys
-from desktop.ui.notes_pane import empty_hint
+from desktop.ui.core.key_names import category_keys_text, native_keys
+from desktop.ui.notes.pane import empty_hint
 
 NATIVE = QKeySequence.SequenceFormat.NativeText
 
@@ -23,7 +23,7 @@ def test_hints_name_the_keys_the_actions_really_have(window, ui):
     hint = win.notes.empty.text()
     assert f"<b>{first}</b>…<b>{last}</b>" in hint
     assert hint == empty_hint(len(categories))
-    tags_key = win.actions.edit_tags.shortcut().toString(NATIVE)
+    tags_key = win.menu_actions.edit_tags.shortcut().toString(NATIVE)
     assert f"({tags_key})" in win.notes.detail.tags.toolTip()
     description = win.reader.accessibleDescription()
     assert first in description

@@ -47,7 +47,7 @@ def test_every_action_of_the_window_is_in_a_menu(window, seed_copy):
     win = window(seed_copy)
     actions = window_actions(win)
     # The walk sees the commands made in every module, categories and verdicts too.
-    assert win.actions.undo in actions and win.actions.export_csv in actions
+    assert win.menu_actions.undo in actions and win.menu_actions.export_csv in actions
     assert set(win.category_actions.values()) <= set(actions)
     assert set(win.verdict_actions.values()) <= set(actions)
     in_menus = menu_actions(win)
@@ -57,7 +57,7 @@ def test_every_action_of_the_window_is_in_a_menu(window, seed_copy):
 
 def test_every_action_is_still_in_a_menu_after_opening_another_study(window, seed_copy):
     win = window(seed_copy)
-    win.actions.open_sample.trigger()
+    win.menu_actions.open_sample.trigger()
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # the old categories'
     in_menus = menu_actions(win)
     assert [a.text() for a in window_actions(win) if a not in in_menus] == []

@@ -100,7 +100,7 @@ def test_clicking_a_web_link_asks_first(qtbot, noted, opened_urls):
      "ftp://example.org/x", "mailto:someone@example.org"],
 )
 def test_unsafe_links_are_refused_with_a_message(noted, opened_urls, url):
-    noted.open_link(QUrl(url))
+    noted.links.open(QUrl(url))
     ((title, message),) = noted.prompts.errors
     assert title == "Link not opened"
     assert "only opens web links" in message

@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QApplication
 from desktop.bench.data import make_text
 from desktop.domain.crosscheck import Verdict
 from desktop.storage.settings import load_settings
-from desktop.ui.minimap import PAD, VERDICT_COLORS
-from desktop.ui.reader import PaintRange
-from desktop.ui.themes import theme_manager
+from desktop.ui.reader.minimap import PAD, VERDICT_COLORS
+from desktop.ui.reader.themes import theme_manager
+from desktop.ui.reader.view import PaintRange
 
 CLAIM, EVIDENCE = "#f2b134", "#3fb57d"
 
@@ -92,7 +92,7 @@ def test_colour_by_verdict(qtbot, window, ui, book):
     x, y = _mark_x(minimap), minimap.y_of(at) + 1
     assert _color_at(_marks(minimap), x, y) == minimap.palette().mid().color().name()
     win.notes.select_highlight(hid)
-    win.set_verdict(Verdict.FALSE)
+    win.highlights.set_verdict(Verdict.FALSE)
     assert _color_at(_marks(minimap), x, y) == VERDICT_COLORS["false"]
 
 
@@ -153,7 +153,7 @@ def test_tooltip_names_the_highlight_under_the_pointer(qtbot, window, ui, book):
     tip = minimap.tooltip_at(minimap.y_of(at) + 1)
     assert tip.startswith("Claim: ") and quote in tip
     win.notes.select_highlight(hid)
-    win.set_verdict(Verdict.DISPUTED)
+    win.highlights.set_verdict(Verdict.DISPUTED)
     assert minimap.tooltip_at(minimap.y_of(at) + 1).startswith("Claim · ⚖ Disputed: ")
     assert minimap.tooltip_at(minimap.y_of(int(len(win.session.document.text) * 0.2))) == ""
 
@@ -214,9 +214,9 @@ def test_a_recoloured_highlight_repaints_only_its_rows(qtbot, window, ui, book, 
     ids = [_highlight_near(qtbot, win, ui, f, 1)[0] for f in (0.2, 0.2005, 0.5, 0.9)]
     minimap.repaint()
     painted = minimap.render_count
-    win.set_category(ids[0], "question")  # ids[1], later, is drawn over it in their rows
+    win.highlights.set_category(ids[0], "question")  # ids[1], later, is drawn over it in their rows
     win.notes.select_highlight(ids[2])
-    win.set_verdict(Verdict.FALSE)
+    win.highlights.set_verdict(Verdict.FALSE)
     minimap.repaint()
     assert minimap.render_count == painted  # patched in place
     patched = minimap._pixmap.toImage()

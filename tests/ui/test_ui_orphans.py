@@ -5,7 +5,7 @@ import json
 from PySide6.QtCore import Qt
 
 from desktop.storage.studyfile import load_study
-from desktop.ui.highlight_list import ORPHAN_ROLE
+from desktop.ui.notes.highlight_list import ORPHAN_ROLE
 
 KEPT = "Harakat al-Nujaba"
 LOST = "Akram al-Kaabi"

@@ -6,8 +6,8 @@ from PySide6.QtGui import QFont, QFontDatabase, QFontInfo
 from PySide6.QtWidgets import QApplication
 
 from desktop.storage.settings import load_settings, save_settings
-from desktop.ui.reader import BASE_POINT_SIZE
-from desktop.ui.themes import DARK, theme_manager
+from desktop.ui.reader.themes import DARK, theme_manager
+from desktop.ui.reader.view import BASE_POINT_SIZE
 
 
 @pytest.fixture(autouse=True)
@@ -39,7 +39,7 @@ def test_ctrl_comma_opens_one_preferences_dialog(qtbot, window, ui):
     win.look.actions.preferences.trigger()
     assert win.look.preferences_dialog is dialog  # raised again, not a second one
     assert dialog.theme.currentData() == "system"
-    assert dialog.size.value() == BASE_POINT_SIZE
+    assert dialog.size_box.value() == BASE_POINT_SIZE
 
 
 def test_theme_choice_applies_live_and_both_ways(qtbot, window, ui):
@@ -60,22 +60,22 @@ def test_font_family_and_size_apply_live_and_are_saved(qtbot, window, ui):
     family = _other_family(QFontInfo(win.reader.font()).family())
     dialog.family.setCurrentFont(QFont(family))
     assert QFontInfo(win.reader.font()).family() == family
-    dialog.size.setValue(17)
+    dialog.size_box.setValue(17)
     assert win.reader.point_size == 17
     assert QFontInfo(dialog.sample.font()).family() == family
     saved = load_settings()
     assert (saved.reader_font_family, saved.reader_font_size) == (family, 17.0)
 
     # Zoom still works, and Actual Size returns to the chosen size, not the built-in one.
-    win.actions.zoom_in.trigger()
+    win.menu_actions.zoom_in.trigger()
     assert win.reader.point_size == 18
-    win.actions.zoom_reset.trigger()
+    win.menu_actions.zoom_reset.trigger()
     assert win.reader.point_size == 17
 
     dialog.default_font.click()
     assert win.reader.point_size == BASE_POINT_SIZE
     assert load_settings().reader_font_family == ""
-    assert dialog.size.value() == BASE_POINT_SIZE
+    assert dialog.size_box.value() == BASE_POINT_SIZE
 
 
 def test_a_new_window_reads_the_saved_font(qtbot, window, ui):
@@ -87,14 +87,14 @@ def test_a_new_window_reads_the_saved_font(qtbot, window, ui):
     assert QFontInfo(win.reader.font()).family() == family
     assert win.reader.point_size == 21
     dialog = _open(qtbot, win, ui)
-    assert dialog.size.value() == 21
+    assert dialog.size_box.value() == 21
     assert dialog.family.currentFont().family() == family
 
 
 def test_settings_with_other_keys_survive_a_preference_change(qtbot, window, ui, config_dir):
     (config_dir / "settings.json").write_text('{"recent_files": [], "future": 7}')
     win = window(ui.REPO / "seeds" / "iraq-militia-threat.txt")
-    _open(qtbot, win, ui).size.setValue(15)
+    _open(qtbot, win, ui).size_box.setValue(15)
     text = (config_dir / "settings.json").read_text()
     assert '"future": 7' in text and '"reader_font_size": 15.0' in text
 
@@ -105,6 +105,6 @@ def test_a_saved_family_missing_here_is_kept_when_only_the_size_changes(qtbot, w
     save_settings(settings)
     win = window(ui.REPO / "seeds" / "iraq-militia-threat.txt")
     assert QFontInfo(win.reader.font()).family() != "No Such Font Family 42"  # fell back
-    _open(qtbot, win, ui).size.setValue(16)
+    _open(qtbot, win, ui).size_box.setValue(16)
     assert load_settings().reader_font_family == "No Such Font Family 42"
     assert win.reader.point_size == 16

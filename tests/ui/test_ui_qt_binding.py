@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import QObject, QPoint, Signal
 from PySide6.QtWidgets import QLabel, QMenu
 
-from desktop.ui.prompts import Prompts
+from desktop.ui.dialogs.prompts import Prompts
 
 CALLS = 500
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import shutil
 
 from desktop.storage.settings import load_settings
-from desktop.ui.prompts import SaveChoice
-from desktop.ui.recent_menu import entry_text
+from desktop.ui.dialogs.prompts import SaveChoice
+from desktop.ui.window.recent_menu import entry_text
 from tests.ui.conftest import SEED
 
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage, QTextCursor
 
 from desktop.domain.crosscheck import Verdict
-from desktop.ui.highlight_list import _body_flags
+from desktop.ui.notes.highlight_list import _body_flags
 
 PERSIAN = ("گزارش تازه نشان می‌دهد که نیروهای محلی در شهر مستقر هستند و هیچ برنامه‌ای "
            "برای خروج ندارند؛ مقام‌ها می‌گویند این وضعیت تا پایان سال ادامه خواهد داشت "
@@ -150,7 +150,7 @@ def test_the_verdict_gutter_marks_an_rtl_claim_on_its_line(qtbot, rtl_window, ui
     win = rtl_window
     word = "المدينة"
     hid = ui.highlight(qtbot, win, word, 1)  # a claim
-    win.set_verdict(Verdict.FALSE)
+    win.highlights.set_verdict(Verdict.FALSE)
     (badge,) = win.reader.gutter.badges()
     assert (badge.key, badge.symbol) == (hid, Verdict.FALSE.symbol)
     ((top, height, badges),) = win.reader.gutter._visible_rows()

@@ -22,10 +22,10 @@ from desktop.storage.opening import open_path
 from desktop.storage.recovery import pending_recoveries, read_entry, recovery_dir, write_recovery
 from desktop.storage.studyfile import load_study
 from desktop.ui import app as app_module
-from desktop.ui import main_window as main_window_module
-from desktop.ui.autosave import INTERVAL_MS
-from desktop.ui.prompts import SaveChoice
-from desktop.ui.safety_prompts import DiskChoice, LockChoice, RecoverChoice
+from desktop.ui.controllers.autosave import INTERVAL_MS
+from desktop.ui.dialogs.prompts import SaveChoice
+from desktop.ui.dialogs.safety_prompts import DiskChoice, LockChoice, RecoverChoice
+from desktop.ui.window import main_window as main_window_module
 from tests.ui.study_files import PHRASE, edit_note, note_of
 
 
@@ -406,7 +406,7 @@ def clicking(label: str):
 def test_real_recover_dialog(qtbot, monkeypatch, tmp_path, seed_copy, label, expected):
     from PySide6.QtWidgets import QMessageBox
 
-    from desktop.ui.prompts import Prompts
+    from desktop.ui.dialogs.prompts import Prompts
 
     entry = read_entry(crashed_session(None, "x", seed_copy))
     monkeypatch.setattr(QMessageBox, "exec", clicking(label))
@@ -419,7 +419,7 @@ def test_real_recover_dialog(qtbot, monkeypatch, tmp_path, seed_copy, label, exp
 def test_real_lock_disk_and_failure_dialogs(qtbot, monkeypatch, study_file):
     from PySide6.QtWidgets import QMessageBox
 
-    from desktop.ui.prompts import Prompts
+    from desktop.ui.dialogs.prompts import Prompts
 
     prompts = Prompts()
     owner = acquire(study_file, "someone").owner

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QApplication
 from desktop.domain.commands import SetHighlightNote, SetHighlightTags
 from desktop.domain.crosscheck_commands import AddReference
 from desktop.domain.model import Reference
-from desktop.ui.search_panel import HEAD_ROLE, QUOTE_ROLE, SNIPPET_ROLE
+from desktop.ui.notes.search_panel import HEAD_ROLE, QUOTE_ROLE, SNIPPET_ROLE
 
 TROOPS = "the 9,000 troops that are currently stationed in Iraq"
 TIES = "ties to Iran"
@@ -95,7 +95,7 @@ def test_search_study_opens_the_result_in_the_reader(qtbot, window, seed_copy, u
 def test_nothing_found_says_so(qtbot, window, seed_copy, ui):
     win = window(seed_copy)
     ui.highlight(qtbot, win, TIES, 1)
-    win.actions.search_study.trigger()
+    win.menu_actions.search_study.trigger()
     panel = win.tag_ops.panel
     search(qtbot, panel, "zzzz")
     assert panel.model.rowCount() == 0
@@ -119,7 +119,7 @@ def test_results_name_the_document_when_the_study_has_several(qapp):
     from desktop.domain.factory import make_highlight, new_study_for
     from desktop.domain.model import Document
     from desktop.domain.search import SearchFilters, SearchIndex
-    from desktop.ui.search_panel import SearchResultsModel
+    from desktop.ui.notes.search_panel import SearchResultsModel
 
     first = Document(text="Oil exports rose.", title="Ministry statement")
     second = Document(text="Oil exports fell.", title="Reuters report")

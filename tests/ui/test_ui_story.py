@@ -4,8 +4,8 @@ import json
 
 from PySide6.QtCore import Qt
 
-from desktop.ui.highlight_list import CATEGORY_ROLE
-from desktop.ui.reader import PaintRange
+from desktop.ui.notes.highlight_list import CATEGORY_ROLE
+from desktop.ui.reader.view import PaintRange
 
 PHRASE = "the 9,000 troops that are currently stationed in Iraq"
 NOTE = "Check the number: **who** counted?"
@@ -67,7 +67,7 @@ def test_full_story(qtbot, window, seed_copy, tmp_path, ui):
     assert reader.ranges_at(start)[0].color == "#3fb57d"
 
     # Delete with the Delete key from the list, then undo both edits from the reader.
-    assert win.actions.delete_highlight.shortcut().toString() == "Del"
+    assert win.menu_actions.delete_highlight.shortcut().toString() == "Del"
     ui.press(qtbot, notes.list, Qt.Key.Key_Delete)
     assert study.highlights == {}
     assert notes.model.rowCount() == 0 and reader.ranges_at(start + 5) == []

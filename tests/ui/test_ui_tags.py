@@ -4,7 +4,7 @@ by, kept through save and reopen."""
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from desktop.ui.highlight_list import TAGS_ROLE
+from desktop.ui.notes.highlight_list import TAGS_ROLE
 
 TROOPS = "the 9,000 troops that are currently stationed in Iraq"
 TIES = "ties to Iran"
@@ -17,7 +17,7 @@ def tag_highlight(qtbot, win, ui, text: str) -> None:
     field = win.notes.detail.tags
     assert QApplication.focusWidget() is field
     qtbot.keyClicks(field, text)
-    popup = field.completer.popup()
+    popup = field.tag_completer.popup()
     if popup.isVisible():
         popup.hide()
     qtbot.keyClick(field, Qt.Key.Key_Return)
@@ -44,15 +44,15 @@ def test_tag_with_completion_undo_filter_and_reopen(qtbot, window, seed_copy, tm
     ties = ui.highlight(qtbot, win, TIES, 1)
     ui.press(qtbot, win.reader, Qt.Key.Key_T, ui.CTRL)
     qtbot.keyClicks(field, "Eco")
-    popup = field.completer.popup()
+    popup = field.tag_completer.popup()
     qtbot.waitUntil(popup.isVisible, timeout=3000)
-    assert field.completer.currentCompletion() == "economy"
+    assert field.tag_completer.currentCompletion() == "economy"
     qtbot.keyClick(popup, Qt.Key.Key_Down)
     qtbot.keyClick(popup, Qt.Key.Key_Return)
     assert field.text() == "economy, "
     assert study.highlights[ties].tags == []  # not saved until Enter
     qtbot.keyClicks(field, "Iran")
-    assert not popup.isVisible() or field.completer.completionCount() == 0
+    assert not popup.isVisible() or field.tag_completer.completionCount() == 0
     qtbot.keyClick(field, Qt.Key.Key_Return)
     assert study.highlights[ties].tags == ["economy", "Iran"]
 
@@ -85,11 +85,11 @@ def test_tag_with_completion_undo_filter_and_reopen(qtbot, window, seed_copy, tm
     # Escape drops what was typed; leaving the field saves it.
     ui.press(qtbot, win.reader, Qt.Key.Key_T, ui.CTRL)
     qtbot.keyClicks(field, ", draft")
-    field.completer.popup().hide()
+    field.tag_completer.popup().hide()
     qtbot.keyClick(field, Qt.Key.Key_Escape)
     assert field.text() == "economy, Iran"
     qtbot.keyClicks(field, ", proxies")
-    field.completer.popup().hide()
+    field.tag_completer.popup().hide()
     win.reader.setFocus()
     qtbot.waitUntil(lambda: study.highlights[ties].tags == ["economy", "Iran", "proxies"],
                     timeout=3000)
@@ -120,7 +120,7 @@ def test_typing_survives_another_edit_and_the_text_filter_finds_tags(qtbot, wind
     ui.press(qtbot, win.reader, Qt.Key.Key_T, ui.CTRL)
     field = notes.detail.tags
     qtbot.keyClicks(field, "Economy")
-    field.completer.popup().hide()
+    field.tag_completer.popup().hide()
     # A verdict shortcut while typing: the highlight refreshes, the typing stays.
     qtbot.keyClick(field, Qt.Key.Key_2, ui.CTRL | Qt.KeyboardModifier.AltModifier)
     assert study.highlights[ties].verdict.value == "disputed"

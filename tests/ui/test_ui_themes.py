@@ -8,12 +8,12 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication
 
+from desktop.devtools.demo import annotate
 from desktop.domain.sample_study import PASSAGES
 from desktop.storage.settings import load_settings, save_settings
-from desktop.ui import themes
-from desktop.ui.colormath import MIN_TEXT_CONTRAST, contrast_ratio, parse_hex
-from desktop.ui.demo import annotate
-from desktop.ui.themes import DARK, LIGHT, SEPIA, theme_manager
+from desktop.ui.reader import themes
+from desktop.ui.reader.colormath import MIN_TEXT_CONTRAST, contrast_ratio, parse_hex
+from desktop.ui.reader.themes import DARK, LIGHT, SEPIA, theme_manager
 
 
 @pytest.fixture(autouse=True)

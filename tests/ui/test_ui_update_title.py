@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from test_ui_update_version import MOVED, new_version
 
-from desktop.ui.update_report import report_html
+from desktop.ui.dialogs.update_report import report_html
 
 OLD_TITLE = "Iran-Backed Iraqi Militia Threatens to Attack U.S. Forces"
 NEW_TITLE = "Iraqi Militia Threatens U.S. Forces (corrected)"
@@ -28,7 +28,7 @@ def run_update(win, path, choice):
     win.prompts.script("choose_title", choice)
     if choice is not None:
         win.prompts.script("update_report", False)
-    win.actions.update_document.trigger()
+    win.menu_actions.update_document.trigger()
     asked = [args for name, args in win.prompts.dialog_calls if name == "choose_title"]
     assert asked == [(OLD_TITLE, NEW_TITLE)]
 
@@ -46,10 +46,10 @@ def test_taking_the_new_title_undoes_with_the_text(retitled):
     assert name == "update_report" and report.old_title == OLD_TITLE
     assert "line-through'>Iran-Backed" in report_html(report)
     assert win.session.undo_stack.count() == steps + 1  # one step for text and title
-    win.actions.undo.trigger()
+    win.menu_actions.undo.trigger()
     assert (document.title, document.text) == (OLD_TITLE, old_text)
     assert OLD_TITLE in win.notes.source.document_label.text()
-    win.actions.redo.trigger()
+    win.menu_actions.redo.trigger()
     assert document.title == NEW_TITLE
 
 

@@ -5,7 +5,7 @@ and the old text is kept in the study file and can be read again."""
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QTextBrowser
 
-from desktop.ui.update_report import UpdateReportDialog, VersionsDialog
+from desktop.ui.dialogs.update_report import UpdateReportDialog, VersionsDialog
 
 MOVED = "one of the largest and most radical groups within the Popular Mobilization Forces"
 CHANGED = "has openly declared his loyalty to Iran's Supreme Leader Ali Khamenei"
@@ -48,7 +48,7 @@ def set_up(qtbot, window, seed_copy, tmp_path, ui):
 def update(win, path, show_orphans=True):
     win.prompts.script("import_path", path)
     win.prompts.script("update_report", show_orphans)
-    win.actions.update_document.trigger()
+    win.menu_actions.update_document.trigger()
     name, (report,) = win.prompts.dialog_calls[-1]
     assert name == "update_report"
     return report
@@ -99,12 +99,12 @@ def test_reattach_an_orphan_by_selecting_text(qtbot, window, seed_copy, tmp_path
     ui.click_list(qtbot, win, orphan.id)
     assert win.statusBar().currentMessage() == (
         "This highlight is orphaned; to re-attach it, select its passage and press Ctrl+Shift+A.")
-    win.actions.reattach_highlight.trigger()
+    win.menu_actions.reattach_highlight.trigger()
     assert orphan.is_orphan and "Select the passage" in win.statusBar().currentMessage()
 
     start, end = ui.select_phrase(win, " " + REATTACH + " ")  # white space is trimmed
     win.notes.select_highlight(orphan.id)
-    win.actions.reattach_highlight.trigger()
+    win.menu_actions.reattach_highlight.trigger()
     assert (orphan.start, orphan.end) == (start + 1, end - 1)
     assert orphan.quote.exact == REATTACH and orphan.note == "Check Aleppo"
     assert orphan.id in {r.key for r in win.reader._ranges}
@@ -121,7 +121,7 @@ def test_reattach_an_orphan_by_selecting_text(qtbot, window, seed_copy, tmp_path
 def test_old_version_survives_save_and_can_be_read(qtbot, window, seed_copy, tmp_path, ui):
     win, ids, path = set_up(qtbot, window, seed_copy, tmp_path, ui)
     old_text = win.session.document.text
-    win.actions.previous_versions.trigger()  # none yet
+    win.menu_actions.previous_versions.trigger()  # none yet
     assert "no earlier versions" in win.statusBar().currentMessage()
     update(win, path, show_orphans=False)
     assert not win.notes.scope.orphans.isChecked()
@@ -136,7 +136,7 @@ def test_old_version_survives_save_and_can_be_read(qtbot, window, seed_copy, tmp
     assert [v.text for v in document.versions] == [old_text]
     assert again.session.study.highlights[ids["orphan"]].is_orphan
     assert again.session.orphans_on_open == [ids["orphan"]]
-    again.actions.previous_versions.trigger()
+    again.menu_actions.previous_versions.trigger()
     assert again.prompts.dialog_calls[-1] == ("previous_versions", (document.id,))
 
     dialog = VersionsDialog(document)
@@ -149,7 +149,7 @@ def test_old_version_survives_save_and_can_be_read(qtbot, window, seed_copy, tmp
 def test_the_same_text_is_no_update(qtbot, window, seed_copy, ui):
     win = window(seed_copy)
     win.prompts.script("import_path", seed_copy)
-    win.actions.update_document.trigger()
+    win.menu_actions.update_document.trigger()
     (title, _message), = win.prompts.infos
     assert title == "Nothing to update"
     assert win.session.document.versions == [] and not win.session.is_modified
@@ -180,10 +180,10 @@ def test_a_file_that_is_no_document_explains_and_changes_nothing(qtbot, window, 
     other = tmp_path / "article.xyz"
     other.write_text("not a kind Crosslight reads", encoding="utf-8")
     win.prompts.script("import_path", other)
-    win.actions.update_document.trigger()
+    win.menu_actions.update_document.trigger()
     (title, message), = win.prompts.errors
     assert title == "Document not opened" and "article.xyz" in message
     assert win.session.document.text == text and not win.session.is_modified
     win.prompts.script("import_path", None)  # cancelled: nothing asked, nothing done
-    win.actions.update_document.trigger()
+    win.menu_actions.update_document.trigger()
     assert len(win.prompts.errors) == 1 and not win.session.is_modified

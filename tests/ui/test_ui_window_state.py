@@ -6,9 +6,9 @@ import pytest
 
 from desktop.storage.opening import open_path
 from desktop.storage.settings import load_settings, save_settings
-from desktop.ui.main_window import MainWindow
-from desktop.ui.session import StudySession
-from desktop.ui.window_state import decode, encode
+from desktop.ui.core.session import StudySession
+from desktop.ui.window.main_window import MainWindow
+from desktop.ui.window.window_state import decode, encode
 from tests.ui.conftest import SEED, FakePrompts
 
 

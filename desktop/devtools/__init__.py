@@ -1,0 +1,1 @@
+"""Developer tooling that is not the shipped app: the demo for screenshots."""

@@ -1,0 +1,51 @@
+"""Highlights, references and documents in one line: how lists, tabs, menus, tooltips
+and confirmations name them. Plain functions of the model, shared by every view."""
+
+from __future__ import annotations
+
+from desktop.domain.model import Highlight, Reference, Study, page_of
+
+EXCERPT_CHARS = 240
+TOOLTIP_QUOTE_CHARS = 70
+
+
+def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
+    """One line of at most ``limit`` characters, an ellipsis where it was cut."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def reference_line(reference: Reference) -> str:
+    """'Title — Author, 2017-03-09' for lists and citations."""
+    details = ", ".join(x for x in (reference.author, reference.published) if x)
+    return f"{reference.display_title} — {details}" if details else reference.display_title
+
+
+def short_title(title: str, limit: int = 40) -> str:
+    """A document's title on one line, cut to ``limit`` characters for tabs and rows."""
+    title = " ".join(title.split()) or "Untitled document"
+    return title if len(title) <= limit else title[: limit - 1] + "…"
+
+
+def page_prefix(study: Study, h: Highlight) -> str:
+    """'p. 12 · ' for a highlight in a paged (PDF) document, else ''."""
+    document = study.documents.get(h.document_id)
+    if document is None or not document.pages or h.start is None:
+        return ""
+    return f"p. {page_of(document, h.start)} · "
+
+
+def highlight_tooltip(study: Study, highlight_id: str) -> str:
+    """One tooltip line: category, verdict if checked, and the start of the quote
+    ('' for a highlight that is gone)."""
+    h = study.highlights.get(highlight_id)
+    if h is None:
+        return ""
+    names = {c.id: c.name for c in study.categories}
+    head = names.get(h.category_id, h.category_id)
+    if h.verdict.is_checked:
+        head += f" · {h.verdict.symbol} {h.verdict.short_label}"
+    quote = " ".join(h.quote.exact.split())
+    if len(quote) > TOOLTIP_QUOTE_CHARS:
+        quote = quote[: TOOLTIP_QUOTE_CHARS - 1] + "…"
+    return f"{head}: “{quote}”"

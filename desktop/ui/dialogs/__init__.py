@@ -1,0 +1,1 @@
+"""Every dialog, reached through one seam (``prompts.Prompts``) so tests script them."""

@@ -1,0 +1,434 @@
+"""The notes pane beside the reader: the highlights list with its filters and the
+selected highlight's panel, the reference library, the source notes, the study note."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QUrl, Signal
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.changes import ChangeSet
+from desktop.domain.crosscheck import Verdict, claim_progress
+from desktop.domain.model import Highlight, Study
+from desktop.domain.tags import tag_counts
+from desktop.ui.core.current import CurrentSession
+from desktop.ui.core.key_names import category_keys_text
+from desktop.ui.core.label_styles import style_hint, style_summary
+from desktop.ui.core.session import StudySession
+from desktop.ui.core.swatches import color_icon
+from desktop.ui.notes.highlight_detail import HighlightDetail, verdict_text
+from desktop.ui.notes.highlight_list import ID_ROLE, HighlightDelegate, HighlightListModel
+from desktop.ui.notes.list_scope import ListScope
+from desktop.ui.notes.note_editor import MarkdownEditor
+from desktop.ui.notes.references_panel import ReferencesPanel
+from desktop.ui.notes.source_panel import SourcePanel
+from desktop.ui.notes.tag_filter import TagFilter
+
+
+def empty_hint(categories: int) -> str:
+    """What to do when there is nothing to list, naming this study's category keys."""
+    keys = category_keys_text(categories).replace("…", "</b>…<b>")
+    return ("<p><b>No highlights yet.</b></p>"
+            f"<p>Select a passage in the text, then press <b>{keys}</b> "
+            "or right-click and choose a category.</p>")
+
+
+FILTERED_HINT = "<p>No highlight matches these filters.</p>"
+
+__all__ = ["NotesPane", "color_icon"]
+
+
+class NotesPane(QWidget):
+    highlightActivated = Signal(str)  # the user picked a highlight in the list
+    categoryChosen = Signal(str, str)  # highlight id, category id
+    deleteRequested = Signal(str)
+    noteEdited = Signal(str, str)  # highlight id, text
+    studyNoteEdited = Signal(str)
+    linkActivated = Signal(QUrl)
+    verdictEdited = Signal(str, object, str)  # highlight id, Verdict, rationale
+    attachRequested = Signal(str)  # highlight id
+    citationEditRequested = Signal(str, str)  # highlight id, citation id
+    citationDetachRequested = Signal(str, str)
+    citationOpenRequested = Signal(str, str)
+    linkRequested = Signal(str)  # highlight id
+    linkRemoveRequested = Signal(str)  # link id
+    tagsEdited = Signal(str, list)  # highlight id, tags
+
+    def __init__(self, study: Study, document_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("notesPane")
+        self.setAccessibleName("Notes pane")
+        self._study = study
+        self._document_id = document_id
+        self._quiet = False
+        self._counts: tuple[str, int] | None = None  # see _refresh_summary
+
+        self.model = HighlightListModel(study, document_id, self)
+        self.list = QListView(self)
+        self.list.setObjectName("highlightList")
+        self.list.setAccessibleName("Highlights")
+        self.list.setModel(self.model)
+        self.list.setItemDelegate(HighlightDelegate(self.list))
+        self.list.setUniformItemSizes(True)
+        # Lay rows out in batches from the event loop: a 20k list never stalls the window.
+        self.list.setLayoutMode(QListView.LayoutMode.Batched)
+        self.list.setBatchSize(2000)
+        self.list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        self.empty = QLabel(empty_hint(len(study.categories)), self)
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        style_hint(self.empty)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(self.list)
+        self.summary = QLabel(self)
+        style_summary(self.summary)
+        self.summary.setWordWrap(True)
+        self.category_filter = QComboBox(self)
+        self.category_filter.setAccessibleName("Filter by category")
+        self.verdict_filter = QComboBox(self)
+        self.verdict_filter.setAccessibleName("Filter by verdict")
+        self.verdict_filter.addItem("All verdicts", None)
+        for verdict in Verdict:
+            self.verdict_filter.addItem(verdict_text(verdict), verdict.value)
+        self.tag_filter = TagFilter(self)
+        for combo in (self.category_filter, self.verdict_filter):
+            # Sized by a short text, not the longest entry ("Opinion — not checkable"):
+            # three filters side by side must not push the reader narrower.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(10)
+        self.text_filter = QLineEdit(self)
+        self.text_filter.setPlaceholderText("Filter highlights, notes and sources…")
+        self.text_filter.setClearButtonEnabled(True)
+        self.text_filter.setAccessibleName("Filter highlights by text")
+        filters = QHBoxLayout()
+        filters.setContentsMargins(0, 0, 0, 0)
+        filters.addWidget(self.category_filter, 1)
+        filters.addWidget(self.verdict_filter, 1)
+        self.scope = ListScope(self)
+        filters.addWidget(self.tag_filter, 1)
+        self.detail = HighlightDetail(self)
+
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        top = QWidget(split)
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.summary)
+        top_layout.addWidget(self.text_filter)
+        top_layout.addLayout(filters)
+        top_layout.addWidget(self.scope)
+        top_layout.addWidget(self.stack, 1)
+        split.addWidget(top)
+        split.addWidget(self.detail)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
+        split.setChildrenCollapsible(False)
+        self.split = split
+
+        highlights_tab = QWidget(self)
+        h_layout = QVBoxLayout(highlights_tab)
+        h_layout.setContentsMargins(8, 8, 8, 8)
+        h_layout.addWidget(split)
+
+        self.references = ReferencesPanel(self)
+        self.source = SourcePanel(self)
+        self.study_note = MarkdownEditor(
+            "Notes on the whole study: your question, your conclusions, what to check next…",
+            "Study note",
+            self,
+        )
+        study_tab = QWidget(self)
+        s_layout = QVBoxLayout(study_tab)
+        s_layout.setContentsMargins(8, 8, 8, 8)
+        s_layout.addWidget(self.study_note)
+
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(highlights_tab, "Highlights")
+        self.tabs.addTab(self.references, "References")
+        self.tabs.addTab(self.source, "Source")
+        self.tabs.addTab(study_tab, "Study note")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
+        self._connect()
+        self._fill_categories()
+        self._refresh_all()
+
+    def _connect(self) -> None:
+        d = self.detail
+        self.list.selectionModel().currentChanged.connect(self._on_current_changed)
+        self.list.clicked.connect(self._on_clicked)
+        self.category_filter.activated.connect(self._apply_filters)
+        self.verdict_filter.activated.connect(self._apply_filters)
+        self.tag_filter.activated.connect(self._apply_filters)
+        self.text_filter.textChanged.connect(self._apply_filters)
+        self.scope.changed.connect(self._set_scope)
+        d.category.activated.connect(self._on_category_activated)
+        d.delete_button.clicked.connect(lambda: self._with_current(self.deleteRequested.emit))
+        d.note.edited.connect(lambda text: self._with_current(self.noteEdited.emit, text))
+        d.note.linkActivated.connect(self.linkActivated)
+        d.tags.committed.connect(lambda tags: self._with_current(self.tagsEdited.emit, tags))
+        d.verdict.edited.connect(
+            lambda verdict, why: self._with_current(self.verdictEdited.emit, verdict, why)
+        )
+        d.evidence.attachRequested.connect(lambda: self._with_current(self.attachRequested.emit))
+        d.evidence.editRequested.connect(
+            lambda cid: self._with_current(self.citationEditRequested.emit, cid)
+        )
+        d.evidence.detachRequested.connect(
+            lambda cid: self._with_current(self.citationDetachRequested.emit, cid)
+        )
+        d.evidence.openRequested.connect(
+            lambda cid: self._with_current(self.citationOpenRequested.emit, cid)
+        )
+        d.links.linkRequested.connect(lambda: self._with_current(self.linkRequested.emit))
+        d.links.goRequested.connect(self._go_to)
+        d.links.removeRequested.connect(self.linkRemoveRequested)
+        self.study_note.edited.connect(self.studyNoteEdited)
+        self.study_note.linkActivated.connect(self.linkActivated)
+        self.source.notes.linkActivated.connect(self.linkActivated)
+
+    def _with_current(self, emit, *args) -> None:
+        hid = self.current_id()
+        if hid:
+            emit(hid, *args)
+
+    # --- model updates -------------------------------------------------------
+    def follow(self, current: CurrentSession) -> None:
+        """Show the current session's document from now on, following its edits."""
+        current.follow(shown=self._on_shown, changed=self.apply_changes)
+
+    def _on_shown(self, session: StudySession) -> None:
+        self.set_study(session.study, session.document.id)
+
+    def set_study(self, study: Study, document_id: str) -> None:
+        """Show ``study`` at ``document_id``; another document of the same study keeps
+        the filters (a click in "All documents" or a link may switch documents)."""
+        same = study is self._study
+        self._study, self._document_id = study, document_id
+        self.model.set_study(study, document_id)
+        if not same:
+            self._fill_categories()
+        self._refresh_all()
+
+    def apply_changes(self, changes: ChangeSet) -> None:
+        current = self.current_id()
+        self.model.apply_changes(changes)
+        typing = changes.text_only
+        if changes.highlight_set_changed or changes.documents_changed or (
+            changes.highlights_changed and not typing
+        ):
+            self._restore_current(current)
+        if current is None and len(changes.highlights_added) == 1:
+            self._restore_current(next(iter(changes.highlights_added)))  # e.g. undone delete
+        if changes.study_changed:
+            self.study_note.set_text(self._study.note)
+        if changes.references_changed:
+            self.references.show_study(self._study)
+        if changes.source_changed or changes.documents_changed:
+            self.source.show_document(self._study.documents[self._document_id])
+        if not typing:  # a note's text changes no count or tag
+            if not changes.highlight_fields or "tags" in changes.highlight_fields:
+                self._refresh_tags()
+            self._refresh_summary()
+        self._show_detail(self.current_id())
+
+    def _refresh_all(self) -> None:
+        self.study_note.set_text(self._study.note)
+        self.references.show_study(self._study)
+        self.source.show_document(self._study.documents[self._document_id])
+        self._refresh_tags()
+        self._refresh_summary()
+        self._show_detail(self.current_id())
+
+    def _fill_categories(self) -> None:
+        self.detail.set_categories(self._study.categories)
+        combo = self.category_filter
+        combo.clear()
+        combo.addItem("All categories", None)
+        for category in self._study.categories:
+            combo.addItem(color_icon(category.color), category.name, category.id)
+        self.tag_filter.choose(None)
+        self.model.set_filter(None, None)
+
+    def _refresh_tags(self) -> None:
+        """The tag filter's entries and the tag field's completions."""
+        self.detail.tags.set_known_tags([tag for tag, _ in tag_counts(self._study)])
+        if self.tag_filter.set_counts(tag_counts(self._study, self._document_id)):
+            self._apply_filters()  # the chosen tag is gone: show everything again
+
+    def _apply_filters(self) -> None:
+        current = self.current_id()
+        verdict = self.verdict_filter.currentData()
+        self.model.set_filter(self.category_filter.currentData(),
+                              Verdict(verdict) if verdict else None, self.text_filter.text(),
+                              self.tag_filter.current_tag())
+        self._restore_current(current)
+        self._refresh_summary(recount=False)
+        self._show_detail(self.current_id())
+
+    def _set_scope(self, all_documents: bool, orphans_only: bool) -> None:
+        current = self.current_id()
+        self.model.set_scope(all_documents, orphans_only)
+        self._restore_current(current)
+        self._refresh_summary()
+        self._show_detail(self.current_id())
+
+    def show_orphans(self) -> None:
+        """List only the orphans (after an update), on the Highlights tab."""
+        self.tabs.setCurrentIndex(0)
+        self.scope.orphans.setChecked(True)
+
+    def _refresh_summary(self, recount: bool = True) -> None:
+        """The counts above the list. The counts do not depend on the filters, so a
+        filter change (``recount=False``) reuses them: at 10k highlights, counting again
+        was a third of the time a typed filter word took."""
+        if recount or self._counts is None:
+            self._counts = self._count_highlights()
+        text, count = self._counts
+        shown = self.model.rowCount()
+        if shown != count:
+            text += f"\nShowing {shown} of {count}"
+        self.summary.setText(text)
+        self.empty.setText(FILTERED_HINT if count else empty_hint(len(self._study.categories)))
+        self.stack.setCurrentWidget(self.list if shown else self.empty)
+
+    def _count_highlights(self) -> tuple[str, int]:
+        """The summary text for the highlights in scope, and how many there are."""
+        every = self.model.all_documents
+        mine = [h for h in self._study.highlights.values()
+                if every or h.document_id == self._document_id]
+        count = len(mine)
+        orphans = sum(1 for h in mine if h.is_orphan)
+        self.scope.update_for(len(self._study.documents), orphans)
+        checked, claims = claim_progress(mine)
+        text = f"{count} highlight{'s' if count != 1 else ''}"
+        if claims:
+            text += f" · {checked} of {claims} claim{'s' if claims != 1 else ''} checked"
+        if orphans:
+            text += f" · {orphans} orphaned"
+        verdicts = Counter(h.verdict for h in mine if h.verdict.is_checked)
+        if verdicts:
+            text += "\n" + "   ".join(
+                f"{v.symbol} {v.short_label} {verdicts[v]}" for v in Verdict if verdicts[v]
+            )
+        return text, count
+
+    def _view_index(self, highlight_id: str | None) -> QModelIndex:
+        row = self.model.row_of(highlight_id) if highlight_id else None
+        return QModelIndex() if row is None else self.model.index(row)
+
+    def _restore_current(self, highlight_id: str | None) -> None:
+        index = self._view_index(highlight_id)
+        if index.isValid():
+            self._quiet = True
+            try:
+                self.list.setCurrentIndex(index)
+            finally:
+                self._quiet = False
+
+    # --- selection -----------------------------------------------------------
+    def current_id(self) -> str | None:
+        index = self.list.currentIndex()
+        return index.data(ID_ROLE) if index.isValid() else None
+
+    def current_highlight(self) -> Highlight | None:
+        hid = self.current_id()
+        return self._study.highlights.get(hid) if hid else None
+
+    def select_highlight(self, highlight_id: str) -> None:
+        """Select without asking the reader to scroll (the caller already shows it)."""
+        index = self._view_index(highlight_id)
+        if not index.isValid() and self.model.contains(highlight_id):
+            self.category_filter.setCurrentIndex(0)  # a hidden row: clear the filters
+            self.verdict_filter.setCurrentIndex(0)
+            self.tag_filter.choose(None)
+            self.text_filter.blockSignals(True)
+            self.text_filter.clear()
+            self.text_filter.blockSignals(False)
+            self.scope.clear_orphans_only()
+            self._apply_filters()
+            index = self._view_index(highlight_id)
+        if not index.isValid():
+            return
+        self.tabs.setCurrentIndex(0)
+        self._quiet = True
+        try:
+            self.list.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
+            self.list.scrollTo(index)
+        finally:
+            self._quiet = False
+
+    def show_source(self) -> None:
+        """The Source tab, ready to type who published the document."""
+        self.tabs.setCurrentWidget(self.source)
+        self.source.publisher.setFocus()
+
+    def show_references(self) -> None:
+        self.tabs.setCurrentWidget(self.references)
+
+    def show_reference(self, reference_id: str) -> None:
+        """The References tab with ``reference_id`` selected (the filter cleared)."""
+        refs = self.references
+        self.tabs.setCurrentWidget(refs)
+        refs.find_edit.clear()
+        items = refs.items.list
+        for row in range(items.count()):
+            item = items.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) == reference_id:
+                items.setCurrentItem(item)
+                items.scrollToItem(item)
+                return
+
+    def focus_tags(self) -> None:
+        self.tabs.setCurrentIndex(0)
+        self.detail.tags.setFocus()
+        self.detail.tags.end(False)
+
+    def focus_note(self) -> None:
+        self.tabs.setCurrentIndex(0)
+        self.detail.tabs.setCurrentWidget(self.detail.note)
+        self.detail.note.show_write()
+        self.detail.note.editor.setFocus()
+
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        hid = current.data(ID_ROLE) if current.isValid() else None
+        self._show_detail(hid)
+        # A mouse click reveals through ``clicked`` (which also fires on the current row);
+        # here only keyboard moves, so one click does not reveal twice.
+        if hid and not self._quiet and QApplication.mouseButtons() == Qt.MouseButton.NoButton:
+            self.highlightActivated.emit(hid)
+
+    def _on_clicked(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.highlightActivated.emit(index.data(ID_ROLE))
+
+    def _go_to(self, highlight_id: str) -> None:
+        self.select_highlight(highlight_id)
+        self.highlightActivated.emit(highlight_id)
+
+    def _show_detail(self, highlight_id: str | None) -> None:
+        h = self._study.highlights.get(highlight_id) if highlight_id else None
+        self.detail.show_highlight(self._study, h)
+
+    # --- user edits ----------------------------------------------------------
+    def _on_category_activated(self, index: int) -> None:
+        hid = self.current_id()
+        if hid:
+            self.categoryChosen.emit(hid, self.detail.category.itemData(index))

@@ -1,0 +1,72 @@
+"""The study's reference library: every source, where it is used, find, add, edit, delete."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from desktop.domain.display_text import reference_line
+from desktop.domain.model import Study
+from desktop.ui.core.label_styles import style_summary
+from desktop.ui.notes.highlight_detail import _ButtonList
+
+
+class ReferencesPanel(QWidget):
+    addRequested = Signal()
+    editRequested = Signal(str)  # reference id
+    deleteRequested = Signal(str)
+    openRequested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("References")
+        self.summary = QLabel(self)
+        style_summary(self.summary)
+        self.find_edit = QLineEdit(self)
+        self.find_edit.setPlaceholderText("Find references (title, author, URL, excerpt)…")
+        self.find_edit.setClearButtonEnabled(True)
+        self.find_edit.setAccessibleName("Find references")
+        self.items = _ButtonList("Reference library", self)
+        self.add = self.items.add_button("&Add…", "Add a reference to the library", False)
+        self.edit = self.items.add_button("&Edit…", "Edit the selected reference", True)
+        self.open = self.items.add_button("Open Link", "Open the reference's web address", True)
+        self.delete = self.items.add_button("Delete…", "Delete the selected reference", True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.find_edit)
+        layout.addWidget(self.items, 1)
+        self.add.clicked.connect(self.addRequested)
+        self.edit.clicked.connect(lambda: self._emit(self.editRequested))
+        self.open.clicked.connect(lambda: self._emit(self.openRequested))
+        self.delete.clicked.connect(lambda: self._emit(self.deleteRequested))
+        self.items.list.itemDoubleClicked.connect(lambda _i: self._emit(self.editRequested))
+        self.find_edit.textChanged.connect(lambda _t: self._apply_filter())
+        self._haystacks: dict[str, str] = {}
+
+    def _emit(self, signal) -> None:
+        key = self.items.current_id()
+        if key:
+            signal.emit(key)
+
+    def show_study(self, study: Study) -> None:
+        rows, self._haystacks = [], {}
+        for r in study.references.values():
+            uses = len(study.citations_of(r.id))
+            used = f"cited by {uses} highlight{'s' if uses != 1 else ''}" if uses else "not cited"
+            rows.append((r.id, f"{reference_line(r)}\n    {used}",
+                         "\n\n".join(x for x in (r.url, r.excerpt, r.note) if x)))
+            self._haystacks[r.id] = " ".join(
+                (r.title, r.author, r.url, r.excerpt, r.note, r.published)
+            ).casefold()
+        self.items.set_items(rows)
+        n = len(rows)
+        self.summary.setText(f"{n} reference{'s' if n != 1 else ''} in this study")
+        self._apply_filter()
+
+    def _apply_filter(self) -> None:
+        needle = self.find_edit.text().casefold().strip()
+        for i in range(self.items.list.count()):
+            item = self.items.list.item(i)
+            key = item.data(Qt.ItemDataRole.UserRole)
+            item.setHidden(bool(needle) and needle not in self._haystacks.get(key, ""))

@@ -1,0 +1,138 @@
+"""The reader's presenter: the study's model translated into what the reader paints.
+
+The model speaks code points; the reader and its margin speak UTF-16 and colours. This
+is the one place that converts (``u16``): it gives the reader its text and styles, the
+highlight ranges and verdict badges (all of them when the set changes, one by one in
+place when only a colour or verdict does), the page marks, and answers in code points
+what is selected. It follows the current session itself; views that draw on the
+reader's text (find bar, format label) follow ``textShown``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+
+from desktop.domain.changes import ChangeSet
+from desktop.domain.model import Document, Highlight
+from desktop.domain.textunits import Utf16Map
+from desktop.ui.core.current import CurrentSession
+from desktop.ui.core.session import StudySession
+from desktop.ui.reader.verdict_gutter import Badge
+from desktop.ui.reader.view import PaintRange, ReaderView
+
+UNKNOWN_COLOR = "#888888"  # a highlight whose category is gone
+BADGE_QUOTE_CHARS = 120
+
+
+class ReaderPresenter(QObject):
+    textShown = Signal(object, object)  # Document, Utf16Map: the reader shows its text now
+
+    def __init__(self, reader: ReaderView, current: CurrentSession) -> None:
+        super().__init__(reader)
+        self.reader = reader
+        self.current = current
+        self.u16 = Utf16Map("")
+        self.document: Document | None = None  # the document the reader shows
+        self._colors: dict[str, str] = {}
+        self._styles_used = False  # a styled document was shown: restyle from now on
+        current.follow(shown=self.show, changed=self.apply_changes)
+
+    def follow(self, slot: Callable[[Document, Utf16Map], object]) -> None:
+        """Call ``slot(document, u16)`` whenever the reader shows a text (and now, if it
+        already shows one)."""
+        self.textShown.connect(slot)
+        if self.document is not None:
+            slot(self.document, self.u16)
+
+    # --- the model in, paint out --------------------------------------------------
+    def show(self, session: StudySession) -> None:
+        """The session's current document: its text (and styles), ranges, page marks."""
+        document = session.document
+        self.document = document
+        self.u16 = u16 = Utf16Map(document.text)
+        # The styler (and its Qt classes) loads with the first styled document.
+        restyle = bool(document.styles) or self._styles_used
+        if restyle:
+            from desktop.ui.reader.document_styles import detach_document_styles
+
+            detach_document_styles(self.reader)
+        self.reader.set_text(document.text)
+        if restyle:
+            from desktop.ui.reader.document_styles import apply_document_styles
+
+            apply_document_styles(self.reader, document, u16)
+            self._styles_used = True
+        self.reader.gutter.set_page_marks(
+            [(u16.to_utf16(start), f"p. {number}")
+             for number, start in enumerate(document.pages, start=1)])
+        self.refresh_ranges()
+        self.textShown.emit(document, u16)
+
+    def apply_changes(self, changes: ChangeSet) -> None:
+        if changes.highlight_set_changed or changes.documents_changed:
+            self.refresh_ranges()
+        elif changes.highlights_changed and not changes.only_fields("note", "tags"):
+            self.update_ranges(changes.highlights_changed)
+
+    def refresh_ranges(self) -> None:
+        """Every highlight of the shown document, as ranges and badges."""
+        session = self.current.session
+        study, u16 = session.study, self.u16
+        self._colors = {c.id: c.color for c in study.categories}
+        ranges, badges = [], []
+        for h in study.highlights_in_order(session.document.id):
+            if h.start is None or h.end is None:  # an orphan: nowhere in the text
+                continue
+            ranges.append(PaintRange(u16.to_utf16(h.start), u16.to_utf16(h.end),
+                                     self._color(h.category_id), h.id, h.verdict.value))
+            badge = self.badge(h)
+            if badge is not None:
+                badges.append(badge)
+        self.reader.set_ranges(ranges)
+        self.reader.gutter.set_badges(badges)
+
+    def update_ranges(self, highlight_ids: set[str]) -> None:
+        """Recolour and re-badge a few highlights in place (their positions are fixed)."""
+        highlights = self.current.session.study.highlights
+        for hid in highlight_ids:
+            h = highlights.get(hid)
+            if h is None or h.is_orphan:
+                continue
+            self.reader.update_color(hid, self._color(h.category_id), h.verdict.value)
+            self.reader.gutter.update_badge(hid, self.badge(h))
+
+    def badge(self, h: Highlight) -> Badge | None:
+        """The verdict shown in the margin: for every checked highlight and every claim."""
+        if h.start is None or h.end is None or not (h.verdict.is_checked
+                                                    or h.category_id == "claim"):
+            return None  # an orphan has no line to stand beside
+        why = f": {h.rationale}" if h.rationale else ""
+        return Badge(self.u16.to_utf16(h.start), h.verdict.symbol, h.verdict.short_label,
+                     f"{h.verdict.label}{why}\n“{h.quote.exact[:BADGE_QUOTE_CHARS]}”", h.id)
+
+    def _color(self, category_id: str) -> str:
+        return self._colors.get(category_id, UNKNOWN_COLOR)
+
+    # --- the reader's selection, in code points -------------------------------------
+    def selection(self) -> tuple[int, int] | None:
+        """What is selected in the text, in code points (as selected: see trim_span)."""
+        selection = self.reader.selection_range()
+        if selection is None:
+            return None
+        start, end = selection
+        return self.u16.to_codepoint(start), self.u16.to_codepoint(end)
+
+    def select(self, start: int, end: int) -> None:
+        self.reader.select_range(self.u16.to_utf16(start), self.u16.to_utf16(end))
+
+    def collapse_selection(self) -> None:
+        """Drop the selection (the caret stays at its end), so a new colour shows."""
+        selection = self.reader.selection_range()
+        if selection is not None:
+            self.reader.select_range(selection[1], selection[1])
+
+    def reveal(self, start: int, end: int) -> None:
+        """Scroll the code-point span into view and flash it."""
+        self.reader.reveal(self.u16.to_utf16(start), self.u16.to_utf16(end))

@@ -1,0 +1,421 @@
+"""The main window: reader beside the notes pane, menus, and the wiring of it all.
+
+The window builds the rooms and connects them; it decides nothing itself. Views follow
+the current session (``CurrentSession``) on their own, the reader presenter turns the
+model into paint, and each controller is built with the window's narrow context
+(``controllers.context.WindowContext``, which this class satisfies) and the
+collaborators it names.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QUndoGroup
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QMainWindow,
+    QMenu,
+    QSplitter,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.ui.controllers.appearance import AppearanceController
+from desktop.ui.controllers.crosscheck import CrossCheckController
+from desktop.ui.controllers.documents import DocumentController
+from desktop.ui.controllers.drops import DropController
+from desktop.ui.controllers.files import FileController
+from desktop.ui.controllers.formats import FormatController
+from desktop.ui.controllers.help import HelpController
+from desktop.ui.controllers.highlights import HighlightController
+from desktop.ui.controllers.interchange import InterchangeController
+from desktop.ui.controllers.links import LinkController
+from desktop.ui.controllers.safety import SafetyController
+from desktop.ui.controllers.tags import TagController
+from desktop.ui.core.current import CurrentSession
+from desktop.ui.core.session import StudySession
+from desktop.ui.dialogs.prompts import Prompts
+from desktop.ui.notes.pane import NotesPane
+from desktop.ui.reader.document_tabs import DocumentTabs
+from desktop.ui.reader.find_bar import FindBar
+from desktop.ui.reader.minimap import Minimap
+from desktop.ui.reader.presenter import ReaderPresenter
+from desktop.ui.reader.view import ReaderView
+from desktop.ui.window.accessibility import apply_accessibility
+from desktop.ui.window.actions import (
+    Actions,
+    create_actions,
+    create_category_actions,
+    create_look_actions,
+    create_verdict_actions,
+)
+from desktop.ui.window.document_status import DocumentStatus
+from desktop.ui.window.recent_menu import RecentMenu
+from desktop.ui.window.status import StatusSummary
+from desktop.ui.window.window_state import restore_window_state, save_window_state
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, session: StudySession, prompts: Prompts | None = None) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.prompts = prompts or Prompts(self)
+        self.current = CurrentSession(session, self)  # the session views follow
+        self.undo_group = QUndoGroup(self)
+        self.menu_actions: Actions = create_actions(self, self.undo_group)
+        self.verdict_actions = create_verdict_actions(self)
+        self.category_actions: dict[str, QAction] = {}  # rebuilt for each study
+
+        # Views: each follows the current session (or the reader presenter) itself.
+        self.reader = ReaderView(self)
+        self.reader.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.presenter = ReaderPresenter(self.reader, self.current)
+        self.minimap = Minimap(self.reader, self)
+        self.notes = NotesPane(session.study, session.document.id, self)
+        self.notes.follow(self.current)
+        self.find_bar = FindBar(self.reader, self)
+        self.find_bar.follow(self.presenter)
+        self.status_summary = StatusSummary(self)
+        self.status_summary.follow(self.current)
+        self.document_status = DocumentStatus(self)
+        self.document_status.follow(self.presenter)
+        self.document_tabs = DocumentTabs(self)
+        self.document_tabs.follow(self.current)
+
+        # Controllers: the window's context, and the collaborators each one names.
+        self.links = LinkController(self)
+        self.formats = FormatController(self, self.notes)  # background loading, encodings
+        self.safety = SafetyController(self, self._open_beside)  # locks, autosave, recovery
+        self.files = FileController(self, self.safety, self.formats)
+        self.checks = CrossCheckController(self, self.links)
+        self.interchange = InterchangeController(self)
+        self.tag_ops = TagController(self, self.notes, self.current, self)  # tags, Search
+        self.help = HelpController(self, self.files, self)
+        self.documents = DocumentController(self, self.notes, self.presenter)
+        self.look = AppearanceController(self, self.reader, self.minimap,
+                                         create_look_actions(self))  # theme, font, minimap
+        self.highlights = HighlightController(self, self.notes, self.presenter, self.checks,
+                                              self.menu_actions.reattach_highlight)
+        self.drops = DropController(self, self.files)
+
+        self._lay_out()
+        self.highlight_menu = QMenu("Hi&ghlight", self)
+        self.recent_menu = RecentMenu(self, self.files.open, self.status)
+        self.setAcceptDrops(True)
+        self.reader.setAcceptDrops(False)  # a file dropped on the text opens, as anywhere
+        self.statusBar().addPermanentWidget(self.status_summary)
+        self.statusBar().addPermanentWidget(self.document_status)
+
+        self._connect()
+        self.set_session(session)
+        self.resize(1280, 820)
+        self.splitter.setSizes([800, 480])
+        self.notes.split.setSizes([380, 340])
+        # The last run's layout, if there is a readable one.
+        restore_window_state(self, self._splitters(),
+                             lambda: self.tag_ops.open_search(focus=False))
+        apply_accessibility(self)
+        self.drops.watch_children()
+
+    def _lay_out(self) -> None:
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        reader_pane = QWidget(self)
+        reader_pane.setObjectName("readerPane")
+        reader_layout = QVBoxLayout(reader_pane)
+        reader_layout.setContentsMargins(0, 0, 0, 0)
+        reader_layout.setSpacing(0)
+        self.document_tabs.setParent(reader_pane)
+        reader_layout.addWidget(self.document_tabs)
+        # The minimap sits right of the reader's scroll bar.
+        row = QWidget(self)
+        row.setObjectName("readerRow")
+        row_layout = QHBoxLayout(row)
+        row_layout.setContentsMargins(0, 0, 0, 0)
+        row_layout.setSpacing(0)
+        row_layout.addWidget(self.reader, 1)
+        row_layout.addWidget(self.minimap)
+        reader_layout.addWidget(row, 1)
+        reader_layout.addWidget(self.find_bar)
+        self.splitter.addWidget(reader_pane)
+        self.splitter.addWidget(self.notes)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+        self.toolbar = QToolBar("Main toolbar", self)
+        self.toolbar.setObjectName("mainToolbar")
+        layout = self.toolbar.layout()
+        if layout is not None:
+            layout.setSpacing(4)
+            layout.setContentsMargins(6, 2, 6, 2)
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.addToolBar(self.toolbar)
+
+    # --- wiring --------------------------------------------------------------
+    def _connect(self) -> None:
+        a, notes, edits = self.menu_actions, self.notes, self.highlights
+        a.open.triggered.connect(self.files.open_dialog)
+        a.save.triggered.connect(lambda: self.files.save(background=True))
+        a.save_as.triggered.connect(lambda: self.files.save_as(background=True))
+        a.reopen_encoding.triggered.connect(self.formats.reopen_with_encoding)
+        a.close.triggered.connect(self.close)
+        a.quit.triggered.connect(self.close)
+        a.copy.triggered.connect(self.reader.copy)
+        a.select_all.triggered.connect(self.reader.selectAll)
+        a.edit_note.triggered.connect(edits.edit_note)
+        a.delete_highlight.triggered.connect(edits.delete_current)
+        a.zoom_in.triggered.connect(lambda: self.reader.zoom_by(1))
+        a.zoom_out.triggered.connect(lambda: self.reader.zoom_by(-1))
+        a.zoom_reset.triggered.connect(self.reader.zoom_reset)
+        a.about.triggered.connect(self.help.about)
+        a.find.triggered.connect(self.find_bar.open_bar)
+        a.find_next.triggered.connect(self.find_bar.next)
+        a.find_previous.triggered.connect(self.find_bar.previous)
+        self.reader.highlightClicked.connect(notes.select_highlight)
+        self.reader.customContextMenuRequested.connect(self.show_reader_menu)
+        notes.highlightActivated.connect(self.reveal_highlight)
+        notes.categoryChosen.connect(edits.set_category)
+        notes.deleteRequested.connect(edits.delete)
+        notes.noteEdited.connect(edits.set_note)
+        notes.studyNoteEdited.connect(edits.set_study_note)
+        notes.linkActivated.connect(self.links.open)
+        notes.list.selectionModel().currentChanged.connect(
+            lambda: self.reader.set_selected_key(notes.current_id()))
+        self.undo_group.cleanChanged.connect(lambda clean: self.setWindowModified(not clean))
+        self.current.pathChanged.connect(self.refresh_title)
+
+        checks = self.checks  # cross-checking: the pane's requests and the Check menu
+        notes.verdictEdited.connect(checks.set_verdict)
+        notes.attachRequested.connect(checks.attach_reference)
+        notes.citationEditRequested.connect(checks.edit_citation)
+        notes.citationDetachRequested.connect(checks.detach_citation)
+        notes.citationOpenRequested.connect(checks.open_citation)
+        notes.linkRequested.connect(checks.link_passage)
+        notes.linkRemoveRequested.connect(checks.delete_link)
+        refs = notes.references
+        refs.addRequested.connect(checks.add_reference)
+        refs.editRequested.connect(checks.edit_reference)
+        refs.deleteRequested.connect(checks.delete_reference)
+        refs.openRequested.connect(checks.open_reference)
+        notes.source.edited.connect(checks.set_source)
+        notes.source.detailsEdited.connect(checks.set_document_details)
+        a.attach_reference.triggered.connect(lambda: edits.on_current(checks.attach_reference))
+        a.link_passage.triggered.connect(lambda: edits.on_current(checks.link_passage))
+        a.add_reference.triggered.connect(checks.add_reference)
+        a.show_references.triggered.connect(notes.show_references)
+        a.show_source.triggered.connect(notes.show_source)
+        for verdict, action in self.verdict_actions.items():
+            action.triggered.connect(lambda _=False, v=verdict: edits.set_verdict(v))
+
+        for action, name in ((a.export_markdown, "md"), (a.export_html, "html"),
+                             (a.export_w3c, "w3c"), (a.export_claimreview, "claimreview"),
+                             (a.export_csv, "csv")):
+            action.triggered.connect(lambda _=False, n=name: self.interchange.export(n))
+        a.import_w3c.triggered.connect(self.interchange.import_annotations)
+        a.import_references.triggered.connect(self.interchange.import_references)
+
+        documents = self.documents
+        a.add_document.triggered.connect(lambda: documents.add_document())
+        a.remove_document.triggered.connect(documents.remove_document)
+        a.update_document.triggered.connect(lambda: documents.update_document())
+        a.previous_versions.triggered.connect(documents.previous_versions)
+        a.reattach_highlight.triggered.connect(lambda: documents.reattach_to_selection())
+        a.next_document.triggered.connect(lambda: documents.step(1))
+        a.previous_document.triggered.connect(lambda: documents.step(-1))
+        a.document_info.triggered.connect(documents.document_info)
+        self.document_tabs.documentChosen.connect(documents.switch_to)
+
+        notes.tagsEdited.connect(self.tag_ops.set_tags)
+        a.edit_tags.triggered.connect(self.tag_ops.edit_tags)
+        # A lambda: triggered(checked) would otherwise arrive as open_search(focus=False).
+        a.search_study.triggered.connect(lambda: self.tag_ops.open_search())
+        a.shortcuts.triggered.connect(self.help.show_shortcuts)
+        a.open_sample.triggered.connect(self.help.open_sample)
+
+    def _build_menus(self) -> None:
+        a, look = self.menu_actions, self.look.actions
+        bar = self.menuBar()
+        bar.clear()
+        file_menu = bar.addMenu("&File")
+        file_menu.addAction(a.open)
+        file_menu.addMenu(self.recent_menu)
+        file_menu.addAction(a.reopen_encoding)
+        file_menu.addActions([a.save, a.save_as])
+        file_menu.addSeparator()
+        file_menu.addActions([a.add_document, a.remove_document])
+        file_menu.addSeparator()
+        export = file_menu.addMenu("&Export")
+        export.addActions([a.export_markdown, a.export_html])
+        export.addSeparator()
+        export.addActions([a.export_w3c, a.export_claimreview, a.export_csv])
+        imports = file_menu.addMenu("&Import")
+        imports.addActions([a.import_w3c, a.import_references])
+        file_menu.addSeparator()
+        file_menu.addActions([a.close, a.quit])
+        edit = bar.addMenu("&Edit")
+        edit.addActions([a.undo, a.redo])
+        edit.addSeparator()
+        edit.addActions([a.copy, a.select_all])
+        edit.addSeparator()
+        edit.addActions([a.find, a.find_next, a.find_previous, a.search_study])
+        self.highlight_menu.clear()
+        self.highlight_menu.addActions(list(self.category_actions.values()))
+        self.highlight_menu.addSeparator()
+        self.highlight_menu.addActions([a.edit_note, a.edit_tags, a.delete_highlight])
+        self.highlight_menu.addSeparator()
+        self.highlight_menu.addAction(a.reattach_highlight)
+        bar.addMenu(self.highlight_menu)
+        document_menu = bar.addMenu("&Document")
+        document_menu.addActions([a.next_document, a.previous_document])
+        document_menu.addSeparator()
+        document_menu.addActions([a.update_document, a.previous_versions])
+        document_menu.addSeparator()
+        document_menu.addAction(a.document_info)
+        check = bar.addMenu("&Check")
+        verdicts = check.addMenu("&Verdict")
+        verdicts.addActions(list(self.verdict_actions.values()))
+        check.addActions([a.attach_reference, a.link_passage])
+        check.addSeparator()
+        check.addActions([a.add_reference, a.show_references, a.show_source])
+        view = bar.addMenu("&View")
+        view.addActions([a.zoom_in, a.zoom_out, a.zoom_reset])
+        edit.addSeparator()
+        edit.addAction(look.preferences)
+        view.addSeparator()
+        themes = view.addMenu("&Theme")
+        themes.addActions(list(look.themes.values()))
+        view.addSeparator()
+        view.addActions([look.show_minimap, look.minimap_by_verdict])
+        help_menu = bar.addMenu("&Help")
+        help_menu.addActions([a.shortcuts, a.open_sample])
+        help_menu.addSeparator()
+        help_menu.addAction(a.about)
+
+        self.toolbar.clear()
+        self.toolbar.addActions([a.open, a.save])
+        self.toolbar.addSeparator()
+        self.toolbar.addActions(list(self.category_actions.values()))
+
+    def show_reader_menu(self, pos: QPoint) -> None:
+        """The reader's context menu: Qt's own, then highlighting, then (on a highlight)
+        its category, verdict and the commands on it."""
+        a, edits = self.menu_actions, self.highlights
+        menu = self.reader.createStandardContextMenu(pos)
+        menu.addSeparator()
+        as_menu = menu.addMenu("Highlight &as")
+        as_menu.addActions(list(self.category_actions.values()))
+        as_menu.setEnabled(self.reader.selection_range() is not None)
+        self.documents.add_reattach_item(menu)  # an orphan selected in the list
+        hid = self.reader.key_at(pos)
+        if hid is not None:
+            study = self.session.study
+            self.notes.select_highlight(hid)
+            menu.addSeparator()
+            change = menu.addMenu("Change Cate&gory")
+            current = study.highlights[hid].category_id
+            for category in study.categories:
+                action = change.addAction(category.name)
+                action.setCheckable(True)
+                action.setChecked(category.id == current)
+                action.triggered.connect(
+                    lambda _=False, c=category.id: edits.set_category(hid, c)
+                )
+            verdicts = menu.addMenu("&Verdict")
+            current_verdict = study.highlights[hid].verdict
+            for verdict, action in self.verdict_actions.items():
+                action.setChecked(verdict == current_verdict)
+                verdicts.addAction(action)
+            menu.addActions([a.attach_reference, a.link_passage])
+            menu.addSeparator()
+            menu.addAction(a.edit_note)
+            menu.addAction(a.edit_tags)
+            menu.addAction(a.delete_highlight)
+        menu.exec(self.reader.viewport().mapToGlobal(pos))
+        menu.deleteLater()
+
+    # --- session -------------------------------------------------------------
+    @property
+    def session(self) -> StudySession:
+        return self.current.session
+
+    def set_session(self, session: StudySession) -> None:
+        """Show a (new) study: used at start-up and by File › Open."""
+        old = self.current.session
+        if old is not session:
+            self.safety.retire(old, session)
+            self.undo_group.removeStack(old.undo_stack)
+            old.deleteLater()
+        session.setParent(self)
+        self.undo_group.addStack(session.undo_stack)
+        self.undo_group.setActiveStack(session.undo_stack)
+        self.safety.shown(session)
+        for action in self.category_actions.values():
+            self.removeAction(action)
+            action.deleteLater()
+        self.category_actions = create_category_actions(self, session.study.categories)
+        for action in self.category_actions.values():
+            action.triggered.connect(
+                lambda _=False, a=action: self.highlights.highlight_selection(a.data()))
+        self._build_menus()
+        self.current.replace(session)  # the views follow: replaced, then shown
+        self.refresh_title()
+        self.setWindowModified(session.is_modified)
+        if session.orphans_on_open:
+            n = len(session.orphans_on_open)
+            self.status(
+                f"{n} highlight{'s' if n != 1 else ''} could not be placed in the text "
+                "and {} listed as orphaned.".format("is" if n == 1 else "are"), 15000
+            )
+
+    def _open_beside(self, session: StudySession) -> MainWindow:
+        """Another recovered study, in a window of its own sharing the prompts."""
+        window = MainWindow(session)
+        window.prompts = self.prompts.for_window(window)
+        window.show()
+        window.safety.autosaver.autosave()
+        return window
+
+    # --- the context controllers see (controllers.context.WindowContext) ----------
+    def status(self, message: str, ms: int = 0) -> None:
+        self.statusBar().showMessage(message, ms)
+
+    def clear_status(self) -> None:
+        self.statusBar().clearMessage()
+
+    def refresh_title(self) -> None:
+        session = self.session
+        if session.path is not None:
+            name = session.path.name
+        else:
+            source = session.document.source_path
+            name = f"Untitled study — {source.rsplit('/', 1)[-1] if source else 'new'}"
+        read_only = " (read-only)" if session.read_only else ""
+        self.setWindowTitle(f"{name}{read_only}[*] — Crosslight")
+
+    def select_highlight(self, highlight_id: str) -> None:
+        self.notes.select_highlight(highlight_id)
+
+    def reveal_highlight(self, highlight_id: str) -> None:
+        self.highlights.reveal(highlight_id)
+
+    def _splitters(self) -> list[QSplitter]:
+        """The splitters whose sizes are kept across runs."""
+        return [self.splitter, self.notes.split]
+
+    # --- events --------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        self.drops.drag_enter(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self.drops.drop(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.files.confirm_discard():
+            self.safety.closed()
+            save_window_state(self, self._splitters(), self.tag_ops.search_visible())
+            event.accept()
+        else:
+            event.ignore()

@@ -1,0 +1,68 @@
+"""The status bar's permanent summary: words, highlights by category, claims checked.
+
+Counted once per change (never while a note is typed); the word count once per document.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from PySide6.QtWidgets import QLabel, QWidget
+
+from desktop.domain.changes import ChangeSet
+from desktop.domain.crosscheck import claim_progress
+from desktop.domain.model import Study
+from desktop.ui.core.current import CurrentSession
+from desktop.ui.core.session import StudySession
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
+
+
+def summary_text(study: Study, document_id: str, words: int) -> str:
+    mine = [h for h in study.highlights.values() if h.document_id == document_id]
+    parts = [f"{words:,} word{'s' if words != 1 else ''}",
+             f"{len(mine):,} highlight{'s' if len(mine) != 1 else ''}"]
+    by_category = Counter(h.category_id for h in mine)
+    names = [f"{by_category[c.id]} {c.name.split('/')[0].lower()}"
+             for c in study.categories if by_category[c.id]]
+    if names:
+        parts[-1] += f" ({', '.join(names)})"
+    checked, claims = claim_progress(mine)
+    if claims:
+        parts.append(f"{checked}/{claims} claims checked")
+    return "  ·  ".join(parts)
+
+
+class StatusSummary(QLabel):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("statusSummary")
+        self.setAccessibleName("Study summary")
+        self._study: Study | None = None
+        self._document_id = ""
+        self._words = 0
+
+    def follow(self, current: CurrentSession) -> None:
+        """Count the current session's document from now on."""
+        current.follow(shown=self._on_shown, changed=self.apply_changes)
+
+    def _on_shown(self, session: StudySession) -> None:
+        self.set_study(session.study, session.document.id)
+
+    def set_study(self, study: Study, document_id: str) -> None:
+        self._study, self._document_id = study, document_id
+        self._words = word_count(study.documents[document_id].text)
+        self.refresh()
+
+    def apply_changes(self, changes: ChangeSet) -> None:
+        if changes.documents_changed and self._study is not None:
+            self._words = word_count(self._study.documents[self._document_id].text)
+        if changes.text_only:
+            return  # typing changes no count
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self._study is not None:
+            self.setText(summary_text(self._study, self._document_id, self._words))
