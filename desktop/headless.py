@@ -22,13 +22,15 @@ import orjson
 
 from desktop import __version__
 from desktop.domain.crosscheck import Verdict
+from desktop.domain.identity import Person
 from desktop.domain.ids import utc_now
 from desktop.domain.model import Document, Study
 from desktop.storage.atomic import atomic_write_bytes
 from desktop.storage.errors import StorageError
-from desktop.storage.exporters import FORMATS, ExportOptions, default_reviewer, encode, export_text
+from desktop.storage.exporters import FORMATS, ExportError, ExportOptions, encode, export_text
 from desktop.storage.exporters.report_model import safe_url
 from desktop.storage.opening import Opened, open_path
+from desktop.storage.settings import identity, load_settings
 
 SUBCOMMANDS = ("export", "info")
 
@@ -55,7 +57,12 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", default="-",
                         help="the file to write; '-' or none: standard output")
     export.add_argument("--author", default=None,
-                        help="the reviewer named in ClaimReview (default: your user name)")
+                        help="your name, as creator of W3C annotations and ClaimReview "
+                        "author (default: Preferences, else your account's full name)")
+    export.add_argument("--organisation", default=None,
+                        help="your organisation, named with --author")
+    export.add_argument("--author-url", default=None,
+                        help="your web page or mailto: address, named with --author")
     export.add_argument("--url", default="",
                         help="the page the ClaimReviews will be published on")
     export.add_argument("--generated", default=None, metavar="TIMESTAMP",
@@ -108,17 +115,32 @@ def generated_time(value: str | None) -> str:
     return utc_now()
 
 
+def export_identity(args: argparse.Namespace) -> Person:
+    """Who exports: --author/--organisation/--author-url when any is given, else the
+    identity of Preferences (``settings.identity``)."""
+    if args.author is None and args.organisation is None and args.author_url is None:
+        return identity(load_settings())
+    return Person((args.author or "").strip(), (args.organisation or "").strip(),
+                  (args.author_url or "").strip())
+
+
 def _export(opened: Opened, args: argparse.Namespace) -> int:
     if args.output != "-" and opened.study_path is not None and (
         Path(args.output).resolve() == opened.study_path.resolve()
     ):
         return _fail(f"Not writing the export over the study itself (“{args.output}”).")
+    person = export_identity(args)
     options = ExportOptions(
         generated=generated_time(args.generated),
-        author=default_reviewer() if args.author is None else args.author,
+        author=person.name,
         review_url=args.url,
+        identity=person if person.name or person.url else None,
+        require_review_url=True,
     )
-    text = export_text(opened.study, args.format, options)
+    try:
+        text = export_text(opened.study, args.format, options)
+    except ExportError as err:
+        return _fail(str(err))
     if args.output == "-":
         sys.stdout.buffer.write(encode(args.format, text, for_file=False))
         sys.stdout.buffer.flush()

@@ -21,7 +21,7 @@ from desktop.storage.validate import Node
 MAX_MOTIVATIONS = 16
 # BCP 47 in its common shape: "en", "fr-CA", "zh-Hant-TW", "x-klingon" (checked loosely).
 LANGUAGE_TAG = re.compile(r"[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8}){0,7}")
-_MOTIVATION = re.compile(r"[A-Za-z][A-Za-z0-9+.:/#_-]{0,199}")  # a word or an IRI
+MOTIVATION = re.compile(r"[A-Za-z][^\s<>\"{}|\\^`]{0,199}")  # a W3C name or an IRI
 
 
 def annotation_keys_to_data(h: Highlight) -> dict[str, Any]:
@@ -38,7 +38,7 @@ def annotation_keys_to_data(h: Highlight) -> dict[str, Any]:
 def annotation_keys_from(node: Node) -> dict[str, Any]:
     """Keyword arguments for ``Highlight``: motivation, language, quote_language."""
     motivation = node.strings("motivation")
-    if len(motivation) > MAX_MOTIVATIONS or not all(map(_MOTIVATION.fullmatch, motivation)):
+    if len(motivation) > MAX_MOTIVATIONS or not all(map(MOTIVATION.fullmatch, motivation)):
         raise StudyFileError(
             f"{node.path}.motivation should be at most {MAX_MOTIVATIONS} W3C motivations"
         )
