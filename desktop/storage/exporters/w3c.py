@@ -54,7 +54,9 @@ def document_iri(document: Document) -> str:
 
 def agent(person: Person) -> dict[str, Any]:
     """A Person as a W3C agent: name, and its address as ``homepage`` or ``email``."""
-    data: dict[str, Any] = {"type": "Person", "name": person.name or "unknown"}
+    if not person.name.strip():  # known by its address only, as W3C agents often are
+        return {"id": person.url, "type": "Person"} if person.url.strip() else {}
+    data: dict[str, Any] = {"type": "Person", "name": person.name}
     if person.url.lower().startswith("mailto:"):
         data["email"] = person.url
     elif safe_url(person.url):
@@ -97,7 +99,7 @@ def render(study: Study, options: ExportOptions | None = None) -> str:
 
 def _stamps(obj: dict[str, Any], item: Highlight | Link, options: ExportOptions) -> None:
     creator = item.creator or options.identity
-    if creator is not None:
+    if creator is not None and agent(creator):
         obj["creator"] = agent(creator)
     if item.created:
         obj["created"] = item.created

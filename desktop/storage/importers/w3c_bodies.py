@@ -145,12 +145,19 @@ class _Reader:
             self.result.assessments.append(value)
         else:
             self.result.notes.append(value)
-        if "creator" in extra and agent(body.get("creator")) in (None, self.creator):
+        if "creator" in extra and self._same_creator(body.get("creator")):
             extra.discard("creator")
         for purpose_name in purposes[1:]:
             self.result.lost.append(f"the second purpose ({purpose_name}) of “{_short(value)}”")
         if extra:
             self.result.lost.append(f"{_keys(extra)} of the body “{_short(value)}”")
+
+    def _same_creator(self, value: Any) -> bool:
+        """The body's creator is the annotation's (or says nothing)."""
+        person = agent(value)
+        if person is None or person == self.creator:
+            return True
+        return self.creator is not None and bool(person.url) and person.url == self.creator.url
 
     def external(self, body: dict) -> None:
         source = body.get("source")
@@ -169,7 +176,7 @@ class _Reader:
                     extra.add("a refinement of its fragment")
             else:
                 extra.add("selector")
-        purposes = names(body.get("purpose"))
+        purposes = names(body.get("purpose")) or [self.default]
         purpose = next((p for p in purposes if p not in ("describing", "commenting")), "")
         title = text_of(body, "title") or text_of(body, "label") or text_of(body, "name")
         self.result.external.append(ExternalBody(url, title.strip(), _stance(body), purpose))
