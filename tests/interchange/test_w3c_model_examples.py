@@ -118,7 +118,7 @@ def _external(body: Any) -> list[str]:
 @pytest.mark.parametrize("number", ANNOTATION_EXAMPLES)
 def test_every_example_imports_keeping_what_the_model_holds(number):
     original = EXAMPLES[number]["annotation"]
-    study, plan = _import(number)
+    _study, plan = _import(number)
     assert plan.skipped == [] and len(plan.highlights) == 1, plan.summary()
     (h,) = plan.highlights
     assert not h.is_orphan and TEXT[h.start:h.end] in (PASSAGE, "Selected Text", "anotation")
@@ -164,7 +164,7 @@ def test_bodies_of_several_kinds():  # Example 9: an address and a text without 
 
 
 def test_choice_keeps_its_first_item_and_names_the_others():  # Example 10
-    _, plan, h = _only(10)
+    _, plan, _h = _only(10)
     assert [r.url for r in plan.references] == ["http://example.org/note1"]
     assert "http://example.org/note2 (fr)" in " ".join(plan.lost[0][1])
 
