@@ -51,7 +51,7 @@ MAX_PAGES = 10_000
 SHOWN_LOST = 10  # annotations whose losses the summary spells out; the report has all
 _ANNOTATION_KEYS = frozenset({"@context", "id", "@id", "type", "@type", "motivation",
                               "creator", "created", "modified", "body", "bodyValue",
-                              "target"})
+                              "target", "uri"})  # uri: a Hypothesis row's page, see there
 
 
 @dataclass
@@ -70,6 +70,7 @@ class AnnotationImport:
     titles: dict[str, str] = field(default_factory=dict)  # document id → its title
     # (annotation, what of it was not carried over), for every annotation that lost any
     lost: list[tuple[str, list[str]]] = field(default_factory=list)
+    annotation_ids: dict[str, str] = field(default_factory=dict)  # annotation id → highlight
 
     def commands(self) -> list[Command]:
         return [*(AddReference(r) for r in self.references),
@@ -126,10 +127,15 @@ class AnnotationImport:
 
 def read_annotations(path: Path, study: Study, document_id: str,
                      work: Work | None = None) -> AnnotationImport:
-    """Read a W3C annotation file into ``study``; annotations whose target names none of
-    its documents go on ``document_id``. ImportFormatError if it is no annotation file."""
+    """Read a W3C annotation file (or Hypothesis's JSON, see ``hypothesis``) into
+    ``study``; annotations whose target names none of its documents go on
+    ``document_id``. ImportFormatError if it is no annotation file."""
     path = Path(path)
     data = parse_json(read_text(path), path.name)
+    from desktop.storage.importers.hypothesis import import_hypothesis, is_hypothesis
+
+    if is_hypothesis(data):  # Hypothesis's own JSON: its importer, same kind of plan
+        return import_hypothesis(data, study, document_id, path.name, work)
     return import_annotations(data, study, document_id, path.name, work)
 
 
@@ -253,6 +259,7 @@ class _Importer:
                 self.result.skipped.append(f"{where} points at no passage of text")
         for annotation, where in pending_links:
             self._link(annotation, where)
+        self.result.annotation_ids = dict(self.ids)
         self.work.done()
         return self.result
 
