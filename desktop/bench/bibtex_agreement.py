@@ -65,7 +65,7 @@ def main(argv: list[str]) -> int:
     for path in files:
         text = path.read_bytes().decode("utf-8", "replace")
         start = time.perf_counter()
-        entries, problems = parse_bibtex(text)
+        entries, _problems = parse_bibtex(text)
         titles = {e.key.casefold(): latex_to_text(e.fields.get("title", "")) for e in entries}
         names = {e.key.casefold(): len(split_names(e.fields.get("author", "")))
                  for e in entries}
