@@ -10,6 +10,7 @@ named in ``lost``, as is every key this reading could not carry over.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -211,19 +212,17 @@ def _as_text(value: str, media_type: str, lost: list[str]) -> str:
 
 
 def html_to_text(value: str) -> str:
-    """Text of an HTML fragment, one paragraph per block."""
+    """Text of an HTML fragment, one paragraph per block (nh3 drops the tags, and the
+    content of script and style)."""
     if "<" not in value and "&" not in value:
         return value
-    import lxml.html  # Apache/BSD: already used for web pages
+    import html
 
-    try:
-        root = lxml.html.fragment_fromstring(value, create_parent="div")
-    except (ValueError, TypeError, lxml.etree.ParserError):
-        return value
-    for block in root.iter("p", "div", "li", "br", "h1", "h2", "h3", "h4", "h5", "h6"):
-        block.tail = "\n\n" + (block.tail or "") if block.tag != "br" else "\n" + (
-            block.tail or "")
-    text = root.text_content()
+    import nh3
+
+    text = re.sub(r"(?i)<br\s*/?>", "\n", value)
+    text = re.sub(r"(?i)</(?:p|div|li|h[1-6]|blockquote|tr|pre)\s*>", "\n\n", text)
+    text = html.unescape(nh3.clean(text, tags=set()))
     return "\n\n".join(p.strip() for p in text.split("\n\n") if p.strip())
 
 
