@@ -1,4 +1,4 @@
-"""How a cost grows: the time for 4n over the time for n (best of a few runs).
+"""How a cost grows: the time for 4n over the time for n (best of five runs).
 
 Linear work gives about 4, quadratic about 16. Tests assert a ratio below ``LINEAR``,
 a margin that a quadratic cost cannot pass even on a busy machine, and never an
@@ -24,7 +24,7 @@ def _best(run: Callable[[Any], object], data: Any, repeat: int) -> float:
 
 
 def growth(make: Callable[[int], Any], run: Callable[[Any], object], n: int,
-           repeat: int = 3) -> float:
+           repeat: int = 5) -> float:
     """time(run(make(4n))) / time(run(make(n))); inputs are made outside the timing."""
     small, large = make(n), make(4 * n)
     run(small)  # warm caches and imports

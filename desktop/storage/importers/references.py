@@ -61,7 +61,8 @@ def read_references(path: Path, study: Study, work: Work | None = None) -> Refer
         suffix not in BIBTEX_SUFFIXES and text.lstrip()[:1] in ("[", "{")
     )
     if is_json:
-        candidates, problems = references_from_csl(parse_json(text, path.name), path.name)
+        candidates, problems = references_from_csl(parse_json(text, path.name), path.name,
+                                                   work)
     else:
         candidates, problems = references_from_bibtex(text, work)
     if not candidates and not problems:

@@ -8,6 +8,7 @@ or a list of those.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from desktop.domain.identity import Person
@@ -26,6 +27,13 @@ MOTIVATIONS = frozenset({
 
 def short(name: str) -> str:
     """``oa:commenting`` / ``http://www.w3.org/ns/oa#commenting`` → ``commenting``."""
+    if ":" not in name:  # the common case: already a term
+        return name
+    return _short(name)
+
+
+@lru_cache(maxsize=4096)
+def _short(name: str) -> str:
     for prefix in _PREFIXES:
         if name.startswith(prefix):
             return name[len(prefix):]
