@@ -99,11 +99,18 @@ def _web(url: str) -> str | None:
 
 
 def _trim(url: str) -> tuple[str, str]:
-    """A bare address without the punctuation that ends the sentence around it."""
+    """A bare address without the punctuation that ends the sentence around it (a
+    closing parenthesis only when it has no opening one in the address)."""
+    opened, closed = url.count("("), url.count(")")
     end = len(url)
-    while end and url[end - 1] in ".,;:!?'\"*_~" or (
-            end and url[end - 1] == ")" and url[:end].count("(") < url[:end].count(")")):
-        end -= 1
+    while end:
+        last = url[end - 1]
+        if last in ".,;:!?'\"*_~":
+            end -= 1
+        elif last == ")" and opened < closed:
+            end, closed = end - 1, closed - 1
+        else:
+            break
     return url[:end], url[end:]
 
 
@@ -228,8 +235,9 @@ def _passage(p: Passage, level: int = 3) -> list[str]:
             lead = f"{escape(citation_lead(r).rstrip('.'))}. " if citation_lead(r) else ""
             title = f"*{escape(r.display_title)}*"
             web = safe_url(r.url)
-            link = f" <{web}>" if web else ""
-            lines.append(f"- {c.stance.symbol} **{escape(c.stance.label)}** — {lead}{title}.{link}")
+            address = f" <{web}>" if web else ""
+            lines.append(
+                f"- {c.stance.symbol} **{escape(c.stance.label)}** — {lead}{title}.{address}")
             if c.comment.strip():
                 lines.append(f"  - Comment: {escape(c.comment)}")
             if r.excerpt.strip():
