@@ -1,7 +1,8 @@
-"""Command-line subcommands that need no window: ``export`` and ``info``.
+"""Command-line subcommands that need no window: ``export``, ``info`` and ``import``.
 
     crosslight export STUDY --format md|html|w3c|claimreview|csv [-o OUT]
     crosslight info STUDY [--json]
+    crosslight import STUDY FILE [-o OUT]
 
 Never imports Qt, so they run on a server or in CI without a display. Errors are one
 line on stderr starting “crosslight: ”, exit status 1 for a file that cannot be read
@@ -32,7 +33,7 @@ from desktop.storage.exporters.report_model import safe_url
 from desktop.storage.opening import Opened, open_path
 from desktop.storage.settings import identity, load_settings
 
-SUBCOMMANDS = ("export", "info")
+SUBCOMMANDS = ("export", "info", "import")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -74,6 +75,18 @@ def build_parser() -> argparse.ArgumentParser:
                           "and list its orphans.")
     info.add_argument("study", type=Path, help="a study file (.crosslight)")
     info.add_argument("--json", action="store_true", help="print the counts as JSON")
+    add = sub.add_parser(
+        "import", help="add W3C or Hypothesis annotations, or BibTeX or CSL-JSON references",
+        description="Add the annotations of a W3C Web Annotation or Hypothesis JSON file "
+        "(to the document their targets name, else the current one) or the references of "
+        "a BibTeX or CSL-JSON file (to the library) to a study, and save it; the format is "
+        "told by the file's content. Prints what was imported and what was not.",
+    )
+    add.add_argument("study", type=Path, help="a study file (.crosslight), or a document "
+                     "to start a study from (then -o is required)")
+    add.add_argument("file", type=Path, help="the file to import")
+    add.add_argument("-o", "--output", type=Path, default=None,
+                     help="write the study here instead of over STUDY")
     return parser
 
 
@@ -86,6 +99,10 @@ def main(argv: list[str]) -> int:
         opened = open_path(args.study)
         if args.command == "export":
             return _export(opened, args)
+        if args.command == "import":
+            from desktop.headless_import import run_import
+
+            return run_import(opened, args.file, args.output)
         return _info(opened, args.json)
     except StorageError as err:
         return _fail(str(err))

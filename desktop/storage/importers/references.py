@@ -48,6 +48,15 @@ class ReferenceImport:
             lines.append(f"Could not read {len(self.problems)}: {shown}{more}.")
         return "\n".join(lines)
 
+    def report(self) -> str:
+        """The summary, then every entry skipped and why (for a log or the command line)."""
+        lines = [self.summary()]
+        if len(self.duplicates) > 8 or len(self.problems) > 5:
+            lines.append("In full:")
+            lines += [f"- already in the library: “{t}”" for t in self.duplicates]
+            lines += [f"- could not read: {p}" for p in self.problems]
+        return "\n".join(lines)
+
 
 def read_references(path: Path, study: Study, work: Work | None = None) -> ReferenceImport:
     """Parse a .bib or CSL-JSON file; ImportFormatError if it holds no reference at all.
