@@ -79,3 +79,22 @@ def test_detection_tells_hypothesis_from_w3c():
     assert not is_hypothesis([])
     with pytest.raises(ImportFormatError, match="not Hypothesis annotations"):
         import_hypothesis({"hello": 1}, fresh_study(), "d-new")
+
+
+def test_many_rows_and_replies_import_in_linear_time():
+    from growth import LINEAR, growth
+
+    def make(n: int) -> dict:
+        rows = _rows()["rows"]
+        out = []
+        for i in range(n):
+            for row in rows:
+                copy = dict(row, id=f"{row['id']}-{i}", links={})
+                if "references" in row:
+                    copy["references"] = [f"{row['references'][0]}-{i}"]
+                copy["text"] = f"{row['text']} {i}"
+                out.append(copy)
+        return {"rows": out, "total": len(out)}
+
+    ratio = growth(make, lambda data: import_hypothesis(data, fresh_study(), "d-new"), 100)
+    assert ratio < LINEAR, ratio

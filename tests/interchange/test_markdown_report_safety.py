@@ -87,3 +87,12 @@ HOSTILE = st.sampled_from([
 @given(st.lists(st.one_of(HOSTILE, st.text(max_size=3)), max_size=40).map("".join))
 def test_no_note_renders_active_content(note):
     assert active_content(to_html(defang(note))) == []
+
+
+@pytest.mark.parametrize("unit", ["[a](", "[[x]", "https://e.org/" + ")" * 3, "<a ", "`x` ",
+                                  "![", "[ok](https://e.org/x) "])
+def test_escaping_costs_linear_time(unit):
+    from growth import LINEAR, growth
+
+    ratio = growth(lambda n: unit * n, defang, 2000)
+    assert ratio < LINEAR, ratio
