@@ -1,6 +1,6 @@
 """Command line: ``crosslight [PATH]`` opens a study or a document (default: the sample).
 
-``crosslight export …`` and ``crosslight info …`` run without a window: see ``headless``;
+``crosslight export …``, ``info …`` and ``import …`` run without a window: see ``headless``;
 ``crosslight https://…`` fetches a page and opens it, ``crosslight fetch URL`` saves one
 to a study: see ``web_cli``;
 ``crosslight install-desktop [--uninstall]`` adds the menu entry: see ``integration``.
@@ -25,7 +25,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="crosslight",
         description="Crosslight: read critically, highlight, annotate and cross-check.",
         epilog="Without a window: “crosslight export STUDY --format md|html|w3c|claimreview"
-        "|csv [-o OUT]”, “crosslight info STUDY|URL” and “crosslight fetch URL [-o STUDY]” "
+        "|csv [-o OUT]”, “crosslight info STUDY|URL”, “crosslight import STUDY FILE [-o OUT]” "
+        "and “crosslight fetch URL [-o STUDY]” "
         "(each has --help). "
         "“crosslight install-desktop [--uninstall]” adds Crosslight to your desktop's menu.",
     )
@@ -42,7 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    if argv and argv[0] in ("export", "info"):  # headless: no Qt, no display
+    if argv and argv[0] in ("export", "info", "import"):  # headless: no Qt, no display
         from desktop.headless import main as headless_main
 
         return headless_main(argv)

@@ -1,7 +1,8 @@
-"""Command-line subcommands that need no window: ``export`` and ``info``.
+"""Command-line subcommands that need no window: ``export``, ``info`` and ``import``.
 
     crosslight export STUDY --format md|html|w3c|claimreview|csv [-o OUT]
     crosslight info STUDY|URL [--json]    (an address is fetched first: see web_cli)
+    crosslight import STUDY FILE [-o OUT]
 
 Never imports Qt, so they run on a server or in CI without a display. Errors are one
 line on stderr starting “crosslight: ”, exit status 1 for a file that cannot be read
@@ -22,16 +23,18 @@ import orjson
 
 from desktop import __version__
 from desktop.domain.crosscheck import Verdict
+from desktop.domain.identity import Person
 from desktop.domain.ids import utc_now
 from desktop.domain.model import Document, Study
 from desktop.storage.atomic import atomic_write_bytes
 from desktop.storage.errors import StorageError
-from desktop.storage.exporters import FORMATS, ExportOptions, default_reviewer, encode, export_text
+from desktop.storage.exporters import FORMATS, ExportError, ExportOptions, encode, export_text
 from desktop.storage.exporters.report_model import safe_url
 from desktop.storage.opening import Opened, open_path
 from desktop.storage.web.facts import provenance_info, provenance_lines
+from desktop.storage.settings import identity, load_settings
 
-SUBCOMMANDS = ("export", "info")
+SUBCOMMANDS = ("export", "info", "import")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -56,7 +59,12 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", default="-",
                         help="the file to write; '-' or none: standard output")
     export.add_argument("--author", default=None,
-                        help="the reviewer named in ClaimReview (default: your user name)")
+                        help="your name, as creator of W3C annotations and ClaimReview "
+                        "author (default: Preferences, else your account's full name)")
+    export.add_argument("--organisation", default=None,
+                        help="your organisation, named with --author")
+    export.add_argument("--author-url", default=None,
+                        help="your web page or mailto: address, named with --author")
     export.add_argument("--url", default="",
                         help="the page the ClaimReviews will be published on")
     export.add_argument("--generated", default=None, metavar="TIMESTAMP",
@@ -68,6 +76,18 @@ def build_parser() -> argparse.ArgumentParser:
                           "and list its orphans.")
     info.add_argument("study", help="a study file (.crosslight), or a web address to fetch")
     info.add_argument("--json", action="store_true", help="print the counts as JSON")
+    add = sub.add_parser(
+        "import", help="add W3C or Hypothesis annotations, or BibTeX or CSL-JSON references",
+        description="Add the annotations of a W3C Web Annotation or Hypothesis JSON file "
+        "(to the document their targets name, else the current one) or the references of "
+        "a BibTeX or CSL-JSON file (to the library) to a study, and save it; the format is "
+        "told by the file's content. Prints what was imported and what was not.",
+    )
+    add.add_argument("study", type=Path, help="a study file (.crosslight), or a document "
+                     "to start a study from (then -o is required)")
+    add.add_argument("file", type=Path, help="the file to import")
+    add.add_argument("-o", "--output", type=Path, default=None,
+                     help="write the study here instead of over STUDY")
     return parser
 
 
@@ -80,6 +100,10 @@ def main(argv: list[str]) -> int:
         opened = _open(args.study)
         if args.command == "export":
             return _export(opened, args)
+        if args.command == "import":
+            from desktop.headless_import import run_import
+
+            return run_import(opened, args.file, args.output)
         return _info(opened, args.json)
     except StorageError as err:
         return _fail(str(err))
@@ -116,17 +140,32 @@ def generated_time(value: str | None) -> str:
     return utc_now()
 
 
+def export_identity(args: argparse.Namespace) -> Person:
+    """Who exports: --author/--organisation/--author-url when any is given, else the
+    identity of Preferences (``settings.identity``)."""
+    if args.author is None and args.organisation is None and args.author_url is None:
+        return identity(load_settings())
+    return Person((args.author or "").strip(), (args.organisation or "").strip(),
+                  (args.author_url or "").strip())
+
+
 def _export(opened: Opened, args: argparse.Namespace) -> int:
     if args.output != "-" and opened.study_path is not None and (
         Path(args.output).resolve() == opened.study_path.resolve()
     ):
         return _fail(f"Not writing the export over the study itself (“{args.output}”).")
+    person = export_identity(args)
     options = ExportOptions(
         generated=generated_time(args.generated),
-        author=default_reviewer() if args.author is None else args.author,
+        author=person.name,
         review_url=args.url,
+        identity=person if person.name or person.url else None,
+        require_review_url=True,
     )
-    text = export_text(opened.study, args.format, options)
+    try:
+        text = export_text(opened.study, args.format, options)
+    except ExportError as err:
+        return _fail(str(err))
     if args.output == "-":
         sys.stdout.buffer.write(encode(args.format, text, for_file=False))
         sys.stdout.buffer.flush()

@@ -172,6 +172,10 @@ class Highlight:
     tags: list[str] = field(default_factory=list)  # normalised by ``tags.normalise_tags``
     creator: Person | None = None  # None: made before identities were kept ("unknown")
     editor: Person | None = None  # who changed it last; None: nobody since it was made
+    # Kept from W3C imports and written back on export (``storage.annotation_keys``).
+    motivation: list[str] = field(default_factory=list)  # [] : "highlighting"
+    language: str = ""  # BCP 47 tag of the note and tags; "" unknown
+    quote_language: str = ""  # BCP 47 tag of the passage's text; "" unknown
 
     @property
     def is_orphan(self) -> bool:
@@ -199,6 +203,7 @@ class Study:
     # The document the reader showed when the study was saved: shown again on opening.
     # View state, not an edit: switching documents is not undone and does not dirty.
     current_document: str = ""
+    publish_url: str = ""  # where its fact checks are published (ClaimReview ``url``)
 
     @property
     def main_document(self) -> Document | None:

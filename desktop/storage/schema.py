@@ -70,6 +70,12 @@ from desktop.domain.model import (
     text_sha256,
 )
 from desktop.domain.tags import normalise_tags
+from desktop.storage.annotation_keys import (
+    annotation_keys_from,
+    annotation_keys_to_data,
+    publish_url_from,
+    study_keys_to_data,
+)
 from desktop.storage.document_layout import layout_from, layout_to_data
 from desktop.storage.errors import StudyFileError
 from desktop.storage.provenance_data import archived_from, archived_to_data, web_from, web_to_data
@@ -99,6 +105,7 @@ def study_to_data(
     }
     if len(study.documents) > 1 and study.current_document in study.documents:
         study_data["current_document"] = study.current_document  # optional: see above
+    study_data.update(study_keys_to_data(study))
     return {
         "format": FORMAT,
         "version": VERSION,
@@ -233,6 +240,7 @@ def highlight_to_data(h: Highlight) -> dict[str, Any]:
         "target": {"selectors": selectors},
         "tags": h.tags,
         **_people_to_data(h),
+        **annotation_keys_to_data(h),
     }
 
 
@@ -262,6 +270,7 @@ def study_from_data(data: Any) -> Study:
         study.documents[document.id] = document
     current = study_node.str("current_document", "")
     study.current_document = current if current in study.documents else ""  # unknown: first
+    study.publish_url = publish_url_from(study_node)
     for node in root.objects("references"):
         texts: dict[str, Any] = {name: node.str(name, "") for name in _REFERENCE_FIELDS}
         reference = Reference(
@@ -412,4 +421,5 @@ def _highlight_from(node: Node, study: Study) -> Highlight:
         modified=node.str("modified", ""),
         tags=normalise_tags(node.strings("tags")),
         **_people_from(node),
+        **annotation_keys_from(node),
     )

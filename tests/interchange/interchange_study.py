@@ -18,6 +18,7 @@ from desktop.domain.anchoring import TextQuoteSelector
 from desktop.domain.categories import default_categories
 from desktop.domain.crosscheck import Relation, Stance, Trust, Verdict
 from desktop.domain.factory import make_highlight
+from desktop.domain.identity import Person
 from desktop.domain.model import (
     Citation,
     Document,
@@ -55,6 +56,7 @@ OPTIONS = ExportOptions(
     generated="2025-01-02T03:04:05Z",
     author="Rita Reviewer",
     review_url="https://checks.example.org/budget",
+    identity=Person("Rita Reviewer", "Checks Desk", "https://checks.example.org/rita"),
 )
 
 
@@ -130,8 +132,8 @@ def build_study() -> Study:
     ]
     study.highlights = {h.id: h for h in highlights}
     links = [
-        Link("h-claim", "h-list", Relation.SAME_CLAIM, "l-same"),
-        Link("h-quote", "h-multi", Relation.CONTRADICTS, "l-contra"),
+        Link("h-claim", "h-list", Relation.SAME_CLAIM, "l-same", created=T0, modified=T1),
+        Link("h-quote", "h-multi", Relation.CONTRADICTS, "l-contra", created=T0, modified=T0),
     ]
     study.links = {link.id: link for link in links}
     return study
@@ -185,5 +187,6 @@ def build_two_document_study() -> Study:
     h = _highlight(reply, "h-reply", "the budget grew by 4%, not 40%", "claim",
                    verdict=Verdict.SUPPORTED, rationale="Matches the accounts.")
     study.highlights[h.id] = h
-    study.links["l-across"] = Link("h-reply", "h-claim", Relation.CONTRADICTS, "l-across")
+    study.links["l-across"] = Link("h-reply", "h-claim", Relation.CONTRADICTS, "l-across",
+                                   created=T0, modified=T1)
     return study

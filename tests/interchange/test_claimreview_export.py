@@ -32,7 +32,11 @@ def test_review_fields(study):
     assert review["url"] == "https://checks.example.org/budget#passage-1"
     assert review["reviewBody"] == "The accounts show 4%."
     assert review["datePublished"] == "2025-01-02"
-    assert review["author"] == {"@type": "Person", "name": "Rita Reviewer"}
+    assert review["author"] == {"@type": "Person", "name": "Rita Reviewer",
+                                "url": "https://checks.example.org/rita",
+                                "affiliation": {"@type": "Organization",
+                                                "name": "Checks Desk"}}
+    assert review["publisher"] == {"@type": "Organization", "name": "Checks Desk"}
     assert review["reviewRating"] == {"@type": "Rating", "ratingValue": 1, "bestRating": BEST,
                                       "worstRating": WORST, "alternateName": "False"}
     claim = review["itemReviewed"]

@@ -13,8 +13,10 @@ from interchange_study import GOLDEN, GOLDEN_NAMES, OPTIONS, REPO, build_study
 
 from desktop.storage.studyfile import save_study
 
+assert OPTIONS.identity is not None
 FIXED = ["--generated", OPTIONS.generated, "--author", OPTIONS.author, "--url",
-         OPTIONS.review_url]
+         OPTIONS.review_url, "--organisation", OPTIONS.identity.organisation,
+         "--author-url", OPTIONS.identity.url]
 
 
 def run(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:

@@ -19,7 +19,7 @@ def test_outline_and_document_facts(study):
     report = render(study, OPTIONS)
     headings = re.findall(r"^(#{1,2}) (.*)$", report, flags=re.MULTILINE)
     assert [h for level, h in headings if level == "##"] == [
-        "Document: City budget 😀 \\<report\\>", "Study note", "Verdicts", "Passages"]
+        "Document: City budget 😀 &lt;report&gt;", "Study note", "Verdicts", "Passages"]
     assert report.startswith("# Budget check «1» \\| \\*draft\\*\n")
     for fact in ("**Web address:** <https://news.example.org/budget?id=7&x=1>",
                  "**Author:** Jane Reporter", "**Published:** 2024-02-03",
@@ -44,7 +44,7 @@ def test_passages_in_document_order_with_orphan_last(study):
 def test_quote_is_literal_and_verdicts_are_labelled(study):
     blocks = passage_blocks(render(study, OPTIONS))
     assert "> spending \\*rose\\* by 40% in 2023" in blocks[1]
-    assert "> Critics say \\<b\\>nothing\\</b\\> changed." in blocks[2]
+    assert "> Critics say &lt;b&gt;nothing&lt;/b&gt; changed." in blocks[2]
     assert "> changed.\n> The council" in blocks[3]  # a passage over a line break
     assert "**Verdict:** ✘ False — The accounts show 4%." in blocks[1]
     assert "**Verdict:**" not in blocks[2]  # unverified, no rationale: no verdict line
@@ -55,7 +55,7 @@ def test_references_and_links(study):
     assert ("- ▼ **contradicts** — City Statistics Office (2024-01-15). *City accounts 2023*. "
             "<https://stats.example.gov/budget-2023>") in blocks[1]
     assert "  - Excerpt: “Spending rose 4%, not 40%.”" in blocks[1]
-    assert "*A book with \\*stars\\* and \\<tags\\>*" in blocks[1]
+    assert "*A book with \\*stars\\* and &lt;tags&gt;*" in blocks[1]
     assert "javascript:" not in blocks[1]  # an unsafe address is not shown as a link
     assert "- → same claim: [passage 6](#passage-6)" in blocks[1]
     assert "- ← same claim: [passage 1](#passage-1)" in blocks[6]
@@ -85,11 +85,12 @@ def test_notes_are_defanged_for_any_renderer():
             "[ref]: javascript:alert(2)\n[good]: https://b.example\n```\n<b>code</b>\n```")
     out = defang(note)
     assert "&lt;script>x&lt;/script>" in out
-    assert "[ok](https://a.example)" in out
+    assert "ok <https://a.example>" in out  # a web link: its words and an autolink
     assert "bad" in out and "javascript" not in out
     assert "file:" not in out and "img" in out
-    assert "`<kbd>`" in out and "<b>code</b>" in out  # code is shown as written
-    assert "[top](#passage-1)" in out and "[good]: https://b.example" in out
+    # Code is escaped too: renderers disagree on what is code (see the safety tests).
+    assert "`&lt;kbd>`" in out and "&lt;b>code&lt;/b>" in out
+    assert "[top](#passage-1)" in out and "good: <https://b.example>" in out
 
 
 def test_report_carries_no_raw_html_or_script_links(study):

@@ -36,7 +36,7 @@ def test_markdown_groups_passages_under_document_titles():
     study, _h = several()
     text = export_text(study, "md", OPTIONS)
     groups = re.findall(r"^### In “(.*)”$", text, flags=re.M)
-    assert groups == ["City budget 😀 \\<report\\>", "Council reply", "Notes \\<third\\>"]
+    assert groups == ["City budget 😀 &lt;report&gt;", "Council reply", "Notes &lt;third&gt;"]
     numbers = [int(n) for n in re.findall(r"^#### Passage (\d+)$", text, flags=re.M)]
     assert numbers == list(range(1, len(study.highlights) + 1))
     assert not re.search(r"^### Passage", text, flags=re.M)

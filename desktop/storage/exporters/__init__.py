@@ -2,7 +2,9 @@
 
 Every exporter is ``render(study, options) -> str`` and pure: the same study and options
 give the same text, so golden files stay stable and exports diff well. Whoever exports
-passes the real time (``ExportOptions.generated``) and reviewer name.
+passes the real time (``ExportOptions.generated``) and their identity
+(``ExportOptions.identity``, from ``settings.identity``). An export that cannot be made
+as asked (ClaimReview without a page address) raises ``ExportError`` with a message to show.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from dataclasses import dataclass
 
 from desktop.domain.model import Study
 from desktop.storage.exporters import claimreview, csv_export, html_report, markdown_report, w3c
+from desktop.storage.exporters.errors import ExportError
 from desktop.storage.exporters.report_model import ExportOptions
 
 
@@ -62,5 +65,5 @@ def default_reviewer() -> str:
         return ""
 
 
-__all__ = ["FORMATS", "ExportFormat", "ExportOptions", "default_reviewer", "encode",
-           "export_text"]
+__all__ = ["FORMATS", "ExportError", "ExportFormat", "ExportOptions", "default_reviewer",
+           "encode", "export_text"]

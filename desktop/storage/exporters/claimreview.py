@@ -6,6 +6,13 @@ is its label), the rationale the ``reviewBody``, the tags its ``keywords``. The
 claim's author, date and appearance come from the document's details and source notes.
 Ratings run from 1 (false) to 4 (supported); “opinion — not checkable” is not on that
 scale, so it has only its ``alternateName``.
+
+Each review's ``url`` (which Google requires) is the page the reviews are published on,
+``ExportOptions.review_url`` or else the study's ``publish_url``, with a ``#passage-N``
+anchor; with ``require_review_url`` an export without one raises ``ExportError``. The
+``author`` is the exporting person (``ExportOptions.identity``: name, web page, and
+organisation as ``affiliation`` and the review's ``publisher``). The JSON is written
+with ``<`` as ``\u003c``, so it can sit inside ``<script type="application/ld+json">``.
 """
 
 from __future__ import annotations
@@ -16,9 +23,11 @@ import orjson
 
 from desktop.domain.crosscheck import Verdict
 from desktop.domain.model import Document, Study
+from desktop.storage.exporters.errors import ExportError
 from desktop.storage.exporters.report_model import (
     ExportOptions,
     Passage,
+    json_for_html,
     one_line,
     safe_url,
     sections,
@@ -34,10 +43,25 @@ RATINGS = {
 }
 
 
+NO_ADDRESS = (
+    "ClaimReview needs the address of the web page the fact checks will be published on "
+    "(Google requires each review's url): set the study's “Publish at” address first."
+)
+
+
+def review_page(study: Study, options: ExportOptions) -> str:
+    """The http(s) address the reviews are published at, or "" when none is known."""
+    return safe_url(options.review_url) or safe_url(study.publish_url) or ""
+
+
 def reviews(study: Study, options: ExportOptions | None = None) -> dict[str, Any]:
+    """The ClaimReviews; ExportError when an address is required and there is none."""
     options = options or ExportOptions()
+    base = review_page(study, options)
+    if not base and options.require_review_url:
+        raise ExportError(NO_ADDRESS)
     graph = [
-        _review(p, section.document, options)
+        _review(p, section.document, options, base)
         for section in sections(study)
         for p in section.passages
         if p.highlight.verdict.is_checked
@@ -46,7 +70,8 @@ def reviews(study: Study, options: ExportOptions | None = None) -> dict[str, Any
 
 
 def render(study: Study, options: ExportOptions | None = None) -> str:
-    return orjson.dumps(reviews(study, options), option=orjson.OPT_INDENT_2).decode() + "\n"
+    return json_for_html(orjson.dumps(reviews(study, options),
+                                      option=orjson.OPT_INDENT_2).decode()) + "\n"
 
 
 def rating(verdict: Verdict) -> dict[str, Any]:
@@ -57,10 +82,10 @@ def rating(verdict: Verdict) -> dict[str, Any]:
     return value
 
 
-def _review(p: Passage, document: Document, options: ExportOptions) -> dict[str, Any]:
+def _review(p: Passage, document: Document, options: ExportOptions,
+            base: str) -> dict[str, Any]:
     h = p.highlight
     review: dict[str, Any] = {"@type": "ClaimReview"}
-    base = safe_url(options.review_url)
     if base:
         review["url"] = f"{base.split('#', 1)[0]}#{p.anchor}"
     review["claimReviewed"] = one_line(h.quote.exact)
@@ -69,13 +94,31 @@ def _review(p: Passage, document: Document, options: ExportOptions) -> dict[str,
     date = (options.generated or h.modified)[:10]
     if date:
         review["datePublished"] = date
-    if options.author.strip():
-        review["author"] = {"@type": "Person", "name": options.author.strip()}
+    review.update(_reviewer(options))
     review["reviewRating"] = rating(h.verdict)
     if h.tags:
         review["keywords"] = list(h.tags)
     review["itemReviewed"] = _claim(document)
     return review
+
+
+def _reviewer(options: ExportOptions) -> dict[str, Any]:
+    """``author`` (and ``publisher``) of a review: the identity, else the author name."""
+    person = options.identity
+    name = one_line(person.name if person is not None and person.name else options.author)
+    if not name:
+        return {}
+    author: dict[str, Any] = {"@type": "Person", "name": name}
+    out: dict[str, Any] = {"author": author}
+    if person is not None:
+        url = safe_url(person.url)
+        if url:
+            author["url"] = url
+        if person.organisation.strip():
+            organisation = {"@type": "Organization", "name": one_line(person.organisation)}
+            author["affiliation"] = organisation
+            out["publisher"] = dict(organisation)
+    return out
 
 
 def _claim(document: Document) -> dict[str, Any]:

@@ -1,8 +1,16 @@
 """The study as a Markdown report: document and source, verdicts, then every passage.
 
-Text from the study (titles, quotes, rationales) is escaped so it reads literally;
-notes are Markdown already and go in as written, their headings pushed below the
-report's own so they cannot break its outline.
+Safe in any Markdown renderer because it escapes rather than filters. Text from the
+study (titles, quotes, rationales) is escaped so it reads literally. Notes keep their
+harmless Markdown (emphasis, headings pushed below the report's own, lists, code), but
+every ``<``, ``>`` and ``&`` is written as an entity, and every ``[``, ``]``, ``{``, ``}`` and
+backslash is escaped, wherever it stands — in code too, since renderers disagree on what
+is code (`` ```x``` `` opens a fence for some and is inline code for others). So no
+renderer can make raw HTML, a script, an event handler or attribute, an image, or a
+link out of a note. Links come back in one form only: each http(s) address becomes a
+plain ``<https://…>`` autolink (a Markdown link ``[words](https://…)`` becomes
+``words <https://…>``, an image its alt text and address), links to the report's own
+passages (``#passage-3``) stay links, and any other destination keeps only its words.
 """
 
 from __future__ import annotations
@@ -24,29 +32,35 @@ from desktop.storage.exporters.report_model import (
 )
 from desktop.storage.web.facts import document_web_facts, reference_archive
 
-_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
-_LINE_START = re.compile(r"^(\s*)([#+\-=]|\d+[.)])")
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]{}|#])")
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+_LINE_START = re.compile(r"^(\s*)([+\-=>]|\d+[.)])")
 _ATX = re.compile(r"^( {0,3})(#{1,6})(?=\s|$)")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+[^`]*`+)")
-_RAW_TAG = re.compile(r"<(?=[A-Za-z/!?])")
-_SAFE_DEST = r"(?:https?://|#)"
-# [words](destination), the destination possibly holding one level of parentheses.
-_UNSAFE_LINK = re.compile(
-    r"!?\[([^\]]*)\]\(\s*+(?!<?" + _SAFE_DEST + r")(?:[^()]|\([^()]*\))*\)", re.IGNORECASE
-)
-_UNSAFE_DEFINITION = re.compile(
-    r"^ {0,3}\[[^\]]+\]:\s*+(?!<?" + _SAFE_DEST + r").*$", re.IGNORECASE
-)
+# What a note may keep as a link, found before anything is escaped:
+_WEB = r"https?://[^\s<>\"`\\{}|^\[\]]+"
+_MD_LINK = re.compile(  # [words](destination "title"), images too; one level of nesting
+    r"(!?)\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\(\s*<?([^\s()<>]*(?:\([^\s()<>]*\)[^\s()<>]*)*)>?"
+    r"(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\)")
+_DEFINITION = re.compile(r"^ {0,3}\[([^\]\n]+)\]:[ \t]*<?(\S*?)>?(?:[ \t]+.*)?$", re.MULTILINE)
+_BARE_URL = re.compile(_WEB)
+_ANCHOR = re.compile(r"#[A-Za-z][A-Za-z0-9_-]{0,63}")
+_PARKED = re.compile("\ue200(\\d+)\ue200")
+
+
+def _entities(text: str) -> str:
+    return "".join(_ENTITIES.get(ch, ch) for ch in text) if any(
+        ch in text for ch in "&<>") else text
 
 
 def escape(text: str) -> str:
-    """One line of literal text, safe inside Markdown."""
-    return _INLINE_SPECIAL.sub(r"\\\1", one_line(text))
+    """One line of literal text, safe inside Markdown (and read literally by it)."""
+    return _INLINE_SPECIAL.sub(r"\\\1", _entities(one_line(text)))
 
 
 def _escape_line(line: str) -> str:
-    escaped = _INLINE_SPECIAL.sub(r"\\\1", line)
+    escaped = _INLINE_SPECIAL.sub(r"\\\1", _entities(line))
     return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), escaped)
 
 
@@ -80,19 +94,71 @@ def demote_headings(markdown: str, top: int) -> str:
     ).strip("\n")
 
 
+def _web(url: str) -> str | None:
+    """An http(s) address fit for an autolink, or None."""
+    return safe_url(url) if re.fullmatch(_WEB, url) else None
+
+
+def _trim(url: str) -> tuple[str, str]:
+    """A bare address without the punctuation that ends the sentence around it (a
+    closing parenthesis only when it has no opening one in the address)."""
+    opened, closed = url.count("("), url.count(")")
+    end = len(url)
+    while end:
+        last = url[end - 1]
+        if last in ".,;:!?'\"*_~":
+            end -= 1
+        elif last == ")" and opened < closed:
+            end, closed = end - 1, closed - 1
+        else:
+            break
+    return url[:end], url[end:]
+
+
 def defang(markdown: str) -> str:
-    """A note made harmless for any Markdown renderer, as the app's preview makes it.
+    """A note written so that no Markdown renderer can make active content of it.
 
-    Raw HTML is shown as text, and links and link definitions to anything but http(s)
-    keep only their words: some renderers pass HTML and ``javascript:`` through.
+    Links and images become their words with their http(s) address as an autolink
+    (internal ``#passage`` links stay links); everything else is escaped text.
     """
+    parked: list[str] = []
 
-    def line(text: str) -> str:
-        text = _RAW_TAG.sub("&lt;", text)
-        text = _UNSAFE_LINK.sub(lambda m: m.group(1), text)
-        return _UNSAFE_DEFINITION.sub("", text)
+    def park(markup: str) -> str:
+        parked.append(markup)
+        return f"\ue200{len(parked) - 1}\ue200"
 
-    return _outside_code(markdown, line)
+    def link(match: re.Match) -> str:
+        image, words, destination = match.groups()
+        web = _web(destination)
+        if web:
+            return (f"{words} " if words.strip() else "") + park(f"<{web}>")
+        if not image and _ANCHOR.fullmatch(destination):
+            return park(f"[{_escape_note(words or destination)}]({destination})")
+        return words  # any other destination: only its words (escaped below)
+
+    def definition(match: re.Match) -> str:
+        label, destination = match.groups()
+        web = _web(destination)
+        return f"{label}: {park(f'<{web}>')}" if web else ""
+
+    def bare(match: re.Match) -> str:
+        url, rest = _trim(match.group())
+        web = _web(url)
+        return (park(f"<{web}>") if web else url) + rest
+
+    text = markdown.replace("\ue200", "")
+    text = _DEFINITION.sub(definition, text)
+    text = _MD_LINK.sub(link, text)
+    text = _BARE_URL.sub(bare, text)
+    text = _escape_note(text)
+    return _PARKED.sub(lambda m: parked[int(m.group(1))], text)
+
+
+def _escape_note(text: str) -> str:
+    """Entities for ``& < >`` (none survives as markup), backslashes before ``\\ [ ] { }``."""
+    text = "".join(_ENTITIES.get(ch, ch) for ch in text)
+    text = re.sub(r"([\\\[\]{}])", r"\\\1", text)
+    return text.replace("&gt;", ">")  # blockquotes stay; a ">" cannot open anything
 
 
 def note_block(markdown: str, top: int) -> str:
@@ -172,12 +238,14 @@ def _passage(p: Passage, level: int = 3) -> list[str]:
             r = c.reference
             lead = f"{escape(citation_lead(r).rstrip('.'))}. " if citation_lead(r) else ""
             title = f"*{escape(r.display_title)}*"
-            web = safe_url(r.url)
-            link = f" <{web}>" if web else ""
+            web = _web(r.url)
+            address = f" <{web}>" if web else ""
             archived = reference_archive(r)  # web capture: the archived copy beside the live one
-            if archived is not None and safe_url(archived[1]):
-                link += f" ({escape(archived[0])}: <{archived[1]}>)"
-            lines.append(f"- {c.stance.symbol} **{escape(c.stance.label)}** — {lead}{title}.{link}")
+            archived_web = _web(archived[1]) if archived is not None else None
+            if archived is not None and archived_web:
+                address += f" ({escape(archived[0])}: <{archived_web}>)"
+            lines.append(
+                f"- {c.stance.symbol} **{escape(c.stance.label)}** — {lead}{title}.{address}")
             if c.comment.strip():
                 lines.append(f"  - Comment: {escape(c.comment)}")
             if r.excerpt.strip():

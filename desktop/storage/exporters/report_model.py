@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from desktop.domain.crosscheck import Relation, Stance, Verdict
+from desktop.domain.identity import Person
 from desktop.domain.model import Category, Document, Highlight, Reference, Study, page_of
 
 WEB_SCHEMES = ("http", "https")
@@ -25,7 +26,22 @@ class ExportOptions:
 
     generated: str = ""  # ISO 8601 time of the export, shown in reports; "" shows none
     author: str = ""  # the reviewer named in ClaimReview
-    review_url: str = ""  # the page the reviews will be published on (ClaimReview ``url``)
+    review_url: str = ""  # the page the reviews will be published on; "": the study's
+    # Who exports (Preferences › identity, ``settings.identity``): the creator of objects
+    # that record none, and the ClaimReview author. None: nobody is named.
+    identity: Person | None = None
+    # ClaimReview without a page address (Google requires ``url``): refused when True.
+    # The CLI refuses; the window passes False until its “Publish at” field exists.
+    require_review_url: bool = False
+
+
+def json_for_html(text: str) -> str:
+    """JSON text that can sit inside an HTML ``<script>`` element: every ``<`` escaped.
+
+    ``</script>`` (or ``<!--``) in a value would otherwise end the element early; in JSON
+    ``\u003c`` is the same character, so the data does not change.
+    """
+    return text.replace("<", "\\u003c")
 
 
 @dataclass(frozen=True, slots=True)

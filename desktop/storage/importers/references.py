@@ -9,6 +9,7 @@ addresses are different sources.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -18,6 +19,7 @@ from desktop.domain.model import Reference, Study
 from desktop.storage.importers.bibtex import references_from_bibtex
 from desktop.storage.importers.common import ImportFormatError, parse_json, read_text
 from desktop.storage.importers.csl_json import references_from_csl
+from desktop.storage.importers.progress import Work
 
 BIBTEX_SUFFIXES = {".bib", ".bibtex"}
 JSON_SUFFIXES = {".json", ".csljson"}
@@ -46,9 +48,21 @@ class ReferenceImport:
             lines.append(f"Could not read {len(self.problems)}: {shown}{more}.")
         return "\n".join(lines)
 
+    def report(self) -> str:
+        """The summary, then every entry skipped and why (for a log or the command line)."""
+        lines = [self.summary()]
+        if len(self.duplicates) > 8 or len(self.problems) > 5:
+            lines.append("In full:")
+            lines += [f"- already in the library: “{t}”" for t in self.duplicates]
+            lines += [f"- could not read: {p}" for p in self.problems]
+        return "\n".join(lines)
 
-def read_references(path: Path, study: Study) -> ReferenceImport:
-    """Parse a .bib or CSL-JSON file; ImportFormatError if it holds no reference at all."""
+
+def read_references(path: Path, study: Study, work: Work | None = None) -> ReferenceImport:
+    """Parse a .bib or CSL-JSON file; ImportFormatError if it holds no reference at all.
+
+    ``work`` reports progress and lets the caller cancel (``ImportCancelledError``).
+    """
     path = Path(path)
     text = read_text(path)
     suffix = path.suffix.lower()
@@ -56,28 +70,67 @@ def read_references(path: Path, study: Study) -> ReferenceImport:
         suffix not in BIBTEX_SUFFIXES and text.lstrip()[:1] in ("[", "{")
     )
     if is_json:
-        candidates, problems = references_from_csl(parse_json(text, path.name), path.name)
+        candidates, problems = references_from_csl(parse_json(text, path.name), path.name,
+                                                   work)
     else:
-        candidates, problems = references_from_bibtex(text)
+        candidates, problems = references_from_bibtex(text, work)
     if not candidates and not problems:
         kind = "CSL-JSON items" if is_json else "BibTeX entries"
         raise ImportFormatError(f"“{path.name}” has no {kind}.")
     result = dedupe(candidates, list(study.references.values()))
-    result.problems = problems
+    result.problems = problems + result.problems
     return result
 
 
+class SourceIndex:
+    """The sources seen so far, looked up by address, DOI and title in constant time:
+    ``same_source`` against every one of them, without comparing with each."""
+
+    def __init__(self, references: Iterable[Reference] = ()) -> None:
+        self.urls: set[str] = set()
+        self.dois: set[str] = set()
+        self.titles: set[str] = set()  # of every source
+        self.titles_without_url: set[str] = set()
+        for reference in references:
+            self.add(reference)
+
+    def add(self, reference: Reference) -> None:
+        url, title = normal_url(reference.url), normal_title(reference.title)
+        if url:
+            self.urls.add(url)
+        doi = doi_of(reference)
+        if doi:
+            self.dois.add(doi)
+        if title:
+            self.titles.add(title)
+            if not url:
+                self.titles_without_url.add(title)
+
+    def __contains__(self, reference: Reference) -> bool:
+        url, title = normal_url(reference.url), normal_title(reference.title)
+        if url and url in self.urls:
+            return True
+        doi = doi_of(reference)
+        if doi and doi in self.dois:
+            return True
+        if not title:
+            return False
+        return title in (self.titles_without_url if url else self.titles)
+
+
 def dedupe(candidates: list[Reference], existing: list[Reference]) -> ReferenceImport:
+    """The candidates that are new, and the titles of those that repeat a known source
+    (``same_source``); linear in the number of candidates and existing references."""
     result = ReferenceImport()
-    known = list(existing)
+    known = SourceIndex(existing)
     for candidate in candidates:
         if not (candidate.title or candidate.url):
             result.problems.append("an entry with neither title nor address")
-        elif any(same_source(candidate, other) for other in known):
+        elif candidate in known:
             result.duplicates.append(candidate.display_title)
         else:
             result.references.append(candidate)
-            known.append(candidate)
+            known.add(candidate)
     return result
 
 
