@@ -31,8 +31,8 @@ from desktop.storage.errors import StorageError
 from desktop.storage.exporters import FORMATS, ExportError, ExportOptions, encode, export_text
 from desktop.storage.exporters.report_model import safe_url
 from desktop.storage.opening import Opened, open_path
-from desktop.storage.web.facts import provenance_info, provenance_lines
 from desktop.storage.settings import identity, load_settings
+from desktop.storage.web.facts import provenance_info, provenance_lines
 
 SUBCOMMANDS = ("export", "info", "import")
 
@@ -83,7 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
         "a BibTeX or CSL-JSON file (to the library) to a study, and save it; the format is "
         "told by the file's content. Prints what was imported and what was not.",
     )
-    add.add_argument("study", type=Path, help="a study file (.crosslight), or a document "
+    add.add_argument("study", help="a study file (.crosslight), or a document "
                      "to start a study from (then -o is required)")
     add.add_argument("file", type=Path, help="the file to import")
     add.add_argument("-o", "--output", type=Path, default=None,
