@@ -1,5 +1,6 @@
-"""Undoable edits that come from the web: a new version of a fetched document, and an
-archived copy recorded on a document or a reference.
+"""Undoable edits that come from the web: a new version of a fetched document, an
+archived copy recorded on a document or a reference, and the address the study's fact
+checks are published at.
 
 ``UpdateFromWeb`` is ``UpdateDocumentText`` (the same re-anchoring, the same report,
 the old text kept as an earlier version, one undo) plus what a fetched document also
@@ -102,3 +103,23 @@ class SetArchivedCopy(Command):
             users = {h.id for h, _ in study.citations_of(self.reference_id)}
             return ChangeSet(references_changed={self.reference_id}, highlights_changed=users)
         return ChangeSet(source_changed=True)
+
+
+@dataclass
+class SetPublishUrl(Command):
+    """Where the study's fact checks are published (ClaimReview's ``url``); "" forgets it."""
+
+    url: str
+    label: str = "Set publish address"
+    _old: str | None = field(default=None, repr=False)
+
+    def apply(self, study: Study) -> ChangeSet:
+        if self._old is None:
+            self._old = study.publish_url
+        study.publish_url = self.url
+        return ChangeSet(study_changed=True)
+
+    def revert(self, study: Study) -> ChangeSet:
+        assert self._old is not None
+        study.publish_url = self._old
+        return ChangeSet(study_changed=True)

@@ -61,6 +61,8 @@ class FakePrompts(Prompts):
                      "update_report", "document_info", "choose_title"):
             self.dialogs[name] = deque()
         self.dialogs["choose_encoding"] = deque()  # document formats
+        for name in ("open_address", "publish_address", "attach_source"):  # web capture
+            self.dialogs[name] = deque()
         self.progress_dialogs: list = []
         self.dialog_calls: list[tuple[str, tuple]] = []
 
@@ -109,6 +111,15 @@ class FakePrompts(Prompts):
 
     def choose_encoding(self, name, current):
         return self._dialog("choose_encoding", name, current)
+
+    def open_address(self, suggested):
+        return self._dialog("open_address", suggested)
+
+    def publish_address(self, current, why=""):
+        return self._dialog("publish_address", current, why)
+
+    def attach_source(self, study, highlight, pasted):
+        return self._dialog("attach_source", highlight.id, pasted)
 
     def progress(self, title, label):
         """A real progress dialog, but not modal, so a test can press its Cancel."""

@@ -42,7 +42,7 @@ def test_file_menu_has_export_and_import(qtbot, window, seed_copy):
     win = window(seed_copy)
     assert menu_texts(submenu(win, "Export")) == [
         "Markdown Report…", "HTML Report…", "W3C Annotations…", "ClaimReview…",
-        "CSV of Highlights…"]
+        "CSV of Highlights…", "Publish Address…"]
     assert menu_texts(submenu(win, "Import")) == [
         "W3C Annotations…", "References from BibTeX/CSL-JSON…"]
 
@@ -52,6 +52,7 @@ def test_export_every_format(qtbot, window, seed_copy, tmp_path, ui):
     prompts = win.prompts
     actions = win.menu_actions
     depth = win.session.undo_stack.count()
+    prompts.script("publish_address", "https://desk.example/checks")  # ClaimReview asks once
     for action, name in ((actions.export_markdown, "report"), (actions.export_html, "page"),
                          (actions.export_w3c, "notes"), (actions.export_claimreview, "cr"),
                          (actions.export_csv, "rows")):
@@ -69,9 +70,12 @@ def test_export_every_format(qtbot, window, seed_copy, tmp_path, ui):
     assert annotations["total"] == 2
     reviews = json.loads((tmp_path / "cr.jsonld").read_text(encoding="utf-8"))["@graph"]
     assert [r["claimReviewed"] for r in reviews] == [PRETENDED]
+    assert reviews[0]["url"] == "https://desk.example/checks#passage-2"
     rows = list(csv.DictReader(io.StringIO((tmp_path / "rows.csv").read_text("utf-8-sig"))))
     assert [r["id"] for r in rows] == [troops, rows[1]["id"]] and len(rows) == 2
-    assert win.session.undo_stack.count() == depth  # exporting is not an edit
+    # Exporting is not an edit; setting the publish address is (one step).
+    assert win.session.undo_stack.count() == depth + 1
+    assert win.session.study.publish_url == "https://desk.example/checks"
 
 
 def test_export_cancelled_or_failing(qtbot, window, seed_copy, tmp_path):

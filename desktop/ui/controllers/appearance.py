@@ -79,14 +79,30 @@ class AppearanceController(Controller):
         dialog = self.preferences_dialog
         if dialog is None:
             reader = self.reader
+            from desktop.storage.host import full_name
+
             dialog = PreferencesDialog(self.themes.choice, reader.font(),
-                                       reader.base_point_size, self._family, self.ctx.window())
+                                       reader.base_point_size, self._family, self.ctx.window(),
+                                       settings=load_settings(), account_name=full_name())
             dialog.themeChosen.connect(self.set_theme)
             dialog.fontChosen.connect(self.set_font)
+            dialog.identityEdited.connect(self.set_identity)
+            dialog.keepPageChosen.connect(self.set_keep_page)
             self.preferences_dialog = dialog
         dialog.show()
         dialog.raise_()
         dialog.activateWindow()
+
+    # --- identity and web pages (Preferences) --------------------------------
+    def set_identity(self, name: str, organisation: str, url: str) -> None:
+        """Who every export names (an empty name: the account's full name)."""
+        update_settings(user_name=name, user_organisation=organisation, user_url=url)
+        who = name or "your account's name"
+        self._status(f"Exports will name you as {who}"
+                     f"{f' ({organisation})' if organisation else ''}.")
+
+    def set_keep_page(self, on: bool, limit: int) -> None:
+        update_settings(web_keep_page=on, web_keep_page_limit=limit)
 
     # --- minimap -------------------------------------------------------------
     def show_minimap(self, on: bool) -> None:

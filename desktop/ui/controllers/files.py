@@ -15,7 +15,7 @@ from desktop.storage.disk_state import Fingerprint
 from desktop.storage.documents import is_document_path
 from desktop.storage.errors import ChangedOnDiskError, StorageError
 from desktop.storage.locks import StudyLock, StudyLockedError, acquire
-from desktop.storage.opening import open_path
+from desktop.storage.opening import Opened, open_path
 from desktop.storage.recent import remember
 from desktop.storage.saving import SaveResult, save_study_data
 from desktop.storage.studyfile import STUDY_SUFFIX
@@ -66,6 +66,14 @@ class FileController(Controller):
             except StorageError as err:
                 self.prompts.error("Could not open", str(err))
                 return False
+        if not self.show_opened(opened, Path(path).name):
+            return False
+        remember(path)
+        return True
+
+    def show_opened(self, opened: Opened, name: str) -> bool:
+        """Show a study just read (or made around a document, a fetched page) in this
+        window, once the current one may be closed; False if it stays as it was."""
         if not self.confirm_discard():
             return False
         session = StudySession.from_opened(opened)
@@ -73,8 +81,7 @@ class FileController(Controller):
             return False
         session = self.safety.offer_recovery(session)
         self.ctx.set_session(session)
-        remember(path)
-        self.ctx.status(f"Opened {Path(path).name}", 5000)
+        self.ctx.status(f"Opened {name}", 5000)
         return True
 
     def save(self, background: bool = False) -> bool:

@@ -8,11 +8,11 @@ undoable step. Those packages load on first use (~40 ms), not at start-up.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from desktop.domain.batch import Batch
 from desktop.domain.ids import utc_now
 from desktop.storage.atomic import atomic_write_bytes
-from desktop.storage.errors import StorageError
 from desktop.ui.controllers.base import Controller
 
 W3C_FILTER = "W3C Web Annotations (*.jsonld *.json);;All files (*)"
@@ -42,13 +42,16 @@ class InterchangeController(Controller):
         """Ask where, then write the study in ``format_name``; the path written, or None."""
         from desktop.storage.exporters import (
             FORMATS,
+            ExportError,
             ExportOptions,
-            default_reviewer,
             encode,
             export_text,
         )
+        from desktop.storage.settings import identity, load_settings
 
         spec = FORMATS[format_name]
+        if format_name == "claimreview" and not self._publish_address():
+            return None
         suggested = self._start_dir() / f"{self._stem()}{spec.suffix}"
         path = self.prompts.export_path(f"Export {spec.label}", str(suggested),
                                                spec.file_filter)
@@ -61,8 +64,15 @@ class InterchangeController(Controller):
             self.prompts.error("Could not export", "An export cannot replace the study "
                                       "file itself; choose another name.")
             return None
-        options = ExportOptions(generated=utc_now(), author=default_reviewer())
-        data = encode(format_name, export_text(self.session.study, format_name, options))
+        person = identity(load_settings())  # Preferences, else the account's full name
+        options = ExportOptions(generated=utc_now(), author=person.name,
+                                identity=person if person.name or person.url else None,
+                                require_review_url=True)
+        try:
+            data = encode(format_name, export_text(self.session.study, format_name, options))
+        except ExportError as err:
+            self.prompts.error("Could not export", str(err))
+            return None
         try:
             atomic_write_bytes(path, data)
         except OSError as err:
@@ -72,7 +82,53 @@ class InterchangeController(Controller):
         self._status(f"Exported {spec.label} to {path.name}")
         return path
 
+    # --- ClaimReview's publish address -------------------------------------------
+    def _publish_address(self) -> bool:
+        """ClaimReview needs the page it is published on: ask for it when the study has
+        none (saying why); False if the user would rather not give one."""
+        from desktop.storage.exporters.claimreview import NO_ADDRESS
+        from desktop.storage.exporters.report_model import safe_url
+
+        if safe_url(self.session.study.publish_url):
+            return True
+        if self.set_publish_address(why=NO_ADDRESS):
+            return True
+        self._status("ClaimReview was not exported: it needs the address the fact checks "
+                     "are published at.")
+        return False
+
+    def set_publish_address(self, why: str = "") -> bool:
+        """File › Export › Publish Address…: set (or change) it, as one undo step."""
+        from desktop.domain.web_commands import SetPublishUrl
+
+        study = self.session.study
+        url = self.prompts.publish_address(study.publish_url, why)
+        if url is None:
+            return False
+        if url != study.publish_url:
+            self.session.execute(SetPublishUrl(url))
+            self._status(f"ClaimReview will be published at {url}")
+        return True
+
     # --- import ---------------------------------------------------------------
+    def _read(self, path: Path, read: Any) -> Any:
+        """Run an importer on a worker thread, with progress and Cancel when it lasts
+        (a library of thousands of entries); None if it failed (shown) or was cancelled."""
+        from desktop.storage.importers.progress import Work
+        from desktop.ui.core.web_task import run_with_progress
+
+        name = Path(path).name
+        stage = f"Reading “{name}”"
+
+        def work(progress, cancel):
+            return read(Work(lambda f: progress(stage, int(f * 1000), 1000), cancel, name))
+
+        outcome = run_with_progress(self.prompts, "Import", stage, work,
+                                    error_title="Could not import")
+        if outcome.cancelled:
+            self._status(f"Importing {name} was cancelled; nothing was added.")
+        return outcome.result if outcome.ok else None
+
     def import_annotations(self) -> bool:
         """Add the highlights and links of a W3C annotation file, as one undo step."""
         from desktop.storage.importers.w3c import read_annotations
@@ -81,10 +137,9 @@ class InterchangeController(Controller):
                                                W3C_FILTER)
         if path is None:
             return False
-        try:
-            plan = read_annotations(path, self.session.study, self.session.document.id)
-        except StorageError as err:
-            self.prompts.error("Could not import", str(err))
+        study, document_id = self.session.study, self.session.document.id
+        plan = self._read(path, lambda work: read_annotations(path, study, document_id, work))
+        if plan is None or self.session.study is not study:
             return False
         if plan.is_empty:
             self.prompts.info("Nothing to import", plan.summary())
@@ -103,10 +158,9 @@ class InterchangeController(Controller):
                                                REFERENCES_FILTER)
         if path is None:
             return False
-        try:
-            plan = read_references(path, self.session.study)
-        except StorageError as err:
-            self.prompts.error("Could not import", str(err))
+        study = self.session.study
+        plan = self._read(path, lambda work: read_references(path, study, work))
+        if plan is None or self.session.study is not study:
             return False
         if not plan.references:
             self.prompts.info("Nothing to import", plan.summary())

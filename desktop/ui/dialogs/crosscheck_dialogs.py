@@ -44,11 +44,16 @@ def find_box(parent: QWidget, placeholder: str) -> QLineEdit:
 
 
 class ReferenceDialog(QDialog):
-    """Create or edit one reference of the study's library."""
+    """Create or edit one reference of the study's library; *Fill in* looks a pasted
+    address, DOI or ISBN up. With ``attach_to`` it also asks how the source bears on
+    that highlight (Ctrl+Shift+V: Attach Source); ``pasted`` starts a look-up at once."""
 
-    def __init__(self, reference: Reference | None = None, parent: QWidget | None = None):
+    def __init__(self, reference: Reference | None = None, parent: QWidget | None = None,
+                 *, attach_to: Highlight | None = None, pasted: str = ""):
         super().__init__(parent)
-        self.setWindowTitle("Edit Reference" if reference else "New Reference")
+        self.setObjectName("referenceDialog")
+        self.setWindowTitle("Attach Source" if attach_to is not None else
+                            "Edit Reference" if reference else "New Reference")
         today = QDate.currentDate().toString(Qt.DateFormat.ISODate)
         self._original = reference or Reference(accessed=today)
         r = self._original
@@ -69,18 +74,70 @@ class ReferenceDialog(QDialog):
         self.error = QLabel(self)
         self.error.setObjectName("dialogError")
         self.error.setWordWrap(True)
+        from desktop.ui.dialogs.web_dialogs import FillInRow
+
+        self.fill_in = FillInRow(self)
+        self.fill_in.filled.connect(self.apply_draft)
+        self._attach_to = attach_to
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        if attach_to is not None:
+            claim = QLabel(f"“{excerpt(attach_to.quote.exact)}”", self)
+            claim.setWordWrap(True)
+            claim.setTextFormat(Qt.TextFormat.PlainText)
+            form.addRow("Source for", claim)
+        form.addRow("&Look up", self.fill_in)
         for label, widget in (("&URL", self.url), ("&Title", self.title_edit),
                               ("&Author / publisher", self.author),
                               ("&Published", self.published), ("Date a&ccessed", self.accessed),
                               ("&Excerpt", self.excerpt), ("&Note", self.note)):
             form.addRow(label, widget)
+        if r.archived is not None:
+            archived = QLabel(f"{r.archived.url}\n(captured {r.archived.captured})", self)
+            archived.setObjectName("archivedCopy")
+            archived.setTextFormat(Qt.TextFormat.PlainText)
+            archived.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            archived.setWordWrap(True)
+            form.addRow("Archived copy", archived)
+        if attach_to is not None:
+            self.stance = stance_combo(self)
+            self.comment = QLineEdit(self)
+            self.comment.setPlaceholderText("How this source bears on the claim (optional)")
+            form.addRow("&Stance", self.stance)
+            form.addRow("Co&mment", self.comment)
         buttons = ok_cancel(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        self.resize(560, 520)
+        self.resize(600, 640 if attach_to is not None else 580)
+        if pasted:
+            self.fill_in.query.setText(pasted)
+            self.fill_in.start()
+
+    def apply_draft(self, draft) -> None:
+        """Put a look-up's fields in the form (the ones it found; the rest stay)."""
+        found = draft.to_reference()
+        filled = []
+        for name, edit, value in (("address", self.url, found.url),
+                                  ("title", self.title_edit, found.title),
+                                  ("author", self.author, found.author),
+                                  ("date", self.published, found.published),
+                                  ("date accessed", self.accessed, found.accessed)):
+            if value and value != edit.text():
+                edit.setText(value)
+                edit.setCursorPosition(0)
+                if name != "date accessed":
+                    filled.append(name)
+        if found.note and not self.note.toPlainText().strip():
+            self.note.setPlainText(found.note)
+            filled.append("note")
+        sources = list(dict.fromkeys(v for v in draft.found_by.values() if v))
+        self.fill_in.report(filled, sources)
+
+    def done(self, result: int) -> None:
+        self.fill_in.cancel()  # a look-up still running is of no use any more
+        super().done(result)
 
     def problem(self) -> str | None:
         url = self.url.text().strip()
@@ -100,6 +157,11 @@ class ReferenceDialog(QDialog):
             self.error.setText(problem)
             return
         super().accept()
+
+    def attach_choice(self) -> AttachChoice:
+        """The new reference and how it bears on ``attach_to`` (Attach Source)."""
+        return AttachChoice(self.value(), True, Stance(self.stance.currentData()),
+                            self.comment.text().strip())
 
     def value(self) -> Reference:
         return replace(

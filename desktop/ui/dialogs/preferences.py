@@ -1,22 +1,30 @@
-"""Edit › Preferences: theme and reading font, applied as they are changed.
+"""Edit › Preferences: theme and reading font, who you are in exports, and whether
+fetched web pages are kept inside the study — each applied as it is changed.
 
 A modeless dialog: every change takes effect at once (and is saved by the caller), so
-there is nothing to confirm or cancel, only Close.
+there is nothing to confirm or cancel, only Close. The identity (name, organisation,
+web page) is the one every export names (``storage.settings.identity``); an empty name
+means the account's full name, shown as the field's placeholder.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QFontInfo, QPalette
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFontComboBox,
     QFormLayout,
     QFrame,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QSizePolicy,
     QSpinBox,
@@ -31,12 +39,18 @@ SAMPLE = ("<p>Read critically: who says so, and how do they know?</p>"
           "<p dir='rtl'>خواندن انتقادی: چه کسی می‌گوید و از کجا می‌داند؟</p>")
 
 
+MB = 1024 * 1024
+
+
 class PreferencesDialog(QDialog):
     themeChosen = Signal(str)
     fontChosen = Signal(str, float)  # family ("" = built-in), size in points
+    identityEdited = Signal(str, str, str)  # name ("" = the account's), organisation, url
+    keepPageChosen = Signal(bool, int)  # keep fetched pages in the study, up to bytes
 
     def __init__(self, theme: str, font: QFont, base_size: int, family: str,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, settings: Any = None,
+                 account_name: str = "") -> None:
         super().__init__(parent)
         self.setObjectName("preferencesDialog")
         self.setWindowTitle("Preferences")
@@ -84,18 +98,90 @@ class PreferencesDialog(QDialog):
         form.addRow(size_label, size_row)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.close)
+        reading = QGroupBox("Reading", self)
+        reading_layout = QVBoxLayout(reading)
+        reading_layout.addLayout(form)
+        reading_layout.addWidget(self.sample)
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
-        layout.addLayout(form)
-        layout.addWidget(self.sample)
+        layout.addWidget(reading)
+        layout.addWidget(self._identity_box(settings, account_name))
+        layout.addWidget(self._web_box(settings))
         layout.addWidget(buttons)
-        self.setMinimumWidth(460)
+        self.setMinimumWidth(500)
 
         self.theme.currentIndexChanged.connect(
             lambda _i: self.themeChosen.emit(self.theme.currentData()))
         self.family.currentFontChanged.connect(self._family_changed)
         self.size_box.valueChanged.connect(lambda _v: self._emit_font())
         self.default_font.clicked.connect(self._use_default)
+
+    def _identity_box(self, settings: Any, account_name: str) -> QGroupBox:
+        box = QGroupBox("You, as exports name you", self)
+        self.user_name = QLineEdit(getattr(settings, "user_name", ""), box)
+        self.user_name.setObjectName("userName")
+        self.user_name.setPlaceholderText(account_name or "Your name")
+        self.user_name.setToolTip("Empty: your account's full name")
+        self.user_organisation = QLineEdit(getattr(settings, "user_organisation", ""), box)
+        self.user_organisation.setObjectName("userOrganisation")
+        self.user_organisation.setPlaceholderText("Optional: newsroom, fact-checking desk…")
+        self.user_url = QLineEdit(getattr(settings, "user_url", ""), box)
+        self.user_url.setObjectName("userUrl")
+        self.user_url.setPlaceholderText("Optional: https://… or mailto:…")
+        form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        form.addRow("&Name:", self.user_name)
+        form.addRow("&Organisation:", self.user_organisation)
+        form.addRow("&Web page:", self.user_url)
+        for edit in (self.user_name, self.user_organisation, self.user_url):
+            edit.editingFinished.connect(self._emit_identity)
+        self._identity = self._identity_values()
+        return box
+
+    def _identity_values(self) -> tuple[str, str, str]:
+        return (self.user_name.text().strip(), self.user_organisation.text().strip(),
+                self.user_url.text().strip())
+
+    def _emit_identity(self) -> None:
+        values = self._identity_values()
+        if values != self._identity:
+            self._identity = values
+            self.identityEdited.emit(*values)
+
+    def _web_box(self, settings: Any) -> QGroupBox:
+        box = QGroupBox("Web pages", self)
+        self.keep_page = QCheckBox("&Keep each fetched page inside the study (compressed), "
+                                   "as proof of what it said", box)
+        self.keep_page.setObjectName("keepPage")
+        self.keep_page.setChecked(bool(getattr(settings, "web_keep_page", True)))
+        self.keep_limit = QSpinBox(box)
+        self.keep_limit.setObjectName("keepPageLimit")
+        self.keep_limit.setRange(1, 64)
+        self.keep_limit.setSuffix(" MB")
+        limit = getattr(settings, "web_keep_page_limit", 5 * MB)
+        self.keep_limit.setValue(max(1, min(64, round(limit / MB))))
+        limit_label = QLabel("Larger pages keep only their &fingerprint (SHA-256):", box)
+        limit_label.setBuddy(self.keep_limit)
+        limit_label.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(limit_label, 1)
+        row.addWidget(self.keep_limit)
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.keep_page)
+        layout.addLayout(row)
+        self.keep_limit.setEnabled(self.keep_page.isChecked())
+        self.keep_page.toggled.connect(self._emit_keep)
+        self.keep_limit.valueChanged.connect(lambda _v: self._emit_keep())
+        return box
+
+    def _emit_keep(self) -> None:
+        on = self.keep_page.isChecked()
+        self.keep_limit.setEnabled(on)
+        self.keepPageChosen.emit(on, self.keep_limit.value() * MB)
+
+    def closeEvent(self, event) -> None:  # a field still being typed in counts too
+        self._emit_identity()
+        super().closeEvent(event)
 
     def set_theme(self, theme: str) -> None:
         """Follow a change made elsewhere (View › Theme) without echoing it back."""

@@ -139,6 +139,15 @@ class Prompts(SafetyPrompts):
         dialog = ReferenceDialog(reference, self.parent)
         return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
+    def attach_source(self, study: Study, highlight: Highlight,
+                      pasted: str) -> AttachChoice | None:
+        """Ctrl+Shift+V: a new reference looked up from ``pasted`` (address, DOI, ISBN),
+        checked by the user, with its stance on ``highlight``."""
+        from desktop.ui.dialogs.crosscheck_dialogs import ReferenceDialog
+
+        dialog = ReferenceDialog(None, self.parent, attach_to=highlight, pasted=pasted)
+        return dialog.attach_choice() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
     def attach_reference(self, study: Study, highlight: Highlight) -> AttachChoice | None:
         from desktop.ui.dialogs.crosscheck_dialogs import AttachReferenceDialog
 
@@ -157,6 +166,21 @@ class Prompts(SafetyPrompts):
         from desktop.ui.dialogs.crosscheck_dialogs import LinkDialog
 
         dialog = LinkDialog(study, highlight, self.parent)
+        return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    # --- web capture -----------------------------------------------------------
+    def open_address(self, suggested: str) -> str | None:
+        """File › Open Address…: the address to fetch, None if cancelled."""
+        from desktop.ui.dialogs.web_dialogs import OpenAddressDialog
+
+        dialog = OpenAddressDialog(suggested, self.parent)
+        return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def publish_address(self, current: str, why: str = "") -> str | None:
+        """The page the study's fact checks are published at; None if cancelled."""
+        from desktop.ui.dialogs.web_dialogs import PublishAddressDialog
+
+        dialog = PublishAddressDialog(current, why, self.parent)
         return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     # --- documents -------------------------------------------------------------

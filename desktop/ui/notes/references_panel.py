@@ -16,6 +16,7 @@ class ReferencesPanel(QWidget):
     editRequested = Signal(str)  # reference id
     deleteRequested = Signal(str)
     openRequested = Signal(str)
+    archiveRequested = Signal(str)  # keep a copy in the Internet Archive
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -30,6 +31,9 @@ class ReferencesPanel(QWidget):
         self.add = self.items.add_button("&Add…", "Add a reference to the library", False)
         self.edit = self.items.add_button("&Edit…", "Edit the selected reference", True)
         self.open = self.items.add_button("Open Link", "Open the reference's web address", True)
+        self.archive = self.items.add_button(
+            "Archi&ve", "Keep a copy of the reference's web page in the Internet Archive "
+            "(an existing copy is reused)", True)
         self.delete = self.items.add_button("Delete…", "Delete the selected reference", True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
@@ -40,6 +44,7 @@ class ReferencesPanel(QWidget):
         self.edit.clicked.connect(lambda: self._emit(self.editRequested))
         self.open.clicked.connect(lambda: self._emit(self.openRequested))
         self.delete.clicked.connect(lambda: self._emit(self.deleteRequested))
+        self.archive.clicked.connect(lambda: self._emit(self.archiveRequested))
         self.items.list.itemDoubleClicked.connect(lambda _i: self._emit(self.editRequested))
         self.find_edit.textChanged.connect(lambda _t: self._apply_filter())
         self._haystacks: dict[str, str] = {}
@@ -54,8 +59,11 @@ class ReferencesPanel(QWidget):
         for r in study.references.values():
             uses = len(study.citations_of(r.id))
             used = f"cited by {uses} highlight{'s' if uses != 1 else ''}" if uses else "not cited"
+            if r.archived is not None:
+                used += f" · archived {r.archived.captured[:10]}"
+            archived = f"Archived copy: {r.archived.url}" if r.archived is not None else ""
             rows.append((r.id, f"{reference_line(r)}\n    {used}",
-                         "\n\n".join(x for x in (r.url, r.excerpt, r.note) if x)))
+                         "\n\n".join(x for x in (r.url, archived, r.excerpt, r.note) if x)))
             self._haystacks[r.id] = " ".join(
                 (r.title, r.author, r.url, r.excerpt, r.note, r.published)
             ).casefold()

@@ -63,6 +63,12 @@ class Actions:
     document_info: QAction
     shortcuts: QAction
     open_sample: QAction
+    # Web capture (issue #18) and ClaimReview's publish address (#16).
+    open_address: QAction
+    check_new_version: QAction
+    archive_document: QAction
+    paste_source: QAction
+    publish_address: QAction
 
 
 def _action(parent: QWidget, text: str, shortcuts=(), tip: str = "", icon=None) -> QAction:
@@ -170,6 +176,20 @@ def create_actions(window: QWidget, undo_group: QUndoGroup) -> Actions:
                           "List every command and its keys"),
         open_sample=_action(window, "Open &Sample Study", [],
                             "Open the bundled example article with sample highlights and checks"),
+        open_address=_action(window, "O&pen Address…", ["Ctrl+Shift+O"],
+                             "Fetch a web page by its address and read it as a new study"),
+        check_new_version=_action(window, "Chec&k for New Version", [],
+                                  "Fetch the document's web address again and take in its "
+                                  "edits, re-placing the highlights"),
+        archive_document=_action(window, "&Archive Page", [],
+                                 "Keep a copy of the document's web page in the Internet "
+                                 "Archive (an existing one is reused)"),
+        paste_source=_action(window, "Attach &Pasted Source…", ["Ctrl+Shift+V"],
+                             "Attach the web address, DOI or ISBN on the clipboard to the "
+                             "selected highlight as a source"),
+        publish_address=_action(window, "&Publish Address…", [],
+                                "The web page the study's fact checks are published on "
+                                "(ClaimReview needs it)"),
     )
 
 

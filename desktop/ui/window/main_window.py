@@ -33,6 +33,7 @@ from desktop.ui.controllers.interchange import InterchangeController
 from desktop.ui.controllers.links import LinkController
 from desktop.ui.controllers.safety import SafetyController
 from desktop.ui.controllers.tags import TagController
+from desktop.ui.controllers.web import WebController
 from desktop.ui.core.current import CurrentSession
 from desktop.ui.core.session import StudySession
 from desktop.ui.dialogs.prompts import Prompts
@@ -98,6 +99,7 @@ class MainWindow(QMainWindow):
         self.highlights = HighlightController(self, self.notes, self.presenter, self.checks,
                                               self.menu_actions.reattach_highlight)
         self.drops = DropController(self, self.files)
+        self.web = WebController(self, self.files, self.notes)  # open, check, archive
 
         self._lay_out()
         self.highlight_menu = QMenu("Hi&ghlight", self)
@@ -232,6 +234,13 @@ class MainWindow(QMainWindow):
         a.edit_tags.triggered.connect(self.tag_ops.edit_tags)
         # A lambda: triggered(checked) would otherwise arrive as open_search(focus=False).
         a.search_study.triggered.connect(lambda: self.tag_ops.open_search())
+        web = self.web
+        a.open_address.triggered.connect(lambda: web.open_address())
+        a.check_new_version.triggered.connect(web.check_new_version)
+        a.archive_document.triggered.connect(web.archive_document)
+        a.paste_source.triggered.connect(web.paste_source)
+        refs.archiveRequested.connect(web.archive_reference)
+        a.publish_address.triggered.connect(self.interchange.set_publish_address)
         a.shortcuts.triggered.connect(self.help.show_shortcuts)
         a.open_sample.triggered.connect(self.help.open_sample)
 
@@ -241,6 +250,7 @@ class MainWindow(QMainWindow):
         bar.clear()
         file_menu = bar.addMenu("&File")
         file_menu.addAction(a.open)
+        file_menu.addAction(a.open_address)
         file_menu.addMenu(self.recent_menu)
         file_menu.addAction(a.reopen_encoding)
         file_menu.addActions([a.save, a.save_as])
@@ -251,6 +261,8 @@ class MainWindow(QMainWindow):
         export.addActions([a.export_markdown, a.export_html])
         export.addSeparator()
         export.addActions([a.export_w3c, a.export_claimreview, a.export_csv])
+        export.addSeparator()
+        export.addAction(a.publish_address)
         imports = file_menu.addMenu("&Import")
         imports.addActions([a.import_w3c, a.import_references])
         file_menu.addSeparator()
@@ -273,11 +285,13 @@ class MainWindow(QMainWindow):
         document_menu.addSeparator()
         document_menu.addActions([a.update_document, a.previous_versions])
         document_menu.addSeparator()
+        document_menu.addActions([a.check_new_version, a.archive_document])
+        document_menu.addSeparator()
         document_menu.addAction(a.document_info)
         check = bar.addMenu("&Check")
         verdicts = check.addMenu("&Verdict")
         verdicts.addActions(list(self.verdict_actions.values()))
-        check.addActions([a.attach_reference, a.link_passage])
+        check.addActions([a.attach_reference, a.paste_source, a.link_passage])
         check.addSeparator()
         check.addActions([a.add_reference, a.show_references, a.show_source])
         view = bar.addMenu("&View")
@@ -328,7 +342,7 @@ class MainWindow(QMainWindow):
             for verdict, action in self.verdict_actions.items():
                 action.setChecked(verdict == current_verdict)
                 verdicts.addAction(action)
-            menu.addActions([a.attach_reference, a.link_passage])
+            menu.addActions([a.attach_reference, a.paste_source, a.link_passage])
             menu.addSeparator()
             menu.addAction(a.edit_note)
             menu.addAction(a.edit_tags)
