@@ -239,6 +239,16 @@ def study_file(tmp_path, seed_copy) -> Path:
 
 
 @pytest.fixture
+def local_web(config_dir):
+    """A real HTTP server on 127.0.0.1 with the web services' settings pointed at it."""
+    from tests.ui.web_fixtures import start_local_web
+
+    server = start_local_web()
+    yield server
+    server.close()
+
+
+@pytest.fixture
 def window(qtbot):
     """Factory: ``window(path)`` opens ``path`` in a real, shown, active MainWindow."""
 

@@ -29,7 +29,7 @@ def test_claimreview_without_a_publish_address_is_refused_and_explained(
     depth = win.session.undo_stack.count()
     win.prompts.script("publish_address", None)  # the user would rather not say
     win.menu_actions.export_claimreview.trigger()
-    ((name, (current, why)),) = [c for c in win.prompts.dialog_calls if c[0] == "publish_address"]
+    ((_name, (current, why)),) = [c for c in win.prompts.dialog_calls if c[0] == "publish_address"]
     assert current == "" and why == NO_ADDRESS and "Google" in why
     assert not any(c[0] == "export_path" for c in win.prompts.dialog_calls)  # nothing asked
     assert list(tmp_path.iterdir()) == [seed_copy]  # nothing written

@@ -405,7 +405,9 @@ class MainWindow(QMainWindow):
             name = session.path.name
         else:
             source = session.document.source_path
-            name = f"Untitled study — {source.rsplit('/', 1)[-1] if source else 'new'}"
+            # A page fetched from the web has no file: its title names it.
+            shown = source.rsplit('/', 1)[-1] if source else session.document.title or "new"
+            name = f"Untitled study — {shown}"
         read_only = " (read-only)" if session.read_only else ""
         self.setWindowTitle(f"{name}{read_only}[*] — Crosslight")
 
