@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 
+import pytest
 from PySide6.QtCore import Qt
 from web_fixtures import ARTICLE, V2, Answer, press_cancel_when_shown
 
@@ -106,11 +107,12 @@ def test_each_failure_is_one_line_and_leaves_the_window_as_it_was(qtbot, window,
     assert len(win.prompts.errors) == len(cases)
 
 
-def test_cancel_stops_a_fetch_that_stalls(qtbot, window, seed_copy, local_web, ui):
+@pytest.mark.parametrize("path", ["/stall-body", "/slow-headers"])
+def test_cancel_stops_a_fetch_that_stalls(qtbot, window, seed_copy, local_web, ui, path):
     win = window(seed_copy)
     before = win.session
     poll, pressed = press_cancel_when_shown(qtbot, win.prompts)
-    open_page(qtbot, win, ui, local_web.url("/stall-body"))
+    open_page(qtbot, win, ui, local_web.url(path))
     poll.stop()
     assert pressed == [True]
     assert win.prompts.errors == []  # cancelling is not an error

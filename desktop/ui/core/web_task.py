@@ -5,11 +5,12 @@ progress and Cancel, its outcome delivered on the UI thread.
 functions take exactly these) on a daemon thread: a stalled server never keeps the app
 from quitting, and ``cancel()`` cuts even a blocked read (``CancelToken``). Its signals
 arrive on the UI thread: ``progressed(stage, done, total)`` (total -1 when unknown),
-then exactly one of ``succeeded(result)``, ``failed(message, kind)`` or ``cancelled()``,
-then ``finished()``. Used as it is by a dialog that stays usable meanwhile (the New
-Reference dialog's Fill in); ``run_with_progress`` wraps it for commands that wait for
-their result behind a modal progress dialog (Open Address, Check for New Version,
-Archive), as ``import_worker`` does for documents.
+then exactly one of ``succeeded(result)``, ``failed(message, kind)`` or ``cancelled()``
+(at once when Cancel is pressed), then ``finished()``. Used as it is by a dialog that
+stays usable meanwhile (the New Reference dialog's Fill in); ``run_with_progress``
+wraps it for commands that wait for their result behind a modal progress dialog (Open
+Address, Check for New Version, Archive, imports), as ``import_worker`` does for
+documents.
 
 Nothing here imports the network code: ``storage.web`` loads with the first task.
 """
@@ -80,8 +81,17 @@ class WebTask(QObject):
         threading.Thread(target=run, name="crosslight-web", daemon=True).start()
 
     def cancel(self) -> None:
-        if self._cancel is not None:
-            self._cancel.cancel()
+        """Stop now: the token cuts the worker's reads, and the task reports
+        ``cancelled`` at once — a server that has not begun to answer can keep the
+        worker until its time-out, and the user need not wait for that. Whatever the
+        worker still returns is dropped."""
+        cancel = self._cancel
+        if cancel is None:
+            return
+        cancel.cancel()
+        self._running, self._cancel = False, None
+        self.cancelled.emit()
+        self.finished.emit()
 
     def _progressed(self, stage: str, done: int, total: int) -> None:
         self.stage = stage
