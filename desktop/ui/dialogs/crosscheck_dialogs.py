@@ -36,6 +36,17 @@ def ok_cancel(dialog: QDialog) -> QDialogButtonBox:
     return buttons
 
 
+def fit_on_screen(dialog: QDialog, width: int, height: int) -> None:
+    """Resize to ``width`` × ``height``, or less on a small screen (1024×600 netbooks),
+    so the OK button is never below the screen's edge."""
+    screen = (dialog.parentWidget() or dialog).screen()
+    if screen is not None:
+        room = screen.availableGeometry()
+        width = min(width, room.width() - 40)
+        height = min(height, room.height() - 60)
+    dialog.resize(width, max(height, dialog.minimumSizeHint().height()))
+
+
 def find_box(parent: QWidget, placeholder: str) -> QLineEdit:
     box = QLineEdit(parent)
     box.setPlaceholderText(placeholder)
@@ -81,11 +92,11 @@ class ReferenceDialog(QDialog):
         self._attach_to = attach_to
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        if attach_to is not None:
-            claim = QLabel(f"“{excerpt(attach_to.quote.exact)}”", self)
+        claim = None
+        if attach_to is not None:  # full width above the form: a form row clips wrapping
+            claim = QLabel(f"A source for “{excerpt(attach_to.quote.exact)}”", self)
             claim.setWordWrap(True)
             claim.setTextFormat(Qt.TextFormat.PlainText)
-            form.addRow("Source for", claim)
         form.addRow("&Look up", self.fill_in)
         for label, widget in (("&URL", self.url), ("&Title", self.title_edit),
                               ("&Author / publisher", self.author),
@@ -107,10 +118,14 @@ class ReferenceDialog(QDialog):
             form.addRow("Co&mment", self.comment)
         buttons = ok_cancel(self)
         layout = QVBoxLayout(self)
+        if claim is not None:
+            layout.addWidget(claim)
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        self.resize(600, 640 if attach_to is not None else 580)
+        for box in (self.excerpt, self.note):  # three lines each; they grow with the dialog
+            box.setMinimumHeight(box.fontMetrics().lineSpacing() * 3 + 12)
+        fit_on_screen(self, 600, 600 if attach_to is not None else 540)
         if pasted:
             self.fill_in.query.setText(pasted)
             self.fill_in.start()

@@ -120,7 +120,8 @@ class PreferencesDialog(QDialog):
         box = QGroupBox("You, as exports name you", self)
         self.user_name = QLineEdit(getattr(settings, "user_name", ""), box)
         self.user_name.setObjectName("userName")
-        self.user_name.setPlaceholderText(account_name or "Your name")
+        self.user_name.setPlaceholderText(
+            f"{account_name} (your account's name)" if account_name else "Your name")
         self.user_name.setToolTip("Empty: your account's full name")
         self.user_organisation = QLineEdit(getattr(settings, "user_organisation", ""), box)
         self.user_organisation.setObjectName("userOrganisation")

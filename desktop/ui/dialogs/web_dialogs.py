@@ -28,7 +28,23 @@ def _error_label(parent: QWidget) -> QLabel:
     label.setObjectName("dialogError")
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)
+    label.hide()  # no empty gap above the buttons until there is something to say
     return label
+
+
+def _show_error(dialog: QDialog, label: QLabel, text: str) -> None:
+    label.setText(text)
+    label.show()
+    _fit_height(dialog)
+
+
+def _fit_height(dialog: QDialog) -> None:
+    """As tall as the wrapped text needs at the dialog's width (Qt sizes a dialog for
+    its labels' narrowest wrapping, which leaves a gap under them)."""
+    layout = dialog.layout()
+    width = max(dialog.width(), dialog.minimumWidth())
+    if layout is not None and layout.hasHeightForWidth():
+        dialog.resize(width, layout.heightForWidth(width))
 
 
 def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
@@ -71,6 +87,7 @@ class OpenAddressDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(_buttons(self, "&Open"))
         self.setMinimumWidth(520)
+        _fit_height(self)
 
     def problem(self) -> str | None:
         from desktop.storage.web.address import parse_address
@@ -85,7 +102,7 @@ class OpenAddressDialog(QDialog):
     def accept(self) -> None:
         problem = self.problem()
         if problem:
-            self.error.setText(problem)
+            _show_error(self, self.error, problem)
             return
         super().accept()
 
@@ -122,6 +139,7 @@ class PublishAddressDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(_buttons(self, "&Save Address"))
         self.setMinimumWidth(520)
+        _fit_height(self)
 
     def problem(self) -> str | None:
         from desktop.storage.exporters.report_model import safe_url
@@ -136,7 +154,7 @@ class PublishAddressDialog(QDialog):
     def accept(self) -> None:
         problem = self.problem()
         if problem:
-            self.error.setText(problem)
+            _show_error(self, self.error, problem)
             return
         super().accept()
 
