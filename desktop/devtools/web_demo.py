@@ -33,13 +33,12 @@ def main(argv: list[str] | None = None) -> int:
     os.environ["CROSSLIGHT_CONFIG_DIR"] = tempfile.mkdtemp(prefix="crosslight-demo-")
     os.environ["CROSSLIGHT_STATE_DIR"] = tempfile.mkdtemp(prefix="crosslight-demo-")
     sys.path.insert(0, str(Path.cwd()))
-    from tests.web.web_server import LocalWeb
-
     from desktop.cli import SAMPLE_DOCUMENT
     from desktop.storage.opening import open_path
     from desktop.storage.settings import update_settings
     from desktop.ui.app import make_app, window_for
     from desktop.ui.reader.themes import theme_manager
+    from tests.web.web_server import LocalWeb
 
     web = LocalWeb().start()
     update_settings(web_doi_base=web.url("/doi/"), web_wayback_save=web.url("/save/"),
