@@ -206,3 +206,22 @@ def test_a_page_gone_when_checked_says_so(qtbot, window, seed_copy, local_web, u
     ((title, message),) = win.prompts.errors
     assert title == "Could not check for a new version" and "410" in message
     assert win.session.document.text == text and not win.session.document.versions
+
+
+def test_document_info_shows_where_a_fetched_page_came_from(qtbot, window, seed_copy,
+                                                           local_web, ui):
+    from desktop.ui.dialogs.document_info import DocumentInfoDialog
+
+    win = window(seed_copy)
+    open_page(qtbot, win, ui, local_web.url("/old-address"))  # redirected to the article
+    win.menu_actions.archive_document.trigger()
+    dialog = DocumentInfoDialog(win.session.study, win.session.document)
+    qtbot.addWidget(dialog)
+    shown = {label.accessibleName(): label.accessibleDescription()
+             for label in dialog.findChildren(type(dialog.problem)) if label.accessibleName()}
+    assert shown["Source file"] == "none: fetched from the web"
+    assert shown["Fetched"].endswith(f"from {local_web.url('/old-address')}")
+    assert shown["Answered by"] == local_web.url("/article.html")
+    assert "HTTP 200" in shown["Received"] and "page kept in the study" in shown["Received"]
+    assert "/web/20240501103000/" in shown["Archived copy"]
+    assert "2024-05-01 10:30 UTC" in shown["Archived copy"]

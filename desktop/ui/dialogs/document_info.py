@@ -59,8 +59,11 @@ def facts(study: Study, document: Document) -> list[tuple[str, str]]:
     mine = [h for h in study.highlights.values() if h.document_id == document.id]
     orphans = sum(1 for h in mine if h.is_orphan)
     versions = len(document.versions)
+    p = document.provenance
     return [
-        ("Source file", document.source_path or "none: pasted or built in"),
+        ("Source file", document.source_path or (
+            "none: fetched from the web" if p is not None else "none: pasted or built in")),
+        *_web_facts(document),
         ("Media type", document.media_type),
         ("Size", f"{_plural(len(document.text.split()), 'word')}, "
                  f"{_plural(len(document.text), 'character')}"),
@@ -70,6 +73,23 @@ def facts(study: Study, document: Document) -> list[tuple[str, str]]:
         ("Highlights", _plural(len(mine), "highlight")
          + (f", {orphans} orphaned" if orphans else "")),
     ]
+
+
+def _web_facts(document: Document) -> list[tuple[str, str]]:
+    """Where a fetched document came from, and its archived copy (issue #18)."""
+    rows = []
+    p = document.provenance
+    if p is not None:
+        kept = "the page kept in the study" if p.page is not None else "the page not kept"
+        rows.append(("Fetched", f"{_when(p.retrieved)} from {p.requested}"))
+        if p.url != p.requested:
+            rows.append(("Answered by", p.url))
+        rows.append(("Received", f"HTTP {p.status}, {p.content_type or 'no content type'}, "
+                                 f"{p.size:,} bytes, {kept}"))
+    if document.archived is not None:
+        rows.append(("Archived copy", f"{document.archived.url} "
+                                      f"(captured {_when(document.archived.captured)})"))
+    return rows
 
 
 class DocumentInfoDialog(QDialog):
