@@ -41,6 +41,9 @@ def test_ctrl_shift_o_opens_the_article_at_an_address_with_its_provenance(
     assert document.url == url and win.session.path is None
     assert "Troop numbers in Iraq questioned" in win.windowTitle()
     assert "Opened" in win.statusBar().currentMessage()
+    win.prompts.save_paths.append(None)  # Save As proposes a name from the title
+    win.menu_actions.save_as.trigger()
+    assert win.prompts.suggested[-1].endswith("/troop-numbers-in-iraq-questioned.crosslight")
 
 
 def test_the_dialog_proposes_an_address_on_the_clipboard(qtbot, window, seed_copy,

@@ -131,8 +131,14 @@ class FileController(Controller):
     def _suggested_name(self) -> str:
         if self.session.path is not None:
             return self.session.path.name
-        source = self.session.document.source_path
+        document = self.session.document
+        source = document.source_path
         stem = Path(source).stem if source else "study"
+        if not source and document.provenance is not None:  # a page: named by its title
+            import re
+
+            slug = re.sub(r"[^\w]+", "-", document.title.lower()).strip("-")[:60].strip("-")
+            stem = slug or "page"
         return stem + STUDY_SUFFIX
 
     def _write(self, path: Path, in_place: bool = False, background: bool = False,
