@@ -228,3 +228,31 @@ def test_document_info_shows_where_a_fetched_page_came_from(qtbot, window, seed_
     assert "HTTP 200" in shown["Received"] and "page kept in the study" in shown["Received"]
     assert "/web/20240501103000/" in shown["Archived copy"]
     assert "2024-05-01 10:30 UTC" in shown["Archived copy"]
+
+
+def test_an_untrusted_certificate_is_one_line_too(qtbot, window, seed_copy, tmp_path, ui):
+    import shutil
+    import ssl
+    import subprocess
+
+    from tests.web.web_server import LocalWeb
+
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl is needed to make a self-signed certificate")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+                    "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+                    "-keyout", str(key), "-out", str(cert)],
+                   check=True, capture_output=True, timeout=120)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    server = LocalWeb(tls=context).start()
+    try:
+        win = window(seed_copy)
+        before = win.session
+        open_page(qtbot, win, ui, server.url("/article.html"))
+        ((_title, message),) = win.prompts.errors
+        assert "certificate is not trusted" in message and "\n" not in message
+        assert win.session is before
+    finally:
+        server.close()
