@@ -256,3 +256,16 @@ def test_an_untrusted_certificate_is_one_line_too(qtbot, window, seed_copy, tmp_
         assert win.session is before
     finally:
         server.close()
+
+
+def test_the_content_type_decides_the_reader(qtbot, window, seed_copy, local_web, ui):
+    win = window(seed_copy)
+    text = "Minutes of the meeting\n\nThe committee asked for the full numbers twice.\n"
+    open_page(qtbot, win, ui, local_web.page("/minutes", text, "text/plain; charset=utf-8"))
+    document = win.session.document
+    assert document.media_type == "text/plain" and "full numbers twice" in document.text
+    assert document.provenance.content_type == "text/plain; charset=utf-8"
+    markdown = "# Briefing\n\nAbout **5,200** troops are authorised.\n"
+    open_page(qtbot, win, ui, local_web.page("/briefing", markdown, "text/markdown"))
+    document = win.session.document
+    assert document.media_type == "text/markdown" and "**" not in document.text
