@@ -194,3 +194,26 @@ def test_a_new_version_of_the_text_is_shown_afresh_not_patched(qtbot):
     assert (len(shown), heard) == (2, [])
     session.undo_stack.undo()
     assert (len(shown), heard) == (3, [])
+
+
+def test_open_address_hands_the_page_to_whoever_opens_studies(qtbot, local_web):
+    from desktop.ui.controllers.web import WebController
+
+    session, _ = session_with_highlight(qtbot)
+    ctx = FakeContext(session)
+
+    class Opener:
+        def __init__(self) -> None:
+            self.opened: list[tuple[object, str]] = []
+
+        def show_opened(self, opened, name):
+            self.opened.append((opened, name))
+            return True
+
+    opener = Opener()
+    web = WebController(ctx, opener, FakeNotes(), clipboard=lambda: "")
+    assert web.open_address(local_web.url("/article.html")) is True
+    ((opened, name),) = opener.opened
+    (document,) = opened.study.documents.values()
+    assert document.provenance is not None and name.startswith("“Troop numbers")
+    assert ctx.session is session  # the controller itself replaced nothing

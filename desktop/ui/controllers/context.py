@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QDockWidget, QWidget
 
     from desktop.domain.model import Highlight
+    from desktop.storage.opening import Opened
     from desktop.ui.core.session import StudySession
     from desktop.ui.dialogs.prompts import Prompts
 
@@ -78,6 +79,12 @@ class NotesView(Protocol):
     def focus_note(self) -> None: ...
 
     def focus_tags(self) -> None: ...
+
+
+class StudyOpener(Protocol):
+    """Shows a study just made or read in the window (``FileController.show_opened``)."""
+
+    def show_opened(self, opened: Opened, name: str) -> bool: ...
 
 
 class TextSelection(Protocol):

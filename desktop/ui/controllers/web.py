@@ -18,8 +18,7 @@ from desktop.ui.core.web_task import Outcome, run_with_progress
 
 if TYPE_CHECKING:
     from desktop.domain.model import Document
-    from desktop.ui.controllers.context import NotesView, WindowContext
-    from desktop.ui.controllers.files import FileController
+    from desktop.ui.controllers.context import NotesView, StudyOpener, WindowContext
 
 
 class WebController(Controller):
@@ -28,7 +27,7 @@ class WebController(Controller):
 
     status_ms = 8000
 
-    def __init__(self, ctx: WindowContext, files: FileController, notes: NotesView,
+    def __init__(self, ctx: WindowContext, files: StudyOpener, notes: NotesView,
                  clipboard: Any = None) -> None:
         super().__init__(ctx)
         self.files = files
