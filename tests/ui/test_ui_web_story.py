@@ -15,12 +15,12 @@ from __future__ import annotations
 import html
 
 from cli_run import run_cli
-from conftest import FakePrompts
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 from web_fixtures import ARTICLE, DOI, V2
 
 from desktop.domain.crosscheck import Stance
+from tests.ui.conftest import FakePrompts
 
 CLAIM = "9,000 troops are currently stationed in Iraq"
 STUDY_TITLE = "Correlation of the Base Strengths of Amines1"
