@@ -218,3 +218,19 @@ def test_documents_get_distinct_ids(tmp_path):
     b = doc_from(tmp_path, b"same", name="b.txt")
     assert a.id != b.id
     assert a.sha256 == b.sha256
+
+
+def test_a_control_character_far_into_a_large_file_is_still_found(tmp_path):
+    # The check runs a slice at a time (one regex call over a book held the GIL, so a
+    # worker thread froze the window): a control character in a later slice, or right
+    # on a slice's edge, is found as before.
+    from desktop.storage.formats import text as text_format
+
+    step = text_format._SEARCH_STEP
+    for at in (step - 1, step, 3 * step + 17):
+        body = bytearray(b"a" * (4 * step))
+        body[at] = 0x01
+        body[5] = 0xE9  # not UTF-8: the legacy path, which checks for controls
+        assert "does not look like text" in refused(tmp_path, bytes(body)), at
+    assert text_format._has_controls("x" * (2 * step) + "\x02")
+    assert not text_format._has_controls("tab\tnew\nline\fform " * 1000)

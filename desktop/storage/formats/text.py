@@ -183,8 +183,14 @@ def _detect(raw: bytes, name: str) -> tuple[str, str]:
     return _checked(str(best), name), codec
 
 
+_SEARCH_STEP = 1 << 18  # characters per regex call
+
+
 def _has_controls(text: str) -> bool:
-    return _CONTROLS.search(text) is not None
+    """Searched a slice at a time: one regex call over 16 MB holds the GIL ~0.4 s, and
+    a document read on a worker thread would freeze the window that long."""
+    return any(_CONTROLS.search(text, at, at + _SEARCH_STEP) is not None
+               for at in range(0, len(text), _SEARCH_STEP))
 
 
 def _checked(text: str, name: str) -> str:

@@ -202,6 +202,7 @@ def _kind_of(media: str) -> str:
 
 
 def _fallback_title(text: str, name: str) -> str:
-    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    # The first lines only: splitting a whole book to find its first line held the GIL.
+    first = next((line.strip() for line in text[:4096].splitlines() if line.strip()), "")
     first = first.lstrip("# ").strip()
     return first[:120] if first else name
