@@ -160,3 +160,11 @@ def test_ctrl_shift_v_says_what_it_needs(qtbot, window, seed_copy, ui):
     assert "Select a highlight" in win.statusBar().currentMessage()
     assert not any(c[0] == "attach_source" for c in win.prompts.dialog_calls)
     QApplication.processEvents()
+
+
+def test_fill_in_with_an_empty_look_up_uses_the_address_typed(qtbot, local_web):
+    dialog = shown_dialog(qtbot)
+    dialog.url.setText(local_web.url("/scholarly.html"))
+    fill(qtbot, dialog, "")
+    assert dialog.fill_in.query.text() == local_web.url("/scholarly.html")
+    assert dialog.title_edit.text().startswith("Counting deployed forces")

@@ -89,6 +89,7 @@ class ReferenceDialog(QDialog):
 
         self.fill_in = FillInRow(self)
         self.fill_in.filled.connect(self.apply_draft)
+        self.fill_in.fallback = lambda: self.url.text().strip()
         self._attach_to = attach_to
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)

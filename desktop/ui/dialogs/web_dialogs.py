@@ -5,6 +5,7 @@ off the UI thread, cancellable, filling fields the user can still correct).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -209,6 +210,7 @@ class FillInRow(QWidget):
         self.button.clicked.connect(self.toggle)
         self.query.returnPressed.connect(self.start)
         self.failure = ""
+        self.fallback: Callable[[], str] | None = None  # what to look up when left empty
 
     @property
     def running(self) -> bool:
@@ -227,6 +229,8 @@ class FillInRow(QWidget):
 
         if self.task.running:
             return
+        if not self.query.text().strip() and self.fallback is not None:
+            self.query.setText(self.fallback())  # e.g. the address typed in the URL field
         text = self.query.text().strip()
         try:
             found = recognise(text)
