@@ -269,3 +269,21 @@ def test_the_content_type_decides_the_reader(qtbot, window, seed_copy, local_web
     open_page(qtbot, win, ui, local_web.page("/briefing", markdown, "text/markdown"))
     document = win.session.document
     assert document.media_type == "text/markdown" and "**" not in document.text
+
+
+def test_a_doi_opens_the_page_doi_org_sends_readers_to(qtbot, window, seed_copy, local_web,
+                                                       ui):
+    from web_fixtures import DOI
+
+    from desktop.ui.dialogs.web_dialogs import OpenAddressDialog
+
+    dialog = OpenAddressDialog(f"doi:{DOI}")
+    qtbot.addWidget(dialog)
+    assert dialog.problem() is None
+    dialog.address.setText("not an address")
+    assert "not a web address" in dialog.problem()
+    win = window(seed_copy)
+    open_page(qtbot, win, ui, f"doi:{DOI}")
+    p = win.session.document.provenance
+    assert p.requested == local_web.url(f"/doi/{DOI}") and p.url.endswith("/scholarly.html")
+    assert win.session.document.text.startswith("Counting deployed forces")

@@ -59,12 +59,16 @@ class WebController(Controller):
             pasted = self.clipboard_text().strip()
             found = source_identifier(pasted)
             address = self.prompts.open_address(
-                pasted if found is not None and found.kind == "url" else "")
+                pasted if found is not None and found.kind in ("url", "doi") else "")
             if address is None:
                 return False
         from desktop.storage.web.actions import open_address
+        from desktop.storage.web.identifiers import parse_doi
 
         config = self.config()
+        doi = parse_doi(address)
+        if doi is not None:  # a DOI: the page doi.org (a setting) sends readers to
+            address = config.doi_base + doi
         outcome = self._run(
             "Open Address", f"Fetching {_short(address)}",
             lambda progress, cancel: open_address(address, config=config,

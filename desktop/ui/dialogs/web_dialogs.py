@@ -73,7 +73,7 @@ class OpenAddressDialog(QDialog):
         label = QLabel("&Address:", self)
         self.address = QLineEdit(suggested, self)
         self.address.setObjectName("addressEdit")
-        self.address.setPlaceholderText("https://…")
+        self.address.setPlaceholderText("https://… (or a DOI: 10.…)")
         self.address.setClearButtonEnabled(True)
         self.address.selectAll()
         label.setBuddy(self.address)
@@ -93,7 +93,10 @@ class OpenAddressDialog(QDialog):
     def problem(self) -> str | None:
         from desktop.storage.web.address import parse_address
         from desktop.storage.web.errors import FetchError
+        from desktop.storage.web.identifiers import parse_doi
 
+        if parse_doi(self.address.text()) is not None:
+            return None  # a DOI opens the page doi.org sends it to
         try:
             parse_address(self.address.text())
         except FetchError as err:
