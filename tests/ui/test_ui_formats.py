@@ -77,7 +77,7 @@ def test_a_bad_pdf_says_why_and_keeps_the_study(qtbot, window, seed_copy, tmp_pa
     scanned.write_bytes(make_pdf([""]))
     open_via_menu(qtbot, win, scanned, ui)
     ((title, message),) = win.prompts.errors
-    assert title == "Could not open" and "no text layer; OCR it first" in message.replace(
+    assert title == "Could not open" and "no text layer; run OCR first" in message.replace(
         " (it is probably scanned);", ";")
     assert win.session is session
 
