@@ -38,6 +38,8 @@ def test_open_a_pdf_and_cite_its_pages(qtbot, window, seed_copy, pdf_path, ui):
     win = window(seed_copy)
     open_via_menu(qtbot, win, pdf_path, ui)
     assert not win.prompts.errors
+    assert win.pdf.showing  # as pages; these checks read the text view
+    win.menu_actions.pdf_text.setChecked(True)
     text = win.reader.toPlainText()
     assert "The claim on page two here" in text and text == win.session.document.text
     assert win.document_status.text() == "PDF  ·  p. 1 of 3"
@@ -220,6 +222,7 @@ def test_reopen_with_encoding_re_places_the_highlights_made_on_a_misreading(
 def test_save_and_reopen_keeps_encoding_pages_and_styles(qtbot, window, tmp_path, pdf_path,
                                                          ui):
     win = window(pdf_path)
+    win.menu_actions.pdf_text.setChecked(True)  # PDF as Text
     ui.highlight(qtbot, win, "claim on page two", 1)
     target = tmp_path / "study.crosslight"
     win.prompts.save_paths.append(target)
@@ -313,6 +316,7 @@ def test_a_pdf_added_to_a_study_keeps_its_pages(qtbot, window, seed_copy, pdf_pa
     win.menu_actions.add_document.trigger()
     assert not win.prompts.errors
     assert win.session.document.id != first and win.session.document.pages
+    win.menu_actions.pdf_text.setChecked(True)  # PDF as Text
     hid = ui.highlight(qtbot, win, "claim on page two", 1)
     assert win.notes.detail.quote.text() == "p. 2 · “claim on page two”"
     assert win.session.study.highlights[hid].document_id == win.session.document.id
@@ -332,6 +336,7 @@ def test_a_damaged_file_added_to_a_study_is_refused_with_a_message(qtbot, window
 
 def test_the_margin_marks_where_each_pdf_page_begins(qtbot, window, pdf_path, seed_copy):
     win = window(pdf_path)
+    win.menu_actions.pdf_text.setChecked(True)  # PDF as Text
     marks = win.reader.gutter.visible_page_marks()
     assert [label for _, label in marks] == ["p. 1", "p. 2", "p. 3"]
     tops = [top for top, _ in marks]

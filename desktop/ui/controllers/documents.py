@@ -124,7 +124,7 @@ class DocumentController(Controller):
                 self._status(f"“{old_title}” was not updated.")
                 return None
             title = chosen if chosen != old_title else None
-        command = UpdateDocumentText(document.id, new.text, title=title)
+        command = UpdateDocumentText(document.id, new.text, title=title, pages=list(new.pages))
         self.session.execute(command)  # the new title undoes with the text: one step
         from desktop.ui.dialogs.update_report import UpdateReport
 

@@ -380,8 +380,8 @@ class PageView(QAbstractScrollArea):
             bar.setValue(round(y - height / 3))
 
     def visible_page(self) -> int:
-        return self.layout_.page_at(self.verticalScrollBar().value() + self.viewport().height()
-                                    / 3)
+        """The page at the top of the view (as the status bar names it)."""
+        return self.layout_.page_at(self.verticalScrollBar().value() + 24)
 
     def _scrolled(self) -> None:
         self.viewport().update()
@@ -428,7 +428,7 @@ class PageView(QAbstractScrollArea):
         self._boxes[number] = boxes
         self.viewport().update()
         if self._pending_reveal is not None and self._page_of(self._pending_reveal[0]) == number:
-            start, end = self._pending_reveal
+            start = self._pending_reveal[0]
             self._pending_reveal = None
             self.ensure_visible(start, centre=True)
 

@@ -1,122 +1,123 @@
 """The one thread that talks to PDFium: opening, rendering pages, character boxes.
 
-PDFium is not thread-safe, so every call goes through this worker's own QThread, one at
-a time; requests arrive as queued signals and answers leave as signals carrying QImages
-(safe to build off the UI thread) and plain lists. Every answer names the ``token`` of
-the file it belongs to, so answers for a file that was replaced meanwhile are dropped.
+PDFium is not thread-safe, so every call of every page view in the process runs on one
+single-worker executor, one at a time; answers come back as signals (queued to the UI
+thread) carrying QImages, which are safe to build off the UI thread, and plain lists.
+Each answer names the ``token`` of the file it belongs to, so answers for a file that
+was replaced meanwhile are dropped. A view that is gone simply gets no answers.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import suppress
+
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QImage
 
 from desktop.storage.errors import DocumentError
 
+_PDFIUM = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pdfium")
+
 
 class PdfWorker(QObject):
+    """The answers (emitted on the PDFium thread, received on the UI thread)."""
+
     opened = Signal(int, object)  # token, [(width, height) in points] per page
     failed = Signal(int, str)  # token, a message for the user
     rendered = Signal(int, int, float, QImage)  # token, page, scale, image
     boxesReady = Signal(int, int, str, object)  # token, page, its text, [box | None]
     textReady = Signal(int, object)  # token, the Document PDFium reads (or None)
 
-    def __init__(self) -> None:
-        super().__init__()
-        self._pages = None  # storage.formats.pdf.PdfPages, only ever touched here
-        self._token = 0
 
-    @Slot(int, bytes, str)
+class _Held:
+    """The open file, touched on the PDFium thread only (also to close it when the view
+    is destroyed: never by the garbage collector on another thread)."""
+
+    def __init__(self) -> None:
+        self.pages = None  # storage.formats.pdf.PdfPages
+        self.token = 0  # the file the PDFium thread holds now
+
+    def close(self, *_args: object) -> None:
+        if self.pages is not None:
+            self.pages.close()
+            self.pages = None
+
+
+class PdfThread(QObject):
+    """One view's open PDF on the PDFium thread."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.worker = PdfWorker(self)
+        self._held = held = _Held()
+        self.destroyed.connect(lambda *_: _PDFIUM.submit(held.close))
+
+    def _emit(self, signal_name: str, *args: object) -> None:
+        with suppress(RuntimeError):  # the view was closed meanwhile
+            getattr(self.worker, signal_name).emit(*args)
+
     def open(self, token: int, raw: bytes, name: str) -> None:
+        _PDFIUM.submit(self._open, token, raw, name)
+
+    def read_text(self, token: int, raw: bytes, name: str) -> None:
+        _PDFIUM.submit(self._read_text, token, raw, name)
+
+    def render(self, token: int, number: int, scale: float) -> None:
+        _PDFIUM.submit(self._render, token, number, scale)
+
+    def boxes(self, token: int, number: int) -> None:
+        _PDFIUM.submit(self._boxes, token, number)
+
+    def stop(self) -> None:
+        """Close the file (on the PDFium thread) and wait until that is done."""
+        _PDFIUM.submit(self._held.close).result(timeout=30)
+
+    # --- on the PDFium thread ------------------------------------------------------
+    def _open(self, token: int, raw: bytes, name: str) -> None:
         from desktop.storage.formats.pdf import PdfPages
 
-        self.close()
-        self._token = token
+        held = self._held
+        held.close()
+        held.token = token
         try:
-            self._pages = PdfPages(raw, name)
+            held.pages = PdfPages(raw, name)
         except DocumentError as err:
-            self.failed.emit(token, str(err))
+            self._emit("failed", token, str(err))
             return
-        self.opened.emit(token, list(self._pages.sizes))
+        self._emit("opened", token, list(held.pages.sizes))
 
-    @Slot(int, bytes, str)
-    def read_text(self, token: int, raw: bytes, name: str) -> None:
-        """The whole document's text as ``load_pdf`` reads it (after the first page)."""
+    def _read_text(self, token: int, raw: bytes, name: str) -> None:
+        """The whole document's text as ``load_pdf`` reads it (queued after page one)."""
         from desktop.storage.formats.base import Source
         from desktop.storage.formats.pdf import load_pdf
 
+        if token != self._held.token:
+            return
         try:
             document = load_pdf(Source(raw, name))
         except DocumentError:
             document = None
-        self.textReady.emit(token, document)
+        self._emit("textReady", token, document)
 
-    @Slot(int, int, float)
-    def render(self, token: int, number: int, scale: float) -> None:
-        if token != self._token or self._pages is None:
+    def _render(self, token: int, number: int, scale: float) -> None:
+        pages = self._held.pages
+        if token != self._held.token or pages is None:
             return
         try:
-            page = self._pages.render(number, scale)
+            page = pages.render(number, scale)
         except Exception:  # a page PDFium cannot draw stays blank paper
             return
         image = QImage(page.pixels, page.width, page.height, page.stride,
                        QImage.Format.Format_RGB32).copy()  # owns its pixels
-        self.rendered.emit(token, number, scale, image)
+        self._emit("rendered", token, number, scale, image)
 
-    @Slot(int, int)
-    def boxes(self, token: int, number: int) -> None:
-        if token != self._token or self._pages is None:
+    def _boxes(self, token: int, number: int) -> None:
+        pages = self._held.pages
+        if token != self._held.token or pages is None:
             return
         try:
-            text, boxes = self._pages.text_and_boxes(number)
+            text, boxes = pages.text_and_boxes(number)
         except Exception:  # no boxes: the page shows, nothing on it is selectable
             text, boxes = "", []
-        self.boxesReady.emit(token, number, text, boxes)
-
-    @Slot()
-    def close(self) -> None:
-        if self._pages is not None:
-            self._pages.close()
-            self._pages = None
-
-
-class PdfThread(QObject):
-    """Owns the worker and its thread; ``stop()`` (or the parent's destruction) ends it."""
-
-    _open = Signal(int, bytes, str)
-    _read_text = Signal(int, bytes, str)
-    _render = Signal(int, int, float)
-    _boxes = Signal(int, int)
-    _close = Signal()
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.thread = QThread()
-        self.thread.setObjectName("pdfium")
-        self.worker = PdfWorker()
-        self.worker.moveToThread(self.thread)
-        self._open.connect(self.worker.open)
-        self._read_text.connect(self.worker.read_text)
-        self._render.connect(self.worker.render)
-        self._boxes.connect(self.worker.boxes)
-        self._close.connect(self.worker.close)
-        self.thread.start()
-        self.destroyed.connect(self.thread.quit)
-
-    def open(self, token: int, raw: bytes, name: str) -> None:
-        self._open.emit(token, raw, name)
-
-    def read_text(self, token: int, raw: bytes, name: str) -> None:
-        self._read_text.emit(token, raw, name)
-
-    def render(self, token: int, number: int, scale: float) -> None:
-        self._render.emit(token, number, scale)
-
-    def boxes(self, token: int, number: int) -> None:
-        self._boxes.emit(token, number)
-
-    def stop(self) -> None:
-        if self.thread.isRunning():
-            self._close.emit()
-            self.thread.quit()
-            self.thread.wait(5000)
+        self._emit("boxesReady", token, number, text, boxes)

@@ -63,6 +63,9 @@ class Actions:
     document_info: QAction
     shortcuts: QAction
     open_sample: QAction
+    pdf_text: QAction  # View › PDF as Text (checked) or as pages
+    fit_width: QAction
+    fit_page: QAction
 
 
 def _action(parent: QWidget, text: str, shortcuts=(), tip: str = "", icon=None) -> QAction:
@@ -79,6 +82,11 @@ def _action(parent: QWidget, text: str, shortcuts=(), tip: str = "", icon=None) 
     if icon is not None:
         action.setIcon(parent.style().standardIcon(icon))
     parent.addAction(action)
+    return action
+
+
+def _checkable(action: QAction) -> QAction:
+    action.setCheckable(True)
     return action
 
 
@@ -170,6 +178,10 @@ def create_actions(window: QWidget, undo_group: QUndoGroup) -> Actions:
                           "List every command and its keys"),
         open_sample=_action(window, "Open &Sample Study", [],
                             "Open the bundled example article with sample highlights and checks"),
+        pdf_text=_checkable(_action(window, "PDF as &Text", ["Ctrl+Shift+P"],
+                                    "Show a PDF as its text instead of its pages")),
+        fit_width=_action(window, "Fit &Width", [], "Zoom a PDF's pages to the width"),
+        fit_page=_action(window, "Fit &Page", [], "Zoom a PDF to show a whole page"),
     )
 
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QSplitter,
+    QStackedWidget,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -50,7 +51,8 @@ from desktop.ui.window.actions import (
     create_look_actions,
     create_verdict_actions,
 )
-from desktop.ui.window.document_status import DocumentStatus
+from desktop.ui.window.document_status import DocumentStatus, describe
+from desktop.ui.window.pdf_pages import ActiveText, PdfPages
 from desktop.ui.window.recent_menu import RecentMenu
 from desktop.ui.window.status import StatusSummary
 from desktop.ui.window.window_state import restore_window_state, save_window_state
@@ -82,6 +84,13 @@ class MainWindow(QMainWindow):
         self.document_status.follow(self.presenter)
         self.document_tabs = DocumentTabs(self)
         self.document_tabs.follow(self.current)
+        # A PDF shows as its pages (View › PDF as Text shows the reader instead).
+        self.reader_stack = QStackedWidget(self)
+        self.reader_stack.setObjectName("readerStack")
+        self.reader_stack.addWidget(self.reader)
+        self.pdf = PdfPages(self.reader_stack, self.presenter, self.current,
+                            self.menu_actions.pdf_text)
+        self.active_text = ActiveText(self.presenter, self.pdf)
 
         # Controllers: the window's context, and the collaborators each one names.
         self.links = LinkController(self)
@@ -92,10 +101,10 @@ class MainWindow(QMainWindow):
         self.interchange = InterchangeController(self)
         self.tag_ops = TagController(self, self.notes, self.current, self)  # tags, Search
         self.help = HelpController(self, self.files, self)
-        self.documents = DocumentController(self, self.notes, self.presenter)
+        self.documents = DocumentController(self, self.notes, self.active_text)
         self.look = AppearanceController(self, self.reader, self.minimap,
                                          create_look_actions(self))  # theme, font, minimap
-        self.highlights = HighlightController(self, self.notes, self.presenter, self.checks,
+        self.highlights = HighlightController(self, self.notes, self.active_text, self.checks,
                                               self.menu_actions.reattach_highlight)
         self.drops = DropController(self, self.files)
 
@@ -134,7 +143,7 @@ class MainWindow(QMainWindow):
         row_layout = QHBoxLayout(row)
         row_layout.setContentsMargins(0, 0, 0, 0)
         row_layout.setSpacing(0)
-        row_layout.addWidget(self.reader, 1)
+        row_layout.addWidget(self.reader_stack, 1)
         row_layout.addWidget(self.minimap)
         reader_layout.addWidget(row, 1)
         reader_layout.addWidget(self.find_bar)
@@ -163,13 +172,17 @@ class MainWindow(QMainWindow):
         a.reopen_encoding.triggered.connect(self.formats.reopen_with_encoding)
         a.close.triggered.connect(self.close)
         a.quit.triggered.connect(self.close)
-        a.copy.triggered.connect(self.reader.copy)
+        a.copy.triggered.connect(lambda: self.active_text.widget().copy())
         a.select_all.triggered.connect(self.reader.selectAll)
         a.edit_note.triggered.connect(edits.edit_note)
         a.delete_highlight.triggered.connect(edits.delete_current)
-        a.zoom_in.triggered.connect(lambda: self.reader.zoom_by(1))
-        a.zoom_out.triggered.connect(lambda: self.reader.zoom_by(-1))
-        a.zoom_reset.triggered.connect(self.reader.zoom_reset)
+        a.zoom_in.triggered.connect(lambda: self.active_text.widget().zoom_by(1))
+        a.zoom_out.triggered.connect(lambda: self.active_text.widget().zoom_by(-1))
+        a.zoom_reset.triggered.connect(
+            lambda: self.pdf.view.fit_width() if self.pdf.showing else self.reader.zoom_reset())
+        a.fit_width.triggered.connect(self.pdf.view.fit_width)
+        a.fit_page.triggered.connect(self.pdf.view.fit_page)
+        self._connect_pages()
         a.about.triggered.connect(self.help.about)
         a.find.triggered.connect(self.find_bar.open_bar)
         a.find_next.triggered.connect(self.find_bar.next)
@@ -184,6 +197,8 @@ class MainWindow(QMainWindow):
         notes.linkActivated.connect(self.links.open)
         notes.list.selectionModel().currentChanged.connect(
             lambda: self.reader.set_selected_key(notes.current_id()))
+        notes.list.selectionModel().currentChanged.connect(
+            lambda: self.pdf.view.set_selected_key(notes.current_id()))
         self.undo_group.cleanChanged.connect(lambda clean: self.setWindowModified(not clean))
         self.current.pathChanged.connect(self.refresh_title)
 
@@ -235,6 +250,22 @@ class MainWindow(QMainWindow):
         a.shortcuts.triggered.connect(self.help.show_shortcuts)
         a.open_sample.triggered.connect(self.help.open_sample)
 
+    def _connect_pages(self) -> None:
+        """The page view: clicks select in the list, pages in the status bar, and the
+        minimap (which maps the text reader) away while the pages show."""
+        view = self.pdf.view
+        view.highlightClicked.connect(self.notes.select_highlight)
+        self.pdf.message.connect(lambda text: self.status(text, 15000))
+        view.pageChanged.connect(lambda page: self.document_status.setText(
+            describe(self.session.document, page + 1)) if self.pdf.showing else None)
+
+        def shown(pages: bool) -> None:
+            self.minimap.setVisible(not pages and self.look.actions.show_minimap.isChecked())
+            for action in (self.menu_actions.fit_width, self.menu_actions.fit_page):
+                action.setEnabled(pages)
+
+        self.pdf.shownChanged.connect(shown)
+
     def _build_menus(self) -> None:
         a, look = self.menu_actions, self.look.actions
         bar = self.menuBar()
@@ -282,6 +313,7 @@ class MainWindow(QMainWindow):
         check.addActions([a.add_reference, a.show_references, a.show_source])
         view = bar.addMenu("&View")
         view.addActions([a.zoom_in, a.zoom_out, a.zoom_reset])
+        view.addActions([a.fit_width, a.fit_page, a.pdf_text])
         edit.addSeparator()
         edit.addAction(look.preferences)
         view.addSeparator()
@@ -415,6 +447,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.files.confirm_discard():
             self.safety.closed()
+            self.pdf.view.stop()
             save_window_state(self, self._splitters(), self.tag_ops.search_visible())
             event.accept()
         else:

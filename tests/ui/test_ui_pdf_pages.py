@@ -1,0 +1,168 @@
+"""A PDF read as its pages, as a user does it: drag over the words on the page, Ctrl+1,
+the highlight is in the list, on the page, in the report (p. N) and in the Text view,
+and Ctrl+Z takes it away. A study made by the pypdf-based reader re-anchors."""
+
+import shutil
+from pathlib import Path
+
+import orjson
+import pytest
+from format_fixtures import make_pdf
+from PySide6.QtCore import QPoint, Qt
+
+from desktop.storage.exporters import export_text
+from desktop.storage.formats.pdf import HYPHEN_MARK
+
+PAGES = ["Report on the militia\nIntroduction to the matter", "The claim on page two here",
+         "Third page ends the report"]
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "pdf"
+
+
+@pytest.fixture
+def pdf_path(tmp_path) -> Path:
+    path = tmp_path / "report.pdf"
+    path.write_bytes(make_pdf(PAGES, title="Militia report"))
+    return path
+
+
+def page_point(qtbot, view, offset: int, right: bool = False) -> QPoint:
+    """Viewport pixels just inside the left (or right) edge of character ``offset``."""
+    number = max(i for i, s in enumerate(view.starts) if s <= offset)
+    view.reveal(offset, offset + 1)
+    qtbot.waitUntil(lambda: view.page_is_ready(number))
+    view.ensure_visible(offset, centre=True)
+    box = view._boxes[number][offset - view.starts[number]]
+    page = view.layout_.page_rect(number, view.viewport().width())
+    z = view.zoom
+    x = box[2] * z - 1 if right else box[0] * z + 1
+    return QPoint(round(page.x() + x - view.horizontalScrollBar().value()),
+                  round(page.y() + (box[1] + box[3]) / 2 * z - view.verticalScrollBar().value()))
+
+
+def drag_select(qtbot, view, start: int, end: int) -> None:
+    a = page_point(qtbot, view, start)
+    b = page_point(qtbot, view, end - 1, right=True)
+    qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=a)
+    qtbot.mouseMove(view.viewport(), b)
+    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=b)
+
+
+def test_select_on_the_page_and_highlight_with_ctrl_1(qtbot, window, pdf_path, ui):
+    win = window(pdf_path)
+    view = win.pdf.view
+    assert win.pdf.showing and win.reader_stack.currentWidget() is view
+    qtbot.waitUntil(lambda: view.page_count == 3)
+    text = win.session.document.text
+    start = text.index("claim on page two")
+    drag_select(qtbot, view, start, start + len("claim on page two"))
+    assert view.selection_range() == (start, start + len("claim on page two"))
+    ui.press(qtbot, view, Qt.Key.Key_1, ui.CTRL)
+    (row,) = ui.rows(win)
+    assert row["text"] == "p. 2 · claim on page two"
+    assert [(r.start, r.end) for r in view.ranges()] == [(start, start + 17)]
+    assert view.selection_range() is None  # the colour shows, not the selection
+    # The report cites the page.
+    html = export_text(win.session.study, "html")
+    assert "claim on page two" in html and "p. 2" in html
+    # The Text view shows the same highlight on the same words.
+    ui.press(qtbot, view, Qt.Key.Key_P, ui.CTRL | ui.SHIFT)
+    assert not win.pdf.showing and win.reader.isVisible()
+    (painted,) = win.reader.ranges
+    assert win.reader.toPlainText()[painted.start:painted.end] == "claim on page two"
+    # Undo takes it away everywhere.
+    ui.press(qtbot, win.reader, Qt.Key.Key_Z, ui.CTRL)
+    assert ui.rows(win) == [] and win.reader.ranges == []
+    win.menu_actions.pdf_text.setChecked(False)
+    assert win.pdf.showing and view.ranges() == []
+
+
+def test_a_highlight_made_in_the_text_view_shows_on_the_page(qtbot, window, pdf_path, ui):
+    win = window(pdf_path)
+    win.menu_actions.pdf_text.setChecked(True)
+    ui.highlight(qtbot, win, "Third page", 2)
+    win.menu_actions.pdf_text.setChecked(False)
+    start = win.session.document.text.index("Third page")
+    (painted,) = win.pdf.view.ranges()
+    assert (painted.start, painted.end, painted.color) == (start, start + 10, "#3fb57d")
+
+
+def test_clicking_a_highlight_on_the_page_selects_it_in_the_list(qtbot, window, pdf_path, ui):
+    win = window(pdf_path)
+    view = win.pdf.view
+    text = win.session.document.text
+    start = text.index("Introduction")
+    drag_select(qtbot, view, start, start + len("Introduction"))
+    ui.press(qtbot, view, Qt.Key.Key_3, ui.CTRL)
+    hid = ui.rows(win)[0]["id"]
+    win.notes.list.clearSelection()
+    at = page_point(qtbot, view, start + 3)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=at)
+    assert win.notes.current_id() == hid
+
+
+def test_keyboard_selection_and_copy_on_the_page(qtbot, window, pdf_path, ui):
+    win = window(pdf_path)
+    view = win.pdf.view
+    text = win.session.document.text
+    start = text.index("militia")
+    at = page_point(qtbot, view, start)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=at)
+    for _ in range(len("militia")):
+        qtbot.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    assert view.selection_range() == (start, start + 7)
+    ui.press(qtbot, view, Qt.Key.Key_C, ui.CTRL)
+    from PySide6.QtGui import QGuiApplication
+
+    assert QGuiApplication.clipboard().text() == "militia"
+
+
+def test_a_pypdf_study_reanchors_onto_pdfium_text(qtbot, window, tmp_path, ui):
+    """The fixture was saved by the pypdf-based reader: 'adip-\\niscing' in its text."""
+    pdf = tmp_path / "pdf_multicolumn.pdf"
+    shutil.copyfile(FIXTURES / "pdf_multicolumn.pdf", pdf)
+    data = orjson.loads((FIXTURES / "pypdf-multicolumn.crosslight").read_bytes())
+    data["documents"][0]["source_path"] = str(pdf)
+    study = tmp_path / "old.crosslight"
+    study.write_bytes(orjson.dumps(data))
+    old_text = data["documents"][0]["text"]
+    assert "adip-\niscing" in old_text
+    win = window(study)
+    qtbot.waitUntil(lambda: win.session.document.text != old_text, timeout=10000)
+    document = win.session.document
+    assert f"adip{HYPHEN_MARK}iscing" in document.text
+    assert document.versions[-1].text == old_text  # the old text is kept
+    highlights = {h.note or h.category_id: h for h in win.session.study.highlights.values()}
+    hyphen = highlights["Across a hyphenated line end."]
+    assert not hyphen.is_orphan
+    assert document.text[hyphen.start:hyphen.end].startswith("onsectetuer adip")
+    assert document.text[highlights["question"].start:highlights["question"].end] == "Abstract"
+    assert all(not h.is_orphan for h in highlights.values())
+    assert [r.key for r in win.pdf.view.ranges()] and win.isWindowModified()
+    ui.press(qtbot, win.pdf.view, Qt.Key.Key_Z, ui.CTRL)  # one undo restores the old text
+    assert win.session.document.text == old_text
+
+
+def test_the_pypdf_4pages_study_opens_with_its_highlights_in_place(qtbot, window, tmp_path):
+    pdf = tmp_path / "pdf_4pages.pdf"
+    shutil.copyfile(FIXTURES / "pdf_4pages.pdf", pdf)
+    data = orjson.loads((FIXTURES / "pypdf-4pages.crosslight").read_bytes())
+    data["documents"][0]["source_path"] = str(pdf)
+    study = tmp_path / "old.crosslight"
+    study.write_bytes(orjson.dumps(data))
+    win = window(study)
+    assert win.pdf.showing
+    qtbot.waitUntil(lambda: win.pdf.view.page_count == 4)
+    starts = sorted((h.start, h.end) for h in win.session.study.highlights.values())
+    assert starts == [(73, 114), (4061, 4080), (11942, 12002)]
+    assert sorted((r.start, r.end) for r in win.pdf.view.ranges()) == starts
+
+
+def test_a_missing_pdf_file_shows_the_text(qtbot, window, pdf_path, tmp_path):
+    win = window(pdf_path)
+    target = tmp_path / "s.crosslight"
+    win.prompts.save_paths.append(target)
+    assert win.files.save()
+    pdf_path.unlink()
+    again = window(target)
+    assert not again.pdf.showing and again.reader.isVisible()
+    assert not again.menu_actions.pdf_text.isEnabled()
