@@ -166,3 +166,29 @@ def test_a_missing_pdf_file_shows_the_text(qtbot, window, pdf_path, tmp_path):
     again = window(target)
     assert not again.pdf.showing and again.reader.isVisible()
     assert not again.menu_actions.pdf_text.isEnabled()
+
+
+def test_the_text_view_joins_hyphens_and_a_highlight_made_there_shows_on_the_page(
+        qtbot, window, tmp_path, ui):
+    pdf = tmp_path / "pdf_multicolumn.pdf"
+    shutil.copyfile(FIXTURES / "pdf_multicolumn.pdf", pdf)
+    win = window(pdf)
+    win.menu_actions.pdf_text.setChecked(True)
+    shown = win.reader.toPlainText()
+    assert "consectetuer adipiscing elit" in shown and HYPHEN_MARK not in shown
+    at = shown.index("adipiscing elit")
+    win.reader.select_range(at, at + len("adipiscing elit"))  # as the reader shows it
+    ui.press(qtbot, win.reader, Qt.Key.Key_1, ui.CTRL)
+    (h,) = win.session.study.highlights.values()
+    document = win.session.document
+    assert document.text[h.start:h.end] == f"adip{HYPHEN_MARK}iscing elit"
+    win.menu_actions.pdf_text.setChecked(False)
+    assert [(r.start, r.end) for r in win.pdf.view.ranges()] == [(h.start, h.end)]
+    # And back: made on the page, shown in the text on the joined word.
+    view = win.pdf.view
+    start = document.text.index("Abstract")
+    drag_select(qtbot, view, start, start + len("Abstract"))
+    ui.press(qtbot, view, Qt.Key.Key_5, ui.CTRL)
+    win.menu_actions.pdf_text.setChecked(True)
+    spans = sorted(shown[r.start:r.end] for r in win.reader.ranges)
+    assert spans == ["Abstract", "adipiscing elit"]

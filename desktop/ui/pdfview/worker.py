@@ -11,11 +11,15 @@ from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import suppress
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QImage
 
 from desktop.storage.errors import DocumentError
+
+if TYPE_CHECKING:
+    from desktop.storage.formats.pdf import PdfPages
 
 _PDFIUM = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pdfium")
 
@@ -35,7 +39,7 @@ class _Held:
     is destroyed: never by the garbage collector on another thread)."""
 
     def __init__(self) -> None:
-        self.pages = None  # storage.formats.pdf.PdfPages
+        self.pages: PdfPages | None = None
         self.token = 0  # the file the PDFium thread holds now
 
     def close(self, *_args: object) -> None:
@@ -81,11 +85,11 @@ class PdfThread(QObject):
         held.close()
         held.token = token
         try:
-            held.pages = PdfPages(raw, name)
+            pages = held.pages = PdfPages(raw, name)
         except DocumentError as err:
             self._emit("failed", token, str(err))
             return
-        self._emit("opened", token, list(held.pages.sizes))
+        self._emit("opened", token, list(pages.sizes))
 
     def _read_text(self, token: int, raw: bytes, name: str) -> None:
         """The whole document's text as ``load_pdf`` reads it (queued after page one)."""

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QStackedWidget, QWidget
+from PySide6.QtWidgets import QStackedWidget
 
 from desktop.domain.changes import ChangeSet
 from desktop.domain.model import Document
@@ -24,6 +24,7 @@ from desktop.ui.core.current import CurrentSession
 from desktop.ui.core.session import StudySession
 from desktop.ui.pdfview.page import PageRange, PageView
 from desktop.ui.reader.presenter import UNKNOWN_COLOR, ReaderPresenter
+from desktop.ui.reader.view import ReaderView
 
 PDF = "application/pdf"
 MAX_PDF_BYTES = 64 * 1024 * 1024  # as documents.MAX_DOCUMENT_BYTES
@@ -165,5 +166,5 @@ class ActiveText:
         else:
             self.presenter.reveal(start, end)
 
-    def widget(self) -> QWidget:
+    def widget(self) -> PageView | ReaderView:
         return self.pages.view if self.pages.showing else self.presenter.reader
