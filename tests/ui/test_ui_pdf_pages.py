@@ -192,3 +192,27 @@ def test_the_text_view_joins_hyphens_and_a_highlight_made_there_shows_on_the_pag
     win.menu_actions.pdf_text.setChecked(True)
     spans = sorted(shown[r.start:r.end] for r in win.reader.ranges)
     assert spans == ["Abstract", "adipiscing elit"]
+
+
+def test_find_shows_its_matches_on_the_page_and_ctrl_1_highlights_one(qtbot, window,
+                                                                       pdf_path, ui):
+    win = window(pdf_path)
+    view = win.pdf.view
+    qtbot.waitUntil(lambda: view.page_count == 3)
+    ui.press(qtbot, view, Qt.Key.Key_F, ui.CTRL)
+    assert win.find_bar.isVisible()
+    qtbot.keyClicks(win.find_bar.edit, "report")
+    text = win.session.document.text
+    first = text.index("Report")
+    second = text.index("report", first + 1)
+    assert view._matches == [(first, first + 6), (second, second + 6)]
+    assert win.find_bar.count_label.text() == "1 of 2"
+    qtbot.keyClick(win.find_bar.edit, Qt.Key.Key_Return)
+    assert view.selection_range() == (second, second + 6)
+    qtbot.waitUntil(lambda: view._pending_reveal is None)
+    assert win.document_status.text() == "PDF  ·  p. 3 of 3"  # scrolled to the match
+    ui.press(qtbot, view, Qt.Key.Key_2, ui.CTRL)
+    (row,) = ui.rows(win)
+    assert row["text"] == "p. 3 · report"
+    qtbot.keyClick(win.find_bar.edit, Qt.Key.Key_Escape)
+    assert view._matches == []

@@ -30,7 +30,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
-from desktop.ui.pdfview.layout import Box, PageLayout, box_rect, line_rects, offset_near
+from desktop.ui.pdfview.layout import GAP, Box, PageLayout, box_rect, line_rects, offset_near
 from desktop.ui.pdfview.worker import PdfThread
 
 CACHE_PAGES = 8  # rendered pages kept
@@ -153,6 +153,7 @@ class PageView(QAbstractScrollArea):
         self._update_scrollbars()
         bar.setValue(round(fraction * self.layout_.height))
         self.viewport().update()
+        self._check_page()
         self.zoomChanged.emit()
 
     def zoom_by(self, steps: int) -> None:
@@ -365,26 +366,32 @@ class PageView(QAbstractScrollArea):
         boxes = self._boxes.get(number)
         y = page.y()
         local = offset - self.starts[number]
+        bar = self.verticalScrollBar()
         if boxes:
             box = next((b for b in boxes[min(local, len(boxes) - 1):] if b is not None), None)
             if box is not None:
                 y = page.y() + box[1] * self.layout_.zoom
         elif not centre:
             return
-        else:
+        else:  # the page's top for now; the passage once its characters arrive
             self._ask_boxes(number)
             self._pending_reveal = (offset, offset)
-        bar = self.verticalScrollBar()
+            bar.setValue(round(page.y() - GAP))
+            return
         top, height = bar.value(), self.viewport().height()
         if centre or not top + 20 <= y <= top + height - 40:
             bar.setValue(round(y - height / 3))
 
     def visible_page(self) -> int:
-        """The page at the top of the view (as the status bar names it)."""
-        return self.layout_.page_at(self.verticalScrollBar().value() + 24)
+        """The page a third down the view (as the status bar names it)."""
+        return self.layout_.page_at(self.verticalScrollBar().value()
+                                    + self.viewport().height() / 3)
 
     def _scrolled(self) -> None:
         self.viewport().update()
+        self._check_page()
+
+    def _check_page(self) -> None:
         page = self.visible_page()
         if page != self._last_page and self.layout_.sizes:
             self._last_page = page

@@ -265,6 +265,8 @@ class MainWindow(QMainWindow):
                 action.setEnabled(pages)
 
         self.pdf.shownChanged.connect(shown)
+        self.find_bar.pages = view
+        self.pdf.shownChanged.connect(lambda _pages: self.find_bar.view_switched())
 
     def _build_menus(self) -> None:
         a, look = self.menu_actions, self.look.actions
