@@ -7,6 +7,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 
 from desktop.storage.formats.base import Source
 from desktop.storage.formats.pdf import load_pdf
+from desktop.ui.pdfview.layout import GUTTER
 from desktop.ui.pdfview.page import PageRange, PageView
 
 PAGES = ["First page of the report\nThe second line", "Page two has the claim"]
@@ -56,7 +57,7 @@ def test_drag_selects_the_characters_under_the_mouse(qtbot, view):
 def test_zoom_fits_width_and_steps(qtbot, view):
     view, _ = view
     fitted = view.zoom
-    assert abs(612 * fitted - (view.viewport().width() - 4 - 24)) < 2
+    assert abs(612 * fitted - (view.viewport().width() - 4 - 24 - GUTTER)) < 2
     view.zoom_by(1)
     assert view.zoom == pytest.approx(fitted * 1.2) and view.fit == ""
     view.fit_page()

@@ -216,3 +216,42 @@ def test_find_shows_its_matches_on_the_page_and_ctrl_1_highlights_one(qtbot, win
     assert row["text"] == "p. 3 · report"
     qtbot.keyClick(win.find_bar.edit, Qt.Key.Key_Escape)
     assert view._matches == []
+
+
+def test_verdicts_in_the_margin_and_highlights_on_the_minimap(qtbot, window, pdf_path, ui):
+    win = window(pdf_path)
+    view = win.pdf.view
+    assert win.page_minimap.isVisible() and not win.minimap.isVisible()
+    text = win.session.document.text
+    start = text.index("Third page")
+    drag_select(qtbot, view, start, start + len("Third page"))
+    ui.press(qtbot, view, Qt.Key.Key_1, ui.CTRL)  # a claim: its verdict shows in the margin
+    ui.press(qtbot, view, Qt.Key.Key_2, ui.CTRL | Qt.KeyboardModifier.AltModifier)
+    hid = ui.rows(win)[0]["id"]
+    verdict = win.session.study.highlights[hid].verdict
+    assert verdict.value != "unverified"
+    (rect, badge), = view.badge_rects(2)
+    assert badge.key == hid and badge.badge == verdict.symbol
+    page = view.layout_.page_rect(2, view.viewport().width())
+    assert rect.right() <= page.left()  # left of the page, in the margin
+    # Clicking the badge selects the highlight in the list.
+    win.notes.list.clearSelection()
+    centre = rect.center().toPoint() - QPoint(view.horizontalScrollBar().value(),
+                                              view.verticalScrollBar().value())
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    assert win.notes.current_id() == hid
+    # The minimap marks the passage near the bottom (page 3 of 3) and goes there on a click.
+    mini = win.page_minimap
+    y = mini.y_of(start)
+    assert mini.height() * 2 / 3 < y < mini.height()
+    image = mini.grab().toImage()
+    assert image.pixelColor(mini.width() // 2, round(y) + 1).name() == "#f2b134"
+    view.verticalScrollBar().setValue(0)
+    qtbot.mouseClick(mini, Qt.MouseButton.LeftButton, pos=QPoint(5, round(y)))
+    top = view.verticalScrollBar().value()
+    assert top > 0 and top <= mini.content_y(start) <= top + view.viewport().height()
+    win.look.actions.show_minimap.setChecked(False)
+    assert not mini.isVisible() and not win.minimap.isVisible()
+    win.look.actions.show_minimap.setChecked(True)
+    win.menu_actions.pdf_text.setChecked(True)
+    assert win.minimap.isVisible() and not mini.isVisible()

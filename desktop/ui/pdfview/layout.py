@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QPointF, QRectF
 
 GAP = 12  # pixels between pages and around them
+GUTTER = 26  # left of the pages: the verdict margin
 Box = tuple[float, float, float, float]
 
 
@@ -33,14 +34,14 @@ class PageLayout:
             self.tops.append(y)
             y += h * zoom + GAP
         self.height = y
-        self.width = max((w for w, _ in self.sizes), default=0.0) * zoom + 2 * GAP
+        self.width = max((w for w, _ in self.sizes), default=0.0) * zoom + 2 * GAP + GUTTER
 
     def page_rect(self, number: int, view_width: float) -> QRectF:
         """Page ``number`` in content pixels (x centred in ``view_width``)."""
         w, h = self.sizes[number]
-        content = max(view_width, self.width)
-        return QRectF((content - w * self.zoom) / 2, self.tops[number], w * self.zoom,
-                      h * self.zoom)
+        content = max(view_width, self.width) - GUTTER
+        return QRectF(GUTTER + (content - w * self.zoom) / 2, self.tops[number],
+                      w * self.zoom, h * self.zoom)
 
     def pages_between(self, top: float, bottom: float) -> range:
         """The pages that show between content heights ``top`` and ``bottom``."""
@@ -55,11 +56,11 @@ class PageLayout:
 
     def fit_width_zoom(self, view_width: float) -> float:
         widest = max((w for w, _ in self.sizes), default=1.0)
-        return max(0.1, (view_width - 2 * GAP) / widest)
+        return max(0.1, (view_width - 2 * GAP - GUTTER) / widest)
 
     def fit_page_zoom(self, view_width: float, view_height: float, number: int) -> float:
         w, h = self.sizes[number] if self.sizes else (1.0, 1.0)
-        return max(0.1, min((view_width - 2 * GAP) / w, (view_height - 2 * GAP) / h))
+        return max(0.1, min((view_width - 2 * GAP - GUTTER) / w, (view_height - 2 * GAP) / h))
 
 
 def box_rect(page: QRectF, box: Box, zoom: float) -> QRectF:

@@ -14,10 +14,11 @@ from bisect import bisect_right
 from collections import OrderedDict
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QGuiApplication,
+    QHelpEvent,
     QImage,
     QKeyEvent,
     QKeySequence,
@@ -28,7 +29,7 @@ from PySide6.QtGui import (
     QResizeEvent,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QAbstractScrollArea, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 
 from desktop.ui.pdfview.layout import GAP, Box, PageLayout, box_rect, line_rects, offset_near
 from desktop.ui.pdfview.worker import PdfThread
@@ -45,6 +46,9 @@ class PageRange:
     end: int
     color: str  # "#rrggbb"
     key: str
+    verdict: str = ""  # the Verdict's value (the minimap may colour by it)
+    badge: str = ""  # the verdict's symbol in the margin ("" for none)
+    tip: str = ""  # the badge's tooltip
 
 
 class PageView(QAbstractScrollArea):
@@ -55,6 +59,7 @@ class PageView(QAbstractScrollArea):
     failed = Signal(str)
     textRead = Signal(object)  # the Document PDFium reads from the file (or None)
     zoomChanged = Signal()
+    marksChanged = Signal()  # highlights or find matches changed
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -207,6 +212,7 @@ class PageView(QAbstractScrollArea):
             for number in range(self._page_of(r.start), self._page_of(max(r.start, r.end - 1)) + 1):
                 self._by_page.setdefault(number, []).append(r)
         self.viewport().update()
+        self.marksChanged.emit()
 
     def ranges(self) -> list[PageRange]:
         return list(self._ranges)
@@ -219,6 +225,10 @@ class PageView(QAbstractScrollArea):
         self._matches = list(matches)
         self._current_match = current
         self.viewport().update()
+        self.marksChanged.emit()
+
+    def matches(self) -> list[tuple[int, int]]:
+        return list(self._matches)
 
     def _page_of(self, offset: int) -> int:
         return max(0, bisect_right(self.starts, offset) - 1)
@@ -285,6 +295,10 @@ class PageView(QAbstractScrollArea):
         if event.button() != Qt.MouseButton.LeftButton:
             return super().mousePressEvent(event)
         self.setFocus()
+        badge = self.badge_at(event.position())
+        if badge is not None:
+            self.highlightClicked.emit(badge.key)
+            return None
         at = self.offset_at(event.position())
         if at is None:
             return None
@@ -467,9 +481,61 @@ class PageView(QAbstractScrollArea):
             self._paint_marks(painter, number, page)
             painter.setPen(QPen(self.palette().mid().color(), 1))
             painter.drawRect(page.adjusted(-0.5, -0.5, 0.5, 0.5))
+            self._paint_badges(painter, number, page)
         for number in (visible.stop, visible.start - 1):  # the next page, before it shows
             if 0 <= number < self.page_count:
                 self._want(number)
+
+    def badge_rects(self, number: int) -> list[tuple[QRectF, PageRange]]:
+        """Where the verdict badges of page ``number`` sit (content pixels), first line
+        of each passage, left of the page."""
+        boxes = self._boxes.get(number)
+        if not boxes:
+            return []
+        page = self.layout_.page_rect(number, self.viewport().width())
+        base, zoom, out = self.starts[number], self.layout_.zoom, []
+        for r in self._by_page.get(number, []):
+            if not r.badge or not self.starts or self._page_of(r.start) != number:
+                continue
+            lines = line_rects(boxes, max(0, r.start - base), min(len(boxes), r.end - base))
+            if lines:
+                rect = box_rect(page, lines[0], zoom)
+                size = 20.0
+                out.append((QRectF(page.x() - size - 4, rect.center().y() - size / 2,
+                                   size, size), r))
+        return out
+
+    def _paint_badges(self, painter: QPainter, number: int, page: QRectF) -> None:
+        badges = self.badge_rects(number)
+        if not badges:
+            return
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        for rect, r in badges:
+            color = QColor(r.color)
+            painter.setPen(QPen(color.darker(130), 1))
+            painter.setBrush(self.palette().base())
+            painter.drawRoundedRect(rect, 4, 4)
+            painter.setPen(self.palette().text().color())
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, r.badge)
+        painter.restore()
+
+    def badge_at(self, pos: QPointF) -> PageRange | None:
+        """The highlight whose verdict badge is at ``pos`` (viewport pixels)."""
+        if not self.layout_.sizes:
+            return None
+        content = QPointF(pos.x() + self.horizontalScrollBar().value(),
+                          pos.y() + self.verticalScrollBar().value())
+        number = self.layout_.page_at(content.y())
+        return next((r for rect, r in self.badge_rects(number) if rect.contains(content)), None)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if isinstance(event, QHelpEvent) and event.type() == QEvent.Type.ToolTip:
+            hit = self.badge_at(QPointF(event.pos()))
+            if hit is not None:
+                QToolTip.showText(event.globalPos(), hit.tip, self.viewport())
+                return True
+        return super().viewportEvent(event)
 
     def _paint_marks(self, painter: QPainter, number: int, page: QRectF) -> None:
         boxes = self._boxes.get(number)

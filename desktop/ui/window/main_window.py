@@ -38,9 +38,10 @@ from desktop.ui.core.current import CurrentSession
 from desktop.ui.core.session import StudySession
 from desktop.ui.dialogs.prompts import Prompts
 from desktop.ui.notes.pane import NotesPane
+from desktop.ui.pdfview.minimap import PageMinimap
 from desktop.ui.reader.document_tabs import DocumentTabs
 from desktop.ui.reader.find_bar import FindBar
-from desktop.ui.reader.minimap import Minimap
+from desktop.ui.reader.minimap import VERDICT_COLORS, Minimap
 from desktop.ui.reader.presenter import ReaderPresenter
 from desktop.ui.reader.view import ReaderView
 from desktop.ui.window.accessibility import apply_accessibility
@@ -91,6 +92,9 @@ class MainWindow(QMainWindow):
         self.pdf = PdfPages(self.reader_stack, self.presenter, self.current,
                             self.menu_actions.pdf_text)
         self.active_text = ActiveText(self.presenter, self.pdf)
+        self.page_minimap = PageMinimap(self.pdf.view, self)
+        self.page_minimap.verdict_colors = dict(VERDICT_COLORS)
+        self.page_minimap.hide()
 
         # Controllers: the window's context, and the collaborators each one names.
         self.links = LinkController(self)
@@ -145,6 +149,7 @@ class MainWindow(QMainWindow):
         row_layout.setSpacing(0)
         row_layout.addWidget(self.reader_stack, 1)
         row_layout.addWidget(self.minimap)
+        row_layout.addWidget(self.page_minimap)
         reader_layout.addWidget(row, 1)
         reader_layout.addWidget(self.find_bar)
         self.splitter.addWidget(reader_pane)
@@ -259,12 +264,20 @@ class MainWindow(QMainWindow):
         view.pageChanged.connect(lambda page: self.document_status.setText(
             describe(self.session.document, page + 1)) if self.pdf.showing else None)
 
-        def shown(pages: bool) -> None:
-            self.minimap.setVisible(not pages and self.look.actions.show_minimap.isChecked())
+        look = self.look.actions
+
+        def minimaps(*_args: object) -> None:
+            on, pages = look.show_minimap.isChecked(), self.pdf.showing
+            self.minimap.setVisible(on and not pages)
+            self.page_minimap.setVisible(on and pages)
+            self.page_minimap.set_by_verdict(look.minimap_by_verdict.isChecked())
             for action in (self.menu_actions.fit_width, self.menu_actions.fit_page):
                 action.setEnabled(pages)
 
-        self.pdf.shownChanged.connect(shown)
+        self.pdf.shownChanged.connect(minimaps)
+        look.show_minimap.toggled.connect(minimaps)  # after the appearance controller's
+        look.minimap_by_verdict.toggled.connect(minimaps)
+        minimaps()
         self.find_bar.pages = view
         self.pdf.shownChanged.connect(lambda _pages: self.find_bar.view_switched())
 

@@ -117,10 +117,15 @@ class PdfPages(QObject):
     def refresh_ranges(self) -> None:
         session = self.current.session
         colors = {c.id: c.color for c in session.study.categories}
-        self.view.set_ranges([
-            PageRange(h.start, h.end, colors.get(h.category_id, UNKNOWN_COLOR), h.id)
-            for h in session.study.highlights_in_order(session.document.id)
-            if h.start is not None and h.end is not None])
+        ranges = []
+        for h in session.study.highlights_in_order(session.document.id):
+            if h.start is None or h.end is None:
+                continue
+            badge = self.presenter.badge(h)  # the text margin's verdict, if any
+            ranges.append(PageRange(h.start, h.end, colors.get(h.category_id, UNKNOWN_COLOR),
+                                    h.id, h.verdict.value, badge.symbol if badge else "",
+                                    badge.tooltip if badge else ""))
+        self.view.set_ranges(ranges)
 
     # --- the old text re-read ------------------------------------------------------------
     def _text_read(self, read: Document | None) -> None:
