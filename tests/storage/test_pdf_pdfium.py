@@ -5,11 +5,20 @@ from pathlib import Path
 
 import pytest
 from format_fixtures import make_image_pdf, make_pdf
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from desktop.storage.documents import load_document
 from desktop.storage.errors import DocumentError
 from desktop.storage.formats.base import Source
-from desktop.storage.formats.pdf import HYPHEN_MARK, PdfPages, load_pdf, page_at
+from desktop.storage.formats.pdf import (
+    HYPHEN_MARK,
+    PdfPages,
+    clean,
+    clean_indexed,
+    load_pdf,
+    page_at,
+)
 
 REPO = Path(__file__).resolve().parents[2]
 CORPUS = next((p for p in (REPO.parent / "shared" / "corpus" / "real",
@@ -92,3 +101,16 @@ def test_real_multicolumn_pdf_keeps_line_end_hyphens_as_soft_hyphens():
 def test_real_pdfs_refused(name, message):
     with pytest.raises(DocumentError, match=message):
         load_document(corpus(name))
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=st.sampled_from(["a", "é", " ", "\r", "\n", "\ufffe", "\x02",
+                                         "\x01", "\x0c", "\t", "😀", "\uffff", "-"]),
+               max_size=60))
+def test_the_fast_text_is_the_indexed_text(raw):
+    text, index = clean_indexed(raw)
+    assert clean(raw) == text and len(index) == len(text)
+    units = raw.encode("utf-16-le")
+    for at, ch in zip(index, text, strict=True):  # each code point's PDFium (UTF-16) index
+        original = units[2 * at:2 * at + 4].decode("utf-16-le", "replace")[:1]
+        assert ch == original or ch in "\n\u00ad"

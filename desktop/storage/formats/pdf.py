@@ -66,15 +66,32 @@ def open_pdf(raw: bytes, name: str):
     return document
 
 
-def page_text(page, textpage) -> tuple[str, list[int]]:
-    """The text of one page as the document holds it, and for each of its code points
-    the PDFium character index it came from.
+def page_text(page, textpage, *, indexed: bool = True) -> tuple[str, list[int]]:
+    """The text of one page as the document holds it, and (``indexed``) for each of its
+    code points the PDFium character index it came from.
 
     Line breaks become ``\\n``, PDFium's line-end hyphen mark a soft hyphen, control
     characters go; leading and trailing line breaks are stripped. A page whose only
-    text is an invisible label gives "".
+    text is an invisible label gives "". Without ``indexed`` (loading: the whole text,
+    no boxes) the same text comes from C-speed string methods instead of a loop.
     """
     raw = textpage.get_text_range()
+    text, index = clean_indexed(raw) if indexed else (clean(raw), [])
+    if len(_WORD.findall(text)) < LABEL_WORDS and text.strip() and not _draws_text(page):
+        return "", []
+    return text, index
+
+
+_TRANSLATE = {**dict.fromkeys(_DROP), 0xFFFE: HYPHEN_MARK, 0x02: HYPHEN_MARK}
+
+
+def clean(raw: str) -> str:
+    """PDFium's page text as the document holds it (see ``page_text``)."""
+    return raw.replace("\r\n", "\n").replace("\r", "\n").translate(_TRANSLATE).strip("\n")
+
+
+def clean_indexed(raw: str) -> tuple[str, list[int]]:
+    """``clean(raw)``, and the PDFium character index of each code point kept."""
     chars: list[str] = []
     index: list[int] = []
     at = 0
@@ -99,10 +116,7 @@ def page_text(page, textpage) -> tuple[str, list[int]]:
         start += 1
     while end > start and chars[end - 1] == "\n":
         end -= 1
-    text = "".join(chars[start:end])
-    if len(_WORD.findall(text)) < LABEL_WORDS and text.strip() and not _draws_text(page):
-        return "", []
-    return text, index[start:end]
+    return "".join(chars[start:end]), index[start:end]
 
 
 def _draws_text(page) -> bool:
@@ -128,7 +142,7 @@ def load_pdf(source: Source) -> Document:
             try:
                 page = document[number]
                 textpage = page.get_textpage()
-                text, _ = page_text(page, textpage)
+                text, _ = page_text(page, textpage, indexed=False)
                 textpage.close()
                 page.close()
             except ImportCancelledError:
