@@ -9,7 +9,8 @@ offsets both ways; a highlight made in either view is the same highlight.
 What changes: a soft hyphen is dropped (``adip\u00adiscing`` reads ``adipiscing``); a
 line break after a hard hyphen is dropped (``well-`` / ``known`` reads ``well-known``);
 any other single line break inside a paragraph becomes a space — unless the line before
-it is short (a heading, a list item, a paragraph's last line), which keeps its break.
+it is short (a heading, a list item, a paragraph's last line), or a little short and
+ends a sentence before one that starts with a capital: then it keeps its break.
 Blank lines (between paragraphs and pages) stay.
 """
 
@@ -22,6 +23,11 @@ from desktop.domain.textunits import Utf16Map
 
 SOFT_HYPHEN = "\u00ad"
 SHORT_LINE = 0.7  # of the usual line length: a line shorter than this ends its paragraph
+ENDING_LINE = 0.9  # … and one shorter than this that ends a sentence before a capital
+_SENTENCE_END = ('.', '!', '?', ':', '"', '”', "'", '’')
+
+
+_OPENERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ\"\u201c'\u2018(0123456789")
 
 
 class Reflow:
@@ -53,7 +59,9 @@ class Reflow:
                 removed.append(at)  # the word goes on on the next line
             elif stripped.endswith("-") and stripped[-2:-1].isalpha() and following[:1].isalpha():
                 removed.append(at)  # "well-" / "known": the hyphen stays
-            elif len(line) < SHORT_LINE * usual:
+            elif len(line) < SHORT_LINE * usual or (
+                    len(line) < ENDING_LINE * usual and stripped.endswith(_SENTENCE_END)
+                    and following.lstrip()[:1] in _OPENERS):
                 out.append("\n")
             else:
                 out.append(" ")

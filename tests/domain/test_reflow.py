@@ -67,3 +67,15 @@ def test_the_readers_offset_map_goes_through_the_reflow():
     assert u16.to_utf16(start) == len(shown[:shown.index("adip")].encode("utf-16-le")) // 2
     assert u16.to_codepoint(u16.to_utf16(start)) == start
     assert u16.to_codepoint(u16.length_u16) == len(source)
+
+
+def test_a_paragraph_ending_a_little_short_keeps_its_break():
+    lines = ("An Iraqi Shiite militia loyal to the Iranian regime has threatened to attack U.S.\n"
+             "forces in Iraq, raising fresh fears that Tehran is preparing to turn its proxies\n"
+             "against American troops once the battle for Mosul is over.\n"
+             "Harakat al-Nujaba, one of the largest and most radical groups within the Popular\n"
+             "Mobilization Forces, said in a statement on Tuesday that it would treat the 9,000")
+    shown = Reflow(lines).text
+    assert "attack U.S. forces in Iraq" in shown  # a capital after "U.S." on a full line
+    assert "Mosul is over.\nHarakat" in shown
+    assert "Popular Mobilization" in shown

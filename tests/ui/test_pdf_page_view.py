@@ -54,6 +54,17 @@ def test_drag_selects_the_characters_under_the_mouse(qtbot, view):
     assert view.selection_range()[1] > doc.text.index("\n")
 
 
+def test_the_page_is_rendered_with_its_text(qtbot, view):
+    view, doc = view
+    scale, image = view._images[0]
+    assert not image.isNull() and image.width() == round(612 * scale)
+    at = point_of(view, doc.text.index("F"))
+    shot = view.viewport().grab().toImage()
+    inked = [shot.pixelColor(at.x() + dx, at.y() + dy).lightness()
+             for dx in range(-4, 5) for dy in range(-4, 5)]
+    assert min(inked) < 120  # the letter's ink, not blank paper
+
+
 def test_zoom_fits_width_and_steps(qtbot, view):
     view, _ = view
     fitted = view.zoom

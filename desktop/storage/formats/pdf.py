@@ -196,7 +196,7 @@ class PdfPages:
         """Page ``number`` (0-based) at ``scale`` pixels per point, white paper."""
         page = self.document[number]
         try:
-            bitmap = page.render(scale=scale, may_draw_forms=True)
+            bitmap = page.render(scale=scale, may_draw_forms=True, prefer_bgrx=True)
             try:
                 return RenderedPage(bytes(bitmap.buffer), bitmap.width, bitmap.height,
                                     bitmap.stride)

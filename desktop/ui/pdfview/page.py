@@ -477,7 +477,14 @@ class PageView(QAbstractScrollArea):
             cached = self._images.get(number)
             painter.fillRect(page, QColor("white"))
             if cached is not None:
-                painter.drawImage(page, cached[1])
+                scale, image = cached
+                if scale == self._scale():  # pixel for pixel: no seams from resampling
+                    painter.drawImage(page.topLeft(), image)
+                else:  # the old zoom's picture, scaled, until the sharp one arrives
+                    painter.save()
+                    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+                    painter.drawImage(page, image)
+                    painter.restore()
             self._paint_marks(painter, number, page)
             painter.setPen(QPen(self.palette().mid().color(), 1))
             painter.drawRect(page.adjusted(-0.5, -0.5, 0.5, 0.5))
