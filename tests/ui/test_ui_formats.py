@@ -233,8 +233,10 @@ def test_save_and_reopen_keeps_encoding_pages_and_styles(qtbot, window, tmp_path
     assert saved.pages == win.session.document.pages and len(saved.pages) == 3
     reopened = window(target)
     assert ui.rows(reopened)[0]["text"] == "p. 2 · claim on page two"
-    # As pages, the view shows the selected highlight's page.
-    assert reopened.document_status.text() == "PDF  ·  p. 2 of 3"
+    # As pages: the status names the page the view shows.
+    view = reopened.pdf.view
+    qtbot.waitUntil(lambda: view.page_count == 3)
+    assert reopened.document_status.text() == f"PDF  ·  p. {view.visible_page() + 1} of 3"
 
     md = tmp_path / "ar.md"
     md.write_bytes(("# عنوان\n\n" + ARABIC).encode("cp1256"))

@@ -12,9 +12,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import OrderedDict
-from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QGuiApplication,
@@ -32,23 +31,14 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 
 from desktop.ui.pdfview.layout import GAP, Box, PageLayout, box_rect, line_rects, offset_near
+from desktop.ui.pdfview.painting import PageRange, paint_badges, paint_marks
 from desktop.ui.pdfview.worker import PdfThread
 
 CACHE_PAGES = 8  # rendered pages kept
 IN_FLIGHT = 3  # render requests queued on the PDFium thread at most
+SETTLE_MS = 120  # after the last scroll step, the visible pages' characters are read
 ZOOM_STEP = 1.2
 MIN_ZOOM, MAX_ZOOM = 0.25, 8.0
-
-
-@dataclass
-class PageRange:
-    start: int  # code points of the document
-    end: int
-    color: str  # "#rrggbb"
-    key: str
-    verdict: str = ""  # the Verdict's value (the minimap may colour by it)
-    badge: str = ""  # the verdict's symbol in the margin ("" for none)
-    tip: str = ""  # the badge's tooltip
 
 
 class PageView(QAbstractScrollArea):
@@ -84,7 +74,8 @@ class PageView(QAbstractScrollArea):
         self._asked_boxes: set[int] = set()
         self._ranges: list[PageRange] = []
         self._by_page: dict[int, list[PageRange]] = {}
-        self._matches: list[tuple[int, int]] = []
+        self._matches: list[tuple[int, int]] = []  # sorted, not overlapping
+        self._match_starts: list[int] = []
         self._current_match = -1
         self._anchor: int | None = None
         self._caret: int | None = None
@@ -92,6 +83,14 @@ class PageView(QAbstractScrollArea):
         self._pending_reveal: tuple[int, int] | None = None
         self._last_page = -1
         self._pressed_on: str | None = None
+        # Characters are read (PDFium work, and Python: the UI thread's time) for pages
+        # that show highlights, matches or the selection at once, for the others once
+        # scrolling settles.
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(SETTLE_MS)
+        self._settle.timeout.connect(self._read_visible)
+        self._pending_press: QPointF | None = None
         self.verticalScrollBar().valueChanged.connect(self._scrolled)
         self.horizontalScrollBar().valueChanged.connect(self.viewport().update)
 
@@ -129,6 +128,7 @@ class PageView(QAbstractScrollArea):
         self.layout_ = PageLayout(sizes)
         self._apply_fit()
         self.verticalScrollBar().setValue(0)
+        self._settle.start()
         self.loaded.emit(len(sizes))
         if self._pending_reveal is not None:
             self.reveal(*self._pending_reveal)
@@ -223,6 +223,7 @@ class PageView(QAbstractScrollArea):
 
     def set_matches(self, matches: list[tuple[int, int]], current: int = -1) -> None:
         self._matches = list(matches)
+        self._match_starts = [start for start, _ in self._matches]
         self._current_match = current
         self.viewport().update()
         self.marksChanged.emit()
@@ -300,8 +301,10 @@ class PageView(QAbstractScrollArea):
             self.highlightClicked.emit(badge.key)
             return None
         at = self.offset_at(event.position())
-        if at is None:
+        if at is None:  # the page's characters are on their way: press there then
+            self._pending_press = event.position()
             return None
+        self._pending_press = None
         if event.modifiers() & Qt.KeyboardModifier.ShiftModifier and self._anchor is not None:
             self.select_range(self._anchor, at)
         else:
@@ -403,7 +406,28 @@ class PageView(QAbstractScrollArea):
 
     def _scrolled(self) -> None:
         self.viewport().update()
+        self._settle.start()
         self._check_page()
+
+    def _visible_pages(self) -> range:
+        top = self.verticalScrollBar().value()
+        return self.layout_.pages_between(top, top + self.viewport().height())
+
+    def _read_visible(self) -> None:
+        for number in self._visible_pages():
+            self._ask_boxes(number)
+
+    def _needs_boxes(self, number: int) -> bool:
+        """The page shows something drawn from its characters."""
+        if number in self._by_page:
+            return True
+        lo = self.starts[number] if number < len(self.starts) else 0
+        hi = self.starts[number + 1] if number + 1 < len(self.starts) else 1 << 62
+        span = self.selection_range()
+        if span is not None and span[0] < hi and span[1] > lo:
+            return True
+        first = bisect_right(self._match_starts, lo) - 1
+        return any(s < hi and e > lo for s, e in self._matches[max(0, first):first + 2])
 
     def _check_page(self) -> None:
         page = self.visible_page()
@@ -448,6 +472,11 @@ class PageView(QAbstractScrollArea):
         self._texts[number] = text
         self._boxes[number] = boxes
         self.viewport().update()
+        if self._pending_press is not None:
+            pos, self._pending_press = self._pending_press, None
+            at = self.offset_at(pos)
+            if at is not None:
+                self.select_range(at, at)
         if self._pending_reveal is not None and self._page_of(self._pending_reveal[0]) == number:
             start = self._pending_reveal[0]
             self._pending_reveal = None
@@ -471,7 +500,8 @@ class PageView(QAbstractScrollArea):
         width = self.viewport().width()
         for number in visible:
             self._want(number)
-            self._ask_boxes(number)
+            if number not in self._boxes and self._needs_boxes(number):
+                self._ask_boxes(number)
         for number in visible:
             page = self.layout_.page_rect(number, width)
             cached = self._images.get(number)
@@ -485,10 +515,17 @@ class PageView(QAbstractScrollArea):
                     painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
                     painter.drawImage(page, image)
                     painter.restore()
-            self._paint_marks(painter, number, page)
+            boxes = self._boxes.get(number)
+            if boxes:
+                base = self.starts[number]
+                first = max(0, bisect_right(self._match_starts, base) - 1)
+                paint_marks(painter, page, boxes, base, self.layout_.zoom,
+                            self._by_page.get(number, []), self._selected_key,
+                            self._matches, first, self._current_match,
+                            self.selection_range(), self.palette().highlight().color())
             painter.setPen(QPen(self.palette().mid().color(), 1))
             painter.drawRect(page.adjusted(-0.5, -0.5, 0.5, 0.5))
-            self._paint_badges(painter, number, page)
+            paint_badges(painter, self.badge_rects(number), self.palette())
         for number in (visible.stop, visible.start - 1):  # the next page, before it shows
             if 0 <= number < self.page_count:
                 self._want(number)
@@ -512,21 +549,6 @@ class PageView(QAbstractScrollArea):
                                    size, size), r))
         return out
 
-    def _paint_badges(self, painter: QPainter, number: int, page: QRectF) -> None:
-        badges = self.badge_rects(number)
-        if not badges:
-            return
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        for rect, r in badges:
-            color = QColor(r.color)
-            painter.setPen(QPen(color.darker(130), 1))
-            painter.setBrush(self.palette().base())
-            painter.drawRoundedRect(rect, 4, 4)
-            painter.setPen(self.palette().text().color())
-            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, r.badge)
-        painter.restore()
-
     def badge_at(self, pos: QPointF) -> PageRange | None:
         """The highlight whose verdict badge is at ``pos`` (viewport pixels)."""
         if not self.layout_.sizes:
@@ -543,42 +565,3 @@ class PageView(QAbstractScrollArea):
                 QToolTip.showText(event.globalPos(), hit.tip, self.viewport())
                 return True
         return super().viewportEvent(event)
-
-    def _paint_marks(self, painter: QPainter, number: int, page: QRectF) -> None:
-        boxes = self._boxes.get(number)
-        if not boxes:
-            return
-        base, zoom = self.starts[number], self.layout_.zoom
-        length = len(boxes)
-        painter.save()
-        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Multiply)
-        for r in self._by_page.get(number, []):
-            color = QColor(r.color)
-            fill = QColor(color)
-            fill.setAlpha(110)
-            for box in line_rects(boxes, max(0, r.start - base), min(length, r.end - base)):
-                rect = box_rect(page, box, zoom)
-                painter.fillRect(rect, fill)
-                painter.fillRect(QRectF(rect.left(), rect.bottom() - max(1.5, zoom),
-                                        rect.width(), max(1.5, zoom)), color)
-                if r.key == self._selected_key:
-                    painter.setPen(QPen(color.darker(150), 1.5))
-                    painter.drawRect(rect.adjusted(-1, -1, 1, 1))
-        lo, hi = base, base + length
-        for index, (start, end) in enumerate(self._matches):
-            if end <= lo or start >= hi:
-                continue
-            current = index == self._current_match
-            for box in line_rects(boxes, max(0, start - base), min(length, end - base)):
-                rect = box_rect(page, box, zoom)
-                if current:
-                    painter.fillRect(rect, QColor(255, 150, 0, 150))
-                painter.setPen(QPen(QColor(230, 120, 0), 1.2))
-                painter.drawRect(rect)
-        span = self.selection_range()
-        if span is not None and span[0] < hi and span[1] > lo:
-            selection = QColor(self.palette().highlight().color())
-            selection.setAlpha(120)
-            for box in line_rects(boxes, max(0, span[0] - base), min(length, span[1] - base)):
-                painter.fillRect(box_rect(page, box, zoom), selection)
-        painter.restore()

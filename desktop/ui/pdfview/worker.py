@@ -24,6 +24,11 @@ if TYPE_CHECKING:
 _PDFIUM = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pdfium")
 
 
+def _submit(work) -> None:
+    with suppress(RuntimeError):  # the interpreter is shutting down: nothing to close
+        _PDFIUM.submit(work)
+
+
 class PdfWorker(QObject):
     """The answers (emitted on the PDFium thread, received on the UI thread)."""
 
@@ -55,7 +60,7 @@ class PdfThread(QObject):
         super().__init__(parent)
         self.worker = PdfWorker(self)
         self._held = held = _Held()
-        self.destroyed.connect(lambda *_: _PDFIUM.submit(held.close))
+        self.destroyed.connect(lambda *_: _submit(held.close))
 
     def _emit(self, signal_name: str, *args: object) -> None:
         with suppress(RuntimeError):  # the view was closed meanwhile
