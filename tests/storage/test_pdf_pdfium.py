@@ -116,3 +116,24 @@ def test_the_fast_text_is_the_indexed_text(raw):
     for at, ch in zip(index, text, strict=True):  # each code point's PDFium (UTF-16) index
         original = units[2 * at:2 * at + 4].decode("utf-16-le", "replace")[:1]
         assert ch == original or ch in "\n\u00ad"
+
+
+def test_every_pdfium_call_runs_on_the_one_pdfium_thread(monkeypatch):
+    """Loading from any thread (the UI's, an import worker's) reads on the PDFium thread."""
+    import threading
+
+    from desktop.storage.formats import pdf as pdf_format
+
+    seen = []
+    real = pdf_format.page_text
+
+    def spy(page, textpage, **kw):
+        seen.append(threading.current_thread().name)
+        return real(page, textpage, **kw)
+
+    monkeypatch.setattr(pdf_format, "page_text", spy)
+    load_pdf(Source(make_pdf(["one", "two"]), "t.pdf"))
+    worker = threading.Thread(target=lambda: load_pdf(Source(make_pdf(["three"]), "u.pdf")))
+    worker.start()
+    worker.join()
+    assert len(seen) == 3 and all(name.startswith("pdfium") for name in seen)

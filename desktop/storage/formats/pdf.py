@@ -12,8 +12,8 @@ a page image with nothing but a hidden label (ImageMagick writes an invisible
 "(Background)" on every page): text that is never drawn is not a text layer unless
 there is enough of it to be one (an OCR layer).
 
-PDFium is not thread-safe: a ``PdfPages`` (and ``load_pdf``) must only ever be used from
-one thread at a time; the page view keeps all its calls on one worker thread.
+PDFium is not thread-safe: ``load_pdf`` runs on the process's one PDFium thread
+(``pdfium_thread``), and a ``PdfPages`` must only be used there (the page view does).
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from desktop.domain.model import Document
 from desktop.storage.errors import DocumentError
 from desktop.storage.formats.base import ImportCancelledError, Source
+from desktop.storage.formats.pdfium_thread import call
 
 HYPHEN_MARK = "\u00ad"  # PDFium's line-end hyphen (U+FFFE), kept as a soft hyphen
 LABEL_WORDS = 3  # invisible text of fewer words than this is a label, not an OCR layer
@@ -130,6 +131,12 @@ def _draws_text(page) -> bool:
 
 
 def load_pdf(source: Source) -> Document:
+    """The document's text, read on the PDFium thread (progress and Cancel work as
+    usual: ``source.step`` is called from there)."""
+    return call(_load_pdf, source)
+
+
+def _load_pdf(source: Source) -> Document:
     name = source.name
     document = open_pdf(source.raw, name)
     try:

@@ -1,15 +1,15 @@
 """The one thread that talks to PDFium: opening, rendering pages, character boxes.
 
-PDFium is not thread-safe, so every call of every page view in the process runs on one
-single-worker executor, one at a time; answers come back as signals (queued to the UI
-thread) carrying QImages, which are safe to build off the UI thread, and plain lists.
+PDFium is not thread-safe, so every call of every page view in the process runs on the
+one PDFium thread (``storage.formats.pdfium_thread``, which loading PDFs uses too);
+answers come back as signals (queued to the UI thread) carrying QImages, which are safe
+to build off the UI thread, and plain lists.
 Each answer names the ``token`` of the file it belongs to, so answers for a file that
 was replaced meanwhile are dropped. A view that is gone simply gets no answers.
 """
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import suppress
 from typing import TYPE_CHECKING
 
@@ -17,16 +17,16 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QImage
 
 from desktop.storage.errors import DocumentError
+from desktop.storage.formats.pdfium_thread import submit
 
 if TYPE_CHECKING:
     from desktop.storage.formats.pdf import PdfPages
 
-_PDFIUM = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pdfium")
 
 
 def _submit(work) -> None:
     with suppress(RuntimeError):  # the interpreter is shutting down: nothing to close
-        _PDFIUM.submit(work)
+        submit(work)
 
 
 class PdfWorker(QObject):
@@ -67,20 +67,20 @@ class PdfThread(QObject):
             getattr(self.worker, signal_name).emit(*args)
 
     def open(self, token: int, raw: bytes, name: str) -> None:
-        _PDFIUM.submit(self._open, token, raw, name)
+        submit(self._open, token, raw, name)
 
     def read_text(self, token: int, raw: bytes, name: str) -> None:
-        _PDFIUM.submit(self._read_text, token, raw, name)
+        submit(self._read_text, token, raw, name)
 
     def render(self, token: int, number: int, scale: float) -> None:
-        _PDFIUM.submit(self._render, token, number, scale)
+        submit(self._render, token, number, scale)
 
     def boxes(self, token: int, number: int) -> None:
-        _PDFIUM.submit(self._boxes, token, number)
+        submit(self._boxes, token, number)
 
     def stop(self) -> None:
         """Close the file (on the PDFium thread) and wait until that is done."""
-        _PDFIUM.submit(self._held.close).result(timeout=30)
+        submit(self._held.close).result(timeout=30)
 
     # --- on the PDFium thread ------------------------------------------------------
     def _open(self, token: int, raw: bytes, name: str) -> None:
