@@ -255,3 +255,38 @@ def test_verdicts_in_the_margin_and_highlights_on_the_minimap(qtbot, window, pdf
     win.look.actions.show_minimap.setChecked(True)
     win.menu_actions.pdf_text.setChecked(True)
     assert win.minimap.isVisible() and not mini.isVisible()
+
+
+def test_right_click_on_the_page_highlights_the_selection(qtbot, window, pdf_path, ui,
+                                                         dialog_guard):
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QApplication
+
+    win = window(pdf_path)
+    view = win.pdf.view
+    text = win.session.document.text
+    start = text.index("militia")
+    drag_select(qtbot, view, start, start + len("militia"))
+    seen = []
+
+    def handle(menu):
+        entries = {a.text(): a for a in menu.actions() if not a.isSeparator()}
+        seen.append(list(entries))
+        menu.close()
+        if len(seen) == 1:
+            sub = {a.text(): a for a in entries["Highlight &as"].menu().actions()}
+            sub["Evidence"].trigger()
+
+    dialog_guard.popup_handler = handle
+    point = page_point(qtbot, view, start + 2)
+
+    def right_click():
+        viewport = view.viewport()
+        QApplication.sendEvent(viewport, QContextMenuEvent(
+            QContextMenuEvent.Reason.Mouse, point, viewport.mapToGlobal(point)))
+
+    right_click()
+    (h,) = win.session.study.highlights.values()
+    assert (h.quote.exact, h.category_id) == ("militia", "evidence")
+    right_click()  # over the highlight: the commands on it, and it is selected
+    assert "&Delete Highlight" in seen[1] and win.notes.current_id() == h.id

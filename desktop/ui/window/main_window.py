@@ -9,7 +9,7 @@ collaborators it names.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QUndoGroup
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -260,6 +260,8 @@ class MainWindow(QMainWindow):
         minimap (which maps the text reader) away while the pages show."""
         view = self.pdf.view
         view.highlightClicked.connect(self.notes.select_highlight)
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        view.customContextMenuRequested.connect(self.show_page_menu)
         self.pdf.message.connect(lambda text: self.status(text, 15000))
         view.pageChanged.connect(lambda page: self.document_status.setText(
             describe(self.session.document, page + 1)) if self.pdf.showing else None)
@@ -381,6 +383,25 @@ class MainWindow(QMainWindow):
             menu.addAction(a.edit_tags)
             menu.addAction(a.delete_highlight)
         menu.exec(self.reader.viewport().mapToGlobal(pos))
+        menu.deleteLater()
+
+    def show_page_menu(self, pos: QPoint) -> None:
+        """The page view's context menu: copy, highlight the selection, and the
+        commands on the highlight under the pointer."""
+        a, view = self.menu_actions, self.pdf.view
+        menu = QMenu(self)
+        menu.addAction(a.copy)
+        as_menu = menu.addMenu("Highlight &as")
+        as_menu.addActions(list(self.category_actions.values()))
+        as_menu.setEnabled(view.selection_range() is not None)
+        hid = view.key_at(QPointF(pos))  # viewport coordinates, as for the reader
+        if hid is not None:
+            self.notes.select_highlight(hid)
+            menu.addSeparator()
+            menu.addActions([a.attach_reference, a.link_passage])
+            menu.addSeparator()
+            menu.addActions([a.edit_note, a.edit_tags, a.delete_highlight])
+        menu.exec(view.viewport().mapToGlobal(pos))
         menu.deleteLater()
 
     # --- session -------------------------------------------------------------
