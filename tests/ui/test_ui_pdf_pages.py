@@ -290,3 +290,32 @@ def test_right_click_on_the_page_highlights_the_selection(qtbot, window, pdf_pat
     assert (h.quote.exact, h.category_id) == ("militia", "evidence")
     right_click()  # over the highlight: the commands on it, and it is selected
     assert "&Delete Highlight" in seen[1] and win.notes.current_id() == h.id
+
+
+def test_update_from_a_new_version_of_the_pdf_shows_its_pages(qtbot, window, pdf_path,
+                                                              tmp_path, ui):
+    win = window(pdf_path)
+    view = win.pdf.view
+    text = win.session.document.text
+    start = text.index("Third page")
+    drag_select(qtbot, view, start, start + 10)
+    ui.press(qtbot, view, Qt.Key.Key_1, ui.CTRL)
+    newer = tmp_path / "report-v2.pdf"
+    newer.write_bytes(make_pdf(["A new first line\n" + PAGES[0], PAGES[1], PAGES[2]],
+                               title="Militia report"))
+    win.prompts.script("update_report", False)
+    win.documents.update_document(newer)
+    document = win.session.document
+    assert document.source_path == str(newer.resolve())
+    moved = document.text.index("Third page")
+    assert moved != start
+    (h,) = win.session.study.highlights.values()
+    assert (h.start, h.end) == (moved, moved + 10)
+    assert [(r.start, r.end) for r in view.ranges()] == [(moved, moved + 10)]
+    assert view.starts == document.pages
+    view.reveal(moved, moved + 10)
+    qtbot.waitUntil(lambda: view.page_is_ready(2))
+    assert view._texts[2] == "Third page ends the report"
+    ui.press(qtbot, view, Qt.Key.Key_Z, ui.CTRL)  # undo: the old file and text again
+    assert win.session.document.source_path == str(pdf_path.resolve())
+    assert [(r.start, r.end) for r in view.ranges()] == [(start, start + 10)]

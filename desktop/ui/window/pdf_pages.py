@@ -46,7 +46,7 @@ class PdfPages(QObject):
         self.view = PageView(stack)
         stack.addWidget(self.view)
         self.document: Document | None = None  # the PDF the page view holds
-        self._loaded_path = ""
+        self._loaded: tuple[str, int] = ("", 0)  # the file and the text the view holds
         self.view.textRead.connect(self._text_read)
         self.view.failed.connect(self._failed)
         text_action.toggled.connect(lambda _checked: self._choose())
@@ -67,7 +67,8 @@ class PdfPages(QObject):
         self.text_action.setEnabled(self._can_show(document))
         if pages:
             path = document.source_path
-            if self.document is not document or self._loaded_path != path:
+            # Another document, file or text (a new version): read the file again.
+            if self.document is not document or self._loaded != (path, id(document.text)):
                 try:
                     raw = Path(path).read_bytes()
                 except OSError as err:
@@ -75,7 +76,7 @@ class PdfPages(QObject):
                                       "showing its text.")
                     pages = False
                 else:
-                    self.document, self._loaded_path = document, path
+                    self.document, self._loaded = document, (path, id(document.text))
                     self.view.load(raw, Path(path).name, document.pages, read_text=True)
             if pages:
                 self.refresh_ranges()
@@ -100,7 +101,7 @@ class PdfPages(QObject):
 
     def _failed(self, message: str) -> None:
         self.message.emit(f"{message} Showing the text kept in the study.")
-        self.document, self._loaded_path = None, ""
+        self.document, self._loaded = None, ("", 0)
         self.stack.setCurrentWidget(self.presenter.reader)
         self.shownChanged.emit(False)
 
