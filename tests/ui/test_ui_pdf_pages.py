@@ -319,3 +319,56 @@ def test_update_from_a_new_version_of_the_pdf_shows_its_pages(qtbot, window, pdf
     ui.press(qtbot, view, Qt.Key.Key_Z, ui.CTRL)  # undo: the old file and text again
     assert win.session.document.source_path == str(pdf_path.resolve())
     assert [(r.start, r.end) for r in view.ranges()] == [(start, start + 10)]
+
+
+REPO = Path(__file__).resolve().parents[2]
+CORPUS = next((p for p in (REPO.parent / "shared" / "corpus" / "real",
+                           REPO.parents[1] / "shared" / "corpus" / "real") if p.is_dir()), None)
+
+
+def corpus(name: str) -> Path:
+    if CORPUS is None or not (CORPUS / name).is_file():
+        pytest.skip("shared corpus not available")
+    return CORPUS / name
+
+
+@pytest.mark.parametrize("name", ["pdf_multicolumn.pdf", "pdf_arabic.pdf", "pdf_forms.pdf",
+                                  "pdf_googledoc.pdf"])
+def test_real_pdfs_open_as_pages(qtbot, window, seed_copy, tmp_path, ui, name):
+    path = tmp_path / name
+    shutil.copyfile(corpus(name), path)
+    win = window(seed_copy)
+    assert win.files.open(path) and not win.prompts.errors
+    view = win.pdf.view
+    assert win.pdf.showing
+    qtbot.waitUntil(lambda: view.page_is_ready(0) and 0 in view.rendered_pages())
+    # The page's characters are the document's first page.
+    assert win.session.document.text.startswith(view._texts[0])
+    assert sum(b is not None for b in view._boxes[0]) > 0
+
+
+@pytest.mark.parametrize(("name", "message"), [
+    ("pdf_encrypted.pdf", "protected by a password"),
+    ("pdf_truncated_download.pdf", "not a readable PDF"),
+    ("pdf_grayscale_image.pdf", "run OCR first"),
+])
+def test_real_pdfs_refused_in_the_window(qtbot, window, seed_copy, tmp_path, ui, name,
+                                         message):
+    path = tmp_path / name
+    shutil.copyfile(corpus(name), path)
+    win = window(seed_copy)
+    session = win.session
+    assert not win.files.open(path)
+    ((_title, text),) = win.prompts.errors
+    assert message in text and win.session is session
+
+
+def test_an_imagemagick_scan_is_refused_in_the_window(qtbot, window, seed_copy, tmp_path):
+    from format_fixtures import make_image_pdf
+
+    path = tmp_path / "convert-out.pdf"
+    path.write_bytes(make_image_pdf(6))
+    win = window(seed_copy)
+    assert not win.files.open(path)
+    ((_title, text),) = win.prompts.errors
+    assert "no text layer" in text and "run OCR first" in text
