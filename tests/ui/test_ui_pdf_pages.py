@@ -372,3 +372,20 @@ def test_an_imagemagick_scan_is_refused_in_the_window(qtbot, window, seed_copy, 
     assert not win.files.open(path)
     ((_title, text),) = win.prompts.errors
     assert "no text layer" in text and "run OCR first" in text
+
+
+def test_find_sees_the_words_as_read_across_line_end_hyphens(qtbot, window, tmp_path, ui):
+    pdf = tmp_path / "pdf_multicolumn.pdf"
+    shutil.copyfile(FIXTURES / "pdf_multicolumn.pdf", pdf)
+    win = window(pdf)
+    view = win.pdf.view
+    qtbot.waitUntil(lambda: view.page_count == 3)
+    ui.press(qtbot, view, Qt.Key.Key_F, ui.CTRL)
+    qtbot.keyClicks(win.find_bar.edit, "consectetuer adipiscing")
+    text = win.session.document.text
+    start = text.index(f"consectetuer adip{HYPHEN_MARK}iscing")
+    assert view._matches[0] == (start, start + len("consectetuer adipiscing") + 1)
+    win.menu_actions.pdf_text.setChecked(True)  # the same match in the Text view
+    shown = win.reader.toPlainText()
+    starts, ends, _current = win.reader.matches()
+    assert shown[starts[0]:ends[0]] == "consectetuer adipiscing"

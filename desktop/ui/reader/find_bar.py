@@ -8,6 +8,7 @@ the visible blocks only — never ExtraSelections. At most ``MAX_MATCHES`` are k
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Qt, Signal
@@ -86,6 +87,7 @@ class FindBar(QWidget):
         self.setAccessibleName("Find in document")
         self.reader = reader
         self._text = ""
+        self._to_source: Callable[[int], int] | None = None  # shown → stored offsets
         self._lowered: str | None = None
         self._lowered_ready = False
         self._u16: Utf16Map | None = None
@@ -144,8 +146,14 @@ class FindBar(QWidget):
         self.set_text(document.text, u16)
 
     def set_text(self, text: str, u16: Utf16Map) -> None:
-        """A new document: forget the old matches, search again if the bar is open."""
-        self._text = text
+        """A new document: forget the old matches, search again if the bar is open.
+
+        A PDF is searched as its Text view reads (``u16.flow``: hyphens joined, lines
+        run on), so what the reader sees is found; matches are kept in the stored
+        text's offsets, for either view."""
+        flow = getattr(u16, "flow", None)
+        self._to_source = flow.to_source if flow is not None else None
+        self._text = flow.text if flow is not None else text
         self._lowered = None
         self._lowered_ready = False  # lower-cased on the first search, not on open
         self._u16 = u16
@@ -202,6 +210,9 @@ class FindBar(QWidget):
             self._lowered = lowered if len(lowered) == len(self._text) else None
             self._lowered_ready = True
         self.matches = find_all(self._text, self._lowered, query)
+        if self._to_source is not None:
+            back = self._to_source
+            self.matches = [(back(s), back(e)) for s, e in self.matches]
         u16 = self._u16
         self._spans = [(u16.to_utf16(s), u16.to_utf16(e)) for s, e in self.matches] if u16 else []
         self.current = -1
