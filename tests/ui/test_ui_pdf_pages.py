@@ -389,3 +389,14 @@ def test_find_sees_the_words_as_read_across_line_end_hyphens(qtbot, window, tmp_
     shown = win.reader.toPlainText()
     starts, ends, _current = win.reader.matches()
     assert shown[starts[0]:ends[0]] == "consectetuer adipiscing"
+
+
+def test_select_all_and_copy_on_the_pages(qtbot, window, pdf_path, ui):
+    win = window(pdf_path)
+    view = win.pdf.view
+    qtbot.waitUntil(lambda: view.page_count == 3)
+    ui.press(qtbot, view, Qt.Key.Key_A, ui.CTRL)
+    assert view.selection_range() == (0, len(win.session.document.text))
+    # Shift+Right at the very end stays at the end.
+    qtbot.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    assert view.selection_range() == (0, len(win.session.document.text))

@@ -66,6 +66,7 @@ class PageView(QAbstractScrollArea):
         self.layout_ = PageLayout()
         self.fit = "width"  # "width", "page" or "" (a zoom the user chose)
         self.starts: list[int] = []
+        self.text_length = 0  # of the document (0: not known)
         self._token = 0
         self._images: OrderedDict[int, tuple[float, QImage]] = OrderedDict()
         self._inflight: set[int] = set()
@@ -95,11 +96,14 @@ class PageView(QAbstractScrollArea):
         self.horizontalScrollBar().valueChanged.connect(self.viewport().update)
 
     # --- the file ---------------------------------------------------------------
-    def load(self, raw: bytes, name: str, starts: list[int], *, read_text: bool = False) -> None:
+    def load(self, raw: bytes, name: str, starts: list[int], *, length: int = 0,
+             read_text: bool = False) -> None:
         """Show the PDF ``raw``; ``starts`` are the code-point offsets of its pages in
-        the document's text. ``read_text`` also reads the whole text (``textRead``)."""
+        the document's text of ``length`` code points. ``read_text`` also reads the
+        whole text (``textRead``)."""
         self._token += 1
         self.starts = list(starts)
+        self.text_length = length
         self._images.clear()
         self._inflight.clear()
         self._texts.clear()
@@ -245,6 +249,10 @@ class PageView(QAbstractScrollArea):
         self.viewport().update()
         self.selectionChanged.emit()
 
+    def select_all(self) -> None:
+        if self.text_length:
+            self.select_range(0, self.text_length)
+
     def clear_selection(self) -> None:
         if self._caret is not None:
             self.select_range(self._caret, self._caret)
@@ -347,9 +355,9 @@ class PageView(QAbstractScrollArea):
             caret += 1
         else:
             caret = self._line_step(caret, -1 if key == Qt.Key.Key_Up else 1)
-        end = self.starts[-1] + len(self._texts.get(len(self.starts) - 1, "")) \
-            if self.starts else 0
-        self.select_range(self._anchor, max(0, min(end if end else caret, caret)))
+        if self.text_length:
+            caret = min(self.text_length, caret)
+        self.select_range(self._anchor, max(0, caret))
         self.ensure_visible(self._caret if self._caret is not None else caret)
 
     def _line_step(self, caret: int, direction: int) -> int:

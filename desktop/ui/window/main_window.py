@@ -178,7 +178,8 @@ class MainWindow(QMainWindow):
         a.close.triggered.connect(self.close)
         a.quit.triggered.connect(self.close)
         a.copy.triggered.connect(lambda: self.active_text.widget().copy())
-        a.select_all.triggered.connect(self.reader.selectAll)
+        a.select_all.triggered.connect(
+            lambda: self.pdf.view.select_all() if self.pdf.showing else self.reader.selectAll())
         a.edit_note.triggered.connect(edits.edit_note)
         a.delete_highlight.triggered.connect(edits.delete_current)
         a.zoom_in.triggered.connect(lambda: self.active_text.widget().zoom_by(1))

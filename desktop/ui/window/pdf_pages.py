@@ -77,7 +77,8 @@ class PdfPages(QObject):
                     pages = False
                 else:
                     self.document, self._loaded = document, (path, id(document.text))
-                    self.view.load(raw, Path(path).name, document.pages, read_text=True)
+                    self.view.load(raw, Path(path).name, document.pages,
+                                   length=len(document.text), read_text=True)
             if pages:
                 self.refresh_ranges()
         was = self.showing
@@ -111,6 +112,7 @@ class PdfPages(QObject):
             return
         if changes.documents_changed and self.document is self.current.session.document:
             self.view.starts = list(self.document.pages)
+            self.view.text_length = len(self.document.text)
         if changes.highlight_set_changed or changes.documents_changed or (
                 changes.highlights_changed and not changes.only_fields("note", "tags")):
             self.refresh_ranges()
