@@ -178,7 +178,7 @@ def create_actions(window: QWidget, undo_group: QUndoGroup) -> Actions:
                           "List every command and its keys"),
         open_sample=_action(window, "Open &Sample Study", [],
                             "Open the bundled example article with sample highlights and checks"),
-        pdf_text=_checkable(_action(window, "PDF as &Text", ["Ctrl+Shift+P"],
+        pdf_text=_checkable(_action(window, "PDF as Te&xt", ["Ctrl+Shift+P"],
                                     "Show a PDF as its text instead of its pages")),
         fit_width=_action(window, "Fit &Width", [], "Zoom a PDF's pages to the width"),
         fit_page=_action(window, "Fit &Page", [], "Zoom a PDF to show a whole page"),

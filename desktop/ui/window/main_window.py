@@ -9,6 +9,9 @@ collaborators it names.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QUndoGroup
 from PySide6.QtWidgets import (
@@ -38,10 +41,9 @@ from desktop.ui.core.current import CurrentSession
 from desktop.ui.core.session import StudySession
 from desktop.ui.dialogs.prompts import Prompts
 from desktop.ui.notes.pane import NotesPane
-from desktop.ui.pdfview.minimap import PageMinimap
 from desktop.ui.reader.document_tabs import DocumentTabs
 from desktop.ui.reader.find_bar import FindBar
-from desktop.ui.reader.minimap import VERDICT_COLORS, Minimap
+from desktop.ui.reader.minimap import Minimap
 from desktop.ui.reader.presenter import ReaderPresenter
 from desktop.ui.reader.view import ReaderView
 from desktop.ui.window.accessibility import apply_accessibility
@@ -57,6 +59,14 @@ from desktop.ui.window.pdf_pages import ActiveText, PdfPages
 from desktop.ui.window.recent_menu import RecentMenu
 from desktop.ui.window.status import StatusSummary
 from desktop.ui.window.window_state import restore_window_state, save_window_state
+
+if TYPE_CHECKING:  # loaded with the first PDF shown
+    from desktop.ui.pdfview.minimap import PageMinimap
+    from desktop.ui.pdfview.page import PageView
+
+
+def _nothing() -> None:
+    return None
 
 
 class MainWindow(QMainWindow):
@@ -92,9 +102,7 @@ class MainWindow(QMainWindow):
         self.pdf = PdfPages(self.reader_stack, self.presenter, self.current,
                             self.menu_actions.pdf_text)
         self.active_text = ActiveText(self.presenter, self.pdf)
-        self.page_minimap = PageMinimap(self.pdf.view, self)
-        self.page_minimap.verdict_colors = dict(VERDICT_COLORS)
-        self.page_minimap.hide()
+        self.page_minimap: PageMinimap | None = None  # with the page view
 
         # Controllers: the window's context, and the collaborators each one names.
         self.links = LinkController(self)
@@ -149,7 +157,7 @@ class MainWindow(QMainWindow):
         row_layout.setSpacing(0)
         row_layout.addWidget(self.reader_stack, 1)
         row_layout.addWidget(self.minimap)
-        row_layout.addWidget(self.page_minimap)
+        self._reader_row = row_layout  # the page minimap goes here with the page view
         reader_layout.addWidget(row, 1)
         reader_layout.addWidget(self.find_bar)
         self.splitter.addWidget(reader_pane)
@@ -179,15 +187,15 @@ class MainWindow(QMainWindow):
         a.quit.triggered.connect(self.close)
         a.copy.triggered.connect(lambda: self.active_text.widget().copy())
         a.select_all.triggered.connect(
-            lambda: self.pdf.view.select_all() if self.pdf.showing else self.reader.selectAll())
+            lambda: self._on_view(lambda v: v.select_all(), self.reader.selectAll))
         a.edit_note.triggered.connect(edits.edit_note)
         a.delete_highlight.triggered.connect(edits.delete_current)
         a.zoom_in.triggered.connect(lambda: self.active_text.widget().zoom_by(1))
         a.zoom_out.triggered.connect(lambda: self.active_text.widget().zoom_by(-1))
         a.zoom_reset.triggered.connect(
-            lambda: self.pdf.view.fit_width() if self.pdf.showing else self.reader.zoom_reset())
-        a.fit_width.triggered.connect(self.pdf.view.fit_width)
-        a.fit_page.triggered.connect(self.pdf.view.fit_page)
+            lambda: self._on_view(lambda v: v.fit_width(), self.reader.zoom_reset))
+        a.fit_width.triggered.connect(lambda: self._on_view(lambda v: v.fit_width(), _nothing))
+        a.fit_page.triggered.connect(lambda: self._on_view(lambda v: v.fit_page(), _nothing))
         self._connect_pages()
         a.about.triggered.connect(self.help.about)
         a.find.triggered.connect(self.find_bar.open_bar)
@@ -203,8 +211,7 @@ class MainWindow(QMainWindow):
         notes.linkActivated.connect(self.links.open)
         notes.list.selectionModel().currentChanged.connect(
             lambda: self.reader.set_selected_key(notes.current_id()))
-        notes.list.selectionModel().currentChanged.connect(
-            lambda: self.pdf.view.set_selected_key(notes.current_id()))
+        notes.list.selectionModel().currentChanged.connect(self._select_on_page)
         self.undo_group.cleanChanged.connect(lambda clean: self.setWindowModified(not clean))
         self.current.pathChanged.connect(self.refresh_title)
 
@@ -256,24 +263,31 @@ class MainWindow(QMainWindow):
         a.shortcuts.triggered.connect(self.help.show_shortcuts)
         a.open_sample.triggered.connect(self.help.open_sample)
 
-    def _connect_pages(self) -> None:
-        """The page view: clicks select in the list, pages in the status bar, and the
-        minimap (which maps the text reader) away while the pages show."""
-        view = self.pdf.view
-        view.highlightClicked.connect(self.notes.select_highlight)
-        view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        view.customContextMenuRequested.connect(self.show_page_menu)
-        self.pdf.message.connect(lambda text: self.status(text, 15000))
-        view.pageChanged.connect(lambda page: self.document_status.setText(
-            describe(self.session.document, page + 1)) if self.pdf.showing else None)
+    def _select_on_page(self) -> None:
+        if self.pdf.view is not None:
+            self.pdf.view.set_selected_key(self.notes.current_id())
 
+    def _on_view(self, pages: Callable[[PageView], object], text: Callable[[], object]) -> None:
+        """``pages(view)`` while a PDF's pages show, else ``text()``."""
+        view = self.pdf.view
+        if self.pdf.showing and view is not None:
+            pages(view)
+        else:
+            text()
+
+    def _connect_pages(self) -> None:
+        """PDFs as pages: status messages, the minimaps and the find bar follow which
+        view shows; the page view itself is wired when the first PDF makes it."""
+        self.pdf.message.connect(lambda text: self.status(text, 15000))
+        self.pdf.viewCreated.connect(self._wire_page_view)
         look = self.look.actions
 
         def minimaps(*_args: object) -> None:
             on, pages = look.show_minimap.isChecked(), self.pdf.showing
             self.minimap.setVisible(on and not pages)
-            self.page_minimap.setVisible(on and pages)
-            self.page_minimap.set_by_verdict(look.minimap_by_verdict.isChecked())
+            if self.page_minimap is not None:
+                self.page_minimap.setVisible(on and pages)
+                self.page_minimap.set_by_verdict(look.minimap_by_verdict.isChecked())
             for action in (self.menu_actions.fit_width, self.menu_actions.fit_page):
                 action.setEnabled(pages)
 
@@ -281,8 +295,25 @@ class MainWindow(QMainWindow):
         look.show_minimap.toggled.connect(minimaps)  # after the appearance controller's
         look.minimap_by_verdict.toggled.connect(minimaps)
         minimaps()
-        self.find_bar.pages = view
         self.pdf.shownChanged.connect(lambda _pages: self.find_bar.view_switched())
+
+    def _wire_page_view(self, view: PageView) -> None:
+        """The page view, made for the first PDF shown: clicks select in the list,
+        pages in the status bar, its context menu, its minimap, the find bar."""
+        from desktop.ui.pdfview.minimap import PageMinimap
+        from desktop.ui.reader.minimap import VERDICT_COLORS
+
+        view.highlightClicked.connect(self.notes.select_highlight)
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        view.customContextMenuRequested.connect(self.show_page_menu)
+        view.pageChanged.connect(lambda page: self.document_status.setText(
+            describe(self.session.document, page + 1)) if self.pdf.showing else None)
+        view.set_selected_key(self.notes.current_id())
+        self.page_minimap = PageMinimap(view, self)
+        self.page_minimap.verdict_colors = dict(VERDICT_COLORS)
+        self.page_minimap.hide()
+        self._reader_row.addWidget(self.page_minimap)
+        self.find_bar.pages = view
 
     def _build_menus(self) -> None:
         a, look = self.menu_actions, self.look.actions
@@ -390,6 +421,8 @@ class MainWindow(QMainWindow):
         """The page view's context menu: copy, highlight the selection, and the
         commands on the highlight under the pointer."""
         a, view = self.menu_actions, self.pdf.view
+        if view is None:
+            return
         menu = QMenu(self)
         menu.addAction(a.copy)
         as_menu = menu.addMenu("Highlight &as")
@@ -484,7 +517,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.files.confirm_discard():
             self.safety.closed()
-            self.pdf.view.stop()
+            if self.pdf.view is not None:
+                self.pdf.view.stop()
             save_window_state(self, self._splitters(), self.tag_ops.search_visible())
             event.accept()
         else:

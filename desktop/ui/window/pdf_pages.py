@@ -13,6 +13,7 @@ Version*'s command: one undo step, the old text kept.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
@@ -22,9 +23,11 @@ from desktop.domain.changes import ChangeSet
 from desktop.domain.model import Document
 from desktop.ui.core.current import CurrentSession
 from desktop.ui.core.session import StudySession
-from desktop.ui.pdfview.page import PageRange, PageView
 from desktop.ui.reader.presenter import UNKNOWN_COLOR, ReaderPresenter
 from desktop.ui.reader.view import ReaderView
+
+if TYPE_CHECKING:  # the page view loads with the first PDF shown (start-up stays lean)
+    from desktop.ui.pdfview.page import PageView
 
 PDF = "application/pdf"
 MAX_PDF_BYTES = 64 * 1024 * 1024  # as documents.MAX_DOCUMENT_BYTES
@@ -35,6 +38,7 @@ class PdfPages(QObject):
 
     shownChanged = Signal(bool)  # True: the pages show now; False: the text
     message = Signal(str)  # a status-bar message
+    viewCreated = Signal(object)  # the PageView, made when the first PDF shows
 
     def __init__(self, stack: QStackedWidget, presenter: ReaderPresenter,
                  current: CurrentSession, text_action: QAction) -> None:
@@ -43,18 +47,26 @@ class PdfPages(QObject):
         self.presenter = presenter
         self.current = current
         self.text_action = text_action
-        self.view = PageView(stack)
-        stack.addWidget(self.view)
+        self.view: PageView | None = None
         self.document: Document | None = None  # the PDF the page view holds
         self._loaded: tuple[str, int] = ("", 0)  # the file and the text the view holds
-        self.view.textRead.connect(self._text_read)
-        self.view.failed.connect(self._failed)
         text_action.toggled.connect(lambda _checked: self._choose())
         current.follow(shown=self._on_shown, changed=self._on_changed)
 
     @property
     def showing(self) -> bool:
-        return self.stack.currentWidget() is self.view
+        return self.view is not None and self.stack.currentWidget() is self.view
+
+    def _ensure_view(self) -> PageView:
+        if self.view is None:
+            from desktop.ui.pdfview.page import PageView
+
+            self.view = view = PageView(self.stack)
+            self.stack.addWidget(view)
+            view.textRead.connect(self._text_read)
+            view.failed.connect(self._failed)
+            self.viewCreated.emit(view)
+        return self.view
 
     # --- which view -------------------------------------------------------------
     def _on_shown(self, session: StudySession) -> None:
@@ -65,7 +77,9 @@ class PdfPages(QObject):
         document = session.document
         pages = self._can_show(document) and not self.text_action.isChecked()
         self.text_action.setEnabled(self._can_show(document))
+        view = self._ensure_view() if pages else self.view
         if pages:
+            assert view is not None
             path = document.source_path
             # Another document, file or text (a new version): read the file again.
             if self.document is not document or self._loaded != (path, id(document.text)):
@@ -77,14 +91,15 @@ class PdfPages(QObject):
                     pages = False
                 else:
                     self.document, self._loaded = document, (path, id(document.text))
-                    self.view.load(raw, Path(path).name, document.pages,
-                                   length=len(document.text), read_text=True)
+                    view.load(raw, Path(path).name, document.pages,
+                              length=len(document.text), read_text=True)
             if pages:
                 self.refresh_ranges()
         was = self.showing
-        self.stack.setCurrentWidget(self.view if pages else self.presenter.reader)
+        shown = view if pages and view is not None else self.presenter.reader
+        self.stack.setCurrentWidget(shown)
         if pages != was:
-            focus = self.view if pages else self.presenter.reader
+            focus = shown
             if self.stack.isVisible():
                 focus.setFocus()
             self.shownChanged.emit(pages)
@@ -108,16 +123,21 @@ class PdfPages(QObject):
 
     # --- the study's highlights on the page ------------------------------------------
     def _on_changed(self, changes: ChangeSet) -> None:
-        if self.document is None:
+        view = self.view
+        if self.document is None or view is None:
             return
         if changes.documents_changed and self.document is self.current.session.document:
-            self.view.starts = list(self.document.pages)
-            self.view.text_length = len(self.document.text)
+            view.starts = list(self.document.pages)
+            view.text_length = len(self.document.text)
         if changes.highlight_set_changed or changes.documents_changed or (
                 changes.highlights_changed and not changes.only_fields("note", "tags")):
             self.refresh_ranges()
 
     def refresh_ranges(self) -> None:
+        if self.view is None:
+            return
+        from desktop.ui.pdfview.painting import PageRange
+
         session = self.current.session
         colors = {c.id: c.color for c in session.study.categories}
         ranges = []
@@ -158,21 +178,25 @@ class ActiveText:
         self.pages = pages
 
     def selection(self) -> tuple[int, int] | None:
-        if self.pages.showing:
-            return self.pages.view.selection_range()
+        view = self.pages.view
+        if self.pages.showing and view is not None:
+            return view.selection_range()
         return self.presenter.selection()
 
     def collapse_selection(self) -> None:
-        if self.pages.showing:
-            self.pages.view.clear_selection()
+        view = self.pages.view
+        if self.pages.showing and view is not None:
+            view.clear_selection()
         else:
             self.presenter.collapse_selection()
 
     def reveal(self, start: int, end: int) -> None:
-        if self.pages.showing:
-            self.pages.view.reveal(start, end)
+        view = self.pages.view
+        if self.pages.showing and view is not None:
+            view.reveal(start, end)
         else:
             self.presenter.reveal(start, end)
 
     def widget(self) -> PageView | ReaderView:
-        return self.pages.view if self.pages.showing else self.presenter.reader
+        view = self.pages.view
+        return view if self.pages.showing and view is not None else self.presenter.reader
