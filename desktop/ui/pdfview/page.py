@@ -71,6 +71,7 @@ class PageView(QAbstractScrollArea):
         self.fit = "width"  # "width", "page" or "" (a zoom the user chose)
         self.starts: list[int] = []
         self.text_length = 0  # of the document (0: not known)
+        self._text_source: tuple[bytes, str] | None = None  # to read once page 1 shows
         self._token = 0
         self._images: OrderedDict[int, tuple[float, QImage]] = OrderedDict()
         self._inflight: set[int] = set()
@@ -116,8 +117,8 @@ class PageView(QAbstractScrollArea):
         self._anchor = self._caret = None
         self.layout_ = PageLayout()
         self.pdf.open(self._token, raw, name)
-        if read_text:
-            self.pdf.read_text(self._token, raw, name)
+        # The whole text is read after the first page is drawn, not before it.
+        self._text_source = (raw, name) if read_text else None
         self.viewport().update()
 
     def unload(self) -> None:
@@ -466,6 +467,9 @@ class PageView(QAbstractScrollArea):
         if token != self._token:
             return
         self._inflight.discard(number)
+        if self._text_source is not None:
+            self.pdf.read_text(self._token, *self._text_source)
+            self._text_source = None
         image.setDevicePixelRatio(self.devicePixelRatioF())
         self._images[number] = (scale, image)
         self._images.move_to_end(number)
