@@ -158,7 +158,7 @@ def _first_page(path: Path, runs: int, text: bool = True) -> list[float]:
         view = PageView()
         view.resize(900, 1000)
         view.show()
-        painted = []
+        painted: list[int] = []
         view.pdf.worker.rendered.connect(lambda *_a, p=painted: p.append(1))
         starts = [] if text else load_document(path).pages
         t0 = time.perf_counter()

@@ -61,8 +61,9 @@ def highlight_phrases(window: MainWindow, specs: list[str]) -> None:
         if at < 0 or not phrase:
             print(f"not in the text: {phrase!r}", file=sys.stderr)
             continue
-        if window.pdf.showing:  # a PDF as its pages: select on the page
-            window.pdf.view.select_range(at, at + len(phrase))
+        view = window.pdf.view
+        if window.pdf.showing and view is not None:  # a PDF as its pages: select there
+            view.select_range(at, at + len(phrase))
         else:
             window.presenter.select(at, at + len(phrase))
         if window.highlights.highlight_selection(category) and verdict:

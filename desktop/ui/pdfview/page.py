@@ -54,6 +54,7 @@ class PageView(QAbstractScrollArea):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("pdfPageView")
+        self.setAccessibleName("PDF pages")
         # Wrap the viewport by name before the first viewport() call: typed QWidget*, it
         # would load the bindings of all 69 widget classes (see ui/core/qt_wrapping).
         self.findChild(QWidget, "qt_scrollarea_viewport",
