@@ -90,3 +90,26 @@ def test_a_highlight_is_painted_on_its_characters(qtbot, view):
     plain = view.viewport().grab().toImage().pixelColor(at.x(), at.y() - 1)
     assert plain != pixel
     assert view.key_at(QPointF(at)) is None
+
+
+@pytest.mark.parametrize("pages", [40, 160])
+def test_only_the_visible_pages_are_rendered_whatever_the_length(qtbot, pages):
+    """n vs 4n pages: the same few pages are asked for (the visible ones, the next)."""
+    raw = make_pdf([f"Page {n} text" for n in range(pages)])
+    doc = load_pdf(Source(raw, "long.pdf"))
+    widget = PageView()
+    qtbot.addWidget(widget)
+    widget.resize(700, 900)
+    widget.show()
+    asked: list[int] = []
+    real = widget.pdf.render
+    widget.pdf.render = lambda token, number, scale: (asked.append(number),
+                                                      real(token, number, scale))
+    widget.load(raw, "long.pdf", doc.pages)
+    qtbot.waitUntil(lambda: widget.page_count == pages)
+    qtbot.waitUntil(lambda: 0 in widget.rendered_pages())
+    widget.verticalScrollBar().setValue(round(widget.layout_.tops[pages // 2]))
+    qtbot.waitUntil(lambda: pages // 2 in widget.rendered_pages())
+    assert set(asked) <= {0, 1, 2, pages // 2 - 1, pages // 2, pages // 2 + 1, pages // 2 + 2}
+    assert len(widget.rendered_pages()) <= 8
+    widget.stop()
