@@ -113,3 +113,10 @@ def test_only_the_visible_pages_are_rendered_whatever_the_length(qtbot, pages):
     assert set(asked) <= {0, 1, 2, pages // 2 - 1, pages // 2, pages // 2 + 1, pages // 2 + 2}
     assert len(widget.rendered_pages()) <= 8
     widget.stop()
+
+
+def test_double_click_selects_a_word(qtbot, view):
+    view, doc = view
+    start = doc.text.index("report")
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point_of(view, start + 2))
+    assert view.selection_range() == (start, start + len("report"))

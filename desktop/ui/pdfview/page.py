@@ -30,6 +30,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 
+from desktop.storage.formats.pdf import HYPHEN_MARK
 from desktop.ui.pdfview.layout import GAP, Box, PageLayout, box_rect, line_rects, offset_near
 from desktop.ui.pdfview.painting import PageRange, paint_badges, paint_marks
 from desktop.ui.pdfview.worker import PdfThread
@@ -325,6 +326,25 @@ class PageView(QAbstractScrollArea):
             self.select_range(at, at)
         self._pressed_on = self.key_at(event.position())
         return None
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        """A double click selects the word under the pointer."""
+        at = self.offset_at(event.position())
+        if at is None or event.button() != Qt.MouseButton.LeftButton:
+            return
+        number = self._page_of(at)
+        text, base = self._texts.get(number, ""), self.starts[number]
+        local = at - base
+        if local < len(text) and not text[local].isalnum() and local > 0:
+            local -= 1  # the caret fell after the word's last letter
+        start = end = local
+        while start > 0 and (text[start - 1].isalnum() or text[start - 1] == HYPHEN_MARK):
+            start -= 1
+        while end < len(text) and (text[end].isalnum() or text[end] == HYPHEN_MARK):
+            end += 1
+        if end > start:
+            self._pressed_on = None
+            self.select_range(base + start, base + end)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         if not event.buttons() & Qt.MouseButton.LeftButton or self._anchor is None:
