@@ -137,3 +137,24 @@ def test_every_pdfium_call_runs_on_the_one_pdfium_thread(monkeypatch):
     worker.start()
     worker.join()
     assert len(seen) == 3 and all(name.startswith("pdfium") for name in seen)
+
+
+@pytest.mark.parametrize("name", ["pdf_multicolumn.pdf", "pdf_arabic.pdf", "pdf_4pages.pdf"])
+def test_each_code_point_maps_to_the_pdfium_character_it_shows(name):
+    """The boxes drawn for a code point are those of the same character on the page."""
+    import pypdfium2
+
+    from desktop.storage.formats.pdf import _first_text_index, page_text
+
+    document = pypdfium2.PdfDocument(corpus(name))
+    raw = pypdfium2.raw
+    for number in range(len(document)):
+        page = document[number]
+        textpage = page.get_textpage()
+        text, index = page_text(page, textpage)
+        first = _first_text_index(textpage)
+        for at, ch in zip(index, text, strict=True):
+            if ch in "\n" + HYPHEN_MARK:
+                continue
+            char = raw.FPDFText_GetCharIndexFromTextIndex(textpage.raw, first + at)
+            assert raw.FPDFText_GetUnicode(textpage.raw, char) == ord(ch)

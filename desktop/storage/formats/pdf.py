@@ -220,12 +220,17 @@ class PdfPages:
             text, index = page_text(page, textpage)
             height = self.sizes[number][1]
             left, bottom, _right, top = page.get_cropbox()
+            # The text counts PDFium's "text indexes", boxes its "char indexes": the same
+            # but where PDFium leaves a character out of the text or adds one to it.
+            to_char = _pdfium().raw.FPDFText_GetCharIndexFromTextIndex
+            first = _first_text_index(textpage)
             boxes: list[Box | None] = []
             for at, ch in zip(index, text, strict=True):
-                if ch == "\n":
+                char = to_char(textpage.raw, first + at) if ch != "\n" else -1
+                if char < 0:
                     boxes.append(None)
                     continue
-                l_, b_, r_, t_ = textpage.get_charbox(at, loose=True)
+                l_, b_, r_, t_ = textpage.get_charbox(char, loose=True)
                 if r_ <= l_ and t_ <= b_:
                     boxes.append(None)  # a generated space has no box
                     continue
@@ -239,6 +244,16 @@ class PdfPages:
 
     def close(self) -> None:
         self.document.close()
+
+
+def _first_text_index(textpage) -> int:
+    """The text index ``get_text_range`` starts at (past leading left-out characters)."""
+    active = getattr(textpage, "_get_active_text_range", None)  # pypdfium2's own helper
+    count = textpage.count_chars()
+    if active is None or count <= 0:
+        return 0
+    found = active(0, count - 1)
+    return found[0] if found else 0
 
 
 def page_at(starts: list[int], offset: int) -> int:
