@@ -50,6 +50,47 @@ def make_pdf(pages: list[str], title: str = "", author: str = "") -> bytes:
     return out.getvalue()
 
 
+def make_image_pdf(pages: int = 2, label: str = "Background", ocr_words: str = "") -> bytes:
+    """An image-only PDF as ImageMagick's ``convert *.jpg out.pdf`` writes it: each page
+    one image and an invisible (render mode 3) ``label``; ``ocr_words`` adds an invisible
+    OCR layer of that text, as OCR tools write under the image."""
+    objects: list[bytes] = [b"<< /Type /Catalog /Pages 2 0 R >>"]
+    kids = " ".join(f"{3 + 2 * i} 0 R" for i in range(pages))
+    objects.append(f"<< /Type /Pages /Kids [{kids}] /Count {pages} >>".encode())
+    font_id, image_id = 3 + 2 * pages, 4 + 2 * pages
+    for _ in range(pages):
+        stream = (f"q 612 0 0 792 0 0 cm /Im0 Do Q\nBT 3 Tr /F1 1 Tf 0 0 Td ({label}) Tj ET"
+                  + (f"\nBT 3 Tr /F1 12 Tf 72 700 Td ({ocr_words}) Tj ET" if ocr_words else "")
+                  ).encode("latin-1")
+        objects.append(
+            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents {len(objects) + 2}"
+            f" 0 R /Resources << /Font << /F1 {font_id} 0 R >> /XObject << /Im0 {image_id} 0 R"
+            " >> >> >>".encode())
+        objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
+    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+    pixels = bytes((x * 16 + y * 8) % 256 for y in range(16) for x in range(16))
+    objects.append(b"<< /Type /XObject /Subtype /Image /Width 16 /Height 16 /ColorSpace "
+                   b"/DeviceGray /BitsPerComponent 8 /Length %d >>\nstream\n" % len(pixels)
+                   + pixels + b"\nendstream")
+    return _assemble(objects, "")
+
+
+def _assemble(objects: list[bytes], info: str) -> bytes:
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(f"{number} 0 obj\n".encode() + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode())
+    for offset in offsets:
+        out.write(f"{offset:010d} 00000 n \n".encode())
+    out.write(f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R{info} >>\n"
+              f"startxref\n{xref}\n%%EOF\n".encode())
+    return out.getvalue()
+
+
 def make_docx(blocks: list[tuple[str, str]], title: str = "", author: str = "") -> bytes:
     """A .docx of (style, text) paragraphs; style "h1"/"h2" makes headings, "bold" a bold run,
     "bullet" a List Bullet paragraph."""

@@ -150,8 +150,10 @@ def room_violations(edges: dict[str, set[str]]) -> list[str]:
             other = room_of(target)
             if other is None or other == room:
                 continue
-            if room in STANDALONE or other in STANDALONE:
+            if room in STANDALONE:
                 out.append(f"{module} → {target} ({room} is standalone)")
+            elif other in STANDALONE:
+                continue  # any room may use a standalone widget
             elif room not in ROOMS or other not in ROOMS:
                 out.append(f"{module} → {target}: add {room!r}/{other!r} to ROOMS")
             elif ROOMS.index(other) > ROOMS.index(room):
@@ -211,8 +213,9 @@ def test_rooms_import_only_rooms_below_them():
 
 def test_the_room_check_can_fail():
     edges = {"desktop.ui.core.session": {"desktop.ui.window.main_window"},
-             "desktop.ui.pdfview.page": {"desktop.ui.reader.view"}}
-    assert len(room_violations(edges)) == 2
+             "desktop.ui.pdfview.page": {"desktop.ui.reader.view"},
+             "desktop.ui.window.pdf_pages": {"desktop.ui.pdfview.page"}}
+    assert len(room_violations(edges)) == 2  # the window may use the standalone page view
 
 
 def test_no_module_is_left_in_the_flat_ui_package():

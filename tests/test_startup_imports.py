@@ -41,6 +41,8 @@ NOT_AT_START = {
     "desktop.ui.dialogs.crosscheck_dialogs", "desktop.ui.dialogs.update_report",
     # Type-only or first-use modules of the new structure.
     "desktop.ui.controllers.context", "desktop.domain.removal",
+    # The PDF page view and PDFium load with the first PDF.
+    "desktop.ui.pdfview.page", "pypdfium2",
 }
 
 

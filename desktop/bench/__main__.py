@@ -171,6 +171,9 @@ def main(argv: list[str] | None = None) -> int:
 
         if not args.quick:
             _scaling(text, edited, studies, paths, runs)
+    # PDFs: opening beside pdftotext, rendering, scrolling 500 pages (its own process).
+    subprocess.run([sys.executable, "-m", "desktop.bench.pdf", "--runs", str(runs)],
+                   env=_env(), timeout=1800, check=False)
     return 0
 
 

@@ -61,7 +61,11 @@ def highlight_phrases(window: MainWindow, specs: list[str]) -> None:
         if at < 0 or not phrase:
             print(f"not in the text: {phrase!r}", file=sys.stderr)
             continue
-        window.presenter.select(at, at + len(phrase))
+        view = window.pdf.view
+        if window.pdf.showing and view is not None:  # a PDF as its pages: select there
+            view.select_range(at, at + len(phrase))
+        else:
+            window.presenter.select(at, at + len(phrase))
         if window.highlights.highlight_selection(category) and verdict:
             window.highlights.set_verdict(Verdict(verdict))
 

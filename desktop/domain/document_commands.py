@@ -116,12 +116,21 @@ class UpdateDocumentText(Command):
     title: str | None = None  # None keeps the document's title
     replaced: str = field(default_factory=utc_now)
     label: str = "Update document from new version"
+    pages: list[int] | None = None  # the new text's page starts (PDF); None keeps them
+    source_path: str | None = None  # the new version's file; None keeps the old path
     placements: list[Placement] = field(default_factory=list, repr=False)
     _old: tuple[str, str, dict[str, _Place]] | None = field(default=None, repr=False)
     _new: dict[str, _Place] = field(default_factory=dict, repr=False)
+    _old_pages: list[int] = field(default_factory=list, repr=False)
+    _old_path: str = field(default="", repr=False)
 
     def apply(self, study: Study) -> ChangeSet:
         document = study.documents[self.document_id]
+        self._old_pages, self._old_path = list(document.pages), document.source_path
+        if self.pages is not None:
+            document.pages = list(self.pages)
+        if self.source_path is not None:
+            document.source_path = self.source_path
         mine = [h for h in study.highlights.values() if h.document_id == self.document_id]
         if self._old is None:
             self._old = (document.text, document.title, {h.id: _place_of(h) for h in mine})
@@ -147,6 +156,8 @@ class UpdateDocumentText(Command):
         document = study.documents[self.document_id]
         document.versions.pop()
         document.text, document.title, places = self._old
+        document.pages = list(self._old_pages)
+        document.source_path = self._old_path
         for hid, place in places.items():
             _put(study.highlights[hid], place)
         return ChangeSet(documents_changed=True, highlights_changed=set(places))

@@ -2,6 +2,7 @@
 
 import io
 import zipfile
+from pathlib import Path
 
 import pytest
 from format_fixtures import ARTICLE_PAGE, make_docx, make_epub, make_pdf
@@ -57,7 +58,7 @@ def test_pdf_reports_progress_per_page_and_can_be_cancelled(tmp_path):
 
 def test_scanned_pdf_asks_for_ocr(tmp_path):
     message = refusal(tmp_path, "scan.pdf", make_pdf(["", ""]))
-    assert "no text layer" in message and "OCR it first" in message
+    assert "no text layer" in message and "run OCR first" in message
 
 
 @pytest.mark.parametrize("raw", [b"%PDF-1.4\nthis is not really a pdf", b"\x00\x01garbage"])
@@ -237,13 +238,9 @@ def test_docx_zip_bomb_refused_before_python_docx_reads_it(tmp_path):
 
 
 def encrypted_pdf(user_password: str) -> bytes:
-    from pypdf import PdfWriter
-
-    writer = PdfWriter(clone_from=io.BytesIO(make_pdf(["secret text"])))
-    writer.encrypt(user_password, owner_password="owner", algorithm="RC4-128")
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
+    """RC4-128 encrypted copies of make_pdf(["secret text"]) (made once with pypdf)."""
+    name = "locked.pdf" if user_password else "owner-only.pdf"
+    return (Path(__file__).parent.parent / "fixtures" / "pdf" / name).read_bytes()
 
 
 def test_password_protected_pdf_is_refused_with_advice(tmp_path):

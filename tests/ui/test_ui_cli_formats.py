@@ -17,7 +17,7 @@ def bomb() -> bytes:
 
 CASES = {
     "bad.pdf": (b"%PDF-1.4\n1 0 obj garbage", "not a readable PDF"),
-    "scan.pdf": (make_pdf([""]), "OCR it first"),
+    "scan.pdf": (make_pdf([""]), "run OCR first"),
     "bad.docx": (b"PK\x03\x04 broken", "not a valid Word file"),
     "bomb.epub": (bomb(), "zip bomb"),
     "page.odt": (b"data", "not a Crosslight study"),

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QTextCharFormat
 from PySide6.QtWidgets import QProgressBar, QPushButton
 
+from desktop.domain.reflow import Reflow
 from desktop.storage.formats import pdf as pdf_format
 from desktop.storage.studyfile import load_study
 from desktop.ui.core.import_worker import load_document_in_background
@@ -38,8 +39,11 @@ def test_open_a_pdf_and_cite_its_pages(qtbot, window, seed_copy, pdf_path, ui):
     win = window(seed_copy)
     open_via_menu(qtbot, win, pdf_path, ui)
     assert not win.prompts.errors
+    assert win.pdf.showing  # as pages; these checks read the text view
+    win.menu_actions.pdf_text.setChecked(True)
     text = win.reader.toPlainText()
-    assert "The claim on page two here" in text and text == win.session.document.text
+    assert "The claim on page two here" in text
+    assert text == Reflow(win.session.document.text).text  # paragraphs, not the lines
     assert win.document_status.text() == "PDF  ·  p. 1 of 3"
     assert "Untitled study — report.pdf" in win.windowTitle()
     hid = ui.highlight(qtbot, win, "claim on page two", 1)
@@ -77,7 +81,7 @@ def test_a_bad_pdf_says_why_and_keeps_the_study(qtbot, window, seed_copy, tmp_pa
     scanned.write_bytes(make_pdf([""]))
     open_via_menu(qtbot, win, scanned, ui)
     ((title, message),) = win.prompts.errors
-    assert title == "Could not open" and "no text layer; OCR it first" in message.replace(
+    assert title == "Could not open" and "no text layer; run OCR first" in message.replace(
         " (it is probably scanned);", ";")
     assert win.session is session
 
@@ -220,6 +224,7 @@ def test_reopen_with_encoding_re_places_the_highlights_made_on_a_misreading(
 def test_save_and_reopen_keeps_encoding_pages_and_styles(qtbot, window, tmp_path, pdf_path,
                                                          ui):
     win = window(pdf_path)
+    win.menu_actions.pdf_text.setChecked(True)  # PDF as Text
     ui.highlight(qtbot, win, "claim on page two", 1)
     target = tmp_path / "study.crosslight"
     win.prompts.save_paths.append(target)
@@ -228,7 +233,10 @@ def test_save_and_reopen_keeps_encoding_pages_and_styles(qtbot, window, tmp_path
     assert saved.pages == win.session.document.pages and len(saved.pages) == 3
     reopened = window(target)
     assert ui.rows(reopened)[0]["text"] == "p. 2 · claim on page two"
-    assert reopened.document_status.text() == "PDF  ·  p. 1 of 3"
+    # As pages: the status names the page the view shows.
+    view = reopened.pdf.view
+    qtbot.waitUntil(lambda: view.page_count == 3)
+    assert reopened.document_status.text() == f"PDF  ·  p. {view.visible_page() + 1} of 3"
 
     md = tmp_path / "ar.md"
     md.write_bytes(("# عنوان\n\n" + ARABIC).encode("cp1256"))
@@ -313,6 +321,7 @@ def test_a_pdf_added_to_a_study_keeps_its_pages(qtbot, window, seed_copy, pdf_pa
     win.menu_actions.add_document.trigger()
     assert not win.prompts.errors
     assert win.session.document.id != first and win.session.document.pages
+    win.menu_actions.pdf_text.setChecked(True)  # PDF as Text
     hid = ui.highlight(qtbot, win, "claim on page two", 1)
     assert win.notes.detail.quote.text() == "p. 2 · “claim on page two”"
     assert win.session.study.highlights[hid].document_id == win.session.document.id
@@ -332,6 +341,7 @@ def test_a_damaged_file_added_to_a_study_is_refused_with_a_message(qtbot, window
 
 def test_the_margin_marks_where_each_pdf_page_begins(qtbot, window, pdf_path, seed_copy):
     win = window(pdf_path)
+    win.menu_actions.pdf_text.setChecked(True)  # PDF as Text
     marks = win.reader.gutter.visible_page_marks()
     assert [label for _, label in marks] == ["p. 1", "p. 2", "p. 3"]
     tops = [top for top, _ in marks]

@@ -1,89 +1,282 @@
-"""PDF documents: the text layer page by page with pypdf (BSD), page starts kept.
+"""PDF documents with PDFium (pypdfium2, Apache-2.0/BSD-3): text, character boxes, pages.
 
+The document's text is PDFium's own text of each page, joined by a blank line;
 ``Document.pages`` holds the code-point offset where each page begins, so a highlight
-can be cited as "p. N". Pages are separated by a blank line. A scanned PDF has no text
-layer; it is refused with the advice to OCR it rather than opened empty.
+is cited as "p. N" and drawn on its page from PDFium's character boxes. ``page_text``
+is the one place that turns PDFium's characters into that text, and it also says which
+PDFium character each code point came from: loading and the page view use it both, so
+an offset always lands on the character the page shows.
+
+Refused with a message: password-protected, damaged, and image-only files — a scan, or
+a page image with nothing but a hidden label (ImageMagick writes an invisible
+"(Background)" on every page): text that is never drawn is not a text layer unless
+there is enough of it to be one (an OCR layer).
+
+PDFium is not thread-safe: ``load_pdf`` runs on the process's one PDFium thread
+(``pdfium_thread``), and a ``PdfPages`` must only be used there (the page view does).
 """
 
 from __future__ import annotations
 
-import io
-import logging
 import re
+from bisect import bisect_right
+from dataclasses import dataclass
 
 from desktop.domain.model import Document
 from desktop.storage.errors import DocumentError
 from desktop.storage.formats.base import ImportCancelledError, Source
-from desktop.storage.formats.text import normalize_newlines
+from desktop.storage.formats.pdfium_thread import call
 
-_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+HYPHEN_MARK = "\u00ad"  # PDFium's line-end hyphen (U+FFFE), kept as a soft hyphen
+LABEL_WORDS = 3  # invisible text of fewer words than this is a label, not an OCR layer
+MAX_PAGES = 20_000  # a budget: a file claiming more pages is refused
+_INVISIBLE = 3  # FPDF_TEXTRENDERMODE_INVISIBLE
+_DROP = {c for c in range(0x20) if c not in (0x09, 0x0A, 0x0D)} | {0xFFFF, 0xFEFF}
+_WORD = re.compile(r"\w+")
+
+Box = tuple[float, float, float, float]  # left, top, right, bottom in points, top-left origin
+
+
+def _pdfium():
+    try:
+        import pypdfium2
+    except ImportError as err:  # pragma: no cover - a dependency
+        raise DocumentError("PDF support is not installed (pypdfium2 is missing).") from err
+    return pypdfium2
+
+
+def open_pdf(raw: bytes, name: str):
+    """A pypdfium2 PdfDocument of ``raw``, or a DocumentError saying why not."""
+    pdfium = _pdfium()
+    try:
+        document = pdfium.PdfDocument(raw)
+    except pdfium.PdfiumError as err:
+        if "password" in str(err).lower():
+            raise DocumentError(f"“{name}” is protected by a password; open it in a PDF "
+                                "reader and save an unprotected copy first.") from err
+        raise DocumentError(f"“{name}” is not a readable PDF (it is damaged or incomplete: "
+                            f"{_reason(err)}).") from err
+    count = len(document)
+    if count == 0:
+        document.close()
+        raise DocumentError(f"“{name}” is a PDF with no pages.")
+    if count > MAX_PAGES:
+        document.close()
+        raise DocumentError(f"“{name}” has {count:,} pages; Crosslight opens PDFs of up "
+                            f"to {MAX_PAGES:,} pages.")
+    return document
+
+
+def page_text(page, textpage, *, indexed: bool = True) -> tuple[str, list[int]]:
+    """The text of one page as the document holds it, and (``indexed``) for each of its
+    code points the PDFium character index it came from.
+
+    Line breaks become ``\\n``, PDFium's line-end hyphen mark a soft hyphen, control
+    characters go; leading and trailing line breaks are stripped. A page whose only
+    text is an invisible label gives "". Without ``indexed`` (loading: the whole text,
+    no boxes) the same text comes from C-speed string methods instead of a loop.
+    """
+    raw = textpage.get_text_range()
+    text, index = clean_indexed(raw) if indexed else (clean(raw), [])
+    if len(_WORD.findall(text)) < LABEL_WORDS and text.strip() and not _draws_text(page):
+        return "", []
+    return text, index
+
+
+_TRANSLATE = {**dict.fromkeys(_DROP), 0xFFFE: HYPHEN_MARK, 0x02: HYPHEN_MARK}
+
+
+def clean(raw: str) -> str:
+    """PDFium's page text as the document holds it (see ``page_text``)."""
+    return raw.replace("\r\n", "\n").replace("\r", "\n").translate(_TRANSLATE).strip("\n")
+
+
+def clean_indexed(raw: str) -> tuple[str, list[int]]:
+    """``clean(raw)``, and the PDFium character index of each code point kept."""
+    chars: list[str] = []
+    index: list[int] = []
+    at = 0
+    previous = ""
+    for ch in raw:
+        code = ord(ch)
+        if ch == "\n" and previous == "\r":  # "\r\n": one line break, already out
+            pass
+        elif ch in "\r\n":
+            chars.append("\n")
+            index.append(at)
+        elif code == 0xFFFE or code == 0x02:
+            chars.append(HYPHEN_MARK)
+            index.append(at)
+        elif code not in _DROP:
+            chars.append(ch)
+            index.append(at)
+        previous = ch
+        at += 2 if code > 0xFFFF else 1
+    start, end = 0, len(chars)
+    while start < end and chars[start] == "\n":
+        start += 1
+    while end > start and chars[end - 1] == "\n":
+        end -= 1
+    return "".join(chars[start:end]), index[start:end]
+
+
+def _draws_text(page) -> bool:
+    """Whether any text object of the page is drawn (not render mode 3, invisible)."""
+    pdfium = _pdfium()
+    raw = pdfium.raw
+    for obj in page.get_objects(filter=(raw.FPDF_PAGEOBJ_TEXT,), max_depth=4):
+        if raw.FPDFTextObj_GetTextRenderMode(obj.raw) != _INVISIBLE:
+            return True
+    return False
 
 
 def load_pdf(source: Source) -> Document:
-    try:
-        from pypdf import PdfReader
-    except ImportError as err:  # pragma: no cover - a dependency
-        raise DocumentError("PDF support is not installed (pypdf is missing).") from err
-    logging.getLogger("pypdf").setLevel(logging.ERROR)  # damaged files warn per object
+    """The document's text, read on the PDFium thread (progress and Cancel work as
+    usual: ``source.step`` is called from there)."""
+    return call(_load_pdf, source)
+
+
+def _load_pdf(source: Source) -> Document:
     name = source.name
+    document = open_pdf(source.raw, name)
     try:
-        reader = PdfReader(io.BytesIO(source.raw), strict=False)
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise DocumentError(f"“{name}” is protected by a password; open it in a PDF "
-                                "reader and save an unprotected copy first.")
-        pages = reader.pages
-        count = len(pages)
-    except DocumentError:
-        raise
-    except Exception as err:  # pypdf raises many kinds on damaged files
-        raise DocumentError(f"“{name}” is not a readable PDF ({_reason(err)}).") from err
-    if count == 0:
-        raise DocumentError(f"“{name}” is a PDF with no pages.")
-    parts: list[str] = []
-    starts: list[int] = []
-    length = 0
-    for number in range(count):
-        source.step(number / count)
+        count = len(document)
+        parts: list[str] = []
+        starts: list[int] = []
+        length = 0
+        for number in range(count):
+            source.step(number / count)
+            try:
+                page = document[number]
+                textpage = page.get_textpage()
+                text, _ = page_text(page, textpage, indexed=False)
+                textpage.close()
+                page.close()
+            except ImportCancelledError:
+                raise
+            except Exception as err:  # one bad page must not pass silently
+                raise DocumentError(
+                    f"“{name}”: page {number + 1} could not be read ({_reason(err)})."
+                ) from err
+            if number:
+                parts.append("\n\n")
+                length += 2
+            starts.append(length)
+            parts.append(text)
+            length += len(text)
+        source.step(1.0)
+        full = "".join(parts)
+        if not full.strip(HYPHEN_MARK + " \n\t"):
+            raise DocumentError(f"“{name}” has no text layer (it is probably scanned); "
+                                "run OCR first, then open the OCR'd PDF or its text.")
+        meta = _metadata(document)
+    finally:
+        document.close()
+    return Document(text=full, title=meta.get("Title", ""), media_type="application/pdf",
+                    author=meta.get("Author", ""), published=_created(meta), pages=starts)
+
+
+@dataclass
+class RenderedPage:
+    """A page's pixels: BGRA (Qt's RGB32 on little-endian machines), row by row."""
+
+    pixels: bytes
+    width: int
+    height: int
+    stride: int
+
+
+class PdfPages:
+    """One open PDF for the page view: page sizes, rendering, character boxes in the
+    document's code points. Use from one thread only (PDFium is not thread-safe)."""
+
+    def __init__(self, raw: bytes, name: str) -> None:
+        self.document = open_pdf(raw, name)
+        self.sizes: list[tuple[float, float]] = [
+            self.document.get_page_size(i) for i in range(len(self.document))]
+
+    @property
+    def count(self) -> int:
+        return len(self.sizes)
+
+    def render(self, number: int, scale: float) -> RenderedPage:
+        """Page ``number`` (0-based) at ``scale`` pixels per point, white paper."""
+        page = self.document[number]
         try:
-            text = pages[number].extract_text() or ""
-        except ImportCancelledError:
-            raise
-        except Exception as err:  # one bad page must not lose the rest
-            raise DocumentError(
-                f"“{name}”: page {number + 1} could not be read ({_reason(err)})."
-            ) from err
-        text = _CONTROLS.sub("", normalize_newlines(text)).strip("\n")
-        if number:
-            parts.append("\n\n")
-            length += 2
-        starts.append(length)
-        parts.append(text)
-        length += len(text)
-    source.step(1.0)
-    full = "".join(parts)
-    if not full.strip():
-        raise DocumentError(f"“{name}” has no text layer (it is probably scanned); "
-                            "OCR it first, then open the OCR'd PDF or its text.")
-    return Document(text=full, title=_meta(reader, "title"), media_type="application/pdf",
-                    author=_meta(reader, "author"), published=_created(reader), pages=starts)
+            bitmap = page.render(scale=scale, may_draw_forms=True, prefer_bgrx=True)
+            try:
+                return RenderedPage(bytes(bitmap.buffer), bitmap.width, bitmap.height,
+                                    bitmap.stride)
+            finally:
+                bitmap.close()
+        finally:
+            page.close()
+
+    def text_and_boxes(self, number: int) -> tuple[str, list[Box | None]]:
+        """The page's text (as the document holds it) and each code point's box."""
+        page = self.document[number]
+        textpage = page.get_textpage()
+        try:
+            text, index = page_text(page, textpage)
+            height = self.sizes[number][1]
+            left, bottom, _right, top = page.get_cropbox()
+            # The text counts PDFium's "text indexes", boxes its "char indexes": the same
+            # but where PDFium leaves a character out of the text or adds one to it.
+            to_char = _pdfium().raw.FPDFText_GetCharIndexFromTextIndex
+            first = _first_text_index(textpage)
+            boxes: list[Box | None] = []
+            for at, ch in zip(index, text, strict=True):
+                char = to_char(textpage.raw, first + at) if ch != "\n" else -1
+                if char < 0:
+                    boxes.append(None)
+                    continue
+                l_, b_, r_, t_ = textpage.get_charbox(char, loose=True)
+                if r_ <= l_ and t_ <= b_:
+                    boxes.append(None)  # a generated space has no box
+                    continue
+                boxes.append((l_ - left, (top if top else height) - t_, r_ - left,
+                              (top if top else height) - b_))
+            del bottom
+            return text, boxes
+        finally:
+            textpage.close()
+            page.close()
+
+    def close(self) -> None:
+        self.document.close()
+
+
+def _first_text_index(textpage) -> int:
+    """The text index ``get_text_range`` starts at (past leading left-out characters)."""
+    active = getattr(textpage, "_get_active_text_range", None)  # pypdfium2's own helper
+    count = textpage.count_chars()
+    if active is None or count <= 0:
+        return 0
+    found = active(0, count - 1)
+    return found[0] if found else 0
+
+
+def page_at(starts: list[int], offset: int) -> int:
+    """The 0-based page holding code-point ``offset`` of the document."""
+    return max(0, bisect_right(starts, offset) - 1)
+
+
+def _metadata(document) -> dict[str, str]:
+    try:
+        return {k: str(v).strip() for k, v in document.get_metadata_dict().items() if v}
+    except Exception:  # damaged metadata is only metadata
+        return {}
+
+
+def _created(meta: dict[str, str]) -> str:
+    value = meta.get("CreationDate", "")
+    match = re.match(r"D?:?(\d{4})(\d{2})?(\d{2})?", value)
+    if not match:
+        return ""
+    year, month, day = match.groups()
+    return "-".join(p for p in (year, month, day) if p)
 
 
 def _reason(err: Exception) -> str:
     text = str(err).strip() or type(err).__name__
     return text[:200]
-
-
-def _meta(reader, key: str) -> str:
-    try:
-        value = getattr(reader.metadata, key, None) if reader.metadata else None
-    except Exception:  # damaged metadata is only metadata
-        return ""
-    return str(value).strip() if value else ""
-
-
-def _created(reader) -> str:
-    try:
-        date = reader.metadata.creation_date if reader.metadata else None
-    except Exception:
-        return ""
-    return date.date().isoformat() if date else ""

@@ -124,7 +124,8 @@ class DocumentController(Controller):
                 self._status(f"“{old_title}” was not updated.")
                 return None
             title = chosen if chosen != old_title else None
-        command = UpdateDocumentText(document.id, new.text, title=title)
+        command = UpdateDocumentText(document.id, new.text, title=title, pages=list(new.pages),
+                                     source_path=new.source_path or None)
         self.session.execute(command)  # the new title undoes with the text: one step
         from desktop.ui.dialogs.update_report import UpdateReport
 

@@ -8,7 +8,8 @@ the visible blocks only — never ExtraSelections. At most ``MAX_MATCHES`` are k
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -59,6 +60,24 @@ class _QueryEdit(QLineEdit):
         super().keyPressEvent(event)
 
 
+class PageTarget(Protocol):
+    """What the find bar uses of a PDF's page view (all in code points)."""
+
+    def isVisible(self) -> bool: ...
+
+    def set_matches(self, matches: list[tuple[int, int]], current: int = -1) -> None: ...
+
+    def select_range(self, start: int, end: int) -> None: ...
+
+    def selection_range(self) -> tuple[int, int] | None: ...
+
+    def reveal(self, start: int, end: int) -> None: ...
+
+    def selected_text(self) -> str: ...
+
+    def setFocus(self) -> None: ...
+
+
 class FindBar(QWidget):
     """Hidden until Ctrl+F; works on whatever text the reader shows."""
 
@@ -68,12 +87,16 @@ class FindBar(QWidget):
         self.setAccessibleName("Find in document")
         self.reader = reader
         self._text = ""
+        self._to_source: Callable[[int], int] | None = None  # shown → stored offsets
         self._lowered: str | None = None
         self._lowered_ready = False
         self._u16: Utf16Map | None = None
         self.matches: list[tuple[int, int]] = []  # code points
         self.current = -1
         self._spans: list[tuple[int, int]] = []  # the matches in UTF-16, for the reader
+        # A PDF's page view, searched instead of the reader while it shows: it takes
+        # code points (set_matches, select_range, reveal, selected_text, isVisible).
+        self.pages: PageTarget | None = None
 
         self.edit = _QueryEdit(self)
         self.edit.setObjectName("findEdit")
@@ -123,16 +146,40 @@ class FindBar(QWidget):
         self.set_text(document.text, u16)
 
     def set_text(self, text: str, u16: Utf16Map) -> None:
-        """A new document: forget the old matches, search again if the bar is open."""
-        self._text = text
+        """A new document: forget the old matches, search again if the bar is open.
+
+        A PDF is searched as its Text view reads (``u16.flow``: hyphens joined, lines
+        run on), so what the reader sees is found; matches are kept in the stored
+        text's offsets, for either view."""
+        flow = getattr(u16, "flow", None)
+        self._to_source = flow.to_source if flow is not None else None
+        self._text = flow.text if flow is not None else text
         self._lowered = None
         self._lowered_ready = False  # lower-cased on the first search, not on open
         self._u16 = u16
         self._search()
 
+    def _on_pages(self) -> bool:
+        return self.pages is not None and self.pages.isVisible()
+
+    def _page_target(self) -> PageTarget | None:
+        return self.pages if self._on_pages() else None
+
+    def view_switched(self) -> None:
+        """The reader or the page view shows now: the matches go with it."""
+        self.reader.set_matches([])
+        if self.pages is not None:
+            self.pages.set_matches([])
+        if not self.isHidden():
+            self._show_current()
+
     def open_bar(self) -> None:
         self.show()
-        selected = self.reader.textCursor().selectedText()
+        pages = self._page_target()
+        if pages is not None:
+            selected = pages.selected_text()
+        else:
+            selected = self.reader.textCursor().selectedText()
         if selected and "\u2029" not in selected and len(selected) < 200:
             self.edit.setText(selected)
         self.edit.setFocus()
@@ -143,7 +190,9 @@ class FindBar(QWidget):
         self.hide()
         self.matches, self.current = [], -1
         self.reader.set_matches([])
-        self.reader.setFocus()
+        if self.pages is not None:
+            self.pages.set_matches([])
+        (self._page_target() or self.reader).setFocus()
 
     def next(self) -> None:
         self._step(1)
@@ -161,10 +210,17 @@ class FindBar(QWidget):
             self._lowered = lowered if len(lowered) == len(self._text) else None
             self._lowered_ready = True
         self.matches = find_all(self._text, self._lowered, query)
+        if self._to_source is not None:
+            back = self._to_source
+            self.matches = [(back(s), back(e)) for s, e in self.matches]
         u16 = self._u16
         self._spans = [(u16.to_utf16(s), u16.to_utf16(e)) for s, e in self.matches] if u16 else []
         self.current = -1
-        if self.matches and self._u16 is not None:
+        pages = self._page_target()
+        if self.matches and pages is not None:
+            here = (pages.selection_range() or (0, 0))[0]
+            self.current = next((i for i, (s, _) in enumerate(self.matches) if s >= here), 0)
+        elif self.matches and self._u16 is not None:
             here = self._u16.to_codepoint(self.reader.textCursor().selectionStart())
             self.current = next((i for i, (s, _) in enumerate(self.matches) if s >= here), 0)
         self._show_current()
@@ -179,6 +235,14 @@ class FindBar(QWidget):
         self._show_current()
 
     def _show_current(self) -> None:
+        pages = self._page_target()
+        if pages is not None:
+            pages.set_matches(self.matches, self.current)
+            self._update_label()
+            if 0 <= self.current < len(self.matches):
+                pages.select_range(*self.matches[self.current])
+                pages.reveal(*self.matches[self.current])
+            return
         spans = self._spans
         self.reader.set_matches(spans, self.current)
         self._update_label()

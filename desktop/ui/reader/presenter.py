@@ -51,14 +51,22 @@ class ReaderPresenter(QObject):
         """The session's current document: its text (and styles), ranges, page marks."""
         document = session.document
         self.document = document
-        self.u16 = u16 = Utf16Map(document.text)
+        shown = document.text
+        if document.media_type == "application/pdf":  # paragraphs, not the page's lines
+            from desktop.domain.reflow import Reflow, ReflowedUtf16
+
+            flow = Reflow(document.text)
+            shown, self.u16 = flow.text, ReflowedUtf16(flow)
+        else:
+            self.u16 = Utf16Map(document.text)
+        u16 = self.u16
         # The styler (and its Qt classes) loads with the first styled document.
         restyle = bool(document.styles) or self._styles_used
         if restyle:
             from desktop.ui.reader.document_styles import detach_document_styles
 
             detach_document_styles(self.reader)
-        self.reader.set_text(document.text)
+        self.reader.set_text(shown)
         if restyle:
             from desktop.ui.reader.document_styles import apply_document_styles
 

@@ -69,6 +69,9 @@ class Actions:
     archive_document: QAction
     paste_source: QAction
     publish_address: QAction
+    pdf_text: QAction  # View › PDF as Text (checked) or as pages
+    fit_width: QAction
+    fit_page: QAction
 
 
 def _action(parent: QWidget, text: str, shortcuts=(), tip: str = "", icon=None) -> QAction:
@@ -85,6 +88,11 @@ def _action(parent: QWidget, text: str, shortcuts=(), tip: str = "", icon=None) 
     if icon is not None:
         action.setIcon(parent.style().standardIcon(icon))
     parent.addAction(action)
+    return action
+
+
+def _checkable(action: QAction) -> QAction:
+    action.setCheckable(True)
     return action
 
 
@@ -190,6 +198,10 @@ def create_actions(window: QWidget, undo_group: QUndoGroup) -> Actions:
         publish_address=_action(window, "&Publish Address…", [],
                                 "The web page the study's fact checks are published on "
                                 "(ClaimReview needs it)"),
+        pdf_text=_checkable(_action(window, "PDF as Te&xt", ["Ctrl+Shift+P"],
+                                    "Show a PDF as its text instead of its pages")),
+        fit_width=_action(window, "Fit &Width", [], "Zoom a PDF's pages to the width"),
+        fit_page=_action(window, "Fit &Page", [], "Zoom a PDF to show a whole page"),
     )
 
 

@@ -9,13 +9,17 @@ collaborators it names.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QUndoGroup
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QMainWindow,
     QMenu,
     QSplitter,
+    QStackedWidget,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -51,10 +55,19 @@ from desktop.ui.window.actions import (
     create_look_actions,
     create_verdict_actions,
 )
-from desktop.ui.window.document_status import DocumentStatus
+from desktop.ui.window.document_status import DocumentStatus, describe
+from desktop.ui.window.pdf_pages import ActiveText, PdfPages
 from desktop.ui.window.recent_menu import RecentMenu
 from desktop.ui.window.status import StatusSummary
 from desktop.ui.window.window_state import restore_window_state, save_window_state
+
+if TYPE_CHECKING:  # loaded with the first PDF shown
+    from desktop.ui.pdfview.minimap import PageMinimap
+    from desktop.ui.pdfview.page import PageView
+
+
+def _nothing() -> None:
+    return None
 
 
 class MainWindow(QMainWindow):
@@ -83,6 +96,14 @@ class MainWindow(QMainWindow):
         self.document_status.follow(self.presenter)
         self.document_tabs = DocumentTabs(self)
         self.document_tabs.follow(self.current)
+        # A PDF shows as its pages (View › PDF as Text shows the reader instead).
+        self.reader_stack = QStackedWidget(self)
+        self.reader_stack.setObjectName("readerStack")
+        self.reader_stack.addWidget(self.reader)
+        self.pdf = PdfPages(self.reader_stack, self.presenter, self.current,
+                            self.menu_actions.pdf_text)
+        self.active_text = ActiveText(self.presenter, self.pdf)
+        self.page_minimap: PageMinimap | None = None  # with the page view
 
         # Controllers: the window's context, and the collaborators each one names.
         self.links = LinkController(self)
@@ -93,10 +114,10 @@ class MainWindow(QMainWindow):
         self.interchange = InterchangeController(self)
         self.tag_ops = TagController(self, self.notes, self.current, self)  # tags, Search
         self.help = HelpController(self, self.files, self)
-        self.documents = DocumentController(self, self.notes, self.presenter)
+        self.documents = DocumentController(self, self.notes, self.active_text)
         self.look = AppearanceController(self, self.reader, self.minimap,
                                          create_look_actions(self))  # theme, font, minimap
-        self.highlights = HighlightController(self, self.notes, self.presenter, self.checks,
+        self.highlights = HighlightController(self, self.notes, self.active_text, self.checks,
                                               self.menu_actions.reattach_highlight)
         self.drops = DropController(self, self.files)
         self.web = WebController(self, self.files, self.notes)  # open, check, archive
@@ -136,8 +157,9 @@ class MainWindow(QMainWindow):
         row_layout = QHBoxLayout(row)
         row_layout.setContentsMargins(0, 0, 0, 0)
         row_layout.setSpacing(0)
-        row_layout.addWidget(self.reader, 1)
+        row_layout.addWidget(self.reader_stack, 1)
         row_layout.addWidget(self.minimap)
+        self._reader_row = row_layout  # the page minimap goes here with the page view
         reader_layout.addWidget(row, 1)
         reader_layout.addWidget(self.find_bar)
         self.splitter.addWidget(reader_pane)
@@ -165,13 +187,18 @@ class MainWindow(QMainWindow):
         a.reopen_encoding.triggered.connect(self.formats.reopen_with_encoding)
         a.close.triggered.connect(self.close)
         a.quit.triggered.connect(self.close)
-        a.copy.triggered.connect(self.reader.copy)
-        a.select_all.triggered.connect(self.reader.selectAll)
+        a.copy.triggered.connect(lambda: self.active_text.widget().copy())
+        a.select_all.triggered.connect(
+            lambda: self._on_view(lambda v: v.select_all(), self.reader.selectAll))
         a.edit_note.triggered.connect(edits.edit_note)
         a.delete_highlight.triggered.connect(edits.delete_current)
-        a.zoom_in.triggered.connect(lambda: self.reader.zoom_by(1))
-        a.zoom_out.triggered.connect(lambda: self.reader.zoom_by(-1))
-        a.zoom_reset.triggered.connect(self.reader.zoom_reset)
+        a.zoom_in.triggered.connect(lambda: self.active_text.widget().zoom_by(1))
+        a.zoom_out.triggered.connect(lambda: self.active_text.widget().zoom_by(-1))
+        a.zoom_reset.triggered.connect(
+            lambda: self._on_view(lambda v: v.fit_width(), self.reader.zoom_reset))
+        a.fit_width.triggered.connect(lambda: self._on_view(lambda v: v.fit_width(), _nothing))
+        a.fit_page.triggered.connect(lambda: self._on_view(lambda v: v.fit_page(), _nothing))
+        self._connect_pages()
         a.about.triggered.connect(self.help.about)
         a.find.triggered.connect(self.find_bar.open_bar)
         a.find_next.triggered.connect(self.find_bar.next)
@@ -186,6 +213,7 @@ class MainWindow(QMainWindow):
         notes.linkActivated.connect(self.links.open)
         notes.list.selectionModel().currentChanged.connect(
             lambda: self.reader.set_selected_key(notes.current_id()))
+        notes.list.selectionModel().currentChanged.connect(self._select_on_page)
         self.undo_group.cleanChanged.connect(lambda clean: self.setWindowModified(not clean))
         self.current.pathChanged.connect(self.refresh_title)
 
@@ -244,6 +272,58 @@ class MainWindow(QMainWindow):
         a.shortcuts.triggered.connect(self.help.show_shortcuts)
         a.open_sample.triggered.connect(self.help.open_sample)
 
+    def _select_on_page(self) -> None:
+        if self.pdf.view is not None:
+            self.pdf.view.set_selected_key(self.notes.current_id())
+
+    def _on_view(self, pages: Callable[[PageView], object], text: Callable[[], object]) -> None:
+        """``pages(view)`` while a PDF's pages show, else ``text()``."""
+        view = self.pdf.view
+        if self.pdf.showing and view is not None:
+            pages(view)
+        else:
+            text()
+
+    def _connect_pages(self) -> None:
+        """PDFs as pages: status messages, the minimaps and the find bar follow which
+        view shows; the page view itself is wired when the first PDF makes it."""
+        self.pdf.message.connect(lambda text: self.status(text, 15000))
+        self.pdf.viewCreated.connect(self._wire_page_view)
+        look = self.look.actions
+
+        def minimaps(*_args: object) -> None:
+            on, pages = look.show_minimap.isChecked(), self.pdf.showing
+            self.minimap.setVisible(on and not pages)
+            if self.page_minimap is not None:
+                self.page_minimap.setVisible(on and pages)
+                self.page_minimap.set_by_verdict(look.minimap_by_verdict.isChecked())
+            for action in (self.menu_actions.fit_width, self.menu_actions.fit_page):
+                action.setEnabled(pages)
+
+        self.pdf.shownChanged.connect(minimaps)
+        look.show_minimap.toggled.connect(minimaps)  # after the appearance controller's
+        look.minimap_by_verdict.toggled.connect(minimaps)
+        minimaps()
+        self.pdf.shownChanged.connect(lambda _pages: self.find_bar.view_switched())
+
+    def _wire_page_view(self, view: PageView) -> None:
+        """The page view, made for the first PDF shown: clicks select in the list,
+        pages in the status bar, its context menu, its minimap, the find bar."""
+        from desktop.ui.pdfview.minimap import PageMinimap
+        from desktop.ui.reader.minimap import VERDICT_COLORS
+
+        view.highlightClicked.connect(self.notes.select_highlight)
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        view.customContextMenuRequested.connect(self.show_page_menu)
+        view.pageChanged.connect(lambda page: self.document_status.setText(
+            describe(self.session.document, page + 1)) if self.pdf.showing else None)
+        view.set_selected_key(self.notes.current_id())
+        self.page_minimap = PageMinimap(view, self)
+        self.page_minimap.verdict_colors = dict(VERDICT_COLORS)
+        self.page_minimap.hide()
+        self._reader_row.addWidget(self.page_minimap)
+        self.find_bar.pages = view
+
     def _build_menus(self) -> None:
         a, look = self.menu_actions, self.look.actions
         bar = self.menuBar()
@@ -296,6 +376,7 @@ class MainWindow(QMainWindow):
         check.addActions([a.add_reference, a.show_references, a.show_source])
         view = bar.addMenu("&View")
         view.addActions([a.zoom_in, a.zoom_out, a.zoom_reset])
+        view.addActions([a.fit_width, a.fit_page, a.pdf_text])
         edit.addSeparator()
         edit.addAction(look.preferences)
         view.addSeparator()
@@ -348,6 +429,27 @@ class MainWindow(QMainWindow):
             menu.addAction(a.edit_tags)
             menu.addAction(a.delete_highlight)
         menu.exec(self.reader.viewport().mapToGlobal(pos))
+        menu.deleteLater()
+
+    def show_page_menu(self, pos: QPoint) -> None:
+        """The page view's context menu: copy, highlight the selection, and the
+        commands on the highlight under the pointer."""
+        a, view = self.menu_actions, self.pdf.view
+        if view is None:
+            return
+        menu = QMenu(self)
+        menu.addAction(a.copy)
+        as_menu = menu.addMenu("Highlight &as")
+        as_menu.addActions(list(self.category_actions.values()))
+        as_menu.setEnabled(view.selection_range() is not None)
+        hid = view.key_at(QPointF(pos))  # viewport coordinates, as for the reader
+        if hid is not None:
+            self.notes.select_highlight(hid)
+            menu.addSeparator()
+            menu.addActions([a.attach_reference, a.link_passage])
+            menu.addSeparator()
+            menu.addActions([a.edit_note, a.edit_tags, a.delete_highlight])
+        menu.exec(view.viewport().mapToGlobal(pos))
         menu.deleteLater()
 
     # --- session -------------------------------------------------------------
@@ -431,6 +533,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.files.confirm_discard():
             self.safety.closed()
+            if self.pdf.view is not None:
+                self.pdf.view.stop()
             save_window_state(self, self._splitters(), self.tag_ops.search_visible())
             event.accept()
         else:

@@ -1,0 +1,282 @@
+"""``python -m desktop.bench.pdf``: opening, rendering and scrolling PDFs.
+
+Its inputs: a generated 117-page report (prose in a standard, not embedded, font — the
+best case for poppler), a 117-page pdfTeX document made of the pages of a TeX manual
+found on the system (``/usr/share/doc/*/*.pdf`` made by TeX, pages repeated; skipped when
+there is none), ``--pdf FILE`` if given, and a generated 500-page PDF for scrolling.
+It measures, median of ``--runs``:
+
+- whole text ready: ``load_document`` (PDFium's text of every page), beside
+  ``pdftotext FILE -`` (poppler) on the same file when it is installed;
+- first page visible: from opening the file to the first page painted in the page
+  view (the whole text first, as File › Open does, then the page rendered);
+- rendering one page at the fit-width zoom of a 900-pixel-wide view (PDFium thread);
+- scrolling the 500-page PDF: the view scrolled 60 px every 16 ms over 40 pages, and
+  the longest the UI thread went without answering a 1 ms timer (its longest stall).
+
+It reports; it is not a test gate, and it always exits 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from desktop.bench.data import make_text
+
+TARGETS = {"first page visible": 0.3, "longest UI stall while scrolling": 0.05}
+LINES_PER_PAGE = 48
+CHARS_PER_LINE = 88
+
+
+def make_pdf(pages: int, seed: int = 7) -> bytes:
+    """A PDF of ``pages`` pages of prose in Times, one content stream per page."""
+    text = make_text(pages * LINES_PER_PAGE * CHARS_PER_LINE, seed=seed)
+    words = text.split()
+    lines, line = [], ""
+    for word in words:
+        if len(line) + len(word) + 1 > CHARS_PER_LINE:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    lines.append(line)
+    objects: list[bytes] = [b"<< /Type /Catalog /Pages 2 0 R >>"]
+    kids = " ".join(f"{3 + 2 * i} 0 R" for i in range(pages))
+    objects.append(f"<< /Type /Pages /Kids [{kids}] /Count {pages} >>".encode())
+    font = 3 + 2 * pages
+    for number in range(pages):
+        chunk = lines[number * LINES_PER_PAGE:(number + 1) * LINES_PER_PAGE]
+        body = ["BT /F1 10 Tf 12 TL 72 740 Td"]
+        for row in chunk:
+            safe = row.encode("latin-1", "replace").decode("latin-1")
+            safe = safe.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+            body.append(f"({safe}) Tj T*")
+        body.append(f"ET BT /F1 9 Tf 300 40 Td ({number + 1}) Tj ET")
+        stream = "\n".join(body).encode("latin-1")
+        objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents "
+                       f"{4 + 2 * number} 0 R /Resources << /Font << /F1 {font} 0 R >> >> >>"
+                       .encode())
+        objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
+    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman >>")
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for n, obj in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(f"{n} 0 obj\n".encode() + obj + b"\nendobj\n")
+    xref = out.tell()
+    out.write(f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode())
+    for offset in offsets:
+        out.write(f"{offset:010d} 00000 n \n".encode())
+    out.write(f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n"
+              "%%EOF\n".encode())
+    return out.getvalue()
+
+
+def tex_pdf(pages: int, out: Path) -> Path | None:
+    """A ``pages``-page pdfTeX PDF from a TeX-made PDF on this system, or None."""
+    import pypdfium2
+
+    for candidate in sorted(Path("/usr/share/doc").glob("*/*.pdf")):
+        try:
+            source = pypdfium2.PdfDocument(candidate)
+        except Exception:
+            continue
+        if "TeX" not in source.get_metadata_dict().get("Producer", ""):
+            source.close()
+            continue
+        made = pypdfium2.PdfDocument.new()
+        while len(made) < pages:
+            made.import_pages(source, list(range(min(len(source), pages - len(made)))))
+        made.save(out)
+        made.close()
+        source.close()
+        return out
+    return None
+
+
+def _median_row(label: str, values: list[float], target: float | None = None) -> str:
+    med = statistics.median(values)
+    goal = f"≤ {target * 1000:.0f} ms" if target else ""
+    ok = "" if target is None else ("  ok" if med <= target else "  OVER")
+    return (f"  {label:<44} {med * 1000:8.1f} ms  (min {min(values) * 1000:.1f}, "
+            f"max {max(values) * 1000:.1f})  {goal}{ok}")
+
+
+def _text_times(path: Path, runs: int) -> tuple[list[float], list[float] | None, int]:
+    from desktop.storage.documents import load_document
+
+    ours, chars = [], 0
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        chars = len(load_document(path).text)
+        ours.append(time.perf_counter() - t0)
+    poppler = shutil.which("pdftotext")
+    theirs = None
+    if poppler:
+        theirs = []
+        for _ in range(runs):
+            t0 = time.perf_counter()
+            subprocess.run([poppler, "-q", str(path), "-"], stdout=subprocess.DEVNULL,
+                           check=False)
+            theirs.append(time.perf_counter() - t0)
+    return ours, theirs, chars
+
+
+def _app():
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.instance() or QApplication([])
+
+
+def _wait(app, done, limit: float = 30.0) -> None:
+    end = time.perf_counter() + limit
+    while not done() and time.perf_counter() < end:
+        app.processEvents()
+        time.sleep(0.0005)
+
+
+def _first_page(path: Path, runs: int, text: bool = True) -> list[float]:
+    """File › Open's path: the whole text, then the page view until page 1 is painted
+    (``text=False``: the page view alone, its page starts known)."""
+    from desktop.storage.documents import load_document
+    from desktop.ui.pdfview.page import PageView
+
+    app = _app()
+    times = []
+    for _ in range(runs):
+        view = PageView()
+        view.resize(900, 1000)
+        view.show()
+        painted: list[int] = []
+        view.pdf.worker.rendered.connect(lambda *_a, p=painted: p.append(1))
+        starts = [] if text else load_document(path).pages
+        t0 = time.perf_counter()
+        if text:
+            starts = load_document(path).pages
+        view.load(path.read_bytes(), path.name, starts)
+        _wait(app, lambda v=view: 0 in v.rendered_pages())
+        view.viewport().repaint()  # the frame that shows it
+        times.append(time.perf_counter() - t0)
+        view.stop()
+        view.deleteLater()
+        app.processEvents()
+    return times
+
+
+def _render_times(path: Path, pages: int = 20) -> list[float]:
+    from desktop.storage.formats.pdf import PdfPages
+
+    pdf = PdfPages(path.read_bytes(), path.name)
+    scale = (900 - 4 - 24 - 26) / pdf.sizes[0][0]
+    times = []
+    for number in range(min(pages, pdf.count)):
+        t0 = time.perf_counter()
+        pdf.render(number, scale)
+        times.append(time.perf_counter() - t0)
+    pdf.close()
+    return times
+
+
+def _scroll(path: Path, pages: int = 40) -> tuple[float, float, int]:
+    """Scroll ``pages`` pages, 60 px per 16 ms; (longest stall s, seconds, pages drawn)."""
+    from PySide6.QtCore import QTimer
+
+    from desktop.storage.documents import load_document
+    from desktop.ui.pdfview.page import PageView
+
+    app = _app()
+    document = load_document(path)
+    view = PageView()
+    view.resize(900, 1000)
+    view.show()
+    view.load(path.read_bytes(), path.name, document.pages)
+    _wait(app, lambda: 0 in view.rendered_pages())
+    drawn: set[int] = set()
+    view.pdf.worker.rendered.connect(lambda _t, n, *_a: drawn.add(n))
+    bar = view.verticalScrollBar()
+    goal = round(view.layout_.tops[min(pages, view.page_count - 1)])
+    gaps: list[float] = []
+    last = [time.perf_counter()]
+
+    def tick() -> None:
+        now = time.perf_counter()
+        gaps.append(now - last[0])
+        last[0] = now
+
+    def step() -> None:
+        bar.setValue(min(goal, bar.value() + 60))
+
+    monitor, stepper = QTimer(), QTimer()
+    monitor.setInterval(1)
+    monitor.timeout.connect(tick)
+    stepper.setInterval(16)
+    stepper.timeout.connect(step)
+    t0 = time.perf_counter()
+    last[0] = t0
+    monitor.start()
+    stepper.start()
+    _wait(app, lambda: bar.value() >= goal, limit=120)
+    seconds = time.perf_counter() - t0
+    stepper.stop()
+    monitor.stop()
+    view.stop()
+    return max(gaps, default=0.0), seconds, len(drawn)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m desktop.bench.pdf", description=__doc__)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--pdf", type=Path, help="a PDF to measure besides the generated ones")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="crosslight-bench-pdf-") as tmp:
+        inputs = [("generated, standard font", Path(tmp) / "report-117.pdf")]
+        inputs[0][1].write_bytes(make_pdf(117))
+        tex = tex_pdf(117, Path(tmp) / "tex-117.pdf")
+        if tex is not None:
+            inputs.append(("pdfTeX pages", tex))
+        if args.pdf is not None:
+            inputs.append(("given", args.pdf))
+        big = Path(tmp) / "book-500.pdf"
+        big.write_bytes(make_pdf(500, seed=11))
+        print("\nPDF (PDFium via pypdfium2 on one worker thread; poppler's pdftotext beside it)")
+        for label, path in inputs:
+            ours, theirs, chars = _text_times(path, args.runs)
+            print(f" {path.name} ({label}): {path.stat().st_size / 1e6:.1f} MB, "
+                  f"{chars:,} characters")
+            print(_median_row("whole text ready (PDFium)", ours,
+                              statistics.median(theirs) if theirs else None))
+            if theirs:
+                print(_median_row("  pdftotext on the same file (poppler)", theirs))
+            else:
+                print("  pdftotext is not installed: no comparison")
+            print(_median_row("first page visible (text + first render)",
+                              _first_page(path, args.runs), TARGETS["first page visible"]))
+            print(_median_row("  page view alone: open + first render",
+                              _first_page(path, args.runs, text=False),
+                              TARGETS["first page visible"]))
+            print(_median_row("render one page at fit width (900 px view)",
+                              _render_times(path)))
+        stalls, seconds, drawn = [], 0.0, 0
+        for _ in range(max(1, args.runs // 2)):
+            stall, seconds, drawn = _scroll(big)
+            stalls.append(stall)
+        print(f" {big.name}: 500 pages, scrolled 60 px per 16 ms over 40 pages")
+        print(_median_row("longest UI stall while scrolling", stalls,
+                          TARGETS["longest UI stall while scrolling"])
+              + f"  [{seconds:.1f} s, {drawn} pages rendered]")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""The PDF page view: a standalone widget (it imports no other UI room)."""

@@ -1,0 +1,604 @@
+"""The PDF page view: continuous pages, zoom, selection and highlights drawn on the page.
+
+A standalone widget (it imports no other UI room). It speaks the document's code-point
+offsets: ``load`` takes the PDF's bytes and where each page starts in the document's
+text, highlights and find matches come as code-point spans, and the selection is
+answered in code points. Pages are rendered on the PDFium thread (``worker``) for the
+visible area only, a few kept in a cache; a page not rendered yet shows blank paper,
+and one rendered at another zoom is shown scaled until its sharp copy arrives.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import OrderedDict
+
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QGuiApplication,
+    QHelpEvent,
+    QImage,
+    QKeyEvent,
+    QKeySequence,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QResizeEvent,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
+
+from desktop.storage.formats.pdf import HYPHEN_MARK
+from desktop.ui.pdfview.layout import GAP, Box, PageLayout, box_rect, line_rects, offset_near
+from desktop.ui.pdfview.painting import PageRange, paint_badges, paint_marks
+from desktop.ui.pdfview.worker import PdfThread
+
+CACHE_PAGES = 8  # rendered pages kept
+IN_FLIGHT = 3  # render requests queued on the PDFium thread at most
+SETTLE_MS = 120  # after the last scroll step, the visible pages' characters are read
+ZOOM_STEP = 1.2
+MIN_ZOOM, MAX_ZOOM = 0.25, 8.0
+
+
+class PageView(QAbstractScrollArea):
+    selectionChanged = Signal()
+    highlightClicked = Signal(str)
+    pageChanged = Signal(int)  # the 0-based page at the top of the view
+    loaded = Signal(int)  # the number of pages, once the file is open
+    failed = Signal(str)
+    textRead = Signal(object)  # the Document PDFium reads from the file (or None)
+    zoomChanged = Signal()
+    marksChanged = Signal()  # highlights or find matches changed
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("pdfPageView")
+        self.setAccessibleName("PDF pages")
+        # Wrap the viewport by name before the first viewport() call: typed QWidget*, it
+        # would load the bindings of all 69 widget classes (see ui/core/qt_wrapping).
+        self.findChild(QWidget, "qt_scrollarea_viewport",
+                       Qt.FindChildOption.FindDirectChildrenOnly)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.viewport().setCursor(Qt.CursorShape.IBeamCursor)
+        self.pdf = PdfThread(self)
+        w = self.pdf.worker
+        w.opened.connect(self._opened)
+        w.failed.connect(self._failed)
+        w.rendered.connect(self._rendered)
+        w.boxesReady.connect(self._boxes_ready)
+        w.textReady.connect(self._text_ready)
+        self.layout_ = PageLayout()
+        self.fit = "width"  # "width", "page" or "" (a zoom the user chose)
+        self.starts: list[int] = []
+        self.text_length = 0  # of the document (0: not known)
+        self._text_source: tuple[bytes, str] | None = None  # to read once page 1 shows
+        self._token = 0
+        self._images: OrderedDict[int, tuple[float, QImage]] = OrderedDict()
+        self._inflight: set[int] = set()
+        self._texts: dict[int, str] = {}
+        self._boxes: dict[int, list[Box | None]] = {}
+        self._asked_boxes: set[int] = set()
+        self._ranges: list[PageRange] = []
+        self._by_page: dict[int, list[PageRange]] = {}
+        self._matches: list[tuple[int, int]] = []  # sorted, not overlapping
+        self._match_starts: list[int] = []
+        self._current_match = -1
+        self._anchor: int | None = None
+        self._caret: int | None = None
+        self._selected_key: str | None = None
+        self._pending_reveal: tuple[int, int] | None = None
+        self._last_page = -1
+        self._pressed_on: str | None = None
+        # Characters are read (PDFium work, and Python: the UI thread's time) for pages
+        # that show highlights, matches or the selection at once, for the others once
+        # scrolling settles.
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(SETTLE_MS)
+        self._settle.timeout.connect(self._read_visible)
+        self._pending_press: QPointF | None = None
+        self.verticalScrollBar().valueChanged.connect(self._scrolled)
+        self.horizontalScrollBar().valueChanged.connect(self.viewport().update)
+
+    # --- the file ---------------------------------------------------------------
+    def load(self, raw: bytes, name: str, starts: list[int], *, length: int = 0,
+             read_text: bool = False) -> None:
+        """Show the PDF ``raw``; ``starts`` are the code-point offsets of its pages in
+        the document's text of ``length`` code points. ``read_text`` also reads the
+        whole text (``textRead``)."""
+        self._token += 1
+        self.starts = list(starts)
+        self.text_length = length
+        self._images.clear()
+        self._inflight.clear()
+        self._texts.clear()
+        self._boxes.clear()
+        self._asked_boxes.clear()
+        self._anchor = self._caret = None
+        self.layout_ = PageLayout()
+        self.pdf.open(self._token, raw, name)
+        # The whole text is read after the first page is drawn, not before it.
+        self._text_source = (raw, name) if read_text else None
+        self.viewport().update()
+
+    def unload(self) -> None:
+        self._token += 1
+        self.layout_ = PageLayout()
+        self._images.clear()
+        self.viewport().update()
+
+    @property
+    def page_count(self) -> int:
+        return len(self.layout_.sizes)
+
+    def _opened(self, token: int, sizes: list[tuple[float, float]]) -> None:
+        if token != self._token:
+            return
+        self.layout_ = PageLayout(sizes)
+        self._apply_fit()
+        self.verticalScrollBar().setValue(0)
+        self._settle.start()
+        self.loaded.emit(len(sizes))
+        if self._pending_reveal is not None:
+            self.reveal(*self._pending_reveal)
+
+    def _failed(self, token: int, message: str) -> None:
+        if token == self._token:
+            self.failed.emit(message)
+
+    def _text_ready(self, token: int, document: object) -> None:
+        if token == self._token:
+            self.textRead.emit(document)
+
+    def stop(self) -> None:
+        self.pdf.stop()
+
+    # --- zoom -------------------------------------------------------------------
+    @property
+    def zoom(self) -> float:
+        return self.layout_.zoom
+
+    def set_zoom(self, zoom: float, fit: str = "") -> None:
+        zoom = max(MIN_ZOOM, min(MAX_ZOOM, zoom))
+        bar = self.verticalScrollBar()
+        fraction = bar.value() / max(1.0, self.layout_.height)
+        self.fit = fit
+        self.layout_.relayout(zoom)
+        self._update_scrollbars()
+        bar.setValue(round(fraction * self.layout_.height))
+        self.viewport().update()
+        self._check_page()
+        self.zoomChanged.emit()
+
+    def zoom_by(self, steps: int) -> None:
+        self.set_zoom(self.zoom * ZOOM_STEP ** steps)
+
+    def fit_width(self) -> None:
+        self.set_zoom(self.layout_.fit_width_zoom(self._view_width()), "width")
+
+    def fit_page(self) -> None:
+        page = self.layout_.page_at(self.verticalScrollBar().value() + 1)
+        self.set_zoom(self.layout_.fit_page_zoom(self._view_width(),
+                                                 self.viewport().height(), page), "page")
+
+    def _apply_fit(self) -> None:
+        if self.fit == "page" and self.layout_.sizes:
+            self.fit_page()
+        elif self.fit == "width" and self.layout_.sizes:
+            self.fit_width()
+        else:
+            self.set_zoom(self.zoom, self.fit)
+
+    def _view_width(self) -> float:
+        return float(self.viewport().width() - 4)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.fit and self.layout_.sizes:
+            self._apply_fit()
+        else:
+            self._update_scrollbars()
+
+    def _update_scrollbars(self) -> None:
+        v, h = self.verticalScrollBar(), self.horizontalScrollBar()
+        v.setRange(0, max(0, round(self.layout_.height) - self.viewport().height()))
+        v.setPageStep(self.viewport().height())
+        v.setSingleStep(40)
+        h.setRange(0, max(0, round(self.layout_.width) - self.viewport().width()))
+        h.setPageStep(self.viewport().width())
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.zoom_by(1 if event.angleDelta().y() > 0 else -1)
+            return
+        super().wheelEvent(event)
+
+    # --- highlights and find matches ---------------------------------------------
+    def set_ranges(self, ranges: list[PageRange]) -> None:
+        self._ranges = sorted(ranges, key=lambda r: (r.start, -r.end))
+        self._by_page = {}
+        for r in self._ranges:
+            for number in range(self._page_of(r.start), self._page_of(max(r.start, r.end - 1)) + 1):
+                self._by_page.setdefault(number, []).append(r)
+        self.viewport().update()
+        self.marksChanged.emit()
+
+    def ranges(self) -> list[PageRange]:
+        return list(self._ranges)
+
+    def set_selected_key(self, key: str | None) -> None:
+        self._selected_key = key
+        self.viewport().update()
+
+    def set_matches(self, matches: list[tuple[int, int]], current: int = -1) -> None:
+        self._matches = list(matches)
+        self._match_starts = [start for start, _ in self._matches]
+        self._current_match = current
+        self.viewport().update()
+        self.marksChanged.emit()
+
+    def matches(self) -> list[tuple[int, int]]:
+        return list(self._matches)
+
+    def _page_of(self, offset: int) -> int:
+        return max(0, bisect_right(self.starts, offset) - 1)
+
+    # --- selection ------------------------------------------------------------------
+    def selection_range(self) -> tuple[int, int] | None:
+        if self._anchor is None or self._caret is None or self._anchor == self._caret:
+            return None
+        return min(self._anchor, self._caret), max(self._anchor, self._caret)
+
+    def select_range(self, start: int, end: int) -> None:
+        self._anchor, self._caret = start, end
+        self.viewport().update()
+        self.selectionChanged.emit()
+
+    def select_all(self) -> None:
+        if self.text_length:
+            self.select_range(0, self.text_length)
+
+    def clear_selection(self) -> None:
+        if self._caret is not None:
+            self.select_range(self._caret, self._caret)
+
+    def selected_text(self) -> str:
+        span = self.selection_range()
+        if span is None:
+            return ""
+        parts = []
+        for number in range(self._page_of(span[0]), self._page_of(span[1] - 1) + 1):
+            text = self._texts.get(number, "")
+            base = self.starts[number]
+            parts.append(text[max(0, span[0] - base):max(0, span[1] - base)])
+        return "\n\n".join(p for p in parts if p)
+
+    def copy(self) -> None:
+        text = self.selected_text()
+        if text:
+            QGuiApplication.clipboard().setText(text)
+
+    def offset_at(self, pos: QPointF) -> int | None:
+        """The document offset of the caret nearest ``pos`` (viewport pixels), None
+        until the page's characters have arrived."""
+        if not self.layout_.sizes:
+            return None
+        content = QPointF(pos.x() + self.horizontalScrollBar().value(),
+                          pos.y() + self.verticalScrollBar().value())
+        number = self.layout_.page_at(content.y())
+        boxes = self._boxes.get(number)
+        if boxes is None:
+            self._ask_boxes(number)
+            return None
+        page = self.layout_.page_rect(number, self.viewport().width())
+        zoom = self.layout_.zoom
+        local = QPointF((content.x() - page.x()) / zoom, (content.y() - page.y()) / zoom)
+        at = offset_near(boxes, local)
+        return None if at is None else self.starts[number] + at
+
+    def key_at(self, pos: QPointF) -> str | None:
+        """The innermost highlight under ``pos``."""
+        at = self.offset_at(pos)
+        if at is None:
+            return None
+        hits = [r for r in self._by_page.get(self._page_of(at), []) if r.start <= at < r.end
+                or r.start < at <= r.end]
+        return min(hits, key=lambda r: r.end - r.start).key if hits else None
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            return super().mousePressEvent(event)
+        self.setFocus()
+        badge = self.badge_at(event.position())
+        if badge is not None:
+            self.highlightClicked.emit(badge.key)
+            return None
+        at = self.offset_at(event.position())
+        if at is None:  # the page's characters are on their way: press there then
+            self._pending_press = event.position()
+            return None
+        self._pending_press = None
+        if event.modifiers() & Qt.KeyboardModifier.ShiftModifier and self._anchor is not None:
+            self.select_range(self._anchor, at)
+        else:
+            self.select_range(at, at)
+        self._pressed_on = self.key_at(event.position())
+        return None
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        """A double click selects the word under the pointer."""
+        at = self.offset_at(event.position())
+        if at is None or event.button() != Qt.MouseButton.LeftButton:
+            return
+        number = self._page_of(at)
+        text, base = self._texts.get(number, ""), self.starts[number]
+        local = at - base
+        if local < len(text) and not text[local].isalnum() and local > 0:
+            local -= 1  # the caret fell after the word's last letter
+        start = end = local
+        while start > 0 and (text[start - 1].isalnum() or text[start - 1] == HYPHEN_MARK):
+            start -= 1
+        while end < len(text) and (text[end].isalnum() or text[end] == HYPHEN_MARK):
+            end += 1
+        if end > start:
+            self._pressed_on = None
+            self.select_range(base + start, base + end)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if not event.buttons() & Qt.MouseButton.LeftButton or self._anchor is None:
+            return
+        at = self.offset_at(event.position())
+        if at is not None and at != self._caret:
+            self._pressed_on = None
+            self.select_range(self._anchor, at)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._pressed_on is not None and self.selection_range() is None:
+            self.highlightClicked.emit(self._pressed_on)
+        self._pressed_on = None
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copy()
+            return
+        shift = event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        key = event.key()
+        if shift and self._caret is not None and key in (
+                Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down):
+            self._extend(key)
+            return
+        super().keyPressEvent(event)
+
+    def _extend(self, key: int) -> None:
+        assert self._caret is not None and self._anchor is not None
+        caret = self._caret
+        if key == Qt.Key.Key_Left:
+            caret -= 1
+        elif key == Qt.Key.Key_Right:
+            caret += 1
+        else:
+            caret = self._line_step(caret, -1 if key == Qt.Key.Key_Up else 1)
+        if self.text_length:
+            caret = min(self.text_length, caret)
+        self.select_range(self._anchor, max(0, caret))
+        self.ensure_visible(self._caret if self._caret is not None else caret)
+
+    def _line_step(self, caret: int, direction: int) -> int:
+        """The offset one line above or below ``caret``, at the same x."""
+        number = self._page_of(caret)
+        boxes = self._boxes.get(number)
+        local = caret - self.starts[number]
+        if not boxes:
+            return caret
+        box = next((boxes[i] for i in range(min(local, len(boxes) - 1), -1, -1)
+                    if boxes[i] is not None), None)
+        if box is None:
+            return caret
+        height = box[3] - box[1]
+        target = QPointF(box[0], (box[1] + box[3]) / 2 + direction * height * 1.2)
+        at = offset_near(boxes, target)
+        return caret if at is None else self.starts[number] + at
+
+    # --- scrolling to a passage ---------------------------------------------------------
+    def reveal(self, start: int, end: int) -> None:
+        """Scroll so that ``start``–``end`` is in view, near the top third."""
+        if not self.layout_.sizes:
+            self._pending_reveal = (start, end)
+            return
+        self._pending_reveal = None
+        self.ensure_visible(start, centre=True)
+
+    def ensure_visible(self, offset: int, centre: bool = False) -> None:
+        number = self._page_of(offset)
+        page = self.layout_.page_rect(number, self.viewport().width())
+        boxes = self._boxes.get(number)
+        y = page.y()
+        local = offset - self.starts[number]
+        bar = self.verticalScrollBar()
+        if boxes:
+            box = next((b for b in boxes[min(local, len(boxes) - 1):] if b is not None), None)
+            if box is not None:
+                y = page.y() + box[1] * self.layout_.zoom
+        elif not centre:
+            return
+        else:  # the page's top for now; the passage once its characters arrive
+            self._ask_boxes(number)
+            self._pending_reveal = (offset, offset)
+            bar.setValue(round(page.y() - GAP))
+            return
+        top, height = bar.value(), self.viewport().height()
+        if centre or not top + 20 <= y <= top + height - 40:
+            bar.setValue(round(y - height / 3))
+
+    def visible_page(self) -> int:
+        """The page a third down the view (as the status bar names it)."""
+        return self.layout_.page_at(self.verticalScrollBar().value()
+                                    + self.viewport().height() / 3)
+
+    def _scrolled(self) -> None:
+        self.viewport().update()
+        self._settle.start()
+        self._check_page()
+
+    def _visible_pages(self) -> range:
+        top = self.verticalScrollBar().value()
+        return self.layout_.pages_between(top, top + self.viewport().height())
+
+    def _read_visible(self) -> None:
+        for number in self._visible_pages():
+            self._ask_boxes(number)
+
+    def _needs_boxes(self, number: int) -> bool:
+        """The page shows something drawn from its characters."""
+        if number in self._by_page:
+            return True
+        lo = self.starts[number] if number < len(self.starts) else 0
+        hi = self.starts[number + 1] if number + 1 < len(self.starts) else 1 << 62
+        span = self.selection_range()
+        if span is not None and span[0] < hi and span[1] > lo:
+            return True
+        first = bisect_right(self._match_starts, lo) - 1
+        return any(s < hi and e > lo for s, e in self._matches[max(0, first):first + 2])
+
+    def _check_page(self) -> None:
+        page = self.visible_page()
+        if page != self._last_page and self.layout_.sizes:
+            self._last_page = page
+            self.pageChanged.emit(page)
+
+    # --- rendering ------------------------------------------------------------------------
+    def _scale(self) -> float:
+        return round(self.layout_.zoom * self.devicePixelRatioF(), 3)
+
+    def _want(self, number: int) -> None:
+        cached = self._images.get(number)
+        if cached is not None:
+            self._images.move_to_end(number)
+            if cached[0] == self._scale():
+                return
+        if number in self._inflight or len(self._inflight) >= IN_FLIGHT:
+            return
+        self._inflight.add(number)
+        self.pdf.render(self._token, number, self._scale())
+
+    def _rendered(self, token: int, number: int, scale: float, image: QImage) -> None:
+        if token != self._token:
+            return
+        self._inflight.discard(number)
+        if self._text_source is not None:
+            self.pdf.read_text(self._token, *self._text_source)
+            self._text_source = None
+        image.setDevicePixelRatio(self.devicePixelRatioF())
+        self._images[number] = (scale, image)
+        self._images.move_to_end(number)
+        while len(self._images) > CACHE_PAGES:
+            self._images.popitem(last=False)
+        self.viewport().update()
+
+    def _ask_boxes(self, number: int) -> None:
+        if number not in self._asked_boxes:
+            self._asked_boxes.add(number)
+            self.pdf.boxes(self._token, number)
+
+    def _boxes_ready(self, token: int, number: int, text: str, boxes: list) -> None:
+        if token != self._token:
+            return
+        self._texts[number] = text
+        self._boxes[number] = boxes
+        self.viewport().update()
+        if self._pending_press is not None:
+            pos, self._pending_press = self._pending_press, None
+            at = self.offset_at(pos)
+            if at is not None:
+                self.select_range(at, at)
+        if self._pending_reveal is not None and self._page_of(self._pending_reveal[0]) == number:
+            start = self._pending_reveal[0]
+            self._pending_reveal = None
+            self.ensure_visible(start, centre=True)
+
+    def page_is_ready(self, number: int) -> bool:
+        """The page's characters have arrived (its selection and highlights work)."""
+        return number in self._boxes
+
+    def rendered_pages(self) -> list[int]:
+        return list(self._images)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self.viewport())
+        painter.fillRect(event.rect(), self.palette().window().color().darker(115))
+        if not self.layout_.sizes:
+            return
+        dx, dy = self.horizontalScrollBar().value(), self.verticalScrollBar().value()
+        painter.translate(-dx, -dy)
+        visible = self.layout_.pages_between(dy, dy + self.viewport().height())
+        width = self.viewport().width()
+        for number in visible:
+            self._want(number)
+            if number not in self._boxes and self._needs_boxes(number):
+                self._ask_boxes(number)
+        for number in visible:
+            page = self.layout_.page_rect(number, width)
+            cached = self._images.get(number)
+            painter.fillRect(page, QColor("white"))
+            if cached is not None:
+                scale, image = cached
+                if scale == self._scale():  # pixel for pixel: no seams from resampling
+                    painter.drawImage(page.topLeft(), image)
+                else:  # the old zoom's picture, scaled, until the sharp one arrives
+                    painter.save()
+                    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+                    painter.drawImage(page, image)
+                    painter.restore()
+            boxes = self._boxes.get(number)
+            if boxes:
+                base = self.starts[number]
+                first = max(0, bisect_right(self._match_starts, base) - 1)
+                paint_marks(painter, page, boxes, base, self.layout_.zoom,
+                            self._by_page.get(number, []), self._selected_key,
+                            self._matches, first, self._current_match,
+                            self.selection_range(), self.palette().highlight().color())
+            painter.setPen(QPen(self.palette().mid().color(), 1))
+            painter.drawRect(page.adjusted(-0.5, -0.5, 0.5, 0.5))
+            paint_badges(painter, self.badge_rects(number), self.palette())
+        for number in (visible.stop, visible.start - 1):  # the next page, before it shows
+            if 0 <= number < self.page_count:
+                self._want(number)
+
+    def badge_rects(self, number: int) -> list[tuple[QRectF, PageRange]]:
+        """Where the verdict badges of page ``number`` sit (content pixels), first line
+        of each passage, left of the page."""
+        boxes = self._boxes.get(number)
+        if not boxes:
+            return []
+        page = self.layout_.page_rect(number, self.viewport().width())
+        base, zoom, out = self.starts[number], self.layout_.zoom, []
+        for r in self._by_page.get(number, []):
+            if not r.badge or not self.starts or self._page_of(r.start) != number:
+                continue
+            lines = line_rects(boxes, max(0, r.start - base), min(len(boxes), r.end - base))
+            if lines:
+                rect = box_rect(page, lines[0], zoom)
+                size = 20.0
+                out.append((QRectF(page.x() - size - 4, rect.center().y() - size / 2,
+                                   size, size), r))
+        return out
+
+    def badge_at(self, pos: QPointF) -> PageRange | None:
+        """The highlight whose verdict badge is at ``pos`` (viewport pixels)."""
+        if not self.layout_.sizes:
+            return None
+        content = QPointF(pos.x() + self.horizontalScrollBar().value(),
+                          pos.y() + self.verticalScrollBar().value())
+        number = self.layout_.page_at(content.y())
+        return next((r for rect, r in self.badge_rects(number) if rect.contains(content)), None)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if isinstance(event, QHelpEvent) and event.type() == QEvent.Type.ToolTip:
+            hit = self.badge_at(QPointF(event.pos()))
+            if hit is not None:
+                QToolTip.showText(event.globalPos(), hit.tip, self.viewport())
+                return True
+        return super().viewportEvent(event)
