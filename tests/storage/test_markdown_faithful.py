@@ -84,3 +84,29 @@ def test_a_long_ordinary_document_is_not_refused_by_the_guard():
     book = chapter * 2_000  # ~250 KB: more markup than one note may carry
     assert markdown_limits.too_complex(book)
     assert markdown_limits.document_too_complex(book) is None
+
+
+CHAPTER = ("# Chapter\n\nSome *prose* with a [link][x] and `code`.\n\n- item\n- item\n\n"
+           "```\n>>> x = 1\n\n>>> y\n```\n\n    indented\n\n    code\n\n")
+
+
+def test_a_long_document_renders_in_parts_as_it_does_whole(monkeypatch):
+    source = CHAPTER * 60 + "[x]: https://x.org\n"
+    whole = markdown_to_text(source)
+    monkeypatch.setattr(markdown_text, "CHUNK_CHARS", 500)
+    seen: list[float] = []
+    assert markdown_to_text(source, step=seen.append) == whole
+    assert len(seen) > 10 and seen == sorted(seen)
+    assert "link" in whole[0] and "[x]" not in whole[0]
+
+
+def test_long_documents_render_in_linear_time(monkeypatch):
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "interchange"))
+    from growth import LINEAR, growth
+
+    monkeypatch.setattr(markdown_text, "CHUNK_CHARS", 4_000)
+    ratio = growth(lambda n: CHAPTER * n, markdown_to_text, 60, repeat=3)
+    assert ratio < LINEAR, ratio

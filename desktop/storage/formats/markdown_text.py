@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from desktop.domain.markdown_limits import document_too_complex
@@ -36,37 +37,81 @@ _OTHER_PLACEHOLDER = re.compile("\x02[a-z]{1,10}\\d*[a-z]{0,10}\x03")  # e.g. a 
 _STRUCTURAL = {"ul", "ol", "table", "thead", "tbody", "tr", "div", "blockquote", "dl"}
 _SPACE = re.compile(r"[ \t\r\n\f]+")
 _AMP = "\x02amp\x03"
+CHUNK_CHARS = 65_536  # rendered at a time, with progress and a chance to cancel between
+_DEFINITION = re.compile(r"^ {0,3}\[(?!\^)[^\]\n]{1,500}\]:[ \t]*\S.*$", re.MULTILINE)
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_LAZY = re.compile(r"^(?:[*+-]|\d{1,9}[.)])[ \t]")  # a list item may continue a list
 _FENCED = re.compile(r"<pre(?: [^>]*)?><code(?: [^>]*)?>([^<]*)</code></pre>")
 
 
 def load_markdown(source: Source) -> Document:
     raw, encoding = decode_text(source.raw, source.name, source.encoding)
-    source.step(0.1)
-    text, styles = markdown_to_text(normalize_newlines(raw))
+    source.step(0.05)
+    text, styles = markdown_to_text(normalize_newlines(raw),
+                                    step=lambda f: source.step(0.05 + 0.95 * f))
     source.step(1.0)
     return Document(text=text, title="", media_type="text/markdown", encoding=encoding,
                     styles=styles)
 
 
-def markdown_to_text(source: str) -> tuple[str, list[tuple[int, int, str]]]:
-    """Rendered plain text of Markdown ``source`` and its (start, end, kind) styles."""
+def markdown_to_text(
+    source: str, step: Callable[[float], None] | None = None
+) -> tuple[str, list[tuple[int, int, str]]]:
+    """Rendered plain text of Markdown ``source`` and its (start, end, kind) styles.
+
+    A long document is rendered in parts of about ``CHUNK_CHARS`` cut at blank lines
+    between top-level blocks (never inside a fence or an indented block), each with
+    every link definition of the document, so ``step(fraction)`` reports progress and
+    can cancel between them.
+    """
     if not source.strip():
         return "", []
     if document_too_complex(source):
         return source.strip(), []  # shown as written: nothing hidden, nothing slow
     md = _engine()
-    md.crosslight_root = None
-    try:
-        md.reset().convert(source)
-    except (RecursionError, ValueError, IndexError):  # a renderer bug on odd input
-        return source.strip(), []
-    root = md.crosslight_root
-    if root is None:
-        return source.strip(), []
-    reader = _TreeReader(md.htmlStash.rawHtmlBlocks)
-    reader.children(root)
+    reader = _TreeReader()
+    chunks = list(_chunks(source))
+    for number, chunk in enumerate(chunks):
+        if step is not None and number:
+            step(number / len(chunks))
+        md.crosslight_root = None
+        try:
+            md.reset().convert(chunk)
+        except (RecursionError, ValueError, IndexError):  # a renderer bug on odd input
+            return source.strip(), []
+        if md.crosslight_root is None:
+            continue
+        reader.stash = md.htmlStash.rawHtmlBlocks
+        reader.out.block_break()
+        reader.children(md.crosslight_root)
     text, styles = reader.out.result()
     return text, sorted(set(styles))
+
+
+def _chunks(source: str) -> Iterator[str]:
+    """Parts of ``source`` that render alone as they do together (see markdown_to_text)."""
+    if len(source) <= CHUNK_CHARS:
+        yield source
+        return
+    definitions = "\n\n" + "\n".join(m.group(0) for m in _DEFINITION.finditer(source))
+    lines = source.split("\n")
+    start = 0
+    size = 0
+    fence = ""
+    for i, line in enumerate(lines):
+        size += len(line) + 1
+        opened = _FENCE.match(line)
+        if opened:
+            marker = opened.group(1)
+            if not fence:
+                fence = marker[0] * 3
+            elif marker.startswith(fence):
+                fence = ""
+        if (size >= CHUNK_CHARS and not fence and not line.strip() and i + 1 < len(lines)
+                and lines[i + 1][:1] not in (" ", "\t", "") and not _LAZY.match(lines[i + 1])):
+            yield "\n".join(lines[start:i]) + definitions
+            start, size = i + 1, 0
+    yield "\n".join(lines[start:]) + definitions
 
 
 _md: Any = None
@@ -94,9 +139,9 @@ class _TreeReader:
     """python-markdown's element tree → StyledText (an iterative-enough walk: the
     complexity guard caps nesting at ``MAX_NESTING`` levels)."""
 
-    def __init__(self, stash: list[str]) -> None:
+    def __init__(self) -> None:
         self.out = StyledText()
-        self.stash = stash
+        self.stash: list[str] = []
         self.lists: list[list[int]] = []
         self.pre = 0
         self.after_marker = False  # a list item's marker was just written
