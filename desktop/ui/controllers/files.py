@@ -15,7 +15,7 @@ from desktop.storage.disk_state import Fingerprint
 from desktop.storage.documents import is_document_path
 from desktop.storage.errors import ChangedOnDiskError, StorageError
 from desktop.storage.locks import StudyLock, StudyLockedError, acquire
-from desktop.storage.opening import open_path
+from desktop.storage.opening import Opened, open_path
 from desktop.storage.recent import remember
 from desktop.storage.saving import SaveResult, save_study_data
 from desktop.storage.studyfile import STUDY_SUFFIX
@@ -66,6 +66,10 @@ class FileController(Controller):
             except StorageError as err:
                 self.prompts.error("Could not open", str(err))
                 return False
+        return self.adopt(opened, path)
+
+    def adopt(self, opened: Opened, path: Path) -> bool:
+        """Make ``opened`` (read from ``path``) this window's study, if the user agrees."""
         if not self.confirm_discard():
             return False
         session = StudySession.from_opened(opened)
