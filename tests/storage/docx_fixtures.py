@@ -53,12 +53,18 @@ def note_ref(kind: str, number: int) -> str:
 
 def make_raw_docx(body: str, footnotes: dict[int, str] | None = None,
                   endnotes: dict[int, str] | None = None, strict: bool = False,
-                  title: str = "") -> bytes:
+                  title: str = "", header: str = "") -> bytes:
+    section = ('<w:sectPr><w:headerReference w:type="default" r:id="rIdHeader"/></w:sectPr>'
+               if header else "<w:sectPr/>")
     document = f'<?xml version="1.0" encoding="UTF-8"?><w:document {NAMESPACES}>' \
-               f"<w:body>{body}<w:sectPr/></w:body></w:document>"
+               f"<w:body>{body}{section}</w:body></w:document>"
     rels = [f'<Relationship Id="rIdLink" Type="{R}/hyperlink" '
             'Target="https://example.org/" TargetMode="External"/>']
     parts = {"word/document.xml": document}
+    if header:
+        parts["word/header1.xml"] = (f'<?xml version="1.0"?><w:hdr {NAMESPACES}>'
+                                     f"{para(run(header))}</w:hdr>")
+        rels.append(f'<Relationship Id="rIdHeader" Type="{R}/header" Target="header1.xml"/>')
     for kind, notes in (("footnote", footnotes), ("endnote", endnotes)):
         if notes is None:
             continue

@@ -67,6 +67,12 @@ def test_deleted_revisions_and_field_codes_are_not_text(tmp_path):
     assert open_docx(tmp_path, make_raw_docx(body)).text == "Kept inserted end."
 
 
+def test_headers_and_footers_follow_the_body_once(tmp_path):
+    raw = make_raw_docx(para(run("Body text.")), header="Confidential draft")
+    assert open_docx(tmp_path, raw).text == (
+        "Body text.\n\nHeaders and footers\n\nHeader: Confidential draft")
+
+
 def test_strict_ooxml_is_read(tmp_path):
     raw = make_raw_docx(para(run("Strict "), hyperlink("words"), run(".")), strict=True,
                         title="Strict one")

@@ -8,7 +8,8 @@ fields, tables and lists keep their text; a text box is read once (the first bra
 revisions and field codes are not text. Footnote and endnote references become ``[1]``
 and ``[i]`` (numbered in order of reference, as Word does) and the notes follow the body
 under "Footnotes" and "Endnotes". Strict OOXML is read by mapping its namespaces onto the
-transitional ones. Headers, footers and comments are not read.
+transitional ones. The distinct headers and footers follow, each once; comments are
+not read.
 """
 
 from __future__ import annotations
@@ -58,6 +59,7 @@ def load_docx(source: Source) -> Document:
                 source.step(0.9 * number / max(1, len(blocks)))
             walker.block(block)
         walker.notes()
+        walker.headers_and_footers(body)
     except (ImportCancelledError, DocumentError):
         raise
     except (ValueError, KeyError, RecursionError) as err:  # malformed markup
@@ -148,9 +150,11 @@ class _Walker:
         self.numbering: dict[tuple[str, str], str] = {}  # (numId, ilvl) → numFmt
         self.counters: dict[tuple[str, str], int] = {}
         self.note_parts: dict[str, str] = {}
-        for _id, kind, path in package.relationships(main):
+        self.parts_by_id: dict[str, tuple[str, str]] = {}  # relationship id → (kind, path)
+        for rel_id, kind, path in package.relationships(main):
             if path not in package.zip.names:
                 continue
+            self.parts_by_id[rel_id] = (kind, path)
             if kind == "styles":
                 self._read_styles(path)
             elif kind == "numbering":
@@ -306,6 +310,40 @@ class _Walker:
                 out.append(f"{label}. {text or '(missing)'}")
                 out.line_break()
             out.block_break()
+
+    # --- headers and footers -------------------------------------------------------
+    def headers_and_footers(self, body) -> None:
+        """Each distinct header and footer the sections use, once, after the notes."""
+        lines: list[str] = []
+        for section in body.iter(f"{W}sectPr"):
+            for reference in section:
+                kind = reference.tag[len(W):-len("Reference")] if isinstance(
+                    reference.tag, str) and reference.tag in (f"{W}headerReference",
+                                                              f"{W}footerReference") else ""
+                part = self.parts_by_id.get(reference.get(f"{{{_R_NS}}}id") or "")
+                if not kind or part is None:
+                    continue
+                parts: list = []
+                for paragraph in self.package.xml(part[1]).iter(f"{W}p"):
+                    if parts:
+                        parts.append((" ", ()))
+                    self._inline(paragraph, parts, (), [])
+                text = " ".join("".join(t for t, _ in parts).split())
+                line = f"{kind.capitalize()}: {text}"
+                if text and line not in lines:
+                    lines.append(line)
+        if not lines:
+            return
+        out = self.out
+        out.block_break()
+        out.begin("heading2")
+        out.append("Headers and footers")
+        out.end("heading2")
+        out.block_break()
+        for line in lines:
+            out.append(line)
+            out.line_break()
+        out.block_break()
 
     # --- styles and lists -----------------------------------------------------------
     def _read_styles(self, path: str) -> None:
