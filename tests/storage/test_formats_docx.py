@@ -59,6 +59,12 @@ def test_tables_and_structured_tags_keep_their_text(tmp_path):
     assert doc.text == "Name\tAge\nAda\t36\n\nIn a content control."
 
 
+def test_a_text_box_in_a_table_cell_is_read_once(tmp_path):
+    table = ("<w:tbl><w:tr><w:tc>" + para(run("Cell"), text_box(para(run("boxed"))))
+             + "</w:tc><w:tc>" + para(run("Next")) + "</w:tc></w:tr></w:tbl>")
+    assert open_docx(tmp_path, make_raw_docx(table)).text == "Cell boxed\tNext"
+
+
 def test_deleted_revisions_and_field_codes_are_not_text(tmp_path):
     body = para(run("Kept "),
                 '<w:del><w:r><w:delText>removed </w:delText></w:r></w:del>',

@@ -268,14 +268,31 @@ class _Walker:
         out.block_break()
 
     def _cell_text(self, cell) -> str:
+        return " ".join(self._flat_text(cell).split())
+
+    def _flat_text(self, container) -> str:
+        """The words of a cell, note or header on one line, each text read once."""
         texts = []
-        for paragraph in cell.iter(f"{W}p"):
-            parts: list = []
-            self._inline(paragraph, parts, (), [])
-            text = " ".join("".join(t for t, _ in parts).split())
-            if text:
-                texts.append(text)
-        return " ".join(texts)
+        for child in container:
+            tag = child.tag
+            if tag == f"{W}p":
+                parts: list = []
+                boxes: list = []
+                self._inline(child, parts, (), boxes)
+                texts.append("".join(t for t, _ in parts))
+                texts.extend(self._flat_text(box) for box in boxes)
+            elif tag in (f"{W}tbl", f"{W}tr", f"{W}tc", f"{W}customXml", f"{W}ins",
+                         f"{W}smartTag", f"{W}sdtContent"):
+                texts.append(self._flat_text(child))
+            elif tag == f"{W}sdt":
+                content = child.find(f"{W}sdtContent")
+                if content is not None:
+                    texts.append(self._flat_text(content))
+            elif tag == f"{_MC}AlternateContent":
+                branch = _one_branch(child)
+                if branch is not None:
+                    texts.append(self._flat_text(branch))
+        return " ".join(" ".join(texts).split())
 
     # --- notes --------------------------------------------------------------------
     def _cite(self, kind: str, reference) -> str:
@@ -300,12 +317,7 @@ class _Walker:
             out.block_break()
             for number, note_id in enumerate(cited, start=1):
                 note = by_id.get(note_id)
-                parts: list = []
-                for paragraph in note.iter(f"{W}p") if note is not None else ():
-                    if parts:
-                        parts.append((" ", ()))
-                    self._inline(paragraph, parts, (), [])
-                text = " ".join("".join(t for t, _ in parts).split())
+                text = self._flat_text(note) if note is not None else ""
                 label = str(number) if kind == "footnote" else _roman(number)
                 out.append(f"{label}. {text or '(missing)'}")
                 out.line_break()
@@ -323,12 +335,7 @@ class _Walker:
                 part = self.parts_by_id.get(reference.get(f"{{{_R_NS}}}id") or "")
                 if not kind or part is None:
                     continue
-                parts: list = []
-                for paragraph in self.package.xml(part[1]).iter(f"{W}p"):
-                    if parts:
-                        parts.append((" ", ()))
-                    self._inline(paragraph, parts, (), [])
-                text = " ".join("".join(t for t, _ in parts).split())
+                text = self._flat_text(self.package.xml(part[1]))
                 line = f"{kind.capitalize()}: {text}"
                 if text and line not in lines:
                     lines.append(line)
