@@ -87,6 +87,30 @@ def test_strict_ooxml_is_read(tmp_path):
     assert doc.title == "Strict one"
 
 
+def test_a_macro_enabled_or_template_package_is_read_not_refused_with_internals(tmp_path):
+    # python-docx refused these with "file '<_io.BytesIO object at 0x…>' is not a Word
+    # file": the body is the same WordprocessingML, so it is read.
+    raw = make_raw_docx(para(run("Macro words.")))
+    raw = _replace_in_zip(raw, "[Content_Types].xml",
+                          "wordprocessingml.document.main+xml",
+                          "wordprocessingml.template.main+xml")
+    assert open_docx(tmp_path, raw).text == "Macro words."
+
+
+def _replace_in_zip(raw: bytes, member: str, old: str, new: str) -> bytes:
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(raw)) as src, zipfile.ZipFile(out, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item)
+            if item.filename == member:
+                data = data.decode().replace(old, new).encode()
+            dst.writestr(item, data)
+    return out.getvalue()
+
+
 def test_a_package_without_a_document_says_so_plainly(tmp_path):
     import io
     import zipfile
