@@ -53,3 +53,22 @@ def test_unclosed_tags_parse_in_linear_time():
     ratio = growth(lambda n: "<p>x</p>" + "<a " * n, run, 80_000, repeat=3)
     assert ratio < LINEAR, ratio
 
+
+
+def test_markup_nested_deeper_than_libxml2_allows_keeps_every_word():
+    # libxml2 silently drops the rest of a page nested ~2,000 levels deep: the words
+    # are then read without the layout, never lost.
+    page = ("<title>T</title>" + "<div>" * 5000 + "deep &amp; <b>bold</b>"
+            "<script>evil()</script>" + "</div>" * 5000 + "<p>after</p>")
+    assert html_to_text(page).text == "deep & bold after"
+
+
+def test_a_text_longer_than_ten_megabytes_is_not_cut():
+    words = "word " * 2_500_000
+    assert len(html_to_text(f"<p>{words}</p>").text) == len(words.strip())
+
+
+def test_a_page_ending_in_a_script_or_comment_keeps_its_layout():
+    result = html_to_text("<p>normal <b>page</b></p><script>if (a < b) {x()}</script>"
+                          "<!-- generated in 0.1 s -->")
+    assert result.text == "normal page" and result.styles == [(7, 11, "bold")]

@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from html import unescape
 
 from desktop.storage.formats.mathml_text import mathml_text
 from desktop.storage.formats.styled_text import StyledText
@@ -33,6 +34,9 @@ CHUNK_CHARS = 262_144  # fed to the parser at a time, with progress between
 STEP_ELEMENTS = 5_000  # progress (and a chance to cancel) while walking the tree
 _SPACE = re.compile(r"[ \t\r\n\f\u00a0]+")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
+_TEXT_CHUNK = re.compile(r"(?:^|>)([^<>]+)")
+_SCRIPT_OPEN = re.compile(r"<(script|style|title)[\s>]")
+_TAG = re.compile(r"<[^<>]*>")
 
 
 @dataclass
@@ -54,7 +58,10 @@ def html_to_text(html: str, *, drop_boilerplate: bool = False,
         only = "article" if re.search(r"<article[\s>]", html, re.IGNORECASE) else "main"
     else:
         only = None
-    root = _parse(_XML_DECLARATION.sub("", html, count=1), step)
+    html = _XML_DECLARATION.sub("", html, count=1)
+    root = _parse(html, step)
+    if root is not None and _cut_short(html, root):
+        return HtmlText(_flat_text(html), [])  # the words, if not their layout
     walker = _Walker(drop_boilerplate, only)
     if root is not None:
         walker.read_head(root)
@@ -67,8 +74,11 @@ def html_to_text(html: str, *, drop_boilerplate: bool = False,
 def _parse(html: str, step: Callable[[float], None] | None):
     from lxml import etree
 
+    # huge_tree: libxml2 otherwise cuts a text node at 10 MB without a word (the
+    # document size cap, 64 MB, bounds the work; the tree is walked without recursion).
     parser = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True,
-                              no_network=True, recover=True, default_doctype=False)
+                              no_network=True, recover=True, default_doctype=False,
+                              huge_tree=True)
     data = html.encode("utf-8", errors="surrogatepass")
     for at in range(0, len(data), CHUNK_CHARS):
         if step is not None and at:
@@ -78,6 +88,33 @@ def _parse(html: str, step: Callable[[float], None] | None):
         return parser.close()
     except etree.XMLSyntaxError:  # nothing parseable (an empty or whitespace page)
         return None
+
+
+def _cut_short(html: str, root) -> bool:
+    """Whether libxml2 stopped before the end: nested deeper than it allows (about 2,000
+    levels even with ``huge_tree``), it drops the rest of the page without an error."""
+    chunks = [c for c in _TEXT_CHUNK.findall(html[-4096:]) if c.strip()]
+    if not chunks:
+        return False
+    needle = _SPACE.sub(" ", unescape(chunks[-1])).strip()[-30:]
+    return bool(needle) and needle not in _SPACE.sub(" ", "".join(root.itertext()))
+
+
+def _flat_text(html: str) -> str:
+    """The text of a page libxml2 could not parse whole: tags, scripts and styles out
+    (in linear time), entities decoded, one space between words."""
+    kept = []
+    at = 0
+    lower = html.lower()
+    for match in _SCRIPT_OPEN.finditer(lower):
+        if match.start() < at:
+            continue
+        kept.append(html[at:match.start()])
+        end = lower.find(f"</{match.group(1)}", match.end())
+        at = len(html) if end < 0 else end
+    kept.append(html[at:])
+    text = _TAG.sub(" ", "".join(kept))
+    return _SPACE.sub(" ", unescape(text)).strip()
 
 
 def _local(tag: object) -> str:
