@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.storage.formats.text import decode_text
+from desktop.storage.formats.text import decode_text, encoding_label
 
 POLISH = (
     "Księga pierwsza. Gospodarstwo.\n"
@@ -96,6 +96,17 @@ CASES = [
 def test_real_sentences_decode_exactly(text, codec):
     decoded, _used = decode_text(text.encode(codec), "sample.txt")
     assert decoded == text
+
+
+@pytest.mark.parametrize("text", [FRENCH, GERMAN])
+def test_western_text_stays_western(text):
+    _decoded, used = decode_text(text.encode("cp1252"), "western.txt")
+    assert used == "cp1252"
+
+
+def test_the_central_european_code_page_is_named_for_the_user():
+    _decoded, used = decode_text(POLISH.encode("iso-8859-2"), "pl.txt")
+    assert encoding_label(used) == "Central European (ISO-8859-2)"
 
 
 @pytest.mark.parametrize("codec", ["cp1250", "iso-8859-2"])

@@ -38,6 +38,7 @@ ENCODING_CHOICES: list[tuple[str, str]] = [
     ("iso-8859-1", "Western (ISO-8859-1)"),
     ("iso-8859-15", "Western (ISO-8859-15)"),
     ("cp1250", "Central European (Windows-1250)"),
+    ("iso-8859-2", "Central European (ISO-8859-2)"),
     ("cp1251", "Cyrillic (Windows-1251)"),
     ("koi8-r", "Cyrillic (KOI8-R)"),
     ("koi8-u", "Cyrillic (KOI8-U)"),
