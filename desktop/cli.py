@@ -57,6 +57,10 @@ def main(argv: list[str] | None = None) -> int:
         return fetch_main(argv[1:])
     args = build_parser().parse_args(argv)
     path = Path(args.path) if args.path else SAMPLE_DOCUMENT
+    if args.path and _loads_slowly(path):
+        from desktop.ui.app import run_loading  # the window first, then the document
+
+        return run_loading(path)
     try:
         opened = open_argument(args.path) if args.path else open_path(path)
     except StorageError as err:
@@ -70,6 +74,17 @@ def main(argv: list[str] | None = None) -> int:
     from desktop.ui.app import run  # Qt loads only once the input is known to be good
 
     return run(opened)
+
+
+def _loads_slowly(path: Path) -> bool:
+    """A large document: better read behind the window's progress bar than before it."""
+    from desktop.storage.documents import is_document_path, sync_limit
+
+    try:
+        return is_document_path(path) and path.is_file() and \
+            path.stat().st_size > sync_limit(path)
+    except OSError:
+        return False
 
 
 def open_argument(text: str) -> Opened:

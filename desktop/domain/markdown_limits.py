@@ -32,21 +32,36 @@ _BLOCK_BREAK = re.compile(r"\n[ \t]*\n")
 _SPLIT_LINE = re.compile(r"^[ \t>]*(?:#|[-*_=][-*_= \t]*$)", re.MULTILINE)
 
 
-def too_complex(text: str) -> str | None:
-    """The reason rendering ``text`` as Markdown could take long, or None if it is fine."""
-    if sum(text.count(char) for char in MARKUP) > MAX_MARKUP_CHARS:
+def too_complex(text: str, scale: float = 1.0, markup_scale: float = 1.0) -> str | None:
+    """The reason rendering ``text`` as Markdown could take long, or None if it is fine.
+
+    ``scale`` multiplies the scan budgets and ``markup_scale`` the markup cap (documents
+    get budgets in proportion to their length, see ``document_too_complex``).
+    """
+    if sum(text.count(char) for char in MARKUP) > MAX_MARKUP_CHARS * markup_scale:
         return "too much markup"
     if nesting_depth(text) > MAX_NESTING:
         return "nested too deeply"
-    if bracket_scan_cost(text) > BRACKET_SCAN_BUDGET:
+    if bracket_scan_cost(text) > BRACKET_SCAN_BUDGET * scale:
         return "too many unclosed brackets"
-    if backtick_scan_cost(text) > BACKTICK_SCAN_BUDGET:
+    if backtick_scan_cost(text) > BACKTICK_SCAN_BUDGET * scale:
         return "too many unclosed backtick runs"
-    if tag_scan_cost(text) > TAG_SCAN_BUDGET:
+    if tag_scan_cost(text) > TAG_SCAN_BUDGET * scale:
         return "too many unclosed tags"
-    if split_scan_cost(text) > SPLIT_SCAN_BUDGET:
+    if split_scan_cost(text) > SPLIT_SCAN_BUDGET * scale:
         return "too many headings or rules in one paragraph"
     return None
+
+
+DOCUMENT_UNIT_CHARS = 50_000  # a document gets a note's budgets per this many characters
+DOCUMENT_MARKUP_FACTOR = 2.0  # READMEs are code-heavy: twice a note's markup density
+
+
+def document_too_complex(text: str) -> str | None:
+    """``too_complex`` for a whole Markdown document: the time allowed grows with its
+    length (linearly), so a book renders but 40 KB of ``[`` is still shown as written."""
+    scale = max(1.0, len(text) / DOCUMENT_UNIT_CHARS)
+    return too_complex(text, scale, scale * DOCUMENT_MARKUP_FACTOR)
 
 
 def nesting_depth(text: str) -> int:

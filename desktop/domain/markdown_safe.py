@@ -3,7 +3,8 @@
 Markdown allows raw HTML, so the rendered output is cleaned with nh3 (an allow-list
 sanitizer): images are dropped (an <img> would fetch a URL or read a file), links keep
 only http, https and mailto targets, and no style or event attributes survive.
-``markdown`` is imported on first use; it costs ~85 ms, too much for start-up.
+The renderer is the app's one Markdown engine (``markdown_engine``: tables, footnotes,
+strikethrough, task lists), imported on first use.
 Notes too long or too convoluted to render quickly (see ``markdown_limits``) are shown
 as escaped plain text instead, so a hostile note cannot freeze the preview.
 """
@@ -35,13 +36,9 @@ def render_markdown(text: str) -> str:
         return plain_html(text)
     global _converter
     if _converter is None:
-        import markdown
+        from desktop.domain.markdown_engine import new_markdown
 
-        # Column alignment as an ``align`` attribute: the sanitizer strips ``style``.
-        _converter = markdown.Markdown(
-            extensions=["tables", "fenced_code", "sane_lists"],
-            extension_configs={"tables": {"use_align_attribute": True}},
-        )
+        _converter = new_markdown()
     try:
         raw = _converter.reset().convert(text)
     except Exception:  # a renderer bug on odd input (e.g. RecursionError): show it plain

@@ -18,12 +18,21 @@ from desktop.storage.formats.text import decode_text as decode_with_encoding
 from desktop.storage.formats.text import normalize_newlines
 from desktop.storage.safe_read import read_capped
 
-__all__ = ["DOCUMENT_SUFFIXES", "MAX_DOCUMENT_BYTES", "TEXT_MEDIA_TYPES",
-           "ImportCancelledError", "decode_text", "decode_with_encoding", "is_document_path",
-           "load_document", "normalize_newlines"]
+__all__ = ["DOCUMENT_SUFFIXES", "MAX_DOCUMENT_BYTES", "OTHER_SYNC_BYTES", "TEXT_MEDIA_TYPES",
+           "TEXT_SYNC_BYTES", "ImportCancelledError", "decode_text", "decode_with_encoding",
+           "is_document_path", "load_document", "normalize_newlines", "sync_limit"]
 
 DOCUMENT_SUFFIXES = {suffix: f.media_type for suffix, f in FORMATS.items()}
 MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
+TEXT_SYNC_BYTES = 2 * 1024 * 1024  # plain text: fast to decode
+OTHER_SYNC_BYTES = 256 * 1024  # Markdown, PDF, Word, EPUB, web pages: parsing takes longer
+_QUICK_SUFFIXES = {".txt", ".text"}
+
+
+def sync_limit(path: Path) -> int:
+    """Files up to this many bytes load at once; larger ones in a worker with progress
+    (the window shows first, so the user sees something happen)."""
+    return TEXT_SYNC_BYTES if Path(path).suffix.lower() in _QUICK_SUFFIXES else OTHER_SYNC_BYTES
 
 
 def is_document_path(path: Path) -> bool:

@@ -58,3 +58,72 @@ def run(opened: Opened) -> int:
     if window is None:
         return 0
     return app.exec()
+
+
+class _FirstLoadPrompts:
+    """The window's prompts for the first document's load, except that a refusal is kept
+    for the command line (one line on stderr, exit 1) instead of shown in a box."""
+
+    def __init__(self, prompts: Prompts) -> None:
+        self.prompts = prompts
+        self.refusal: str | None = None
+
+    def error(self, _title: str, message: str) -> None:
+        self.refusal = message
+
+    def __getattr__(self, name: str):
+        return getattr(self.prompts, name)
+
+
+def start_loading(path: Path, prompts: Prompts | None = None,
+                  on_refused=None) -> MainWindow:
+    """Show the window at once, then read the document at ``path`` in the background
+    with the progress bar (a large PDF takes seconds: the user sees it coming).
+
+    ``on_refused(message)`` is called if the document cannot be opened (or the user
+    cancels: message None); the window then closes.
+    """
+    from PySide6.QtCore import QTimer
+
+    from desktop.domain.factory import new_study_for
+    from desktop.domain.model import Document
+    from desktop.ui.core.import_worker import load_document_in_background
+
+    placeholder = Document(text=f"Opening “{path.name}”…", title=path.name,
+                           media_type="text/plain")
+    window = MainWindow(StudySession.from_opened(Opened(new_study_for(placeholder), None)),
+                        prompts)
+    if prompts is not None:
+        prompts.parent = window
+    window.show()
+
+    def load() -> None:
+        first = _FirstLoadPrompts(window.prompts)
+        document = load_document_in_background(window, path, first, sync_bytes=0)
+        if document is not None and window.files.adopt(
+                Opened(new_study_for(document), None), path):
+            return
+        if on_refused is not None:
+            on_refused(first.refusal)
+        window.close()
+
+    QTimer.singleShot(0, load)
+    return window
+
+
+def run_loading(path: Path) -> int:
+    """``crosslight BIG.pdf``: the window first, the document as it loads; a refusal is
+    one line on stderr and exit status 1, as for a file refused before the window."""
+    app = make_app()
+    status = {"code": 0}
+
+    def refused(message: str | None) -> None:
+        if message:
+            print(f"crosslight: {message}", file=sys.stderr)
+            status["code"] = 1
+        app.exit(status["code"])
+
+    window = start_loading(path, on_refused=refused)
+    code = app.exec()
+    del window
+    return status["code"] or code

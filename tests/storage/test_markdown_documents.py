@@ -2,7 +2,7 @@
 
 import pytest
 
-from desktop.storage.formats.markdown_text import render_markdown
+from desktop.storage.formats.markdown_text import markdown_to_text
 
 SOURCE = """# Title *one*
 
@@ -14,6 +14,7 @@ wrapped line. snake_case_name and 2 * 3 * 4 stay.
 - item one
 - item **two**
   continued
+
 1. first
 2. second
 
@@ -37,13 +38,13 @@ def styled(text, styles):
 
 
 def test_rendered_text_has_no_markup():
-    text, _ = render_markdown(SOURCE)
+    text, _ = markdown_to_text(SOURCE)
     assert text == (
         "Title one\n\n"
         "Some bold and it text with a link and code, wrapped line. snake_case_name and "
         "2 * 3 * 4 stay.\n\n"
         "Section\n\n"
-        "• item one\n• item two continued\n1. first\n2. second\n\n"
+        "• item one\n• item two continued\n\n1. first\n2. second\n\n"
         "quoted text\n\n"
         "code  block\n\n"
         "Setext heading\n\n"
@@ -52,7 +53,7 @@ def test_rendered_text_has_no_markup():
 
 
 def test_styles_mark_headings_emphasis_and_code():
-    text, styles = render_markdown(SOURCE)
+    text, styles = markdown_to_text(SOURCE)
     assert styled(text, styles) == [
         ("Title one", "heading1"), ("one", "italic"), ("bold", "bold"), ("it", "italic"),
         ("code", "code"), ("Section", "heading2"), ("two", "bold"), ("code  block", "code"),
@@ -61,19 +62,19 @@ def test_styles_mark_headings_emphasis_and_code():
 
 
 def test_html_is_dropped_not_rendered():
-    text, _ = render_markdown("<script>\nfetch('x')\n</script>\n\nText <img src=x onerror=y> here")
-    assert text == "Text  here"
+    text, _ = markdown_to_text("<script>\nfetch('x')\n</script>\n\nText <img src=x onerror=y> here")
+    assert text == "Text here"
 
 
 @pytest.mark.parametrize("source", ["[" * 20000, "*a" * 20000, "`" * 30000, "<a " * 20000,
                                     "> " * 5000 + "x", "#" * 10000])
 def test_pathological_input_renders_quickly(source):
-    text, _ = render_markdown(source)  # a hang here would time the suite out
+    text, _ = markdown_to_text(source)  # a hang here would time the suite out
     assert isinstance(text, str)
 
 
 def test_deep_headings_and_nested_lists():
-    text, styles = render_markdown("#### Four\n\n- a\n  - b\n    - c\n")
+    text, styles = markdown_to_text("#### Four\n\n- a\n    - b\n        - c\n")
     assert text == "Four\n\n• a\n   • b\n      • c"
     assert styles == [(0, 4, "heading3")]
 
@@ -89,9 +90,12 @@ def test_html_spaces_collapse_across_tags_and_chunks(monkeypatch):
 
 
 def test_long_markdown_reports_progress():
-    seen = []
-    render_markdown("line\n\n" * 12_000, step=seen.append)
-    assert seen and seen == sorted(seen) and all(0 < f < 1 for f in seen)
+    from desktop.storage.formats.base import Source
+    from desktop.storage.formats.markdown_text import load_markdown
+
+    seen: list[float] = []
+    load_markdown(Source(b"line\n\n" * 12_000, "long.md", progress=seen.append))
+    assert seen and seen == sorted(seen) and seen[-1] == 1.0
 
 
 @pytest.mark.parametrize("source", [
@@ -104,11 +108,11 @@ def test_long_markdown_reports_progress():
 ])
 @pytest.mark.timeout(5)  # the bug was an endless loop: fail, don't hang the suite
 def test_quoted_indented_lines_render_and_end(source):
-    text, styles = render_markdown(source)
+    text, styles = markdown_to_text(source)
     assert all(0 <= s < e <= len(text) for s, e, _ in styles)
 
 
 def test_a_quoted_code_block_reads_as_code():
-    text, styles = render_markdown("> Quote:\n>\n>     x = 1\n>     y = 2\n\nAfter.")
+    text, styles = markdown_to_text("> Quote:\n>\n>     x = 1\n>     y = 2\n\nAfter.")
     assert "x = 1\ny = 2" in text and text.endswith("After.")
     assert any(kind == "code" for _, _, kind in styles)

@@ -24,3 +24,11 @@ def test_status_bar_counts_words_highlights_and_checked_claims(qtbot, window, ui
     before = label.text()
     ui.type_text(qtbot, win.notes.detail.note.editor, "a note")  # typing changes no count
     assert label.text() == before
+
+
+def test_japanese_words_are_counted_by_character(qtbot, window, tmp_path):
+    path = tmp_path / "kusamakura.txt"
+    path.write_text("山路を登りながら、こう考えた。\n智に働けば角が立つ。", encoding="utf-8")
+    win = window(path)
+    # 13 + 9 Han/kana characters; str.split() saw two "words"
+    assert win.status_summary.text().startswith("22 words  ·  ")

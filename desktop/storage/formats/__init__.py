@@ -3,7 +3,8 @@
 Each loader takes a ``Source`` (the bytes, the file name for messages, an optional
 encoding, progress and cancel callbacks) and returns a ``Document`` without path or
 fallback title; ``documents.load_document`` adds those. Loaders import their heavy
-libraries (pypdfium2, python-docx, trafilatura, charset-normalizer) on first use only.
+libraries (pypdfium2, lxml, python-markdown, trafilatura, charset-normalizer) on first
+use only.
 """
 
 from __future__ import annotations

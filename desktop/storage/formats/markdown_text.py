@@ -2,255 +2,283 @@
 
 Highlights anchor to what the reader sees, so ``Document.text`` holds the rendered text
 (headings without ``#``, emphasis markers gone, bullets for list items, links as their
-words) and ``Document.styles`` says which stretches are headings, bold, italic or code.
+words, images as their alt text) and ``Document.styles`` says which stretches are
+headings, bold, italic or code. The Markdown is parsed by the app's one engine,
+python-markdown (``domain.markdown_engine``, also used for notes); a tree processor
+hands over its element tree, which is read here into text and styles with code-point
+offsets. Code blocks keep every character (``>>> x = 1``), entities become their
+characters (``&nbsp;`` → NBSP), and raw HTML is never rendered or run: a block of it is
+reduced to its visible text by ``html_text`` (scripts dropped), inline tags are dropped.
 
-A small line-based renderer of our own, not Python-Markdown: a whole book of Markdown
-must render in linear time (Python-Markdown is quadratic on some inputs, see
-``markdown_limits``), and HTML in the source is only stripped, never rendered or run.
+python-markdown is quadratic on some inputs; a document that
+``markdown_limits.document_too_complex`` flags is shown as written (plain text) at once.
 """
 
 from __future__ import annotations
 
+import html
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from typing import Any
 
+from desktop.domain.markdown_limits import document_too_complex
 from desktop.domain.model import Document
 from desktop.storage.formats.base import Source
 from desktop.storage.formats.styled_text import StyledText
 from desktop.storage.formats.text import decode_text, normalize_newlines
 
-MAX_INLINE_CHARS = 20_000  # a longer paragraph is shown as written (no inline parsing)
-MAX_INLINE_DEPTH = 4
-STEP_LINES = 5_000  # progress (and a chance to cancel) this often
-
+_HEADINGS = {"h1": "heading1", "h2": "heading2", "h3": "heading3", "h4": "heading3",
+             "h5": "heading3", "h6": "heading3"}
+_INLINE = {"strong": "bold", "b": "bold", "em": "italic", "i": "italic", "code": "code"}
+_BLOCKS = {"p", "blockquote", "div", "pre", "table", "hr", "dl", "dt", "dd", "ul", "ol",
+           *_HEADINGS}
+_PLACEHOLDER = re.compile("\x02wzxhzdk:(\\d+)\x03")
+_OTHER_PLACEHOLDER = re.compile("\x02[a-z]{1,10}\\d*[a-z]{0,10}\x03")  # e.g. a footnote's NBSP
+_STRUCTURAL = {"ul", "ol", "table", "thead", "tbody", "tr", "div", "blockquote", "dl"}
+_SPACE = re.compile(r"[ \t\r\n\f]+")
+_AMP = "\x02amp\x03"
+CHUNK_CHARS = 65_536  # rendered at a time, with progress and a chance to cancel between
+_DEFINITION = re.compile(r"^ {0,3}\[(?!\^)[^\]\n]{1,500}\]:[ \t]*\S.*$", re.MULTILINE)
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
-_SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
-_RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
-_ITEM = re.compile(r"^([ \t]*)([-*+]|\d{1,9}[.)])[ \t]+(.*)$")
-_QUOTE = re.compile(r"^ {0,3}>[ \t]?")
-_TABLE_RULE = re.compile(r"^[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*$")
-_HTML_BLOCK = re.compile(r"^ {0,3}<(script|style|!--)", re.IGNORECASE)
-_HTML_BLOCK_END = {"script": "</script>", "style": "</style>", "!--": "-->"}
-_INLINE = re.compile(
-    r"(?P<code>`+)(?P<code_text>.{1,2000}?)(?P=code)"
-    r"|!\[(?P<alt>[^\]\n]{0,500})\]\([^)\n]{0,2000}\)"
-    r"|\[(?P<link>[^\]\n]{1,500})\](?:\([^)\n]{0,2000}\)|\[[^\]\n]{0,200}\])"
-    r"|<(?P<auto>(?:https?|mailto):[^>\s]{1,2000})>"
-    r"|(?P<strong>\*\*|(?<!\w)__)(?P<strong_text>[^\s*_](?:.{0,2000}?[^\s])?)(?P=strong)"
-    r"|(?P<em>\*|(?<!\w)_)(?P<em_text>[^\s*_](?:.{0,2000}?[^\s])?)(?P=em)(?!\w)"
-    r"|(?P<tag></?[A-Za-z][A-Za-z0-9-]{0,30}(?:\s[^<>\n]{0,500})?/?>)"
-    r"|\\(?P<esc>[\\`*_{}\[\]()#+\-.!>|])"
-)
-_LINK_DEFINITION = re.compile(r"^ {0,3}\[[^\]]{1,500}\]:\s*\S+")
+_LAZY = re.compile(r"^(?:[*+-]|\d{1,9}[.)])[ \t]")  # a list item may continue a list
+_FENCED = re.compile(r"<pre(?: [^>]*)?><code(?: [^>]*)?>([^<]*)</code></pre>")
 
 
 def load_markdown(source: Source) -> Document:
     raw, encoding = decode_text(source.raw, source.name, source.encoding)
-    text, styles = render_markdown(normalize_newlines(raw), step=source.step)
+    source.step(0.05)
+    text, styles = markdown_to_text(normalize_newlines(raw),
+                                    step=lambda f: source.step(0.05 + 0.95 * f))
     source.step(1.0)
     return Document(text=text, title="", media_type="text/markdown", encoding=encoding,
                     styles=styles)
 
 
-def render_markdown(
+def markdown_to_text(
     source: str, step: Callable[[float], None] | None = None
 ) -> tuple[str, list[tuple[int, int, str]]]:
     """Rendered plain text of Markdown ``source`` and its (start, end, kind) styles.
 
-    ``step(fraction)`` is called every few thousand lines (it may raise to cancel).
+    A long document is rendered in parts of about ``CHUNK_CHARS`` cut at blank lines
+    between top-level blocks (never inside a fence or an indented block), each with
+    every link definition of the document, so ``step(fraction)`` reports progress and
+    can cancel between them.
     """
-    out = StyledText()
-    # A quote's ">" is dropped up front (quotes read as plain paragraphs), so every rule
-    # below sees the same lines: stripping it per rule let a quoted indented line match
-    # "code block" on its stripped form and then consume nothing, looping for ever.
-    lines = [_QUOTE.sub("", line, count=1) for line in source.split("\n")]
-    paragraph: list[str] = []
-    i = 0
-    next_step = STEP_LINES
-
-    def flush() -> None:
-        if paragraph:
-            _inline(out, _join(paragraph))
-            out.block_break()
-            paragraph.clear()
-
-    while i < len(lines):
-        if step is not None and i >= next_step:
-            step(i / len(lines))
-            next_step = i + STEP_LINES
-        line = lines[i]
-        fence = _FENCE.match(line)
-        if fence:
-            flush()
-            marker = fence.group(1)
-            body = []
-            i += 1
-            while i < len(lines) and not lines[i].lstrip().startswith(marker):
-                body.append(lines[i])
-                i += 1
-            _code_block(out, body)
-            i += 1
+    if not source.strip():
+        return "", []
+    if document_too_complex(source):
+        return source.strip(), []  # shown as written: nothing hidden, nothing slow
+    md = _engine()
+    reader = _TreeReader()
+    chunks = list(_chunks(source))
+    for number, chunk in enumerate(chunks):
+        if step is not None and number:
+            step(number / len(chunks))
+        md.crosslight_root = None
+        try:
+            md.reset().convert(chunk)
+        except (RecursionError, ValueError, IndexError):  # a renderer bug on odd input
+            return source.strip(), []
+        if md.crosslight_root is None:
             continue
-        html = _HTML_BLOCK.match(line)
-        if html:
-            flush()
-            end = _HTML_BLOCK_END[html.group(1).lower()]
-            while i < len(lines) and end not in lines[i].lower():
-                i += 1
-            i += 1
-            continue
-        if not line.strip():
-            flush()
-            i += 1
-            continue
-        heading = _ATX.match(line)
-        if heading:
-            flush()
-            _heading(out, len(heading.group(1)), heading.group(2) or "")
-            i += 1
-            continue
-        if paragraph and _SETEXT.match(line) and not _ITEM.match(paragraph[-1]):
-            level = 1 if line.strip().startswith("=") else 2
-            text = _join(paragraph)
-            paragraph.clear()
-            _heading(out, level, text)
-            i += 1
-            continue
-        if _RULE.match(line):
-            flush()
-            i += 1
-            continue
-        if _LINK_DEFINITION.match(line) and not paragraph:
-            i += 1
-            continue
-        item = _ITEM.match(line)
-        if item:
-            flush()
-            i = _list_item(out, lines, i, item)
-            continue
-        if line.startswith(("    ", "\t")) and not paragraph:
-            flush()
-            body = []
-            while i < len(lines) and (lines[i].startswith(("    ", "\t")) or not lines[i].strip()):
-                body.append(lines[i][4:] if lines[i].startswith("    ") else lines[i][1:])
-                i += 1
-            while body and not body[-1].strip():
-                body.pop()
-            _code_block(out, body)
-            continue
-        if "|" in line and i + 1 < len(lines) and _TABLE_RULE.match(lines[i + 1]) and not paragraph:
-            i = _table(out, lines, i)
-            continue
-        paragraph.append(line)
-        i += 1
-    flush()
-    return out.result()
+        reader.stash = md.htmlStash.rawHtmlBlocks
+        reader.out.block_break()
+        reader.children(md.crosslight_root)
+    text, styles = reader.out.result()
+    return text, sorted(set(styles))
 
 
-def _join(lines: list[str]) -> str:
-    """Soft-wrapped lines make one line; two trailing spaces or a backslash break it."""
-    parts = []
-    for n, line in enumerate(lines):
-        last = n == len(lines) - 1
-        if not last and (line.endswith("  ") or line.endswith("\\")):
-            parts.append(line.rstrip(" \\").strip() + "\n")
-        else:
-            parts.append(line.strip() + ("" if last else " "))
-    return "".join(parts)
-
-
-def _heading(out: StyledText, level: int, text: str) -> None:
-    kind = f"heading{min(level, 3)}"
-    out.begin(kind)
-    _inline(out, text.strip())
-    out.end(kind)
-    out.block_break()
-
-
-def _code_block(out: StyledText, body: list[str]) -> None:
-    text = "\n".join(body).rstrip()
-    if text:
-        out.begin("code")
-        out.append(text)
-        out.end("code")
-    out.block_break()
-
-
-def _list_item(out: StyledText, lines: list[str], i: int, item: re.Match) -> int:
-    indent = len(item.group(1).expandtabs(4)) // 2
-    marker = item.group(2)
-    bullet = "• " if marker in "-*+" else marker[:-1] + ". "
-    content = [item.group(3)]
-    i += 1
-    while i < len(lines):
-        nxt = lines[i]
-        if not nxt.strip() or _ITEM.match(nxt) or _ATX.match(nxt) or _FENCE.match(nxt):
-            break
-        content.append(nxt)
-        i += 1
-    out.append("   " * min(indent, 8) + bullet)
-    _inline(out, _join(content))
-    blank_then_item = (
-        i + 1 < len(lines) and not lines[i].strip() and _ITEM.match(lines[i + 1]) is not None
-    )
-    if i < len(lines) and (_ITEM.match(lines[i]) or blank_then_item):
-        out.line_break()
-        if blank_then_item:
-            i += 1  # a loose list still reads as one list
-    else:
-        out.block_break()
-    return i
-
-
-def _table(out: StyledText, lines: list[str], i: int) -> int:
-    rows = [lines[i]]
-    i += 2  # skip the |---|---| rule
-    while i < len(lines) and "|" in lines[i] and lines[i].strip():
-        rows.append(lines[i])
-        i += 1
-    for n, row in enumerate(rows):
-        cells = [c.strip() for c in row.strip().strip("|").split("|")]
-        if n == 0:
-            out.begin("bold")
-        _inline(out, "\t".join(cells))
-        if n == 0:
-            out.end("bold")
-        out.line_break()
-    out.block_break()
-    return i
-
-
-def _inline(out: StyledText, text: str, depth: int = 0) -> None:
-    """Append ``text`` with inline Markdown rendered as styles."""
-    if len(text) > MAX_INLINE_CHARS or depth > MAX_INLINE_DEPTH:
-        out.append(text)
+def _chunks(source: str) -> Iterator[str]:
+    """Parts of ``source`` that render alone as they do together (see markdown_to_text)."""
+    if len(source) <= CHUNK_CHARS:
+        yield source
         return
-    at = 0
-    for match in _INLINE.finditer(text):
-        out.append(text[at:match.start()])
-        at = match.end()
-        group = match.lastgroup
-        if match.group("code") is not None:
-            out.begin("code")
-            out.append(match.group("code_text").strip() or match.group("code_text"))
-            out.end("code")
-        elif match.group("alt") is not None:
-            out.append(match.group("alt"))
-        elif match.group("link") is not None:
-            _inline(out, match.group("link"), depth + 1)
-        elif match.group("auto") is not None:
-            out.append(match.group("auto"))
-        elif match.group("strong") is not None:
-            out.begin("bold")
-            _inline(out, match.group("strong_text"), depth + 1)
-            out.end("bold")
-        elif match.group("em") is not None:
-            out.begin("italic")
-            _inline(out, match.group("em_text"), depth + 1)
-            out.end("italic")
-        elif match.group("esc") is not None:
-            out.append(match.group("esc"))
-        elif group == "tag":
-            pass  # raw HTML is dropped: shown as text it would be noise, rendered it is risk
-    out.append(text[at:])
+    definitions = "\n\n" + "\n".join(m.group(0) for m in _DEFINITION.finditer(source))
+    lines = source.split("\n")
+    start = 0
+    size = 0
+    fence = ""
+    for i, line in enumerate(lines):
+        size += len(line) + 1
+        opened = _FENCE.match(line)
+        if opened:
+            marker = opened.group(1)
+            if not fence:
+                fence = marker[0] * 3
+            elif marker.startswith(fence):
+                fence = ""
+        if (size >= CHUNK_CHARS and not fence and not line.strip() and i + 1 < len(lines)
+                and lines[i + 1][:1] not in (" ", "\t", "") and not _LAZY.match(lines[i + 1])):
+            yield "\n".join(lines[start:i]) + definitions
+            start, size = i + 1, 0
+    yield "\n".join(lines[start:]) + definitions
+
+
+_md: Any = None
+
+
+def _engine() -> Any:
+    """The shared engine with a last tree processor that keeps the element tree."""
+    global _md
+    if _md is None:
+        from markdown.treeprocessors import Treeprocessor
+
+        from desktop.domain.markdown_engine import new_markdown
+
+        class KeepTree(Treeprocessor):
+            def run(self, root: Any) -> None:
+                self.md.crosslight_root = root
+
+        md = new_markdown()
+        md.treeprocessors.register(KeepTree(md), "crosslight_keep_tree", -100)
+        _md = md
+    return _md
+
+
+class _TreeReader:
+    """python-markdown's element tree → StyledText (an iterative-enough walk: the
+    complexity guard caps nesting at ``MAX_NESTING`` levels)."""
+
+    def __init__(self) -> None:
+        self.out = StyledText()
+        self.stash: list[str] = []
+        self.lists: list[list[int]] = []
+        self.pre = 0
+        self.after_marker = False  # a list item's marker was just written
+
+    def children(self, element: Any) -> None:
+        # Whitespace between the blocks of a container is layout, not text.
+        structural = element.tag in _STRUCTURAL
+        if element.text and not (structural and not element.text.strip()):
+            self.data(element.text)
+        for child in element:
+            self.element(child)
+            if child.tail and not (structural and not child.tail.strip()):
+                self.data(child.tail)
+
+    def element(self, element: Any) -> None:
+        tag = element.tag if isinstance(element.tag, str) else ""
+        out = self.out
+        block = _PLACEHOLDER.fullmatch((element.text or "").strip()) if tag == "p" else None
+        if block is not None and len(element) == 0:
+            self.raw_block(int(block.group(1)))
+            return
+        if element.get("class") == "footnote-backref":
+            return
+        if tag == "div" and element.get("class") == "footnote":
+            out.block_break()
+            out.begin("heading2")
+            out.append("Notes")
+            out.end("heading2")
+            out.block_break()
+            self.children(element)
+            out.block_break()
+            return
+        if tag == "sup" and element.get("id", "").startswith("fnref"):
+            out.append(f"[{''.join(element.itertext()).strip()}]")
+            return
+        if tag == "img":
+            out.append(element.get("alt") or "")
+            return
+        if tag == "br":
+            out.line_break()
+            return
+        if tag in _BLOCKS:
+            self.block_break(tag)
+        if tag in ("ul", "ol"):
+            start = element.get("start")
+            self.lists.append([int(start) - 1 if start and start.isdigit() else 0]
+                              if tag == "ol" else [-1])
+        elif tag == "li":
+            counter = self.lists[-1] if self.lists else [-1]
+            indent = "   " * max(0, len(self.lists) - 1)
+            out.line_break() if not out.at_line_start else None
+            if counter[0] >= 0:
+                counter[0] += 1
+                out.append(f"{indent}{counter[0]}. ")
+            else:
+                out.append(f"{indent}• ")
+            self.after_marker = True
+        elif tag == "tr":
+            out.line_break()
+        elif tag in ("td", "th") and not out.at_line_start:
+            out.append("\t")
+        kind = _HEADINGS.get(tag) or _INLINE.get(tag) or ("code" if tag == "pre" else None)
+        if tag == "th":
+            kind = "bold"
+        if kind:
+            out.begin(kind)
+        if tag in ("pre", "code"):
+            self.pre += 1
+        self.children(element)
+        if tag in ("pre", "code"):
+            self.pre -= 1
+        if kind:
+            out.end(kind)
+        if tag in ("ul", "ol"):
+            self.lists.pop()
+        if tag in _BLOCKS:
+            self.block_break(tag)
+
+    def block_break(self, tag: str) -> None:
+        """Blocks are set apart by a blank line; lists nested in an item by a line."""
+        if self.after_marker and tag == "p":
+            return  # a loose item's first paragraph follows its marker
+        if tag in ("ul", "ol") and self.lists:
+            self.out.line_break()
+        elif self.lists and tag == "p":
+            self.out.line_break()  # paragraphs of a loose list stay in their item
+        else:
+            self.out.block_break()
+
+    def data(self, text: str) -> None:
+        text = _OTHER_PLACEHOLDER.sub("", text.replace(_AMP, "&"))
+        if text.strip():
+            self.after_marker = False
+        if self.pre:
+            # Code text is escaped by python-markdown (``&gt;``); show it as written.
+            self.out.append(html.unescape(self._inline_stash(text)))
+            return
+        text = _SPACE.sub(" ", self._inline_stash(text))
+        out = self.out
+        if out.at_line_start or (text.startswith(" ") and out.ends_with_space):
+            text = text.lstrip(" ")
+        out.append(text)
+
+    def _inline_stash(self, text: str) -> str:
+        """Inline raw HTML: entities become characters, tags are dropped."""
+        if "\x02" not in text:
+            return text
+
+        def replace(match: re.Match) -> str:
+            index = int(match.group(1))
+            raw = self.stash[index] if index < len(self.stash) else ""
+            raw = str(raw)
+            if raw.startswith("&") and raw.endswith(";"):
+                return html.unescape(raw)
+            if raw.lstrip().startswith("<"):
+                return ""
+            return raw
+
+        return _PLACEHOLDER.sub(replace, text)
+
+    def raw_block(self, index: int) -> None:
+        """A block of raw HTML (or a fenced code block, which python-markdown stashes
+        as HTML): its visible text, with the styles it carries."""
+        from desktop.storage.formats.html_text import html_to_text
+
+        raw = str(self.stash[index]) if index < len(self.stash) else ""
+        code = _FENCED.fullmatch(raw.strip())
+        if code:  # a fenced code block: its text as written (the common case, made quick)
+            self.out.block_break()
+            self.out.begin("code")
+            self.out.append(html.unescape(code.group(1)).rstrip("\n"))
+            self.out.end("code")
+            self.out.block_break()
+            return
+        converted = html_to_text(raw)
+        self.out.block_break()
+        if converted.text:
+            self.out.append_styled(converted.text, converted.styles)
+        self.out.block_break()
+

@@ -1,9 +1,12 @@
 """Decoding text files: byte-order marks, strict UTF-8, then detection of legacy encodings.
 
 Order, most certain first: a BOM (UTF-8/16/32); UTF-16 without a BOM when the NUL bytes
-fall on one side of each pair; strict UTF-8; Western cp1252 when the non-ASCII letters
-are sparse (as accents are); otherwise charset-normalizer guesses (Arabic cp1256,
-Cyrillic cp1251/KOI8-R, …). The encoding used is returned so it can be shown and the
+fall on one side of each pair; strict UTF-8; when the non-ASCII letters are sparse (a
+Latin script with accents), the Latin code page whose reading gives the letters of its
+own languages — Western, Central European, Turkish or Baltic (``latin_scripts``; a
+cp1252 decode "succeeds" on almost any bytes, so it must win on letters, not on
+decoding); otherwise charset-normalizer guesses (Arabic, Cyrillic, Greek, Hebrew, CJK).
+The encoding used is returned so it can be shown and the
 user can override it. Binary files are refused rather than shown as mojibake.
 """
 
@@ -35,6 +38,7 @@ ENCODING_CHOICES: list[tuple[str, str]] = [
     ("iso-8859-1", "Western (ISO-8859-1)"),
     ("iso-8859-15", "Western (ISO-8859-15)"),
     ("cp1250", "Central European (Windows-1250)"),
+    ("iso-8859-2", "Central European (ISO-8859-2)"),
     ("cp1251", "Cyrillic (Windows-1251)"),
     ("koi8-r", "Cyrillic (KOI8-R)"),
     ("koi8-u", "Cyrillic (KOI8-U)"),
@@ -99,17 +103,17 @@ def decode_text(raw: bytes, name: str, encoding: str | None = None) -> tuple[str
                 raise DocumentError(f"“{name}” is a binary file, not text.")
             return text, codec
     if b"\x00" in raw:
-        codec = _utf16_without_bom(raw)
-        if codec is None:
+        utf16 = _utf16_without_bom(raw)
+        if utf16 is None:
             raise DocumentError(f"“{name}” is a binary file, not text.")
-        return _checked(raw.decode(codec), name), codec
+        return _checked(raw.decode(utf16), name), utf16
     try:
         return raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    western = _western(raw)
-    if western is not None:
-        return _checked(western, name), "cp1252"
+    latin = best_latin(raw)
+    if latin is not None:
+        return _checked(latin[0], name), latin[1]
     return _detect(raw, name)
 
 
@@ -160,17 +164,25 @@ def _utf16_without_bom(raw: bytes) -> str | None:
     return None
 
 
-def _western(raw: bytes) -> str | None:
-    """cp1252 when it decodes and accented letters are a small share of all letters."""
+def best_latin(raw: bytes) -> tuple[str, str] | None:
+    """(text, codec) for a Latin-script text in a legacy code page, or None if it is not one.
+
+    Latin text is mostly ASCII letters; Cyrillic, Greek, Arabic, Hebrew and CJK bytes read
+    as Latin-1 give mostly non-ASCII ones.
+    """
+    from desktop.storage.formats.latin_scripts import pick_latin
+
+    sample = raw[:SAMPLE_CHARS]
+    letters = [c for c in sample.decode("latin-1") if c.isalpha()]
+    if not letters or sum(1 for c in letters if ord(c) > 127) > 0.3 * len(letters):
+        return None
+    codec = pick_latin(sample)
+    if codec is None:
+        return None
     try:
-        text = raw.decode("cp1252")
-    except UnicodeDecodeError:
+        return raw.decode(codec), codec
+    except UnicodeDecodeError:  # the sample decoded, a later byte does not
         return None
-    letters = [c for c in text[:SAMPLE_CHARS] if c.isalpha()]
-    if not letters:
-        return None
-    foreign = sum(1 for c in letters if ord(c) > 127)
-    return text if foreign <= 0.3 * len(letters) else None
 
 
 def _detect(raw: bytes, name: str) -> tuple[str, str]:

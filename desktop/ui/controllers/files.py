@@ -66,6 +66,11 @@ class FileController(Controller):
             except StorageError as err:
                 self.prompts.error("Could not open", str(err))
                 return False
+        return self.adopt(opened, path)
+
+    def adopt(self, opened: Opened, path: Path) -> bool:
+        """Make ``opened`` (read from ``path``) this window's study, if the user agrees,
+        and remember the path in Open Recent."""
         if not self.show_opened(opened, Path(path).name):
             return False
         remember(path)

@@ -17,18 +17,16 @@ from PySide6.QtCore import QEventLoop, QObject, QThreadPool, QTimer, Signal, Slo
 from PySide6.QtWidgets import QWidget
 
 from desktop.domain.model import Document
-from desktop.storage.documents import ImportCancelledError, load_document
+from desktop.storage.documents import (  # noqa: F401 - the limits are re-exported
+    OTHER_SYNC_BYTES,
+    TEXT_SYNC_BYTES,
+    ImportCancelledError,
+    load_document,
+    sync_limit,
+)
 from desktop.storage.errors import StorageError
 
-TEXT_SYNC_BYTES = 2 * 1024 * 1024  # plain text and Markdown: fast to decode
-OTHER_SYNC_BYTES = 256 * 1024  # PDF, Word, EPUB, web pages: parsing takes longer
 SHOW_AFTER_MS = 300  # a worker load that ends sooner shows no dialog
-_TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
-
-
-def sync_limit(path: Path) -> int:
-    """Files up to this many bytes load in the calling thread."""
-    return TEXT_SYNC_BYTES if Path(path).suffix.lower() in _TEXT_SUFFIXES else OTHER_SYNC_BYTES
 
 
 class _Bridge(QObject):

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.model import Document, Study
+from desktop.domain.wordcount import count_words
 from desktop.storage.exporters.report_model import safe_url
 
 FACT_WIDTH = 500  # pixels: longer facts (a deep path) are cut in the middle
@@ -65,7 +66,7 @@ def facts(study: Study, document: Document) -> list[tuple[str, str]]:
             "none: fetched from the web" if p is not None else "none: pasted or built in")),
         *_web_facts(document),
         ("Media type", document.media_type),
-        ("Size", f"{_plural(len(document.text.split()), 'word')}, "
+        ("Size", f"{_plural(count_words(document.text), 'word')}, "
                  f"{_plural(len(document.text), 'character')}"),
         ("Added", _when(document.added)),
         ("Versions", f"{_plural(versions, 'earlier version')} kept" if versions

@@ -12,12 +12,13 @@ from PySide6.QtWidgets import QLabel, QWidget
 from desktop.domain.changes import ChangeSet
 from desktop.domain.crosscheck import claim_progress
 from desktop.domain.model import Study
+from desktop.domain.wordcount import count_words
 from desktop.ui.core.current import CurrentSession
 from desktop.ui.core.session import StudySession
 
 
 def word_count(text: str) -> int:
-    return len(text.split())
+    return count_words(text)
 
 
 def summary_text(study: Study, document_id: str, words: int) -> str:

@@ -1,0 +1,58 @@
+"""The one Markdown engine: python-markdown (BSD), set up the same for notes and documents.
+
+Notes render to HTML (then sanitised, see ``markdown_safe``); documents are read from
+the same element tree as text with styles (``storage.formats.markdown_text``). Both get
+tables, fenced code, footnotes, sane lists and two small extensions of our own:
+``~~strikethrough~~`` and task-list items (``- [x] done`` → "☑ done"). Lists nest by
+four spaces, as python-markdown has it (an item indented by two reads as a sibling:
+its words are kept, only the depth differs). ``markdown`` is imported on first use (it
+costs ~85 ms, too much for start-up). Callers check ``markdown_limits.too_complex``
+first: python-markdown is quadratic on some inputs.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+BASE_EXTENSIONS = ["tables", "fenced_code", "sane_lists", "footnotes"]
+_TASK = re.compile(r"^\[([ xX])\][ \t]+")
+
+
+def new_markdown() -> Any:
+    """A configured ``markdown.Markdown`` (not thread-safe: one per user)."""
+    import markdown
+
+    # Column alignment as an ``align`` attribute: the sanitizer strips ``style``.
+    return markdown.Markdown(
+        extensions=[*BASE_EXTENSIONS, _extension()],
+        extension_configs={"tables": {"use_align_attribute": True}},
+    )
+
+
+def _extension() -> Any:
+    from markdown.extensions import Extension
+    from markdown.inlinepatterns import SimpleTagInlineProcessor
+    from markdown.treeprocessors import Treeprocessor
+
+    class TaskItems(Treeprocessor):
+        """``[ ]`` / ``[x]`` opening a list item become ☐ / ☑ (the sanitiser keeps text,
+        not checkboxes)."""
+
+        def run(self, root: Any) -> None:
+            for item in root.iter("li"):
+                holder = item
+                if not (item.text or "").strip() and len(item) and item[0].tag == "p":
+                    holder = item[0]  # a loose list: the marker is in its paragraph
+                match = _TASK.match(holder.text or "")
+                if match:
+                    box = "☐ " if match.group(1) == " " else "☑ "
+                    holder.text = box + (holder.text or "")[match.end():]
+
+    class CrosslightMarkdown(Extension):
+        def extendMarkdown(self, md: Any) -> None:  # noqa: N802 - python-markdown's API
+            md.inlinePatterns.register(
+                SimpleTagInlineProcessor(r"(~{2})(?!~)(.+?)(?<!~)\1", "del"), "strike", 55)
+            md.treeprocessors.register(TaskItems(md), "task_items", 25)
+
+    return CrosslightMarkdown()

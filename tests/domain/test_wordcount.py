@@ -1,0 +1,23 @@
+"""Word counts for scripts written without spaces (issue #14, item 5)."""
+
+import pytest
+
+from desktop.domain.wordcount import count_words
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("The militia said on Tuesday it would act.", 8),
+    ("山路を登りながら、こう考えた。", 13),  # 8 + 5 Han/kana characters; 、。 are not words
+    ("北京是中国的首都。", 8),
+    ("iPhone 15を買った", 6),  # "iPhone", "15", then を, 買, っ, た
+    ("대한민국의 수도는 서울이다.", 3),  # Korean puts spaces between words
+    ("تقرير خاص عن العراق", 4),
+    ("", 0),
+    ("  \n\t ", 0),
+])
+def test_words_are_counted_as_a_reader_would(text, words):
+    assert count_words(text) == words
+
+
+def test_a_japanese_paragraph_is_not_one_word():
+    assert count_words("智に働けば角が立つ。情に棹させば流される。") > 10
