@@ -40,6 +40,7 @@ class Settings:
     reader_font_size: float = 0.0  # points; 0 = the platform's default
     show_minimap: bool = True  # the overview strip beside the reader's scroll bar
     minimap_by_verdict: bool = False  # colour the strip by verdict, not by category
+    reading_measure: int = 72  # the reading column's widest line, in characters (centred)
     # Window state as Qt gives it (base64 of saveGeometry/saveState), opaque here.
     window_geometry: str = ""
     window_state: str = ""

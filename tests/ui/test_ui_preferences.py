@@ -108,3 +108,15 @@ def test_a_saved_family_missing_here_is_kept_when_only_the_size_changes(qtbot, w
     _open(qtbot, win, ui).size_box.setValue(16)
     assert load_settings().reader_font_family == "No Such Font Family 42"
     assert win.reader.point_size == 16
+
+
+def test_the_reading_column_width_applies_live_and_is_saved(qtbot, window, ui):
+    win = window(ui.REPO / "seeds" / "iraq-militia-threat.txt", size=(1900, 900))
+    win.notes.hide()
+    dialog = _open(qtbot, win, ui)
+    dialog.measure.setValue(50)
+    assert win.reader.measure_chars == 50
+    assert load_settings().reading_measure == 50
+    qtbot.waitUntil(lambda: win.reader.characters_per_line() <= 52)
+    second = window(ui.REPO / "seeds" / "iraq-militia-threat.txt")
+    assert second.reader.measure_chars == 50

@@ -35,6 +35,7 @@ class AppearanceController(Controller):
         self.preferences_dialog: PreferencesDialog | None = None
         self._family = settings.reader_font_family
         reader.set_reader_font(settings.reader_font_family, settings.reader_font_size)
+        reader.set_measure(settings.reading_measure)
         minimap.describe = self.describe
         minimap.setVisible(settings.show_minimap)
         minimap.set_by_verdict(settings.minimap_by_verdict)
@@ -88,10 +89,16 @@ class AppearanceController(Controller):
             dialog.fontChosen.connect(self.set_font)
             dialog.identityEdited.connect(self.set_identity)
             dialog.keepPageChosen.connect(self.set_keep_page)
+            dialog.measureChosen.connect(self.set_measure)
             self.preferences_dialog = dialog
         dialog.show()
         dialog.raise_()
         dialog.activateWindow()
+
+    def set_measure(self, chars: int) -> None:
+        """The reading column's widest line (Preferences), kept for the next run."""
+        self.reader.set_measure(chars)
+        update_settings(reading_measure=int(chars))
 
     # --- identity and web pages (Preferences) --------------------------------
     def set_identity(self, name: str, organisation: str, url: str) -> None:

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.reader.themes import THEME_CHOICES, THEME_LABELS
-from desktop.ui.reader.view import MAX_POINT_SIZE, MIN_POINT_SIZE
+from desktop.ui.reader.view import MAX_POINT_SIZE, MEASURE_CHARS, MEASURE_RANGE, MIN_POINT_SIZE
 
 SAMPLE = ("<p>Read critically: who says so, and how do they know?</p>"
           "<p dir='rtl'>خواندن انتقادی: چه کسی می‌گوید و از کجا می‌داند؟</p>")
@@ -47,6 +47,7 @@ class PreferencesDialog(QDialog):
     fontChosen = Signal(str, float)  # family ("" = built-in), size in points
     identityEdited = Signal(str, str, str)  # name ("" = the account's), organisation, url
     keepPageChosen = Signal(bool, int)  # keep fetched pages in the study, up to bytes
+    measureChosen = Signal(int)  # the reading column's widest line, in characters
 
     def __init__(self, theme: str, font: QFont, base_size: int, family: str,
                  parent: QWidget | None = None, *, settings: Any = None,
@@ -96,6 +97,13 @@ class PreferencesDialog(QDialog):
         size_label = QLabel("&Size:", self)
         size_label.setBuddy(self.size_box)
         form.addRow(size_label, size_row)
+        self.measure = QSpinBox(self)
+        self.measure.setObjectName("readingMeasure")
+        self.measure.setRange(*MEASURE_RANGE)
+        self.measure.setSuffix(" characters")
+        self.measure.setToolTip("The widest line of the text column, centred in the reader")
+        self.measure.setValue(int(getattr(settings, "reading_measure", MEASURE_CHARS)))
+        form.addRow("Column &width:", self.measure)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.close)
         reading = QGroupBox("Reading", self)
@@ -115,6 +123,7 @@ class PreferencesDialog(QDialog):
         self.family.currentFontChanged.connect(self._family_changed)
         self.size_box.valueChanged.connect(lambda _v: self._emit_font())
         self.default_font.clicked.connect(self._use_default)
+        self.measure.valueChanged.connect(self.measureChosen.emit)
 
     def _identity_box(self, settings: Any, account_name: str) -> QGroupBox:
         box = QGroupBox("You, as exports name you", self)

@@ -39,7 +39,9 @@ READER_FONT_FAMILIES = ["Noto Serif", "Source Serif 4", "Georgia", "Charter", "D
                         "Serif"]
 BASE_POINT_SIZE = 13
 MIN_POINT_SIZE, MAX_POINT_SIZE = 7, 40
-MEASURE_CHARS = 72  # comfortable line length
+MEASURE_CHARS = 72  # comfortable line length (the default of the Preferences setting)
+MIN_MEASURE_CHARS = 45  # below this the window folds its side panels away
+MEASURE_RANGE = (45, 140)
 MATCH_STRENGTH, CURRENT_MATCH_STRENGTH, FLASH_STRENGTH = 0.22, 0.55, 0.45
 FLASH_TICKS = 6
 GUTTER_WIDTH = 112
@@ -78,6 +80,7 @@ class ReaderView(QPlainTextEdit):
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setFrameShape(QPlainTextEdit.Shape.NoFrame)
         self.base_point_size = BASE_POINT_SIZE
+        self.measure_chars = MEASURE_CHARS  # the reading column's widest (Preferences)
         self.document().setDocumentMargin(12)
         self.document().setDefaultTextOption(bidi_text_option(
             self.document().defaultTextOption()))
@@ -238,13 +241,30 @@ class ReaderView(QPlainTextEdit):
         return self.font().pointSize()
 
     # --- layout --------------------------------------------------------------
+    def set_measure(self, chars: int) -> None:
+        """The reading column's widest line, in average characters (centred)."""
+        self.measure_chars = max(MEASURE_RANGE[0], min(MEASURE_RANGE[1], int(chars)))
+        self._update_margins()
+
+    def minimum_reading_width(self) -> int:
+        """The width this view needs to show MIN_MEASURE_CHARS characters a line at
+        the current font: the window keeps at least this much for the text."""
+        chars = self.fontMetrics().averageCharWidth() * MIN_MEASURE_CHARS
+        margins = 2 * 16 + 2 * int(self.document().documentMargin())
+        return chars + margins + self.verticalScrollBar().sizeHint().width()
+
+    def characters_per_line(self) -> float:
+        """How many average characters fit a line of the text column now."""
+        usable = self.viewport().width() - 2 * self.document().documentMargin()
+        return usable / max(1, self.fontMetrics().averageCharWidth())
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._update_margins()
 
     def _update_margins(self) -> None:
         """Keep the text column at a readable measure, centred, however wide the window."""
-        measure = self.fontMetrics().averageCharWidth() * MEASURE_CHARS
+        measure = self.fontMetrics().averageCharWidth() * self.measure_chars
         spare = self.width() - self.verticalScrollBar().sizeHint().width() - measure
         # The left margin holds the verdict gutter: give it room for a word before
         # centring the text column with what is left.

@@ -72,6 +72,9 @@ class Actions:
     pdf_text: QAction  # View › PDF as Text (checked) or as pages
     fit_width: QAction
     fit_page: QAction
+    # The reading room (issue #17): side panels as toggles, as readers have them.
+    toggle_notes: QAction
+    toggle_search: QAction
 
 
 def _action(parent: QWidget, text: str, shortcuts=(), tip: str = "", icon=None) -> QAction:
@@ -202,6 +205,10 @@ def create_actions(window: QWidget, undo_group: QUndoGroup) -> Actions:
                                     "Show a PDF as its text instead of its pages")),
         fit_width=_action(window, "Fit &Width", [], "Zoom a PDF's pages to the width"),
         fit_page=_action(window, "Fit &Page", [], "Zoom a PDF to show a whole page"),
+        toggle_notes=_checkable(_action(window, "&Notes Pane", ["F9"],
+                                        "Show or hide the notes beside the text")),
+        toggle_search=_checkable(_action(window, "Sea&rch Study Pane", ["F10"],
+                                         "Show or hide Search Study")),
     )
 
 

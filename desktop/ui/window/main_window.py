@@ -56,6 +56,7 @@ from desktop.ui.window.actions import (
     create_verdict_actions,
 )
 from desktop.ui.window.document_status import DocumentStatus, describe
+from desktop.ui.window.measure import MeasureKeeper
 from desktop.ui.window.pdf_pages import ActiveText, PdfPages
 from desktop.ui.window.recent_menu import RecentMenu
 from desktop.ui.window.status import StatusSummary
@@ -130,14 +131,18 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_summary)
         self.statusBar().addPermanentWidget(self.document_status)
 
+        # The reader keeps its measure: side panels fold away before it gets crushed.
+        self.measure = MeasureKeeper(self, self.reader, self.reader_stack, self.splitter,
+                                     self.notes, lambda: self.tag_ops.dock, self.status)
         self._connect()
+        self._connect_panels()
         self.set_session(session)
         self.resize(1280, 820)
         self.splitter.setSizes([800, 480])
         self.notes.split.setSizes([380, 340])
         # The last run's layout, if there is a readable one.
         restore_window_state(self, self._splitters(),
-                             lambda: self.tag_ops.open_search(focus=False))
+                             lambda: self.open_search_pane(focus=False))
         apply_accessibility(self)
         self.drops.watch_children()
 
@@ -261,7 +266,7 @@ class MainWindow(QMainWindow):
         notes.tagsEdited.connect(self.tag_ops.set_tags)
         a.edit_tags.triggered.connect(self.tag_ops.edit_tags)
         # A lambda: triggered(checked) would otherwise arrive as open_search(focus=False).
-        a.search_study.triggered.connect(lambda: self.tag_ops.open_search())
+        a.search_study.triggered.connect(lambda: self.open_search_pane())
         web = self.web
         a.open_address.triggered.connect(lambda: web.open_address())
         a.check_new_version.triggered.connect(web.check_new_version)
@@ -271,6 +276,35 @@ class MainWindow(QMainWindow):
         a.publish_address.triggered.connect(self.interchange.set_publish_address)
         a.shortcuts.triggered.connect(self.help.show_shortcuts)
         a.open_sample.triggered.connect(self.help.open_sample)
+
+    def _connect_panels(self) -> None:
+        """F9 and F10 show and hide the side panels; the checks follow what shows."""
+        a, keeper = self.menu_actions, self.measure
+
+        def sync() -> None:
+            a.toggle_notes.setChecked(not self.notes.isHidden())
+            dock = self.tag_ops.dock
+            a.toggle_search.setChecked(dock is not None and not dock.isHidden())
+
+        def search(shown: bool) -> None:
+            if shown:
+                self.open_search_pane()
+            elif self.tag_ops.dock is not None:
+                self.tag_ops.dock.hide()
+
+        keeper.panelsChanged.connect(sync)
+        a.toggle_notes.triggered.connect(keeper.set_notes_shown)
+        a.toggle_search.triggered.connect(search)
+        sync()
+
+    def open_search_pane(self, focus: bool = True) -> None:
+        """Search Study, folding the notes if the reader would otherwise be crushed."""
+        made = self.tag_ops.dock is not None
+        self.tag_ops.open_search(focus=focus)
+        if not made and self.tag_ops.dock is not None:
+            self.measure.watch_dock(self.tag_ops.dock)
+        self.measure.search_shown()
+        self.menu_actions.toggle_search.setChecked(True)
 
     def _select_on_page(self) -> None:
         if self.pdf.view is not None:
@@ -384,6 +418,8 @@ class MainWindow(QMainWindow):
         themes.addActions(list(look.themes.values()))
         view.addSeparator()
         view.addActions([look.show_minimap, look.minimap_by_verdict])
+        view.addSeparator()
+        view.addActions([a.toggle_notes, a.toggle_search])
         help_menu = bar.addMenu("&Help")
         help_menu.addActions([a.shortcuts, a.open_sample])
         help_menu.addSeparator()
