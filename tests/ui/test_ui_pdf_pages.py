@@ -234,6 +234,7 @@ def test_verdicts_in_the_margin_and_highlights_on_the_minimap(qtbot, window, pdf
     assert badge.key == hid and badge.badge == verdict.symbol
     page = view.layout_.page_rect(2, view.viewport().width())
     assert rect.right() <= page.left()  # left of the page, in the margin
+    assert view.badge_chip is not None  # drawn as the reader's verdict chips
     # Clicking the badge selects the highlight in the list.
     win.notes.list.clearSelection()
     centre = rect.center().toPoint() - QPoint(view.horizontalScrollBar().value(),

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import OrderedDict
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -56,6 +57,8 @@ class PageView(QAbstractScrollArea):
         super().__init__(parent)
         self.setObjectName("pdfPageView")
         self.setAccessibleName("PDF pages")
+        # How a verdict badge is drawn, given by the window (its reader's chips).
+        self.badge_chip: Callable[[QPainter, QRectF, PageRange], object] | None = None
         # Wrap the viewport by name before the first viewport() call: typed QWidget*, it
         # would load the bindings of all 69 widget classes (see ui/core/qt_wrapping).
         self.findChild(QWidget, "qt_scrollarea_viewport",
@@ -562,7 +565,7 @@ class PageView(QAbstractScrollArea):
                             self.selection_range(), self.palette().highlight().color())
             painter.setPen(QPen(self.palette().mid().color(), 1))
             painter.drawRect(page.adjusted(-0.5, -0.5, 0.5, 0.5))
-            paint_badges(painter, self.badge_rects(number), self.palette())
+            paint_badges(painter, self.badge_rects(number), self.palette(), self.badge_chip)
         for number in (visible.stop, visible.start - 1):  # the next page, before it shows
             if 0 <= number < self.page_count:
                 self._want(number)

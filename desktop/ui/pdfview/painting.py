@@ -8,7 +8,7 @@ is the theme's highlight colour. All from the page's character boxes.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QRectF, Qt
@@ -78,9 +78,15 @@ def paint_marks(painter: QPainter, page: QRectF, boxes: Sequence[Box | None], ba
 
 
 def paint_badges(painter: QPainter, badges: Sequence[tuple[QRectF, PageRange]],
-                 palette: QPalette) -> None:
-    """The verdict symbols left of the page, framed in their category's colour."""
+                 palette: QPalette,
+                 chip: Callable[[QPainter, QRectF, PageRange], object] | None = None) -> None:
+    """The verdict symbols left of the page: as the window's verdict chips when it gives
+    ``chip`` (the reader's margin looks the same), else framed in the category's colour."""
     if not badges:
+        return
+    if chip is not None:
+        for rect, r in badges:
+            chip(painter, rect, r)
         return
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)

@@ -83,3 +83,29 @@ def reading_fill(color: RGB, base: RGB, text: RGB, strength: float | None = None
 
 def blend_hex(color: str, base: str, alpha: float) -> str:
     return to_hex(mix(parse_hex(color), parse_hex(base), alpha))
+
+
+def legible_ink(color: RGB, ground: RGB, toward: RGB,
+                min_contrast: float = MIN_TEXT_CONTRAST) -> RGB:
+    """``color`` moved toward ``toward`` (the theme's text colour) until it reads on
+    ``ground`` with at least ``min_contrast``: a verdict's word keeps its hue where it
+    can and its legibility always."""
+    alpha = 0.0
+    while alpha <= 1.0:
+        ink = mix(toward, color, alpha)
+        if contrast_ratio(ink, ground) >= min_contrast:
+            return ink
+        alpha += STEP
+    return toward
+
+
+CHIP_TINT = 0.14  # how much of the verdict's colour tints its chip's ground
+
+
+def chip_colors(color: RGB, base: RGB, text: RGB) -> tuple[RGB, RGB, RGB]:
+    """(ground, border, ink) of a verdict chip on a page of ``base``: a faint tint of
+    the colour, a border in it, and the word legible on the tint (≥ 4.5:1)."""
+    ground = mix(color, base, CHIP_TINT)
+    ink = legible_ink(color, ground, text)
+    border = mix(color, base, 0.7)
+    return ground, border, ink

@@ -118,7 +118,8 @@ class ReaderPresenter(QObject):
             return None  # an orphan has no line to stand beside
         why = f": {h.rationale}" if h.rationale else ""
         return Badge(self.u16.to_utf16(h.start), h.verdict.symbol, h.verdict.short_label,
-                     f"{h.verdict.label}{why}\n“{h.quote.exact[:BADGE_QUOTE_CHARS]}”", h.id)
+                     f"{h.verdict.label}{why}\n“{h.quote.exact[:BADGE_QUOTE_CHARS]}”", h.id,
+                     h.verdict.value)
 
     def _color(self, category_id: str) -> str:
         return self._colors.get(category_id, UNKNOWN_COLOR)

@@ -2,8 +2,11 @@
 and, for paged documents (PDF), where each page begins ("p. 12"), so a passage can be
 cited by page while reading.
 
-Verdicts are shown as a symbol and a word (not colour alone). Only the badges and page
-marks on visible lines are laid out, found by bisecting positions sorted once per change.
+Verdicts are chips (``verdict_chips``): symbol and word in the verdict's colour, legible
+in every theme, several on one line summarised ("⚖ Disputed +1"). Hovering shows each
+one's verdict and rationale; clicking selects the highlight (``badgeClicked``). Only the
+badges and page marks on visible lines are laid out, found by bisecting positions sorted
+once per change.
 """
 
 from __future__ import annotations
@@ -11,12 +14,12 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QPoint, QRect, Qt
+from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QFont,
     QFontMetrics,
-    QGuiApplication,
     QHelpEvent,
+    QMouseEvent,
     QPainter,
     QPaintEvent,
     QPalette,
@@ -24,7 +27,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
-LABEL_MIN_WIDTH = 70  # below this only the symbols fit
+from desktop.ui.reader.verdict_chips import chip_font, chip_text, paint_chip
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,11 +37,15 @@ class Badge:
     label: str
     tooltip: str
     key: str = ""
+    verdict: str = ""  # the Verdict's value: the chip's colour
 
 
 class VerdictGutter(QWidget):
+    badgeClicked = Signal(str)  # the highlight whose chip was clicked
+
     def __init__(self, reader: QPlainTextEdit) -> None:
         super().__init__(reader)
+        self.setMouseTracking(True)
         self.reader = reader
         self.setObjectName("verdictGutter")
         self.setAccessibleName("Verdicts")
@@ -46,6 +53,7 @@ class VerdictGutter(QWidget):
         self._positions: list[int] = []
         self._by_key: dict[str, Badge] = {}
         self._hits: list[tuple[QRect, str]] = []
+        self._chips: list[tuple[QRect, list[Badge]]] = []  # painted chips, for clicks
         self._pages: list[tuple[int, str]] = []  # (UTF-16 offset, "p. N"), sorted
         self._page_positions: list[int] = []
         reader.updateRequest.connect(lambda *_: self.update())
@@ -112,32 +120,62 @@ class VerdictGutter(QWidget):
         return [(top, height, badges) for top, (height, badges) in sorted(rows.items())]
 
     def label_font(self) -> QFont:
-        """The interface font, smaller; not the reading font inherited from the reader."""
-        font = QFont(QGuiApplication.font())
-        font.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
-        return font
+        """The interface font (not the reading font inherited from the reader), at a
+        legible size."""
+        return chip_font()
+
+    def row_texts(self) -> list[tuple[int, str, list[Badge]]]:
+        """(line top, chip text, badges) for the visible lines, as painted."""
+        fm = QFontMetrics(self.label_font())
+        out = []
+        for top, _height, badges in self._visible_rows():
+            first = badges[0]
+            text = chip_text(first.symbol, first.label, len(badges) - 1, fm, self.width() - 6)
+            out.append((top, text, badges))
+        return out
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         font = self.label_font()
         painter.setFont(font)
         fm = QFontMetrics(font)
-        painter.setPen(self.palette().color(self.foregroundRole()))
+        palette = self.reader.palette()
+        base, ink = palette.base().color(), palette.text().color()
         offset = self.reader.viewport().y() - self.y()
-        self._hits = []
+        self._hits, self._chips = [], []
         for top, height, badges in self._visible_rows():
-            symbols = " ".join(b.symbol for b in badges)
-            text = symbols
-            if len(badges) == 1 and self.width() >= LABEL_MIN_WIDTH:
-                text = f"{badges[0].symbol} {badges[0].label}"
-            text = fm.elidedText(text, Qt.TextElideMode.ElideLeft, self.width() - 8)
-            rect = QRect(0, top + offset, self.width() - 6, max(height, fm.height()))
-            painter.drawText(rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                             text)
-            self._hits.append((rect, "\n".join(b.tooltip for b in badges)))
+            first = badges[0]
+            text = chip_text(first.symbol, first.label, len(badges) - 1, fm, self.width() - 6)
+            row = QRectF(2, top + offset, self.width() - 6, max(height, fm.height() + 2))
+            chip = paint_chip(painter, row, text, first.verdict, base, ink).toAlignedRect()
+            self._hits.append((chip, "\n\n".join(b.tooltip for b in badges)))
+            self._chips.append((chip, badges))
         if self._pages:
             self._paint_page_marks(painter, fm, offset)
         painter.end()
+
+    def chip_rects(self) -> list[tuple[QRect, list[Badge]]]:
+        """Where the chips were last painted, with the badges each one stands for."""
+        return list(self._chips)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        """A click on a chip selects its highlight; on a summary ("+1"), the next one of
+        the line each time, so every passage on it can be reached."""
+        point = event.position().toPoint()
+        for rect, badges in self._chips:
+            if rect.contains(point):
+                keys = [b.key for b in badges]
+                last = getattr(self, "_last_clicked", None)
+                key = keys[(keys.index(last) + 1) % len(keys)] if last in keys else keys[0]
+                self._last_clicked = key
+                self.badgeClicked.emit(key)
+                return
+        super().mouseReleaseEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        over = any(r.contains(event.position().toPoint()) for r, _ in self._chips)
+        self.setCursor(Qt.CursorShape.PointingHandCursor if over else Qt.CursorShape.ArrowCursor)
+        super().mouseMoveEvent(event)
 
     def _paint_page_marks(self, painter: QPainter, fm: QFontMetrics, offset: int) -> None:
         """A muted "p. N" at the top left of the line where each page begins, under a

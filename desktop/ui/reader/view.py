@@ -45,6 +45,7 @@ MEASURE_RANGE = (45, 140)
 MATCH_STRENGTH, CURRENT_MATCH_STRENGTH, FLASH_STRENGTH = 0.22, 0.55, 0.45
 FLASH_TICKS = 6
 GUTTER_WIDTH = 112
+GUTTER_MIN = 44  # a verdict chip's symbol and count fit even in a narrow reader
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +97,7 @@ class ReaderView(QPlainTextEdit):
         self._flash_timer = QTimer(self, interval=110)
         self._flash_timer.timeout.connect(self._flash_step)
         self.gutter = VerdictGutter(self)
+        self.gutter.badgeClicked.connect(self.highlightClicked)
         self.set_reader_font("", 0)
         # Find matches: a separate sorted list of (start, end), UTF-16, painted like ranges.
         self._match_starts: list[int] = []
@@ -250,7 +252,7 @@ class ReaderView(QPlainTextEdit):
         """The width this view needs to show MIN_MEASURE_CHARS characters a line at
         the current font: the window keeps at least this much for the text."""
         chars = self.fontMetrics().averageCharWidth() * MIN_MEASURE_CHARS
-        margins = 2 * 16 + 2 * int(self.document().documentMargin())
+        margins = GUTTER_MIN + 16 + 2 * int(self.document().documentMargin())
         return chars + margins + self.verticalScrollBar().sizeHint().width()
 
     def characters_per_line(self) -> float:
@@ -268,7 +270,7 @@ class ReaderView(QPlainTextEdit):
         spare = self.width() - self.verticalScrollBar().sizeHint().width() - measure
         # The left margin holds the verdict gutter: give it room for a word before
         # centring the text column with what is left.
-        left = max(16, min(GUTTER_WIDTH, spare - 16), spare // 2)
+        left = max(GUTTER_MIN, min(GUTTER_WIDTH, spare - 16), spare // 2)
         right = max(16, spare - left)
         side = left
         contents = self.contentsRect()

@@ -345,6 +345,7 @@ class MainWindow(QMainWindow):
         pages in the status bar, its context menu, its minimap, the find bar."""
         from desktop.ui.pdfview.minimap import PageMinimap
         from desktop.ui.reader.minimap import VERDICT_COLORS
+        from desktop.ui.reader.verdict_chips import paint_chip
 
         view.highlightClicked.connect(self.notes.select_highlight)
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -352,6 +353,9 @@ class MainWindow(QMainWindow):
         view.pageChanged.connect(lambda page: self.document_status.setText(
             describe(self.session.document, page + 1)) if self.pdf.showing else None)
         view.set_selected_key(self.notes.current_id())
+        view.badge_chip = lambda painter, rect, r: paint_chip(
+            painter, rect, r.badge, r.verdict,
+            view.palette().base().color(), view.palette().text().color())
         self.page_minimap = PageMinimap(view, self)
         self.page_minimap.verdict_colors = dict(VERDICT_COLORS)
         self.page_minimap.hide()

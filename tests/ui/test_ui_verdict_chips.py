@@ -1,0 +1,71 @@
+"""The verdict margin you can read (issue #17): chips with symbol and word in the
+verdict's colour, legible in every theme, several on a line summarised, clickable."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontInfo
+
+from desktop.domain.crosscheck import Verdict
+from desktop.ui.reader.colormath import MIN_TEXT_CONTRAST, chip_colors, contrast_ratio, parse_hex
+from desktop.ui.reader.themes import DARK, LIGHT, SEPIA
+from desktop.ui.reader.verdict_chips import VERDICT_HUES
+
+
+@pytest.mark.parametrize("theme", [LIGHT, DARK, SEPIA], ids=lambda t: t.name)
+@pytest.mark.parametrize("verdict", list(Verdict), ids=lambda v: v.value)
+def test_every_chip_is_legible_in_every_theme(theme, verdict):
+    base, text = parse_hex(theme.base), parse_hex(theme.text)
+    ground, _border, ink = chip_colors(parse_hex(VERDICT_HUES[verdict.value]), base, text)
+    assert contrast_ratio(ink, ground) >= MIN_TEXT_CONTRAST
+    assert ink != text or verdict is Verdict.UNVERIFIED or theme is DARK  # keeps its hue
+
+
+def _verdict(qtbot, win, ui, number: int) -> None:
+    alt = Qt.KeyboardModifier.AltModifier
+    ui.press(qtbot, win.reader, getattr(Qt.Key, f"Key_{number}"), ui.CTRL | alt)
+
+
+def test_a_chip_shows_symbol_and_word_at_a_legible_size(qtbot, window, seed_copy, ui):
+    win = window(seed_copy)
+    ui.highlight(qtbot, win, "9,000 troops", 1)
+    _verdict(qtbot, win, ui, 2)
+    gutter = win.reader.gutter
+    qtbot.waitUntil(lambda: bool(gutter.row_texts()))
+    (_top, text, _badges), = gutter.row_texts()
+    assert text == "⚖ Disputed"
+    assert QFontInfo(gutter.label_font()).pixelSize() >= 11
+
+
+def test_two_verdicts_on_a_line_are_summarised_never_a_bare_ellipsis(
+        qtbot, window, seed_copy, ui):
+    win = window(seed_copy)
+    first = ui.highlight(qtbot, win, "Harakat al-Nujaba", 1)
+    _verdict(qtbot, win, ui, 2)
+    second = ui.highlight(qtbot, win, "one of the largest", 1)
+    _verdict(qtbot, win, ui, 3)
+    gutter = win.reader.gutter
+    qtbot.waitUntil(lambda: bool(gutter.row_texts()))
+    texts = [text for _top, text, _badges in gutter.row_texts()]
+    assert "⚖ Disputed +1" in texts or "⚖ +1" in texts
+    assert all("…" not in t for t in texts)
+    # A click on the chip selects a highlight of the line; clicking again, the next one.
+    gutter.repaint()
+    (rect, _badges), = [c for c in gutter.chip_rects() if len(c[1]) == 2]
+    qtbot.mouseClick(gutter, Qt.MouseButton.LeftButton, pos=rect.center())
+    picked = win.notes.current_id()
+    qtbot.mouseClick(gutter, Qt.MouseButton.LeftButton, pos=rect.center())
+    assert {picked, win.notes.current_id()} == {first, second}
+
+
+def test_a_narrow_reader_still_shows_the_symbol_and_count(qtbot, window, seed_copy, ui):
+    win = window(seed_copy, size=(800, 600))
+    ui.highlight(qtbot, win, "Harakat al-Nujaba", 1)
+    _verdict(qtbot, win, ui, 2)
+    ui.highlight(qtbot, win, "one of the largest", 1)
+    _verdict(qtbot, win, ui, 3)
+    gutter = win.reader.gutter
+    gutter.resize(44, gutter.height())
+    texts = [text for _top, text, _badges in gutter.row_texts()]
+    assert texts and all(t.startswith("⚖") and "…" not in t for t in texts)
