@@ -17,5 +17,14 @@ DEFAULT_CATEGORIES: tuple[tuple[str, str, str], ...] = (
 )
 
 
+CHECKABLE_BY_DEFAULT = frozenset({"claim"})  # a study may change it per category
+
+
+def checkable_by_default(category_id: str) -> bool:
+    """What a study file that does not say means: claims take a verdict, others not."""
+    return category_id in CHECKABLE_BY_DEFAULT
+
+
 def default_categories() -> list[Category]:
-    return [Category(cid, name, color) for cid, name, color in DEFAULT_CATEGORIES]
+    return [Category(cid, name, color, checkable_by_default(cid))
+            for cid, name, color in DEFAULT_CATEGORIES]

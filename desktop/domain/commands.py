@@ -183,3 +183,28 @@ class SetHighlightTags(_SetHighlightField):
     def apply(self, study: Study) -> ChangeSet:
         self.value = normalise_tags(self.value)  # type: ignore[arg-type]
         return super().apply(study)
+
+
+@dataclass
+class SetCategoryCheckable(Command):
+    """Whether a category's passages take a verdict, for this study (issue #17). Its
+    highlights count as changed in their verdict: margins, lists and summaries redraw."""
+
+    category_id: str
+    checkable: bool
+    label: str = "Change which categories take a verdict"
+
+    def _set(self, study: Study, value: bool) -> ChangeSet:
+        category = study.category(self.category_id)
+        if category is None:
+            raise ValueError(f"unknown category {self.category_id}")
+        category.checkable = value
+        ids = {h.id for h in study.highlights.values() if h.category_id == self.category_id}
+        return ChangeSet(study_changed=True, highlights_changed=ids,
+                         highlight_fields={"verdict"})
+
+    def apply(self, study: Study) -> ChangeSet:
+        return self._set(study, self.checkable)
+
+    def revert(self, study: Study) -> ChangeSet:
+        return self._set(study, not self.checkable)

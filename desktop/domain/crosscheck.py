@@ -125,11 +125,14 @@ def suggest_verdict(stances: Iterable[Stance]) -> Verdict | None:
     return None
 
 
-def claim_progress(highlights: Iterable) -> tuple[int, int]:
-    """(checked, total) over the highlights in the Claim category: "4 of 9 claims checked"."""
+def claim_progress(highlights: Iterable,
+                   checkable: Iterable[str] = ("claim",)) -> tuple[int, int]:
+    """(checked, total) over the highlights of the categories that take a verdict
+    (``Study.checkable_ids``; Claim by default): "4 of 9 claims checked"."""
+    ids = frozenset(checkable)
     checked = total = 0
     for h in highlights:
-        if h.category_id == "claim":
+        if h.category_id in ids:
             total += 1
             checked += h.verdict.is_checked
     return checked, total

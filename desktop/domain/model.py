@@ -25,6 +25,9 @@ class Category:
     id: str
     name: str
     color: str  # "#rrggbb"
+    # Whether its passages take a verdict (a Claim does; a Quote or a Question does not):
+    # verdict controls, summaries, filters and reports count only these.
+    checkable: bool = False
 
 
 @dataclass(slots=True)
@@ -211,6 +214,19 @@ class Study:
 
     def category(self, category_id: str) -> Category | None:
         return next((c for c in self.categories if c.id == category_id), None)
+
+    def checkable_ids(self) -> frozenset[str]:
+        """The categories whose passages take a verdict."""
+        return frozenset(c.id for c in self.categories if c.checkable)
+
+    def takes_verdict(self, highlight: Highlight) -> bool:
+        category = self.category(highlight.category_id)
+        return category is not None and category.checkable
+
+    def shows_verdict(self, highlight: Highlight) -> bool:
+        """Whether its verdict is shown: its category takes one, or one was recorded
+        (a study made before the category stopped taking verdicts loses nothing)."""
+        return highlight.verdict.is_checked or self.takes_verdict(highlight)
 
     def highlights_in_order(self, document_id: str) -> list[Highlight]:
         """Anchored highlights by position, then orphans in creation order."""

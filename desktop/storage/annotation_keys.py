@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from desktop.domain.model import Highlight, Study
+from desktop.domain.categories import checkable_by_default
+from desktop.domain.model import Category, Highlight, Study
 from desktop.storage.errors import StudyFileError
 from desktop.storage.validate import Node
 
@@ -65,4 +66,21 @@ def publish_url_from(node: Node) -> str:
     value = node.str("publish_url", "").strip()
     if value and not re.match(r"https?://[^\s<>\"]+$", value, re.IGNORECASE):
         raise StudyFileError(f"{node.path}.publish_url should be a web address (http or https)")
+    return value
+
+
+def category_to_data(category: Category) -> dict[str, Any]:
+    """A category as stored; ``checkable`` (issue #17) only where it differs from what a
+    file without it means (Claim takes a verdict, the others do not)."""
+    data: dict[str, Any] = {"id": category.id, "name": category.name, "color": category.color}
+    if category.checkable != checkable_by_default(category.id):
+        data["checkable"] = category.checkable
+    return data
+
+
+def category_checkable(node: Node, category_id: str) -> bool:
+    """``categories[].checkable``: optional, a boolean; missing means the default."""
+    value = node.value.get("checkable", checkable_by_default(category_id))
+    if not isinstance(value, bool):
+        raise StudyFileError(f"{node.path}.checkable should be true or false")
     return value

@@ -73,6 +73,8 @@ from desktop.domain.tags import normalise_tags
 from desktop.storage.annotation_keys import (
     annotation_keys_from,
     annotation_keys_to_data,
+    category_checkable,
+    category_to_data,
     publish_url_from,
     study_keys_to_data,
 )
@@ -111,7 +113,7 @@ def study_to_data(
         "version": VERSION,
         "offset_unit": OFFSET_UNIT,
         "study": study_data,
-        "categories": [{"id": c.id, "name": c.name, "color": c.color} for c in study.categories],
+        "categories": [category_to_data(c) for c in study.categories],
         "documents": [_document_to_data(d) for d in study.documents.values()],
         "references": [_reference_to_data(r) for r in study.references.values()],
         "highlights": highlights,
@@ -260,6 +262,7 @@ def study_from_data(data: Any) -> Study:
     )
     for node in root.objects("categories"):
         category = Category(node.str("id"), node.str("name"), node.str("color"))
+        category.checkable = category_checkable(node, category.id)
         if study.category(category.id) is not None:
             raise StudyFileError(f"{node.path}: duplicate category id {category.id!r}")
         study.categories.append(category)

@@ -64,7 +64,8 @@ def test_reference_stance_and_verdict_story(qtbot, window, seed_copy, tmp_path, 
     ui.type_text(qtbot, detail.verdict.rationale, "Official figures were lower")
     h = study.highlights[troops]
     assert (h.verdict, h.rationale) == (Verdict.DISPUTED, "Official figures were lower")
-    assert not detail.verdict.suggestion.isVisibleTo(detail)  # agrees with the sources now
+    assert detail.verdict.suggestion.text() == ""  # agrees with the sources now
+    assert detail.verdict.suggestion.isVisibleTo(detail)  # its line kept: no layout jump
     depth = win.session.undo_stack.count()
     ui.type_text(qtbot, detail.verdict.rationale, ".")
     assert win.session.undo_stack.count() == depth  # merged into the same step
@@ -93,7 +94,7 @@ def test_reference_stance_and_verdict_story(qtbot, window, seed_copy, tmp_path, 
 
 def test_verdict_shortcut_and_menu(qtbot, window, seed_copy, ui):
     win = window(seed_copy)
-    hid = ui.highlight(qtbot, win, PRETENDED, 4)
+    hid = ui.highlight(qtbot, win, PRETENDED, 1)  # a claim: it takes a verdict
     qtbot.keyClick(win.reader, Qt.Key.Key_5, ui.CTRL | Qt.KeyboardModifier.AltModifier)
     assert win.session.study.highlights[hid].verdict is Verdict.OPINION
     qtbot.keyClick(win.reader, Qt.Key.Key_3, ui.CTRL | Qt.KeyboardModifier.AltModifier)

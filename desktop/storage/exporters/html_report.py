@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from html import escape
 
-from desktop.domain.crosscheck import claim_progress
 from desktop.domain.markdown_safe import render_markdown
 from desktop.domain.model import Document, Reference, Study
 from desktop.storage.exporters.markdown_report import demote_headings
@@ -18,12 +17,14 @@ from desktop.storage.exporters.report_model import (
     ExportOptions,
     Passage,
     all_passages,
+    checkable_progress,
     citation_lead,
     document_facts,
     one_line,
     safe_color,
     safe_url,
     sections,
+    shows_verdict,
     verdict_summary,
 )
 from desktop.storage.web.facts import document_web_facts, reference_archive
@@ -153,7 +154,7 @@ def _document(document: Document) -> list[str]:
 
 def _summary(passages: list[Passage]) -> list[str]:
     out = ['<section class="summary">', "<h2>Verdicts</h2>"]
-    checked, claims = claim_progress(p.highlight for p in passages)
+    checked, claims = checkable_progress(passages)
     if claims:
         out.append(f"<p>Claims checked: {checked} of {claims}.</p>")
     out += ["<table>", "<thead><tr><th>Verdict</th><th>Count</th><th>Passages</th></tr></thead>",
@@ -170,18 +171,20 @@ def _passage(p: Passage, level: int = 3) -> list[str]:
     h = p.highlight
     color = safe_color(p.category.color)
     verdict = f"{h.verdict.symbol} {escape(h.verdict.label)}"
+    # Only passages whose category takes a verdict show one (a quote is not "Unverified").
+    chip = (f' · <span class="verdict verdict-{h.verdict.value}">{verdict}</span>'
+            if shows_verdict(p) else "")
     out = [
         f'<article class="passage" id="{p.anchor}" style="border-left-color: {color}">',
         f'<h{level}>{p.title} · <span class="category"><span class="swatch" '
-        f'style="background: {color}"></span>{escape(p.category.name)}</span> · '
-        f'<span class="verdict verdict-{h.verdict.value}">{verdict}</span></h{level}>',
+        f'style="background: {color}"></span>{escape(p.category.name)}</span>{chip}</h{level}>',
     ]
     if h.is_orphan:
         out.append('<p class="orphan">Orphaned: this passage is no longer found in the '
                    "document.</p>")
     quote = "<br>\n".join(escape(line) for line in h.quote.exact.strip("\n").split("\n"))
     out.append(f'<blockquote class="quote">{quote}</blockquote>')
-    if h.verdict.is_checked or h.rationale.strip():
+    if shows_verdict(p) and (h.verdict.is_checked or h.rationale.strip()):
         why = f" — {escape(one_line(h.rationale))}" if h.rationale.strip() else ""
         out.append(f"<p><strong>Verdict:</strong> {verdict}{why}</p>")
     if h.tags:

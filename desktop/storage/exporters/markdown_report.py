@@ -17,17 +17,18 @@ from __future__ import annotations
 
 import re
 
-from desktop.domain.crosscheck import claim_progress
 from desktop.domain.model import Study
 from desktop.storage.exporters.report_model import (
     ExportOptions,
     Passage,
     all_passages,
+    checkable_progress,
     citation_lead,
     document_facts,
     one_line,
     safe_url,
     sections,
+    shows_verdict,
     verdict_summary,
 )
 from desktop.storage.web.facts import document_web_facts, reference_archive
@@ -208,7 +209,7 @@ def _document(document) -> list[str]:
 
 def _summary(passages: list[Passage]) -> list[str]:
     lines = ["## Verdicts", ""]
-    checked, claims = claim_progress(p.highlight for p in passages)
+    checked, claims = checkable_progress(passages)
     if claims:
         lines += [f"Claims checked: {checked} of {claims}.", ""]
     lines += ["| Verdict | Count | Passages |", "|---|---:|---|"]
@@ -221,11 +222,14 @@ def _summary(passages: list[Passage]) -> list[str]:
 def _passage(p: Passage, level: int = 3) -> list[str]:
     h = p.highlight
     lines = [f"{'#' * level} {p.title}", ""]
-    lines += [f"**{escape(p.category.name)}** · {h.verdict.symbol} {escape(h.verdict.label)}", ""]
+    head = f"**{escape(p.category.name)}**"
+    if shows_verdict(p):  # a quote or an opinion is not "Unverified"
+        head += f" · {h.verdict.symbol} {escape(h.verdict.label)}"
+    lines += [head, ""]
     if h.is_orphan:
         lines += ["*Orphaned: this passage is no longer found in the document.*", ""]
     lines += [*blockquote(h.quote.exact), ""]
-    if h.verdict.is_checked or h.rationale.strip():
+    if shows_verdict(p) and (h.verdict.is_checked or h.rationale.strip()):
         why = f" — {escape(h.rationale)}" if h.rationale.strip() else ""
         lines += [f"**Verdict:** {h.verdict.symbol} {escape(h.verdict.label)}{why}", ""]
     if h.tags:

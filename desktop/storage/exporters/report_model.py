@@ -136,11 +136,24 @@ def all_passages(study: Study) -> list[Passage]:
 
 
 def verdict_summary(passages: list[Passage]) -> list[tuple[Verdict, list[int]]]:
-    """Every verdict with the numbers of the passages that carry it, in verdict order."""
+    """Every verdict with the numbers of the passages that carry it, in verdict order;
+    only passages that show a verdict count (a quote is not "Unverified")."""
     return [
-        (verdict, [p.number for p in passages if p.highlight.verdict is verdict])
+        (verdict, [p.number for p in passages
+                   if shows_verdict(p) and p.highlight.verdict is verdict])
         for verdict in Verdict
     ]
+
+
+def shows_verdict(p: Passage) -> bool:
+    """Its category takes a verdict, or one was recorded on it (``Study.shows_verdict``)."""
+    return p.category.checkable or p.highlight.verdict.is_checked
+
+
+def checkable_progress(passages: list[Passage]) -> tuple[int, int]:
+    """(checked, total) over the passages whose category takes a verdict."""
+    mine = [p for p in passages if p.category.checkable]
+    return sum(p.highlight.verdict.is_checked for p in mine), len(mine)
 
 
 def safe_url(url: str) -> str | None:

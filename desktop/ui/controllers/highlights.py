@@ -90,11 +90,29 @@ class HighlightController(Controller):
         handler(hid)
 
     def set_verdict(self, verdict: Verdict) -> None:
-        """The verdict of the selected highlight (its rationale kept)."""
+        """The verdict of the selected highlight (its rationale kept); then the rationale
+        is where the user types next. Only passages whose category takes a verdict."""
         def apply(hid: str) -> None:
-            self.checks.set_verdict(hid, verdict, self.session.study.highlights[hid].rationale)
+            study = self.session.study
+            h = study.highlights[hid]
+            if not study.shows_verdict(h):
+                category = study.category(h.category_id)
+                name = category.name if category else "These"
+                self._status(f"{name} passages take no verdict: Check › Categories That "
+                             "Take a Verdict makes them checkable in this study.", 8000)
+                return
+            self.checks.set_verdict(hid, verdict, h.rationale)
+            self.notes.focus_rationale()
 
         self.on_current(apply)
+
+    def set_checkable(self, category_id: str, on: bool) -> None:
+        """Whether a category's passages take a verdict in this study (undoable)."""
+        from desktop.domain.commands import SetCategoryCheckable
+
+        category = self.session.study.category(category_id)
+        if category is not None and category.checkable != on:
+            self.session.execute(SetCategoryCheckable(category_id, on))
 
     def edit_note(self) -> None:
         if self.notes.current_id() is None:

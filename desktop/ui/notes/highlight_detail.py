@@ -180,6 +180,8 @@ class VerdictRow(QWidget):
         self.suggestion = QLabel(self)
         self.suggestion.setObjectName("verdictSuggestion")
         self.suggestion.setWordWrap(True)
+        # Its line is kept even when empty, so the panel does not jump when it appears.
+        self.suggestion.setMinimumHeight(self.suggestion.fontMetrics().lineSpacing())
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         label = QLabel("&Verdict", self)
@@ -192,12 +194,27 @@ class VerdictRow(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.suggestion)
         self.combo.activated.connect(self._emit)
+        self.combo.activated.connect(lambda _i: self.rationale.setFocus())
         self.rationale.textEdited.connect(self._emit)
 
     def _emit(self, *_args) -> None:
         self.edited.emit(Verdict(self.combo.currentData()), self.rationale.text())
 
-    def show_highlight(self, h: Highlight) -> None:
+    def show_highlight(self, h: Highlight, takes_verdict: bool = True,
+                       category: str = "") -> None:
+        """``takes_verdict``: its category is checkable (or a verdict was recorded);
+        otherwise the controls rest, saying why, in the same place (no layout jump)."""
+        self.combo.setEnabled(takes_verdict)
+        self.rationale.setEnabled(takes_verdict)
+        if not takes_verdict:
+            self.combo.setCurrentIndex(self.combo.findData(h.verdict.value))
+            self.rationale.clear()
+            self.rationale.setPlaceholderText(
+                f"{category or 'These'} passages take no verdict "
+                "(Check › Categories That Take a Verdict)")
+            self.suggestion.setText("")
+            return
+        self.rationale.setPlaceholderText("Why? One line of rationale")
         self.combo.setCurrentIndex(self.combo.findData(h.verdict.value))
         if self.rationale.text() != h.rationale:
             self.rationale.setText(h.rationale)
@@ -205,10 +222,8 @@ class VerdictRow(QWidget):
         suggested = suggest_verdict(c.stance for c in h.citations)
         if suggested is None or suggested == h.verdict:
             self.suggestion.setText("")
-            self.suggestion.hide()
         else:
             self.suggestion.setText(f"Sources suggest: {verdict_text(suggested)}?")
-            self.suggestion.show()
 
 
 class HighlightDetail(QWidget):
@@ -275,7 +290,7 @@ class HighlightDetail(QWidget):
             self.links.set_items([])
             self.verdict.combo.setCurrentIndex(0)
             self.verdict.rationale.clear()
-            self.verdict.suggestion.hide()
+            self.verdict.suggestion.setText("")
             self.tags.show_tags([])
             self._count_tabs(0, 0)
             return
@@ -284,7 +299,9 @@ class HighlightDetail(QWidget):
         prefix = "⚠ Orphaned — not found in the text: " if h.is_orphan else ""
         self.quote.setText(f"{prefix}{page_prefix(study, h)}“{quote}”")
         show_direction(self.quote, quote)
-        self.verdict.show_highlight(h)
+        category = study.category(h.category_id)
+        self.verdict.show_highlight(h, study.shows_verdict(h),
+                                    category.name if category else "")
         self.tags.show_tags(h.tags, keep_typing=same)
         self.note.set_text(h.note)
         self.evidence.show_highlight(study, h)

@@ -31,6 +31,7 @@ CATEGORY_ID_ROLE = Qt.ItemDataRole.UserRole + 7
 EVIDENCE_ROLE = Qt.ItemDataRole.UserRole + 8  # (sources, links) counts
 DOCUMENT_ROLE = Qt.ItemDataRole.UserRole + 9  # the document's title, when all are listed
 TAGS_ROLE = Qt.ItemDataRole.UserRole + 10  # "#economy #sanctions", or ""
+TAKES_VERDICT_ROLE = Qt.ItemDataRole.UserRole + 20  # its category is checkable (#17)
 _GREY = QColor("#888888")
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -154,7 +155,8 @@ class HighlightListModel(QAbstractListModel):
         if self.category_id is not None:
             rows = [h for h in rows if h.category_id == self.category_id]
         if self.verdict is not None:
-            rows = [h for h in rows if h.verdict == self.verdict]
+            rows = [h for h in rows if h.verdict == self.verdict
+                    and self._study.shows_verdict(h)]
         if self.tag is not None:
             tag = self.tag
             rows = [h for h in rows if h.tags and has_tag(h.tags, tag)]
@@ -211,6 +213,8 @@ class HighlightListModel(QAbstractListModel):
             return h.verdict.value  # Qt hands enums back as plain str
         if role == CATEGORY_ID_ROLE:
             return h.category_id
+        if role == TAKES_VERDICT_ROLE:
+            return self._study.shows_verdict(h)
         if role == DOCUMENT_ROLE:
             return self._titles.get(h.document_id, "")
         if role == EVIDENCE_ROLE:
@@ -273,7 +277,7 @@ class HighlightDelegate(QStyledItemDelegate):
         if document:
             head = f"{document}  ·  {head}"
         verdict = Verdict(index.data(VERDICT_ROLE))
-        if verdict.is_checked or index.data(CATEGORY_ID_ROLE) == "claim":
+        if index.data(TAKES_VERDICT_ROLE):  # only passages that take one (issue #17)
             head += f"  ·  {verdict.symbol} {verdict.label}"
         if index.data(ORPHAN_ROLE):
             head += "  ·  ⚠ orphaned: not found in the text"

@@ -315,13 +315,14 @@ class NotesPane(QWidget):
         count = len(mine)
         orphans = sum(1 for h in mine if h.is_orphan)
         self.scope.update_for(len(self._study.documents), orphans)
-        checked, claims = claim_progress(mine)
+        checked, claims = claim_progress(mine, self._study.checkable_ids())
         text = f"{count} highlight{'s' if count != 1 else ''}"
         if claims:
             text += f" · {checked} of {claims} claim{'s' if claims != 1 else ''} checked"
         if orphans:
             text += f" · {orphans} orphaned"
-        verdicts = Counter(h.verdict for h in mine if h.verdict.is_checked)
+        verdicts = Counter(h.verdict for h in mine
+                           if h.verdict.is_checked and self._study.shows_verdict(h))
         if verdicts:
             text += "\n" + "   ".join(
                 f"{v.symbol} {v.short_label} {verdicts[v]}" for v in Verdict if verdicts[v]
@@ -400,6 +401,14 @@ class NotesPane(QWidget):
         self.tabs.setCurrentIndex(0)
         self.detail.tags.setFocus()
         self.detail.tags.end(False)
+
+    def focus_rationale(self) -> None:
+        """After a verdict, the rationale is what the user types next."""
+        self.tabs.setCurrentIndex(0)
+        rationale = self.detail.verdict.rationale
+        if rationale.isEnabled():
+            rationale.setFocus()
+            rationale.end(False)
 
     def focus_note(self) -> None:
         self.tabs.setCurrentIndex(0)

@@ -112,10 +112,11 @@ class ReaderPresenter(QObject):
             self.reader.gutter.update_badge(hid, self.badge(h))
 
     def badge(self, h: Highlight) -> Badge | None:
-        """The verdict shown in the margin: for every checked highlight and every claim."""
-        if h.start is None or h.end is None or not (h.verdict.is_checked
-                                                    or h.category_id == "claim"):
+        """The verdict shown in the margin: for every passage whose category takes one."""
+        if h.start is None or h.end is None:
             return None  # an orphan has no line to stand beside
+        if not self.current.session.study.shows_verdict(h):
+            return None
         why = f": {h.rationale}" if h.rationale else ""
         return Badge(self.u16.to_utf16(h.start), h.verdict.symbol, h.verdict.short_label,
                      f"{h.verdict.label}{why}\n“{h.quote.exact[:BADGE_QUOTE_CHARS]}”", h.id,

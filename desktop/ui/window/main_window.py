@@ -409,6 +409,10 @@ class MainWindow(QMainWindow):
         check = bar.addMenu("&Check")
         verdicts = check.addMenu("&Verdict")
         verdicts.addActions(list(self.verdict_actions.values()))
+        takes = check.addMenu("&Categories That Take a Verdict")
+        takes.setObjectName("checkableCategoriesMenu")
+        takes.aboutToShow.connect(lambda: self._fill_checkable_menu(takes))
+        self._fill_checkable_menu(takes)
         check.addActions([a.attach_reference, a.paste_source, a.link_passage])
         check.addSeparator()
         check.addActions([a.add_reference, a.show_references, a.show_source])
@@ -433,6 +437,16 @@ class MainWindow(QMainWindow):
         self.toolbar.addActions([a.open, a.save])
         self.toolbar.addSeparator()
         self.toolbar.addActions(list(self.category_actions.values()))
+
+    def _fill_checkable_menu(self, menu: QMenu) -> None:
+        """One checkable item per category of this study: does it take a verdict?"""
+        menu.clear()
+        for category in self.session.study.categories:
+            action = menu.addAction(category.name)
+            action.setCheckable(True)
+            action.setChecked(category.checkable)
+            action.toggled.connect(
+                lambda on, c=category.id: self.highlights.set_checkable(c, on))
 
     def show_reader_menu(self, pos: QPoint) -> None:
         """The reader's context menu: Qt's own, then highlighting, then (on a highlight)

@@ -30,7 +30,7 @@ def summary_text(study: Study, document_id: str, words: int) -> str:
              for c in study.categories if by_category[c.id]]
     if names:
         parts[-1] += f" ({', '.join(names)})"
-    checked, claims = claim_progress(mine)
+    checked, claims = claim_progress(mine, study.checkable_ids())
     if claims:
         parts.append(f"{checked}/{claims} claims checked")
     return "  ·  ".join(parts)
