@@ -13,7 +13,8 @@ from desktop.domain.commands import AddHighlight, SetStudyNote
 from desktop.domain.crosscheck_commands import SetDocumentMetadata
 from desktop.domain.sample_study import PASSAGES, build_sample_study
 from desktop.storage.documents import load_document
-from desktop.storage.studyfile import load_study, save_study
+from desktop.storage.saving import save_study
+from desktop.storage.studyfile import load_study
 
 
 def test_details_survive_save_and_load(study, tmp_path):

@@ -24,7 +24,7 @@ from desktop.domain.model import Document
 from desktop.storage.exporters import export_text
 from desktop.storage.importers.w3c import import_annotations
 from desktop.storage.importers.w3c_targets import DocumentMatcher, hash_names
-from desktop.storage.studyfile import save_study
+from desktop.storage.saving import save_study
 
 
 @pytest.fixture

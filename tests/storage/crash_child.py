@@ -8,7 +8,8 @@ The parent kills it with SIGKILL at a random moment and checks what is left on d
 import sys
 from pathlib import Path
 
-from desktop.storage.studyfile import load_study, save_study
+from desktop.storage.saving import save_study
+from desktop.storage.studyfile import load_study
 
 
 def main() -> None:

@@ -23,7 +23,8 @@ import pytest
 
 from desktop.domain.factory import make_highlight, new_study_for
 from desktop.domain.model import Document
-from desktop.storage.studyfile import encode_study, load_study, save_study
+from desktop.storage.saving import encode_study, save_study
+from desktop.storage.studyfile import load_study
 
 REPO = Path(__file__).resolve().parents[2]
 CHILD = Path(__file__).with_name("crash_child.py")

@@ -116,7 +116,7 @@ def test_file_open_action_uses_the_open_prompt(qtbot, edited, tmp_path, ui):
 
 def newer_version(tmp_path, study_bytes):
     data = json.loads(study_bytes)
-    data["version"] = 99
+    data["version"] = data["requires"] = 99  # needs a newer reader
     path = tmp_path / "future.crosslight"
     path.write_text(json.dumps(data), encoding="utf-8")
     return path

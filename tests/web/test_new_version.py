@@ -9,7 +9,8 @@ from web_server import Answer, fixture
 
 from desktop.domain.factory import make_highlight, new_study_for
 from desktop.domain.provenance import ArchivedCopy
-from desktop.storage.studyfile import load_study, save_study
+from desktop.storage.saving import save_study
+from desktop.storage.studyfile import load_study
 from desktop.storage.web.actions import check_new_version, new_version_command, open_address
 from desktop.storage.web.errors import FetchError
 
