@@ -13,11 +13,11 @@ import sys
 from pathlib import Path
 
 from desktop import __version__
+from desktop.bundled import sample_document
 from desktop.storage.errors import StorageError
 from desktop.storage.opening import Opened, open_path
 
-SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
-SAMPLE_DOCUMENT = SEEDS_DIR / "iraq-militia-threat.txt"
+SAMPLE_DOCUMENT = sample_document()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -38,6 +38,11 @@ def build_parser() -> argparse.ArgumentParser:
         "without it, the bundled sample article opens",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--check", action="store_true",
+        help="open the window on PATH (or the sample) and quit at once, printing what was "
+        "loaded: checks that an installation works (also with QT_QPA_PLATFORM=offscreen)",
+    )
     return parser
 
 
@@ -67,9 +72,9 @@ def main(argv: list[str] | None = None) -> int:
         from desktop.storage.recent import remember
 
         remember(path)
-    from desktop.ui.app import run  # Qt loads only once the input is known to be good
+    from desktop.ui.app import check, run  # Qt loads only once the input is known to be good
 
-    return run(opened)
+    return check(opened) if args.check else run(opened)
 
 
 def open_argument(text: str) -> Opened:
