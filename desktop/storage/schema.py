@@ -54,6 +54,7 @@ Highlights are written in document order so a diff reads like the document.
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Callable
 from typing import Any
 
@@ -339,7 +340,7 @@ def study_from_data(data: Any) -> Study:
     return study
 
 
-def _enum(node: Node, key: str, kind: type, default: Any) -> Any:
+def _enum(node: Node, key: str, kind: type[enum.Enum], default: Any) -> Any:
     value = node.text(key, default.value)
     try:
         return kind(value)

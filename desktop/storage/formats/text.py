@@ -99,10 +99,10 @@ def decode_text(raw: bytes, name: str, encoding: str | None = None) -> tuple[str
                 raise DocumentError(f"“{name}” is a binary file, not text.")
             return text, codec
     if b"\x00" in raw:
-        codec = _utf16_without_bom(raw)
-        if codec is None:
+        utf16 = _utf16_without_bom(raw)
+        if utf16 is None:
             raise DocumentError(f"“{name}” is a binary file, not text.")
-        return _checked(raw.decode(codec), name), codec
+        return _checked(raw.decode(utf16), name), utf16
     try:
         return raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
