@@ -16,6 +16,7 @@ from desktop import __version__
 from desktop.bundled import sample_document
 from desktop.storage.errors import StorageError
 from desktop.storage.opening import Opened, open_path
+from desktop.subcommands import HEADLESS, SUBCOMMANDS
 
 SAMPLE_DOCUMENT = sample_document()
 
@@ -48,18 +49,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    if argv and argv[0] in ("export", "info", "import"):  # headless: no Qt, no display
-        from desktop.headless import main as headless_main
+    if argv and argv[0] in SUBCOMMANDS:  # no Qt, no display: each loads on demand
+        from importlib import import_module
 
-        return headless_main(argv)
-    if argv and argv[0] == "install-desktop":  # no Qt either
-        from desktop.integration import main as integration_main
-
-        return integration_main(argv[1:])
-    if argv and argv[0] == "fetch":  # a page into a study file: no Qt
-        from desktop.web_cli import main as fetch_main
-
-        return fetch_main(argv[1:])
+        run = import_module(SUBCOMMANDS[argv[0]]).main
+        return int(run(argv if argv[0] in HEADLESS else argv[1:]))
     args = build_parser().parse_args(argv)
     path = Path(args.path) if args.path else SAMPLE_DOCUMENT
     try:

@@ -33,8 +33,9 @@ from desktop.storage.exporters.report_model import safe_url
 from desktop.storage.opening import Opened, open_path
 from desktop.storage.settings import identity, load_settings
 from desktop.storage.web.facts import provenance_info, provenance_lines
+from desktop.subcommands import HEADLESS
 
-SUBCOMMANDS = ("export", "info", "import")
+SUBCOMMANDS = HEADLESS  # what this parser handles; ``crosslight`` dispatches on it
 
 
 class _Parser(argparse.ArgumentParser):
