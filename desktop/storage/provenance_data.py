@@ -49,7 +49,7 @@ def web_from(node: Node) -> dict[str, Any]:
     """Keyword arguments for ``Document``/``DocumentVersion``: provenance and archived."""
     return {
         "provenance": provenance_from(node.obj("provenance"))
-        if "provenance" in node.value else None,
+        if node.has("provenance") else None,
         **archived_from(node),
     }
 
@@ -66,7 +66,7 @@ def archived_to_data(item: Any) -> dict[str, Any]:
 
 
 def archived_from(node: Node) -> dict[str, Any]:
-    if "archived" not in node.value:
+    if not node.has("archived"):
         return {"archived": None}
     copy = node.obj("archived")
     return {"archived": ArchivedCopy(copy.text("url"), copy.text("captured", ""),
@@ -103,7 +103,7 @@ def provenance_from(node: Node) -> Provenance:
         raise StudyFileError(f"{node.path}.redirects lists more than {MAX_REDIRECTS_KEPT} "
                              "addresses")
     size = node.integer("size")
-    page = _page_from(node.obj("page"), sha, size) if "page" in node.value else None
+    page = _page_from(node.obj("page"), sha, size) if node.has("page") else None
     return Provenance(
         requested=node.text("requested"),
         url=node.text("url"),

@@ -217,8 +217,8 @@ def _stamps_to_data(item: Any) -> dict[str, Any]:
 
 def _people_from(node: Node) -> dict[str, Any]:
     return {
-        "creator": person_from(node.obj("creator")) if "creator" in node.value else None,
-        "editor": person_from(node.obj("editor")) if "editor" in node.value else None,
+        "creator": person_from(node.obj("creator")) if node.has("creator") else None,
+        "editor": person_from(node.obj("editor")) if node.has("editor") else None,
     }
 
 

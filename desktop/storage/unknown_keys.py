@@ -48,11 +48,10 @@ def unknown_keys(node: Node, place: str = "", into: Extra | None = None) -> Extr
     file is not kept alive, and a carried list cannot change under the writer.
     """
     found: Extra = {} if into is None else into
-    own = {key: copy.deepcopy(value) for key, value in node.raw.items()
-           if key not in node.seen}
-    if own:
-        found[place] = own
-    for key, child in node.children.items():
+    if not node.raw.keys() <= node.seen:  # the usual case, every key known, costs one test
+        found[place] = {key: copy.deepcopy(value) for key, value in node.raw.items()
+                        if key not in node.seen}
+    for key, child in (node.children or {}).items():
         unknown_keys(child, f"{place}.{key}" if place else key, found)
     return found
 

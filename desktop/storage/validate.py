@@ -24,14 +24,25 @@ class Node:
     save (see ``storage/unknown_keys.py``).
     """
 
+    __slots__ = ("children", "path", "raw", "seen")
+
     def __init__(self, value: Any, path: str) -> None:
         if not isinstance(value, dict):
             raise StudyFileError(f"{path or 'the file'} should be an object, not {_kind(value)}")
         self.seen: set[str] = set()
-        self.value: Mapping[str, Any] = _Watched(value, self.seen)
         self.raw: dict[str, Any] = value
         self.path = path
-        self.children: dict[str, Node] = {}  # sub-objects read with ``obj``, by key
+        self.children: dict[str, Node] | None = None  # sub-objects read with ``obj``
+
+    @property
+    def value(self) -> Mapping[str, Any]:
+        """The object itself, read-only; the keys looked up in it count as read."""
+        return _Watched(self.raw, self.seen)
+
+    def has(self, key: str) -> bool:
+        """Whether the object has ``key`` (which then counts as read)."""
+        self.seen.add(key)
+        return key in self.raw
 
     def _where(self, key: str) -> str:
         return f"{self.path}.{key}" if self.path else key
@@ -73,6 +84,8 @@ class Node:
     def obj(self, key: str, default: Any = None) -> Node:
         child = Node(self._get(key, _REQUIRED if default is None else default), self._where(key))
         if key in self.raw:
+            if self.children is None:
+                self.children = {}
             self.children[key] = child
         return child
 
@@ -88,6 +101,8 @@ _REQUIRED = object()
 
 class _Watched(Mapping[str, Any]):
     """A read-only view of a JSON object that notes which keys were looked up."""
+
+    __slots__ = ("_data", "_seen")
 
     def __init__(self, data: dict[str, Any], seen: set[str]) -> None:
         self._data = data

@@ -2,7 +2,6 @@
 do (ClaimReview dates a review by it); undo puts the old stamp back, redo the edit's own."""
 
 import pytest
-from crosscheck_helpers import OLD, Snapshot, assert_same
 
 from desktop.domain.crosscheck import Stance, Verdict
 from desktop.domain.crosscheck_commands import (
@@ -12,6 +11,7 @@ from desktop.domain.crosscheck_commands import (
     SetVerdict,
 )
 from desktop.domain.model import Citation
+from tests.domain.crosscheck_helpers import OLD, Snapshot, assert_same
 
 
 @pytest.mark.parametrize(

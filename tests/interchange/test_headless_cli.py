@@ -9,9 +9,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from interchange_study import GOLDEN, GOLDEN_NAMES, OPTIONS, REPO, build_study
 
 from desktop.storage.saving import save_study
+from tests.interchange.interchange_study import GOLDEN, GOLDEN_NAMES, OPTIONS, REPO, build_study
 
 assert OPTIONS.identity is not None
 FIXED = ["--generated", OPTIONS.generated, "--author", OPTIONS.author, "--url",

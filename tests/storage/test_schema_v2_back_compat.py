@@ -5,7 +5,6 @@ import json
 import shutil
 
 import pytest
-from schema_v2_helpers import FIXTURE_V1, assert_equal_studies, build_study
 
 from desktop.domain.crosscheck import Relation, Stance, Trust, Verdict
 from desktop.domain.model import SourceAssessment
@@ -13,6 +12,7 @@ from desktop.storage.migrations import migrate
 from desktop.storage.saving import encode_study, save_study
 from desktop.storage.schema import VERSION
 from desktop.storage.studyfile import load_study
+from tests.storage.schema_v2_helpers import FIXTURE_V1, assert_equal_studies, build_study
 
 
 def test_optional_v2_keys_default_when_absent(tmp_path):

@@ -7,7 +7,6 @@ import json
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from schema_v2_helpers import VALID, assert_equal_studies
 
 from desktop.domain.crosscheck import Relation, Stance, Trust, Verdict
 from desktop.domain.identity import Person
@@ -15,6 +14,7 @@ from desktop.domain.provenance import ArchivedCopy
 from desktop.storage.errors import StudyFileError
 from desktop.storage.saving import save_study
 from desktop.storage.studyfile import load_study
+from tests.storage.schema_v2_helpers import VALID, assert_equal_studies
 
 # -- fuzzing the cross-checking data --------------------------------------------------------
 

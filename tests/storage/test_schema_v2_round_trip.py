@@ -4,7 +4,6 @@ links, source assessment) saves and loads back unchanged, as the documented JSON
 import json
 
 import pytest
-from schema_v2_helpers import FULL_REFERENCE, assert_equal_studies, build_study
 
 from desktop.domain.crosscheck import Relation, Stance, Trust, Verdict
 from desktop.domain.factory import make_highlight, new_study_for
@@ -12,6 +11,7 @@ from desktop.domain.model import Citation, Document, Reference, SourceAssessment
 from desktop.storage.saving import encode_study, save_study
 from desktop.storage.schema import VERSION
 from desktop.storage.studyfile import load_study
+from tests.storage.schema_v2_helpers import FULL_REFERENCE, assert_equal_studies, build_study
 
 # -- round trip -----------------------------------------------------------------------------
 

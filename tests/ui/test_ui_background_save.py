@@ -11,6 +11,7 @@ from desktop.storage import saving
 from desktop.storage.errors import StorageError
 from desktop.storage.studyfile import load_study
 from desktop.ui.controllers import files as file_ops
+from tests.ui import helpers as ui
 
 PHRASE = "Harakat al-Nujaba"
 
@@ -33,7 +34,7 @@ def _start_gated_save(qtbot, win, target, ui, monkeypatch) -> threading.Event:
 
 
 def test_window_keeps_working_while_the_file_is_written(qtbot, window, seed_copy, tmp_path,
-                                                        ui, monkeypatch):
+                                                        monkeypatch):
     win = window(seed_copy)
     hid = ui.highlight(qtbot, win, PHRASE, 1)
     target = tmp_path / "s.crosslight"
@@ -58,7 +59,7 @@ def test_window_keeps_working_while_the_file_is_written(qtbot, window, seed_copy
     assert load_study(target).study.highlights[hid].note == "typed while saving"
 
 
-def test_a_failed_background_write_asks_what_to_do(qtbot, window, seed_copy, tmp_path, ui,
+def test_a_failed_background_write_asks_what_to_do(qtbot, window, seed_copy, tmp_path,
                                                    monkeypatch):
     win = window(seed_copy)
     ui.highlight(qtbot, win, PHRASE, 1)
@@ -81,7 +82,7 @@ def test_a_failed_background_write_asks_what_to_do(qtbot, window, seed_copy, tmp
 
 
 def test_an_unexpected_error_in_the_writer_is_a_message_not_a_crash(
-        qtbot, window, seed_copy, tmp_path, ui, monkeypatch):
+        qtbot, window, seed_copy, tmp_path, monkeypatch):
     win = window(seed_copy)
     ui.highlight(qtbot, win, PHRASE, 1)
     win.prompts.save_paths.append(tmp_path / "s.crosslight")
@@ -96,7 +97,7 @@ def test_an_unexpected_error_in_the_writer_is_a_message_not_a_crash(
     assert win.isWindowModified()
 
 
-def test_closing_waits_for_the_write(qtbot, window, seed_copy, tmp_path, ui, monkeypatch):
+def test_closing_waits_for_the_write(qtbot, window, seed_copy, tmp_path, monkeypatch):
     win = window(seed_copy)
     hid = ui.highlight(qtbot, win, PHRASE, 1)
     target = tmp_path / "s.crosslight"
@@ -108,7 +109,7 @@ def test_closing_waits_for_the_write(qtbot, window, seed_copy, tmp_path, ui, mon
 
 
 def test_the_first_save_after_opening_needs_no_full_build(qtbot, window, seed_copy, tmp_path,
-                                                          ui, monkeypatch):
+                                                          monkeypatch):
     """The snapshot cache fills in idle moments after a study opens, so Ctrl+S only
     snapshots; building a highlight's data on the UI thread then would be a stall."""
     from desktop.storage import snapshot
