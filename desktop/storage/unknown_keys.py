@@ -51,8 +51,9 @@ def unknown_keys(node: Node, place: str = "", into: Extra | None = None) -> Extr
     if not node.raw.keys() <= node.seen:  # the usual case, every key known, costs one test
         found[place] = {key: copy.deepcopy(value) for key, value in node.raw.items()
                         if key not in node.seen}
-    for key, child in (node.children or {}).items():
-        unknown_keys(child, f"{place}.{key}" if place else key, found)
+    if node.children:
+        for key, child in node.children.items():
+            unknown_keys(child, f"{place}.{key}" if place else key, found)
     return found
 
 
