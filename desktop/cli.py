@@ -13,11 +13,12 @@ import sys
 from pathlib import Path
 
 from desktop import __version__
+from desktop.bundled import sample_document
 from desktop.storage.errors import StorageError
 from desktop.storage.opening import Opened, open_path
+from desktop.subcommands import HEADLESS, SUBCOMMANDS
 
-SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
-SAMPLE_DOCUMENT = SEEDS_DIR / "iraq-militia-threat.txt"
+SAMPLE_DOCUMENT = sample_document()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -38,23 +39,21 @@ def build_parser() -> argparse.ArgumentParser:
         "without it, the bundled sample article opens",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--check", action="store_true",
+        help="open the window on PATH (or the sample) and quit at once, printing what was "
+        "loaded: checks that an installation works (also with QT_QPA_PLATFORM=offscreen)",
+    )
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    if argv and argv[0] in ("export", "info", "import"):  # headless: no Qt, no display
-        from desktop.headless import main as headless_main
+    if argv and argv[0] in SUBCOMMANDS:  # no Qt, no display: each loads on demand
+        from importlib import import_module
 
-        return headless_main(argv)
-    if argv and argv[0] == "install-desktop":  # no Qt either
-        from desktop.integration import main as integration_main
-
-        return integration_main(argv[1:])
-    if argv and argv[0] == "fetch":  # a page into a study file: no Qt
-        from desktop.web_cli import main as fetch_main
-
-        return fetch_main(argv[1:])
+        run = import_module(SUBCOMMANDS[argv[0]]).main
+        return int(run(argv if argv[0] in HEADLESS else argv[1:]))
     args = build_parser().parse_args(argv)
     path = Path(args.path) if args.path else SAMPLE_DOCUMENT
     if args.path and _loads_slowly(path):
@@ -71,9 +70,9 @@ def main(argv: list[str] | None = None) -> int:
         from desktop.storage.recent import remember
 
         remember(path)
-    from desktop.ui.app import run  # Qt loads only once the input is known to be good
+    from desktop.ui.app import check, run  # Qt loads only once the input is known to be good
 
-    return run(opened)
+    return check(opened) if args.check else run(opened)
 
 
 def _loads_slowly(path: Path) -> bool:

@@ -26,6 +26,7 @@ from desktop.domain.crosscheck import Verdict
 from desktop.domain.identity import Person
 from desktop.domain.ids import utc_now
 from desktop.domain.model import Document, Study
+from desktop.domain.plural import plural
 from desktop.storage.atomic import atomic_write_bytes
 from desktop.storage.errors import StorageError
 from desktop.storage.exporters import FORMATS, ExportError, ExportOptions, encode, export_text
@@ -33,8 +34,9 @@ from desktop.storage.exporters.report_model import safe_url
 from desktop.storage.opening import Opened, open_path
 from desktop.storage.settings import identity, load_settings
 from desktop.storage.web.facts import provenance_info, provenance_lines
+from desktop.subcommands import HEADLESS
 
-SUBCOMMANDS = ("export", "info", "import")
+SUBCOMMANDS = HEADLESS  # what this parser handles; ``crosslight`` dispatches on it
 
 
 class _Parser(argparse.ArgumentParser):
@@ -231,7 +233,7 @@ def _info(opened: Opened, as_json: bool) -> int:
     if several:
         lines.append(f"Documents: {len(info['documents'])}")
     for d in info["documents"]:
-        counts = f"{d['characters']:,} characters, {_count(d['highlights'], 'highlight')}"
+        counts = f"{d['characters']:,} characters, {plural(d['highlights'], 'highlight')}"
         if d["orphans"]:
             counts += f", {d['orphans']} orphaned"
         lines.append(f"{'  ' if several else 'Document: '}{d['title'] or '(untitled)'} "
@@ -258,9 +260,6 @@ def _info(opened: Opened, as_json: bool) -> int:
     sys.stdout.buffer.flush()
     return 0
 
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def _short(text: str, limit: int = 70) -> str:

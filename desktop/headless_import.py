@@ -3,7 +3,7 @@
 Reads FILE (W3C, Hypothesis, BibTeX or CSL-JSON: told by its content, see
 ``importers.any_format``), applies what it adds to the study in memory, and only then
 writes the study — over STUDY, or to OUT — through the normal save path
-(``saving.save_study_file``: atomic, with a backup of the version it replaces). The
+(``saving.save_study``: atomic, with a backup of the version it replaces). The
 study is locked while this runs, so a window that has it open is not overwritten.
 Prints the summary and the full report of what was not imported; errors are one line
 and exit status 1, and nothing is written then.
@@ -19,7 +19,7 @@ from desktop.storage.errors import StorageError
 from desktop.storage.importers.any_format import read_import
 from desktop.storage.locks import acquire
 from desktop.storage.opening import Opened
-from desktop.storage.saving import save_study_file
+from desktop.storage.saving import save_study
 from desktop.storage.studyfile import STUDY_SUFFIX
 
 
@@ -38,7 +38,7 @@ def run_import(opened: Opened, file: Path, output: Path | None) -> int:
         for command in result.commands():
             command.apply(opened.study)
         if not result.is_empty:
-            save_study_file(opened.study, target)
+            save_study(opened.study, target)
     except StorageError as err:
         return _fail(str(err))
     except ValueError as err:  # a command refused what the plan held: a bug, not a crash

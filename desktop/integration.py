@@ -17,7 +17,9 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+from desktop.bundled import resources_dir
+
+RESOURCES = resources_dir()
 DESKTOP_DIR = RESOURCES / "desktop"
 ICONS_DIR = RESOURCES / "icons"
 DESKTOP_FILE = "crosslight.desktop"

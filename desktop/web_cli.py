@@ -124,9 +124,9 @@ def main(argv: list[str]) -> int:
             return _fail(f"“{path}” should end in .crosslight.")
         if path.exists() and not args.force:
             return _fail(f"“{path}” exists already; choose another name or add --force.")
-        from desktop.storage.saving import save_study_file
+        from desktop.storage.saving import save_study
 
-        save_study_file(opened.study, path)
+        save_study(opened.study, path)
     except StorageError as err:
         return _fail(str(err))
     print(f"Saved “{document.title}” to {path}")

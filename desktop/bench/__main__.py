@@ -21,7 +21,7 @@ from collections import Counter
 from pathlib import Path
 
 from desktop.bench.data import make_study, make_text, scattered_edits, score_placements
-from desktop.storage.studyfile import save_study
+from desktop.storage.saving import save_study
 
 BOOK_CHARS = 3_200_000
 
@@ -120,6 +120,8 @@ def main(argv: list[str] | None = None) -> int:
     compileall.compile_dir(str(Path(__file__).resolve().parents[1]), quiet=1)
 
     with tempfile.TemporaryDirectory(prefix="crosslight-bench-") as tmp:
+        # Saves take the app's path, backups included: kept in the temporary folder.
+        os.environ["CROSSLIGHT_STATE_DIR"] = str(Path(tmp) / "state")
         text = make_text(BOOK_CHARS)
         edited, edits = scattered_edits(text, 0.01)
         sizes = [10_000, 20_000] if args.quick else [1_000, 10_000, 20_000, 50_000]

@@ -79,7 +79,8 @@ def scattered_edits(text: str, fraction: float = 0.01, seed: int = 3) -> tuple[s
     for at in chosen:
         if at < last:
             continue
-        word_end = re.match(r"\w+ ?", text[at:]).end() + at
+        word = re.match(r"\w+ ?", text[at:])
+        word_end = (word.end() if word else 1) + at
         kind = rng.random()
         if kind < 0.34:
             insert, removed = rng.choice(WORDS) + " ", 0

@@ -37,7 +37,8 @@ def _measure(app, text: str, n: int) -> str:
     colors = {cid: color for cid, _name, color in DEFAULT_CATEGORIES}
     study = make_study(text, n)
     ranges = [PaintRange(h.start, h.end, colors[h.category_id], h.id, h.verdict.value)
-              for h in study.highlights.values()]  # ASCII text: code points = UTF-16
+              for h in study.highlights.values()
+              if h.start is not None and h.end is not None]  # ASCII text: code points = UTF-16
     host = QWidget()
     layout = QHBoxLayout(host)
     reader = ReaderView()

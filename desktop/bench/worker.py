@@ -12,6 +12,7 @@ import os
 import resource
 import sys
 import time
+from pathlib import Path
 
 
 def _peak_rss_mb() -> float:
@@ -64,7 +65,7 @@ def open_study(path: str) -> dict:
     from desktop.ui.app import window_for
 
     t0 = time.perf_counter()
-    window = window_for(open_path(path))
+    window = window_for(open_path(Path(path)))
     window.show()
     _settle(app)
     elapsed = time.perf_counter() - t0
@@ -80,7 +81,7 @@ def ui_ops(path: str, repeats: int) -> dict:
     from desktop.ui.app import make_app, window_for
 
     app = make_app([])
-    window = window_for(open_path(path))
+    window = window_for(open_path(Path(path)))
     window.show()
     _settle(app)
     notes = window.notes

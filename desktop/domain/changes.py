@@ -51,8 +51,3 @@ class ChangeSet:
     def highlight_set_changed(self) -> bool:
         """True when highlights appeared or vanished (lists must re-sort)."""
         return bool(self.highlights_added or self.highlights_removed)
-
-    @classmethod
-    def everything(cls) -> ChangeSet:
-        """For a freshly loaded study: every view rebuilds."""
-        return cls(study_changed=True, documents_changed=True)

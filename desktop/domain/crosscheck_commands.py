@@ -9,7 +9,7 @@ from desktop.domain.changes import ChangeSet
 from desktop.domain.commands import Command, insert_at
 from desktop.domain.crosscheck import Stance, Verdict
 from desktop.domain.ids import utc_now
-from desktop.domain.model import Citation, Link, Reference, SourceAssessment, Study
+from desktop.domain.model import Citation, Highlight, Link, Reference, SourceAssessment, Study
 
 
 @dataclass
@@ -93,16 +93,20 @@ class AttachReference(Command):
     highlight_id: str
     citation: Citation
     label: str = "Attach reference"
+    _stamps: tuple[str, str] | None = field(default=None, repr=False)
 
     def apply(self, study: Study) -> ChangeSet:
         if self.citation.reference_id not in study.references:
             raise ValueError(f"unknown reference {self.citation.reference_id}")
-        study.highlights[self.highlight_id].citations.append(self.citation)
+        h = study.highlights[self.highlight_id]
+        self._stamps = _touch(h, self._stamps)
+        h.citations.append(self.citation)
         return self._changes()
 
     def revert(self, study: Study) -> ChangeSet:
-        citations = study.highlights[self.highlight_id].citations
-        citations[:] = [c for c in citations if c.id != self.citation.id]
+        h = study.highlights[self.highlight_id]
+        h.citations[:] = [c for c in h.citations if c.id != self.citation.id]
+        _untouch(h, self._stamps)
         return self._changes()
 
     def _changes(self) -> ChangeSet:
@@ -118,16 +122,20 @@ class DetachReference(Command):
     citation_id: str
     label: str = "Detach reference"
     _removed: tuple[int, Citation] | None = field(default=None, repr=False)
+    _stamps: tuple[str, str] | None = field(default=None, repr=False)
 
     def apply(self, study: Study) -> ChangeSet:
-        citations = study.highlights[self.highlight_id].citations
-        index = next(i for i, c in enumerate(citations) if c.id == self.citation_id)
-        self._removed = (index, citations.pop(index))
+        h = study.highlights[self.highlight_id]
+        index = next(i for i, c in enumerate(h.citations) if c.id == self.citation_id)
+        self._stamps = _touch(h, self._stamps)
+        self._removed = (index, h.citations.pop(index))
         return self._changes()
 
     def revert(self, study: Study) -> ChangeSet:
         assert self._removed is not None
-        study.highlights[self.highlight_id].citations.insert(*self._removed)
+        h = study.highlights[self.highlight_id]
+        h.citations.insert(*self._removed)
+        _untouch(h, self._stamps)
         return self._changes()
 
     def _changes(self) -> ChangeSet:
@@ -145,7 +153,8 @@ class EditCitation(Command):
     stance: Stance
     comment: str
     label: str = "Edit citation"
-    _old: tuple[Stance, str] | None = field(default=None, repr=False)
+    _old: tuple[Stance, str, str] | None = field(default=None, repr=False)
+    _stamps: tuple[str, str] | None = field(default=None, repr=False)
 
     def _citation(self, study: Study) -> Citation:
         citations = study.highlights[self.highlight_id].citations
@@ -154,14 +163,17 @@ class EditCitation(Command):
     def apply(self, study: Study) -> ChangeSet:
         citation = self._citation(study)
         if self._old is None:
-            self._old = (citation.stance, citation.comment)
+            self._old = (citation.stance, citation.comment, citation.modified)
         citation.stance, citation.comment = self.stance, self.comment
+        self._stamps = _touch(study.highlights[self.highlight_id], self._stamps)
+        citation.modified = self._stamps[1]
         return ChangeSet(highlights_changed={self.highlight_id})
 
     def revert(self, study: Study) -> ChangeSet:
         assert self._old is not None
         citation = self._citation(study)
-        citation.stance, citation.comment = self._old
+        citation.stance, citation.comment, citation.modified = self._old
+        _untouch(study.highlights[self.highlight_id], self._stamps)
         return ChangeSet(highlights_changed={self.highlight_id})
 
 
@@ -172,6 +184,7 @@ class SetVerdict(Command):
     rationale: str
     label: str = "Set verdict"
     _old: tuple[Verdict, str] | None = field(default=None, repr=False)
+    _stamps: tuple[str, str] | None = field(default=None, repr=False)
 
     def apply(self, study: Study) -> ChangeSet:
         h = study.highlights[self.highlight_id]
@@ -179,6 +192,7 @@ class SetVerdict(Command):
             self._old = (h.verdict, h.rationale)
         fields = {"rationale"} if h.verdict == self.verdict else {"verdict", "rationale"}
         h.verdict, h.rationale = self.verdict, self.rationale
+        self._stamps = _touch(h, self._stamps)  # ClaimReview dates the review by it
         return ChangeSet(highlights_changed={self.highlight_id}, highlight_fields=fields)
 
     def revert(self, study: Study) -> ChangeSet:
@@ -186,6 +200,7 @@ class SetVerdict(Command):
         h = study.highlights[self.highlight_id]
         fields = {"rationale"} if h.verdict == self._old[0] else {"verdict", "rationale"}
         h.verdict, h.rationale = self._old
+        _untouch(h, self._stamps)
         return ChangeSet(highlights_changed={self.highlight_id}, highlight_fields=fields)
 
     def merge_key(self) -> object | None:
@@ -325,3 +340,19 @@ class SetDocumentMetadata(Command):
                 self.title = later.title
             return True
         return False
+
+
+def _touch(h: Highlight, stamps: tuple[str, str] | None) -> tuple[str, str]:
+    """Stamp ``h.modified`` as category, note and tag edits do; returns (before, after).
+
+    A redo puts back the time of the edit itself, so redo and undo are exact.
+    """
+    if stamps is None:
+        stamps = (h.modified, utc_now())
+    h.modified = stamps[1]
+    return stamps
+
+
+def _untouch(h: Highlight, stamps: tuple[str, str] | None) -> None:
+    if stamps is not None:
+        h.modified = stamps[0]

@@ -11,6 +11,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from desktop.domain.anchoring import TextPositionSelector, TextQuoteSelector
 from desktop.domain.crosscheck import Relation, Stance, Trust, Verdict
@@ -28,6 +29,7 @@ class Category:
     # Whether its passages take a verdict (a Claim does; a Quote or a Question does not):
     # verdict controls, summaries, filters and reports count only these.
     checkable: bool = False
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)  # see Study
 
 
 @dataclass(slots=True)
@@ -53,6 +55,7 @@ class DocumentVersion:
     replaced: str  # when the newer text took its place, ISO 8601
     provenance: Provenance | None = None  # where this text was fetched from (web capture)
     archived: ArchivedCopy | None = None
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)  # see Study
 
     @property
     def sha256(self) -> str:
@@ -84,6 +87,7 @@ class Document:
     # Fetched from the web: where, when, and the hash (and maybe bytes) received.
     provenance: Provenance | None = None
     archived: ArchivedCopy | None = None  # a web archive's snapshot of ``url``
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)  # see Study
 
     @property
     def sha256(self) -> str:
@@ -121,6 +125,7 @@ class Reference:
     creator: Person | None = None  # None: made before identities were kept ("unknown")
     editor: Person | None = None  # who changed it last; None: nobody since it was made
     archived: ArchivedCopy | None = None  # a web archive's snapshot of ``url``
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)  # see Study
 
     @property
     def display_title(self) -> str:
@@ -139,6 +144,7 @@ class Citation:
     modified: str = field(default_factory=utc_now)
     creator: Person | None = None
     editor: Person | None = None
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)  # see Study
 
 
 @dataclass(slots=True)
@@ -153,6 +159,7 @@ class Link:
     modified: str = field(default_factory=utc_now)
     creator: Person | None = None
     editor: Person | None = None
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)  # see Study
 
     def other_end(self, highlight_id: str) -> str:
         return self.target_id if highlight_id == self.source_id else self.source_id
@@ -179,6 +186,7 @@ class Highlight:
     motivation: list[str] = field(default_factory=list)  # [] : "highlighting"
     language: str = ""  # BCP 47 tag of the note and tags; "" unknown
     quote_language: str = ""  # BCP 47 tag of the passage's text; "" unknown
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)  # see Study
 
     @property
     def is_orphan(self) -> bool:
@@ -207,6 +215,9 @@ class Study:
     # View state, not an edit: switching documents is not undone and does not dirty.
     current_document: str = ""
     publish_url: str = ""  # where its fact checks are published (ClaimReview ``url``)
+    # Keys of the study file this version does not know, written back on the next save
+    # (``storage/unknown_keys.py``); not compared: they are not the user's edits.
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def main_document(self) -> Document | None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from desktop.domain.display_text import excerpt
 from desktop.domain.model import Citation, Document, Highlight, Reference, Study
+from desktop.domain.plural import plural
 
 LISTED_CITATIONS = 8  # named one by one in the question; the rest are counted
 
@@ -33,9 +34,9 @@ class DocumentRemoval:
         message = f"Remove “{self.document.title}” from the study?"
         if self.highlights:
             n = len(self.highlights)
-            message += (f"\n\nIts {n} highlight{'s' if n != 1 else ''}, with their notes, "
+            message += (f"\n\nIts {plural(n, 'highlight')}, with their notes, "
                         "verdicts and references, go with it")
-            message += (f", and {self.links} link{'s' if self.links != 1 else ''} to other "
+            message += (f", and {plural(self.links, 'link')} to other "
                         "passages." if self.links else ".")
         return message + "\n\nUndo brings everything back."
 
@@ -60,7 +61,7 @@ class ReferenceDeletion:
             more = (f"\n… and {len(uses) - LISTED_CITATIONS} more"
                     if len(uses) > LISTED_CITATIONS else "")
             message += (
-                f"\n\nIt is attached to {len(uses)} highlight{'s' if len(uses) != 1 else ''}, "
+                f"\n\nIt is attached to {plural(len(uses), 'highlight')}, "
                 f"which will lose it:\n{lines}{more}"
             )
         return message

@@ -51,7 +51,7 @@ def annotation_keys_from(node: Node) -> dict[str, Any]:
 
 
 def _language(node: Node, key: str) -> str:
-    value = node.str(key, "")
+    value = node.text(key, "")
     if value and not LANGUAGE_TAG.fullmatch(value):
         raise StudyFileError(f"{node.path}.{key} should be a language tag such as “en”")
     return value
@@ -63,7 +63,7 @@ def study_keys_to_data(study: Study) -> dict[str, Any]:
 
 def publish_url_from(node: Node) -> str:
     """``study.publish_url``: an http(s) address, or "" when missing."""
-    value = node.str("publish_url", "").strip()
+    value = node.text("publish_url", "").strip()
     if value and not re.match(r"https?://[^\s<>\"]+$", value, re.IGNORECASE):
         raise StudyFileError(f"{node.path}.publish_url should be a web address (http or https)")
     return value

@@ -29,7 +29,7 @@ def layout_to_data(document: Document) -> dict[str, Any]:
 def layout_from(node: Node, text_length: int) -> dict[str, Any]:
     """Keyword arguments for ``Document``: encoding, pages and styles, validated."""
     return {
-        "encoding": node.str("encoding", ""),
+        "encoding": node.text("encoding", ""),
         "pages": _pages(node, text_length),
         "styles": _styles(node, text_length),
     }

@@ -49,7 +49,7 @@ def web_from(node: Node) -> dict[str, Any]:
     """Keyword arguments for ``Document``/``DocumentVersion``: provenance and archived."""
     return {
         "provenance": provenance_from(node.obj("provenance"))
-        if "provenance" in node.value else None,
+        if node.has("provenance") else None,
         **archived_from(node),
     }
 
@@ -66,11 +66,11 @@ def archived_to_data(item: Any) -> dict[str, Any]:
 
 
 def archived_from(node: Node) -> dict[str, Any]:
-    if "archived" not in node.value:
+    if not node.has("archived"):
         return {"archived": None}
     copy = node.obj("archived")
-    return {"archived": ArchivedCopy(copy.str("url"), copy.str("captured", ""),
-                                     copy.str("original", ""))}
+    return {"archived": ArchivedCopy(copy.text("url"), copy.text("captured", ""),
+                                     copy.text("original", ""))}
 
 
 def provenance_to_data(p: Provenance) -> dict[str, Any]:
@@ -92,24 +92,24 @@ def provenance_to_data(p: Provenance) -> dict[str, Any]:
 
 
 def provenance_from(node: Node) -> Provenance:
-    status = node.int("status")
+    status = node.integer("status")
     if not 100 <= status <= 599:
         raise StudyFileError(f"{node.path}.status is not an HTTP status ({status})")
-    sha = node.str("sha256")
+    sha = node.text("sha256")
     if not _SHA256.fullmatch(sha):
         raise StudyFileError(f"{node.path}.sha256 should be 64 lower-case hex digits")
     redirects = node.strings("redirects")
     if len(redirects) > MAX_REDIRECTS_KEPT:
         raise StudyFileError(f"{node.path}.redirects lists more than {MAX_REDIRECTS_KEPT} "
                              "addresses")
-    size = node.int("size")
-    page = _page_from(node.obj("page"), sha, size) if "page" in node.value else None
+    size = node.integer("size")
+    page = _page_from(node.obj("page"), sha, size) if node.has("page") else None
     return Provenance(
-        requested=node.str("requested"),
-        url=node.str("url"),
-        retrieved=node.str("retrieved"),
+        requested=node.text("requested"),
+        url=node.text("url"),
+        retrieved=node.text("retrieved"),
         status=status,
-        content_type=node.str("content_type", ""),
+        content_type=node.text("content_type", ""),
         sha256=sha,
         size=size,
         redirects=tuple(redirects),
@@ -143,8 +143,8 @@ def page_bytes(page: SavedPage, limit: int | None = None) -> bytes:
 
 
 def _page_from(node: Node, sha: str, size: int) -> SavedPage:
-    encoding = node.str("encoding")
-    text = node.str("data")
+    encoding = node.text("encoding")
+    text = node.text("data")
     if len(text) > 2 * MAX_PAGE_BYTES:  # base64 of a compressed page is never that long
         raise StudyFileError(f"{node.path}.data is too large for a saved page")
     try:

@@ -22,20 +22,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import orjson
-
 from desktop.domain.digest import sha256_hex
 from desktop.domain.ids import utc_now
 from desktop.domain.model import Study
-from desktop.storage.atomic import atomic_write_bytes
 from desktop.storage.disk_state import Fingerprint
-from desktop.storage.errors import StorageError, StudyFileError
+from desktop.storage.errors import StudyFileError
 from desktop.storage.host import boot_time, hostname, process_alive
+from desktop.storage.saving import Snapshot, save_study
 from desktop.storage.schema import study_to_data
 from desktop.storage.state_dir import state_dir
 from desktop.storage.studyfile import (
     LoadedStudy,
-    explain_os_error,
     parse_study_json,
     read_study_bytes,
     study_from_json,
@@ -84,35 +81,31 @@ def recovery_file(study_path: Path | None, token: str) -> Path:
 
 
 def write_recovery(
-    study: Study, study_path: Path | None, token: str, base: Fingerprint | None = None
+    source: Study | Snapshot, study_path: Path | None, token: str,
+    base: Fingerprint | None = None,
 ) -> Path:
-    """Autosave ``study`` for this session; StorageError if the state dir is unwritable."""
-    return write_recovery_data(study_to_data(study), study_path, token, base)
+    """Autosave a study (or a snapshot of one: then safe on a worker thread) for this
+    session, through the one save path; StorageError if the state dir is unwritable."""
 
+    def envelope(data: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "format": RECOVERY_FORMAT,
+            "version": RECOVERY_VERSION,
+            "original": str(Path(study_path).resolve()) if study_path else None,
+            "saved": utc_now(),
+            "title": data["study"]["title"],
+            "host": hostname(),
+            "pid": os.getpid(),
+            "boot": boot_time(),
+            "base": None if base is None else
+            {"size": base.size, "mtime_ns": base.mtime_ns, "sha256": base.sha256},
+            "study": data,
+        }
 
-def write_recovery_data(
-    data: dict[str, Any], study_path: Path | None, token: str, base: Fingerprint | None = None
-) -> Path:
-    """Autosave a study's data (see ``snapshot``); safe on a worker thread."""
-    envelope: dict[str, Any] = {
-        "format": RECOVERY_FORMAT,
-        "version": RECOVERY_VERSION,
-        "original": str(Path(study_path).resolve()) if study_path else None,
-        "saved": utc_now(),
-        "title": data["study"]["title"],
-        "host": hostname(),
-        "pid": os.getpid(),
-        "boot": boot_time(),
-        "base": None if base is None else
-        {"size": base.size, "mtime_ns": base.mtime_ns, "sha256": base.sha256},
-        "study": data,
-    }
+    if isinstance(source, Study):  # a copy of the work, not a save: no new stamp
+        source = Snapshot(study_to_data(source), source.modified)
     target = recovery_file(study_path, token)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_bytes(target, orjson.dumps(envelope))
-    except OSError as err:
-        raise StorageError(f"Could not write the recovery copy: {explain_os_error(err)}") from err
+    save_study(source, target, envelope=envelope)
     return target
 
 

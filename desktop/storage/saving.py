@@ -1,15 +1,20 @@
-"""Saving a study over its file the careful way: original kept, backup rotated, atomic.
+"""The one way a study is written: snapshot → encode → backup → atomic write → fingerprint.
 
-``save_study`` writes bytes atomically and nothing else; this adds what a user's file
-deserves when a save replaces it: a copy of an older-format original beside it (the
-first save after a migration would otherwise destroy the only file an older Crosslight
-can read) and a rotating backup of the previous version.
+``save_study`` is used by the app (Save, Save As: the snapshot is taken on the UI thread
+and the rest runs on a worker), by autosave (``recovery.write_recovery``, which wraps the
+study in its envelope and keeps no backups), by the command line, the tests and the
+benchmarks. What a user's file deserves when a save replaces it: a copy of an
+older-format original beside it (the first save after a migration would otherwise
+destroy the only file an older Crosslight can read), a rotating backup of the previous
+version, an atomic replacement, and the fingerprint of what was written, to notice
+later changes by other programs.
 """
 
 from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,10 +25,23 @@ from desktop.domain.ids import utc_now
 from desktop.domain.model import Study
 from desktop.storage.atomic import atomic_write_bytes
 from desktop.storage.backups import KEEP_BACKUPS, keep_backup
-from desktop.storage.disk_state import Fingerprint, bytes_differ
+from desktop.storage.disk_state import Fingerprint, bytes_differ, fingerprint_bytes
 from desktop.storage.errors import ChangedOnDiskError, StorageError
 from desktop.storage.schema import FORMAT, VERSION, study_to_data
-from desktop.storage.studyfile import MAX_STUDY_BYTES, explain_os_error, write_study_data
+from desktop.storage.snapshot import SnapshotCache
+from desktop.storage.studyfile import MAX_STUDY_BYTES, explain_os_error
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """A study's file data at one moment, stamped with the save time.
+
+    Safe to hand to a worker thread: it shares nothing the user can still edit.
+    ``modified_before`` is the study's previous stamp, put back if the save fails.
+    """
+
+    data: dict[str, Any]
+    modified_before: str = ""
 
 
 @dataclass(slots=True)
@@ -34,47 +52,82 @@ class SaveResult:
     warnings: list[str] = field(default_factory=list)
 
 
-def save_study_file(study: Study, path: Path, keep: int = KEEP_BACKUPS) -> SaveResult:
-    """Save ``study`` to ``path``; StorageError (file untouched) if that is impossible."""
-    previous = study.modified
-    study.modified = utc_now()
+def take_snapshot(study: Study, cache: SnapshotCache | None = None) -> Snapshot:
+    """Stamp ``study.modified`` and capture its data (from ``cache`` when the app has one)."""
+    previous, study.modified = study.modified, utc_now()
+    data = cache.study_data(study) if cache is not None else study_to_data(study)
+    return Snapshot(data, previous)
+
+
+def encode_study(study: Study) -> bytes:
+    """The bytes a save would write for ``study`` as it is (not stamped)."""
+    return encode_study_data(study_to_data(study))
+
+
+def encode_study_data(data: dict[str, Any]) -> bytes:
+    """Pretty-printed, key-sorted UTF-8 JSON: stable output that diffs well in git."""
+    return orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS) + b"\n"
+
+
+def save_study(
+    source: Study | Snapshot,
+    path: Path,
+    *,
+    keep: int = KEEP_BACKUPS,
+    expect: Fingerprint | None = None,
+    envelope: Callable[[dict[str, Any]], dict[str, Any]] | None = None,
+) -> SaveResult:
+    """Write ``source`` to ``path``; StorageError (the file untouched) if impossible.
+
+    Given a Study, it is snapshot here (and its ``modified`` stamp put back on
+    failure); given a ``Snapshot`` (see ``take_snapshot``), nothing touches a Study, so
+    this may run on a worker thread. A backup that cannot be written does not stop the
+    save: it becomes a warning. With ``expect``, a file that no longer holds those bytes
+    is left alone and ChangedOnDiskError raised: the old bytes are read for the backup
+    anyway, so comparing them here keeps hashing a big study off the UI thread.
+    ``envelope`` wraps the study data for a file that is not the user's study (the
+    autosave's recovery copy): then no backup or original copy is kept.
+    """
+    snapshot = source if isinstance(source, Snapshot) else take_snapshot(source)
     try:
-        return save_study_data(study_to_data(study), path, keep)
+        return _write(snapshot, Path(path), keep, expect, envelope)
     except StorageError:
-        study.modified = previous
+        if isinstance(source, Study):
+            source.modified = snapshot.modified_before
         raise
 
 
-def save_study_data(data: dict[str, Any], path: Path, keep: int = KEEP_BACKUPS,
-                    expect: Fingerprint | None = None) -> SaveResult:
-    """Save a study's data (see ``snapshot``); runs on a worker thread, touching no Study.
-
-    A backup that cannot be written does not stop the save: it becomes a warning. With
-    ``expect``, a file that no longer holds those bytes is left alone and
-    ChangedOnDiskError raised: the old bytes are read for the backup anyway, so
-    comparing them here keeps hashing a big study off the UI thread.
-    """
-    path = Path(path)
+def _write(snapshot: Snapshot, path: Path, keep: int, expect: Fingerprint | None,
+           envelope: Callable[[dict[str, Any]], dict[str, Any]] | None) -> SaveResult:
+    what = f"Could not save “{path}”" if envelope is None else "Could not write the recovery copy"
+    encoded = encode_study_data(snapshot.data if envelope is None else envelope(snapshot.data))
     if path.is_file() and not os.access(path, os.W_OK):
         # Replacing would work (the folder is writable) but someone marked the file
         # read-only on purpose: respect that, as an editor writing in place would.
-        raise StorageError(f"Could not save “{path}”: the file is read-only.")
-    previous = _previous_bytes(path)
-    if expect is not None and previous is not None and bytes_differ(previous, expect):
-        raise ChangedOnDiskError(f"“{path.name}” was changed by another program since "
-                                 "it was opened or saved here; nothing was written.")
+        raise StorageError(f"{what}: the file is read-only.")
     original_copy = backup = None
     warnings: list[str] = []
-    if previous is not None:
-        version = _format_version(previous)
-        if version is not None and version < VERSION:
-            original_copy = keep_original(path, previous, version)
-        try:
-            backup = keep_backup(path, previous, keep) if keep > 0 else None
-        except OSError as err:
-            warnings.append(f"No backup of the previous version was kept: {explain_os_error(err)}")
-    fingerprint = write_study_data(data, path)
-    return SaveResult(fingerprint, backup, original_copy, warnings)
+    if envelope is None:
+        previous = _previous_bytes(path)
+        if expect is not None and previous is not None and bytes_differ(previous, expect):
+            raise ChangedOnDiskError(f"“{path.name}” was changed by another program since "
+                                     "it was opened or saved here; nothing was written.")
+        if previous is not None:
+            version = _format_version(previous)
+            if version is not None and version < VERSION:
+                original_copy = keep_original(path, previous, version)
+            try:
+                backup = keep_backup(path, previous, keep) if keep > 0 else None
+            except OSError as err:
+                warnings.append("No backup of the previous version was kept: "
+                                f"{explain_os_error(err)}")
+    try:
+        if envelope is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_bytes(path, encoded)
+    except OSError as err:
+        raise StorageError(f"{what}: {explain_os_error(err)}") from err
+    return SaveResult(fingerprint_bytes(path, encoded), backup, original_copy, warnings)
 
 
 def original_copy_path(path: Path, version: int) -> Path:

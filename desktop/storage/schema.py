@@ -1,9 +1,10 @@
 """The study-file format: conversion between a Study and plain JSON data.
 
-Format (version 2), one UTF-8 JSON object with sorted keys::
+Format (version 3), one UTF-8 JSON object with sorted keys::
 
     format      "crosslight-study"
-    version     2
+    version     3
+    requires    3             the lowest reader that reads it (see ``migrations``)
     offset_unit "codepoint"   Unicode code points, as W3C TextPositionSelector
     study       {id, title, note, created, modified, current_document}
     categories  [{id, name, color}]
@@ -19,7 +20,9 @@ Format (version 2), one UTF-8 JSON object with sorted keys::
                   target: {selectors: [TextQuoteSelector, TextPositionSelector]}}]
     links       [{id, source, target, relation}]   highlight ids
 
-Version 1 had no references, verdicts, citations, links or source notes.
+Version 1 had no references, verdicts, citations, links or source notes. Version 3 is
+late version 2 (the optional keys below, ``migrations.V2_LATER_KEYS``) plus ``requires``;
+keys this version does not know are carried to the next save (``unknown_keys``).
 ``documents[].url``, ``author`` and ``published`` (where, by whom and when the document
 was published) were added to version 2 later as optional keys: a reader treats a missing
 one as "", so files written before them still open, and older readers ignore them.
@@ -51,6 +54,7 @@ Highlights are written in document order so a diff reads like the document.
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Callable
 from typing import Any
 
@@ -81,10 +85,22 @@ from desktop.storage.annotation_keys import (
 from desktop.storage.document_layout import layout_from, layout_to_data
 from desktop.storage.errors import StudyFileError
 from desktop.storage.provenance_data import archived_from, archived_to_data, web_from, web_to_data
+from desktop.storage.unknown_keys import (
+    Extra,
+    carry_item,
+    carry_whole,
+    unknown_keys,
+    with_unknown,
+)
 from desktop.storage.validate import Node
 
 FORMAT = "crosslight-study"
-VERSION = 2
+VERSION = 3  # the layout of the keys this version writes; older ones migrate (migrations)
+# ``requires``: the lowest reader able to read a file correctly. A reader opens every
+# file whose ``requires`` is at most its ``READS`` and carries the keys it does not know
+# (unknown_keys); raise both only for a change an older reader cannot safely ignore.
+REQUIRES = 3
+READS = 3
 OFFSET_UNIT = "codepoint"
 
 
@@ -108,21 +124,23 @@ def study_to_data(
     if len(study.documents) > 1 and study.current_document in study.documents:
         study_data["current_document"] = study.current_document  # optional: see above
     study_data.update(study_keys_to_data(study))
-    return {
+    data = {
         "format": FORMAT,
         "version": VERSION,
+        "requires": REQUIRES,
         "offset_unit": OFFSET_UNIT,
         "study": study_data,
-        "categories": [category_to_data(c) for c in study.categories],
+        "categories": [with_unknown(category_to_data(c), c.extra) for c in study.categories],
         "documents": [_document_to_data(d) for d in study.documents.values()],
         "references": [_reference_to_data(r) for r in study.references.values()],
         "highlights": highlights,
         "links": [
-            {"id": k.id, "source": k.source_id, "target": k.target_id,
-             "relation": k.relation.value, **_stamps_to_data(k)}
+            with_unknown({"id": k.id, "source": k.source_id, "target": k.target_id,
+                          "relation": k.relation.value, **_stamps_to_data(k)}, k.extra)
             for k in study.links.values()
         ],
     }
+    return with_unknown(data, study.extra)
 
 
 def _document_to_data(d: Document) -> dict[str, Any]:
@@ -148,11 +166,11 @@ def _document_to_data(d: Document) -> dict[str, Any]:
     }
     if d.versions:  # optional: files without earlier versions stay as they were
         data["versions"] = [
-            {"text": v.text, "title": v.title, "replaced": v.replaced, "sha256": v.sha256,
-             **web_to_data(v)}
+            with_unknown({"text": v.text, "title": v.title, "replaced": v.replaced,
+                          "sha256": v.sha256, **web_to_data(v)}, v.extra)
             for v in d.versions
         ]
-    return data
+    return with_unknown(data, d.extra)
 
 
 _REFERENCE_FIELDS = ("url", "title", "author", "published", "accessed", "excerpt", "note")
@@ -162,7 +180,7 @@ def _reference_to_data(r: Reference) -> dict[str, Any]:
     data = {name: getattr(r, name) for name in _REFERENCE_FIELDS}
     data.update(id=r.id, created=r.created, modified=r.modified, **_people_to_data(r))
     data.update(archived_to_data(r))
-    return data
+    return with_unknown(data, r.extra)
 
 
 def person_to_data(person: Person) -> dict[str, str]:
@@ -175,7 +193,7 @@ def person_to_data(person: Person) -> dict[str, str]:
 
 
 def person_from(node: Node) -> Person:
-    return Person(node.str("name", ""), node.str("organisation", ""), node.str("url", ""))
+    return Person(node.text("name", ""), node.text("organisation", ""), node.text("url", ""))
 
 
 def _people_to_data(item: Any) -> dict[str, Any]:
@@ -200,16 +218,16 @@ def _stamps_to_data(item: Any) -> dict[str, Any]:
 
 def _people_from(node: Node) -> dict[str, Any]:
     return {
-        "creator": person_from(node.obj("creator")) if "creator" in node.value else None,
-        "editor": person_from(node.obj("editor")) if "editor" in node.value else None,
+        "creator": person_from(node.obj("creator")) if node.has("creator") else None,
+        "editor": person_from(node.obj("editor")) if node.has("editor") else None,
     }
 
 
 def _stamps_from(node: Node) -> dict[str, Any]:
     return {
         **_people_from(node),
-        "created": node.str("created", ""),
-        "modified": node.str("modified", ""),
+        "created": node.text("created", ""),
+        "modified": node.text("modified", ""),
     }
 
 
@@ -224,7 +242,7 @@ def highlight_to_data(h: Highlight) -> dict[str, Any]:
     ]
     if h.start is not None and h.end is not None:
         selectors.append({"type": "TextPositionSelector", "start": h.start, "end": h.end})
-    return {
+    data = {
         "id": h.id,
         "document": h.document_id,
         "category": h.category_id,
@@ -235,8 +253,8 @@ def highlight_to_data(h: Highlight) -> dict[str, Any]:
         # every highlight was a measurable part of saving 10k highlights.
         "verdict": {"value": h.verdict, "rationale": h.rationale},
         "citations": [
-            {"id": c.id, "reference": c.reference_id, "stance": c.stance.value,
-             "comment": c.comment, **_stamps_to_data(c)}
+            with_unknown({"id": c.id, "reference": c.reference_id, "stance": c.stance.value,
+                          "comment": c.comment, **_stamps_to_data(c)}, c.extra)
             for c in h.citations
         ],
         "target": {"selectors": selectors},
@@ -244,6 +262,7 @@ def highlight_to_data(h: Highlight) -> dict[str, Any]:
         **_people_to_data(h),
         **annotation_keys_to_data(h),
     }
+    return with_unknown(data, h.extra) if h.extra else data
 
 
 def study_from_data(data: Any) -> Study:
@@ -254,15 +273,16 @@ def study_from_data(data: Any) -> Study:
     root = Node(data, "")
     study_node = root.obj("study")
     study = Study(
-        id=study_node.str("id"),
-        title=study_node.str("title", ""),
-        note=study_node.str("note", ""),
-        created=study_node.str("created", ""),
-        modified=study_node.str("modified", ""),
+        id=study_node.text("id"),
+        title=study_node.text("title", ""),
+        note=study_node.text("note", ""),
+        created=study_node.text("created", ""),
+        modified=study_node.text("modified", ""),
     )
     for node in root.objects("categories"):
-        category = Category(node.str("id"), node.str("name"), node.str("color"))
+        category = Category(node.text("id"), node.text("name"), node.text("color"))
         category.checkable = category_checkable(node, category.id)
+        category.extra = unknown_keys(node)
         if study.category(category.id) is not None:
             raise StudyFileError(f"{node.path}: duplicate category id {category.id!r}")
         study.categories.append(category)
@@ -271,19 +291,20 @@ def study_from_data(data: Any) -> Study:
         if document.id in study.documents:
             raise StudyFileError(f"{node.path}: duplicate document id {document.id!r}")
         study.documents[document.id] = document
-    current = study_node.str("current_document", "")
+    current = study_node.text("current_document", "")
     study.current_document = current if current in study.documents else ""  # unknown: first
     study.publish_url = publish_url_from(study_node)
     for node in root.objects("references"):
-        texts: dict[str, Any] = {name: node.str(name, "") for name in _REFERENCE_FIELDS}
+        texts: dict[str, Any] = {name: node.text(name, "") for name in _REFERENCE_FIELDS}
         reference = Reference(
             **texts,
-            id=node.str("id"),
-            created=node.str("created", ""),
-            modified=node.str("modified", ""),
+            id=node.text("id"),
+            created=node.text("created", ""),
+            modified=node.text("modified", ""),
             **_people_from(node),
             **archived_from(node),
         )
+        reference.extra = unknown_keys(node)
         if reference.id in study.references:
             raise StudyFileError(f"{node.path}: duplicate reference id {reference.id!r}")
         study.references[reference.id] = reference
@@ -299,12 +320,13 @@ def study_from_data(data: Any) -> Study:
         study.highlights[highlight.id] = highlight
     for node in root.objects("links"):
         link = Link(
-            id=node.str("id"),
-            source_id=node.str("source"),
-            target_id=node.str("target"),
+            id=node.text("id"),
+            source_id=node.text("source"),
+            target_id=node.text("target"),
             relation=_enum(node, "relation", Relation, Relation.SEE_ALSO),
             **_stamps_from(node),
         )
+        link.extra = unknown_keys(node)
         if link.source_id not in study.highlights or link.target_id not in study.highlights:
             raise StudyFileError(f"{node.path} joins a highlight that does not exist")
         if link.source_id == link.target_id:
@@ -312,11 +334,16 @@ def study_from_data(data: Any) -> Study:
         if link.id in study.links:
             raise StudyFileError(f"{node.path}: duplicate link id {link.id!r}")
         study.links[link.id] = link
+    root.text("format", "")
+    root.value.get("version")
+    root.value.get("requires")
+    root.text("offset_unit", "")
+    study.extra = unknown_keys(root)  # the file's own keys and the ``study`` object's
     return study
 
 
-def _enum(node: Node, key: str, kind: type, default: Any) -> Any:
-    value = node.str(key, default.value)
+def _enum(node: Node, key: str, kind: type[enum.Enum], default: Any) -> Any:
+    value = node.text(key, default.value)
     try:
         return kind(value)
     except ValueError:
@@ -327,64 +354,74 @@ def _enum(node: Node, key: str, kind: type, default: Any) -> Any:
 
 
 def _document_from(node: Node) -> Document:
-    text = node.str("text")
-    sha = node.str("sha256")
+    text = node.text("text")
+    sha = node.text("sha256")
     if text_sha256(text) != sha:
         raise StudyFileError(
             f"{node.path}: the document text does not match its recorded SHA-256; "
             "the file was altered or damaged"
         )
     source = node.obj("source", {})
-    return Document(
-        id=node.str("id"),
+    document = Document(
+        id=node.text("id"),
         text=text,
-        title=node.str("title", ""),
-        media_type=node.str("media_type", "text/plain"),
-        source_path=node.str("source_path", ""),
-        added=node.str("added", ""),
-        url=node.str("url", ""),
-        author=node.str("author", ""),
-        published=node.str("published", ""),
+        title=node.text("title", ""),
+        media_type=node.text("media_type", "text/plain"),
+        source_path=node.text("source_path", ""),
+        added=node.text("added", ""),
+        url=node.text("url", ""),
+        author=node.text("author", ""),
+        published=node.text("published", ""),
         **layout_from(node, len(text)),
         **web_from(node),
         source=SourceAssessment(
-            publisher=source.str("publisher", ""),
-            stance=source.str("stance", ""),
+            publisher=source.text("publisher", ""),
+            stance=source.text("stance", ""),
             trust=_enum(source, "trust", Trust, Trust.UNKNOWN),
-            notes=source.str("notes", ""),
+            notes=source.text("notes", ""),
         ),
         versions=[_version_from(v) for v in node.objects("versions")],
     )
+    document.extra = unknown_keys(node)
+    return document
 
 
 def _version_from(node: Node) -> DocumentVersion:
-    text = node.str("text")
-    if text_sha256(text) != node.str("sha256"):
+    text = node.text("text")
+    if text_sha256(text) != node.text("sha256"):
         raise StudyFileError(
             f"{node.path}: the earlier version's text does not match its recorded SHA-256; "
             "the file was altered or damaged"
         )
-    return DocumentVersion(text=text, title=node.str("title", ""),
-                           replaced=node.str("replaced", ""), **web_from(node))
+    version = DocumentVersion(text=text, title=node.text("title", ""),
+                              replaced=node.text("replaced", ""), **web_from(node))
+    version.extra = unknown_keys(node)
+    return version
 
 
 def _highlight_from(node: Node, study: Study) -> Highlight:
-    document_id = node.str("document")
+    document_id = node.text("document")
     if document_id not in study.documents:
         raise StudyFileError(f"{node.path}.document refers to an unknown document")
-    category_id = node.str("category")
+    category_id = node.text("category")
     if study.category(category_id) is None:
         raise StudyFileError(f"{node.path}.category refers to an unknown category")
     quote: TextQuoteSelector | None = None
     position: TextPositionSelector | None = None
+    selectors: Extra = {}
     for sel in node.obj("target").objects("selectors"):
-        kind = sel.str("type")
+        kind = sel.text("type")
         if kind == "TextQuoteSelector":
             quote = TextQuoteSelector(
-                sel.str("exact"), sel.str("prefix", ""), sel.str("suffix", "")
+                sel.text("exact"), sel.text("prefix", ""), sel.text("suffix", "")
             )
         elif kind == "TextPositionSelector":
-            position = TextPositionSelector(sel.int("start"), sel.int("end"))
+            position = TextPositionSelector(sel.integer("start"), sel.integer("end"))
+        else:  # a selector of a kind this version does not read: kept as it is
+            carry_whole(selectors, "target.selectors", sel.raw)
+            continue
+        if not sel.raw.keys() <= sel.seen:  # checked here: 20k calls saved per 10k
+            carry_item(selectors, f"target.selectors.{kind}", sel)
     if quote is None or not quote.exact:
         raise StudyFileError(f"{node.path}.target has no TextQuoteSelector with text")
     length = len(study.documents[document_id].text)
@@ -397,32 +434,34 @@ def _highlight_from(node: Node, study: Study) -> Highlight:
     verdict = node.obj("verdict", {})
     citations = []
     for c in node.objects("citations"):
-        reference_id = c.str("reference")
+        reference_id = c.text("reference")
         if reference_id not in study.references:
             raise StudyFileError(f"{c.path}.reference refers to an unknown reference")
-        citations.append(
-            Citation(
-                id=c.str("id"),
-                reference_id=reference_id,
-                stance=_enum(c, "stance", Stance, Stance.UNCLEAR),
-                comment=c.str("comment", ""),
-                **_stamps_from(c),
-            )
+        citation = Citation(
+            id=c.text("id"),
+            reference_id=reference_id,
+            stance=_enum(c, "stance", Stance, Stance.UNCLEAR),
+            comment=c.text("comment", ""),
+            **_stamps_from(c),
         )
-    return Highlight(
+        citation.extra = unknown_keys(c)
+        citations.append(citation)
+    highlight = Highlight(
         verdict=_enum(verdict, "value", Verdict, Verdict.UNVERIFIED),
-        rationale=verdict.str("rationale", ""),
+        rationale=verdict.text("rationale", ""),
         citations=citations,
-        id=node.str("id"),
+        id=node.text("id"),
         document_id=document_id,
         quote=quote,
         start=position.start if position else None,
         end=position.end if position else None,
         category_id=category_id,
-        note=node.str("note", ""),
-        created=node.str("created", ""),
-        modified=node.str("modified", ""),
+        note=node.text("note", ""),
+        created=node.text("created", ""),
+        modified=node.text("modified", ""),
         tags=normalise_tags(node.strings("tags")),
         **_people_from(node),
         **annotation_keys_from(node),
     )
+    highlight.extra = unknown_keys(node, into=selectors)
+    return highlight

@@ -1,4 +1,4 @@
-"""Reading and writing ``*.crosslight`` study files."""
+"""Reading ``*.crosslight`` study files (writing them: ``saving.save_study``)."""
 
 from __future__ import annotations
 
@@ -6,19 +6,16 @@ import codecs
 import errno
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import orjson
 
 from desktop.domain.anchoring import anchor
-from desktop.domain.ids import utc_now
 from desktop.domain.model import Study
-from desktop.storage.atomic import atomic_write_bytes
 from desktop.storage.disk_state import Fingerprint, fingerprint_bytes
 from desktop.storage.errors import StorageError, StudyFileError
 from desktop.storage.migrations import migrate
 from desktop.storage.safe_read import read_capped
-from desktop.storage.schema import FORMAT, study_from_data, study_to_data
+from desktop.storage.schema import FORMAT, study_from_data
 
 STUDY_SUFFIX = ".crosslight"
 MAX_STUDY_BYTES = 256 * 1024 * 1024  # refuse before parsing: documents are at most 64 MB
@@ -30,39 +27,6 @@ class LoadedStudy:
     orphans: list[str] = field(default_factory=list)  # ids of highlights that lost their place
     fingerprint: Fingerprint | None = None  # of the bytes read: to notice later changes
     format_version: int | None = None  # the version in the file, before any migration
-
-
-def encode_study(study: Study) -> bytes:
-    return encode_study_data(study_to_data(study))
-
-
-def encode_study_data(data: dict[str, Any]) -> bytes:
-    """Pretty-printed, key-sorted UTF-8 JSON: stable output that diffs well in git."""
-    return orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS) + b"\n"
-
-
-def save_study(study: Study, path: Path) -> Fingerprint:
-    """Write atomically; on failure the old file is untouched and StorageError says why.
-
-    Returns the fingerprint of what was written, to notice later changes by others.
-    """
-    previous = study.modified
-    study.modified = utc_now()
-    try:
-        return write_study_data(study_to_data(study), path)
-    except StorageError:
-        study.modified = previous
-        raise
-
-
-def write_study_data(data: dict[str, Any], path: Path) -> Fingerprint:
-    """Encode and write study data (safe on a worker thread: it touches no Study)."""
-    encoded = encode_study_data(data)
-    try:
-        atomic_write_bytes(Path(path), encoded)
-    except OSError as err:
-        raise StorageError(f"Could not save “{path}”: {explain_os_error(err)}") from err
-    return fingerprint_bytes(Path(path), encoded)
 
 
 _ERRNO_REASONS = {
@@ -165,4 +129,4 @@ def parse_study_json(raw: bytes, name: str) -> object:
         raise StudyFileError(f"“{name}” is not valid JSON: {err}") from err
 
 
-__all__ = ["STUDY_SUFFIX", "LoadedStudy", "StorageError", "load_study", "save_study"]
+__all__ = ["STUDY_SUFFIX", "LoadedStudy", "StorageError", "load_study"]

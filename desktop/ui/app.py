@@ -9,6 +9,7 @@ from typing import cast
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+from desktop.bundled import app_icon
 from desktop.storage.opening import Opened
 from desktop.storage.settings import load_settings
 from desktop.ui.controllers.safety import claim_lock
@@ -17,8 +18,6 @@ from desktop.ui.dialogs.prompts import Prompts
 from desktop.ui.reader.themes import theme_manager
 from desktop.ui.window.main_window import MainWindow
 
-RESOURCES = Path(__file__).resolve().parent.parent.parent / "resources"
-
 
 def make_app(argv: list[str] | None = None) -> QApplication:
     app = cast(QApplication, QApplication.instance() or QApplication(argv or sys.argv[:1]))
@@ -26,7 +25,7 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName("Crosslight")
     app.setApplicationDisplayName("Crosslight")
     app.setDesktopFileName("crosslight")
-    icon = RESOURCES / "icons" / "crosslight.svg"
+    icon = app_icon()
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
     # No application style sheet: label styles are set in code (see label_styles).
@@ -50,6 +49,24 @@ def start(opened: Opened, prompts: Prompts | None = None) -> MainWindow | None:
     window.show()
     window.safety.offer_pending()
     return window
+
+
+def check(opened: Opened) -> int:
+    """``crosslight --check``: build the first window as ``run`` would, report, and quit.
+
+    Status 1 when the window or its icon did not load (a broken installation).
+    """
+    app = make_app()
+    window = window_for(opened)
+    window.show()
+    app.processEvents()
+    icon = not app.windowIcon().isNull()
+    shown = window.isVisible() and bool(window.reader.toPlainText())
+    words = len(window.reader.toPlainText().split())
+    print(f"Crosslight window: {'shown' if shown else 'NOT shown'} ({words:,} words); "
+          f"icon: {'loaded' if icon else 'MISSING'}; platform: {app.platformName()}")
+    window.close()
+    return 0 if shown and icon else 1
 
 
 def run(opened: Opened) -> int:

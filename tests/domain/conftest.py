@@ -4,11 +4,11 @@ Modules that define their own `study` fixture (test_commands, test_search, test_
 """
 
 import pytest
-from crosscheck_helpers import OLD, TEXT, WORDS, ref
 
 from desktop.domain.crosscheck import Relation, Stance, Verdict
-from desktop.domain.factory import make_highlight, new_study_for
 from desktop.domain.model import Citation, Document, Link
+from tests.builders import study_with
+from tests.domain.crosscheck_helpers import OLD, TEXT, WORDS, ref
 
 
 @pytest.fixture
@@ -21,15 +21,11 @@ def study():
     h-theta cites nothing
     links: l-1 beta→delta, l-2 delta→zeta, l-3 zeta→beta, l-4 zeta→theta
     """
-    doc = Document(text=TEXT, title="Greek", id="d-1")
-    s = new_study_for(doc)
-    for word in WORDS:
-        start = TEXT.index(word)
-        h = make_highlight(doc, start, start + len(word), "claim")
-        h.id = f"h-{word}"
-        h.modified = OLD
-        h.note = f"note on {word}"
-        s.highlights[h.id] = h
+    s = study_with(Document(text=TEXT, title="Greek", id="d-1"), WORDS,
+                   note="note on {phrase}", modified=OLD)
+    s.highlights = {f"h-{h.quote.exact}": h for h in s.highlights.values()}
+    for hid, h in s.highlights.items():
+        h.id = hid
     s.references = {
         "r-a": ref("r-a", url="https://a.example/", author="A"),
         "r-b": ref("r-b", url="https://b.example/", excerpt="b excerpt"),

@@ -3,12 +3,11 @@ the file as an optional key only where a study differs from the default."""
 
 from __future__ import annotations
 
-from crosscheck_helpers import Snapshot, assert_same
-
 from desktop.domain.categories import default_categories
 from desktop.domain.commands import SetCategoryCheckable
 from desktop.domain.crosscheck import Verdict, claim_progress
 from desktop.storage.schema import study_from_data, study_to_data
+from tests.domain.crosscheck_helpers import Snapshot, assert_same
 
 
 def test_claims_take_a_verdict_by_default_and_the_others_do_not():

@@ -13,22 +13,17 @@ from desktop.domain.commands import (
     SetHighlightNote,
     SetStudyNote,
 )
-from desktop.domain.factory import make_highlight, new_study_for
-from desktop.domain.model import Document
+from desktop.domain.factory import make_highlight
+from tests.builders import study_with
 
 OLD_TIME = "2020-01-01T00:00:00Z"
 
 
 @pytest.fixture
 def study():
-    doc = Document(text="Alpha beta gamma delta epsilon zeta eta theta.", title="Greek")
-    s = new_study_for(doc)
-    for word, cat in [("beta", "claim"), ("delta", "evidence"), ("zeta", "quote")]:
-        start = doc.text.index(word)
-        h = make_highlight(doc, start, start + len(word), cat)
-        h.note = f"note on {word}"
-        h.modified = OLD_TIME
-        s.highlights[h.id] = h
+    s = study_with("Alpha beta gamma delta epsilon zeta eta theta.",
+                   [("beta", "claim"), ("delta", "evidence"), ("zeta", "quote")],
+                   title="Greek", note="note on {phrase}", modified=OLD_TIME)
     s.note = "original study note"
     return s
 
@@ -237,13 +232,11 @@ def test_base_command_is_abstract(study):
     assert cmd.merge(Command()) is False
 
 
-def test_changeset_truthiness_and_everything():
+def test_changeset_truthiness():
     assert not ChangeSet()
     assert ChangeSet(highlights_changed={"h"})
     assert ChangeSet(study_changed=True)
     assert ChangeSet(documents_changed=True)
     assert not ChangeSet(highlights_changed={"h"}).highlight_set_changed
     assert ChangeSet(highlights_removed={"h"}).highlight_set_changed
-    everything = ChangeSet.everything()
-    assert everything.study_changed and everything.documents_changed
-    assert everything is not ChangeSet.everything()
+    assert not hasattr(ChangeSet, "everything")  # a new study is drawn afresh instead

@@ -2,12 +2,12 @@
 assessment (publisher, stance, trust, notes)."""
 
 import pytest
-from crosscheck_helpers import Snapshot, assert_same
 
 from desktop.domain.changes import ChangeSet
 from desktop.domain.crosscheck import Trust, Verdict
 from desktop.domain.crosscheck_commands import SetDocumentSource, SetVerdict
 from desktop.domain.model import SourceAssessment
+from tests.domain.crosscheck_helpers import Snapshot, assert_same
 
 # -- SetVerdict -----------------------------------------------------------------------------
 

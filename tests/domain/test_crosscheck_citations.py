@@ -2,7 +2,6 @@
 and comment, and the `citations_of` query that lists every use of a reference."""
 
 import pytest
-from crosscheck_helpers import Snapshot, assert_same, cite_ids, ref
 
 from desktop.domain.changes import ChangeSet
 from desktop.domain.crosscheck import Stance
@@ -14,6 +13,7 @@ from desktop.domain.crosscheck_commands import (
     EditCitation,
 )
 from desktop.domain.model import Citation
+from tests.domain.crosscheck_helpers import Snapshot, assert_same, cite_ids, ref
 
 # -- AttachReference / DetachReference ------------------------------------------------------
 

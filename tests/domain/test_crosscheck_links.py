@@ -2,13 +2,13 @@
 links along and undo brings them back, and the `links_of` / `Link.other_end` queries."""
 
 import pytest
-from crosscheck_helpers import Snapshot, assert_same, cite_ids
 
 from desktop.domain.changes import ChangeSet
 from desktop.domain.commands import DeleteHighlight
 from desktop.domain.crosscheck import Relation, Verdict
 from desktop.domain.crosscheck_commands import AddLink, DeleteLink
 from desktop.domain.model import Link
+from tests.domain.crosscheck_helpers import Snapshot, assert_same, cite_ids
 
 # -- AddLink / DeleteLink -------------------------------------------------------------------
 

@@ -4,12 +4,12 @@ and undo puts each back at its index), plus the Reference basics: new ids and di
 import dataclasses
 
 import pytest
-from crosscheck_helpers import OLD, Snapshot, assert_same, cite_ids, ref
 
 from desktop.domain.changes import ChangeSet
 from desktop.domain.crosscheck import Relation, Stance
 from desktop.domain.crosscheck_commands import AddReference, DeleteReference, EditReference
 from desktop.domain.model import Citation, Link, Reference
+from tests.domain.crosscheck_helpers import OLD, Snapshot, assert_same, cite_ids, ref
 
 # -- AddReference ---------------------------------------------------------------------------
 

@@ -3,8 +3,6 @@ reverse back to the exact start, then redone to the exact end."""
 
 import copy
 
-from crosscheck_helpers import Snapshot, assert_same, orders, ref
-
 from desktop.domain.commands import DeleteHighlight
 from desktop.domain.crosscheck import Relation, Stance, Trust, Verdict
 from desktop.domain.crosscheck_commands import (
@@ -20,6 +18,7 @@ from desktop.domain.crosscheck_commands import (
     SetVerdict,
 )
 from desktop.domain.model import Citation, Link, SourceAssessment
+from tests.domain.crosscheck_helpers import Snapshot, assert_same, orders, ref
 
 # -- a whole session: many commands undone in reverse order ---------------------------------
 

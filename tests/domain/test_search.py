@@ -5,10 +5,11 @@ import pytest
 
 from desktop.domain.changes import ChangeSet
 from desktop.domain.crosscheck import Stance, Verdict
-from desktop.domain.factory import make_highlight, new_study_for
+from desktop.domain.factory import make_highlight
 from desktop.domain.folding import fold, fold_with_map
-from desktop.domain.model import Citation, Document, Reference
+from desktop.domain.model import Citation, Reference
 from desktop.domain.search import SearchFilters, SearchIndex, query_terms, snippet
+from tests.builders import study_with
 
 TEXT = (
     "The Café reported a Résumé of events. "
@@ -67,14 +68,9 @@ def test_snippet_of_arabic_with_harakat():
 
 @pytest.fixture
 def study():
-    doc = Document(text=TEXT, title="Mixed")
-    s = new_study_for(doc)
-    for phrase, category in [("Café reported a Résumé", "claim"), ("كِتَابٌ عن الاقتصاد", "quote"),
-                             ("صادرات افزایش یافت", "claim"), ("Sanctions hit", "evidence")]:
-        at = TEXT.index(phrase)
-        h = make_highlight(doc, at, at + len(phrase), category)
-        s.highlights[h.id] = h
-    return s
+    return study_with(TEXT, [("Café reported a Résumé", "claim"), ("كِتَابٌ عن الاقتصاد", "quote"),
+                             ("صادرات افزایش یافت", "claim"), ("Sanctions hit", "evidence")],
+                      title="Mixed")
 
 
 def hits(index, query, **filters):

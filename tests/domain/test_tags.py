@@ -7,8 +7,6 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from desktop.domain.commands import SetHighlightTags
-from desktop.domain.factory import make_highlight, new_study_for
-from desktop.domain.model import Document
 from desktop.domain.tags import (
     MAX_TAG_LENGTH,
     MAX_TAGS,
@@ -19,6 +17,7 @@ from desktop.domain.tags import (
     parse_tags,
     tag_counts,
 )
+from tests.builders import study_with
 
 
 @pytest.mark.parametrize(
@@ -59,14 +58,8 @@ def test_parse_and_format_round_trip():
 
 @pytest.fixture
 def study():
-    doc = Document(text="Alpha beta gamma delta.", title="Greek")
-    s = new_study_for(doc)
-    for word in ("beta", "delta"):
-        at = doc.text.index(word)
-        h = make_highlight(doc, at, at + len(word), "claim")
-        h.modified = "2020-01-01T00:00:00Z"
-        s.highlights[h.id] = h
-    return s
+    return study_with("Alpha beta gamma delta.", ["beta", "delta"], title="Greek",
+                      modified="2020-01-01T00:00:00Z")
 
 
 def test_set_tags_normalises_applies_and_reverts_exactly(study):

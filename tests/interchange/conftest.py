@@ -6,9 +6,9 @@ See ``interchange_study`` for the study; ``UPDATE_GOLDEN=1`` rewrites golden fil
 from __future__ import annotations
 
 import pytest
-from interchange_study import build_study, check_golden
 
 from desktop.domain.model import Study
+from tests.interchange.interchange_study import build_study, check_golden
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ every skipped entry reported, linear time whatever the damage, progress and canc
 from __future__ import annotations
 
 import pytest
-from growth import LINEAR, growth
 
 from desktop.domain.model import Reference
 from desktop.storage.importers.bibtex import (
@@ -17,6 +16,7 @@ from desktop.storage.importers.bibtex import (
 from desktop.storage.importers.bibtex_latex import latex_to_text
 from desktop.storage.importers.progress import ImportCancelledError, Work
 from desktop.storage.importers.references import dedupe
+from tests.interchange.growth import LINEAR, growth
 
 
 @pytest.mark.parametrize("latex, text", [

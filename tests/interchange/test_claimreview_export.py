@@ -6,12 +6,12 @@ import copy
 import json
 
 import pytest
-from interchange_rules import claimreview_problems
-from interchange_study import OPTIONS
 
 from desktop.domain.crosscheck import Verdict
 from desktop.storage.exporters import ExportOptions
 from desktop.storage.exporters.claimreview import BEST, WORST, render
+from tests.interchange.interchange_rules import claimreview_problems
+from tests.interchange.interchange_study import OPTIONS
 
 
 def exported(study, options=OPTIONS) -> dict:

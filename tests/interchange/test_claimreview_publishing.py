@@ -8,12 +8,12 @@ import json
 from html.parser import HTMLParser
 
 import pytest
-from interchange_rules import claimreview_problems
-from interchange_study import OPTIONS
 
 from desktop.domain.identity import Person
 from desktop.storage.exporters import ExportError, ExportOptions, export_text
 from desktop.storage.exporters.claimreview import NO_ADDRESS, render, reviews
+from tests.interchange.interchange_rules import claimreview_problems
+from tests.interchange.interchange_study import OPTIONS
 
 HOSTILE = "</script><script>alert(1)</script><!-- and </SCRIPT >"
 

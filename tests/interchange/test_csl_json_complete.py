@@ -4,11 +4,11 @@ rich-text markup; items with nothing to cite reported; duplicate checks linear."
 from __future__ import annotations
 
 import pytest
-from growth import LINEAR, growth
-from interchange_study import fresh_study
 
 from desktop.storage.importers.csl_json import csl_date, references_from_csl
 from desktop.storage.importers.references import dedupe
+from tests.interchange.growth import LINEAR, growth
+from tests.interchange.interchange_study import fresh_study
 
 
 def _one(item: dict):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 import pytest
-from interchange_study import REPO
 
 from desktop.domain.batch import Batch, merge_changes
 from desktop.domain.changes import ChangeSet
@@ -13,7 +12,9 @@ from desktop.domain.commands import AddHighlight, SetStudyNote
 from desktop.domain.crosscheck_commands import SetDocumentMetadata
 from desktop.domain.sample_study import PASSAGES, build_sample_study
 from desktop.storage.documents import load_document
-from desktop.storage.studyfile import load_study, save_study
+from desktop.storage.saving import save_study
+from desktop.storage.studyfile import load_study
+from tests.builders import SEED
 
 
 def test_details_survive_save_and_load(study, tmp_path):
@@ -68,7 +69,7 @@ def test_merge_changes_unions_and_cancels():
 
 
 def test_sample_study_builds_headless():
-    study = build_sample_study(load_document(REPO / "seeds" / "iraq-militia-threat.txt"))
+    study = build_sample_study(load_document(SEED))
     assert sorted(h.quote.exact for h in study.highlights.values()) == sorted(
         p[0] for p in PASSAGES)
     assert len(study.references) == 1 and len(study.links) == 1

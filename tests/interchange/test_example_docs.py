@@ -9,11 +9,12 @@ from __future__ import annotations
 import os
 
 import pytest
-from interchange_study import REPO
 
 from desktop.domain.sample_study import build_sample_study
 from desktop.storage.documents import load_document
 from desktop.storage.exporters import ExportOptions, export_text
+from tests.builders import SEED
+from tests.interchange.interchange_study import REPO
 
 EXAMPLE_OPTIONS = ExportOptions(generated="2025-01-01T12:00:00Z", author="Crosslight example")
 DOCS = {"md": REPO / "docs" / "example-report.md", "html": REPO / "docs" / "example-report.html"}
@@ -21,7 +22,7 @@ DOCS = {"md": REPO / "docs" / "example-report.md", "html": REPO / "docs" / "exam
 
 @pytest.mark.parametrize("fmt", list(DOCS))
 def test_example_report_is_current(fmt):
-    study = build_sample_study(load_document(REPO / "seeds" / "iraq-militia-threat.txt"))
+    study = build_sample_study(load_document(SEED))
     text = export_text(study, fmt, EXAMPLE_OPTIONS)
     path = DOCS[fmt]
     if os.environ.get("UPDATE_GOLDEN") == "1":

@@ -7,9 +7,9 @@ tests/interchange`` (then read the diff of ``tests/interchange/golden/``).
 from __future__ import annotations
 
 import pytest
-from interchange_study import GOLDEN_NAMES, OPTIONS, build_study
 
 from desktop.storage.exporters import FORMATS, ExportOptions, encode, export_text
+from tests.interchange.interchange_study import GOLDEN_NAMES, OPTIONS, build_study
 
 
 def test_every_format_has_a_golden_file():

@@ -9,9 +9,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from interchange_study import GOLDEN, GOLDEN_NAMES, OPTIONS, REPO, build_study
 
-from desktop.storage.studyfile import save_study
+from desktop.storage.saving import save_study
+from tests.interchange.interchange_study import GOLDEN, GOLDEN_NAMES, OPTIONS, REPO, build_study
 
 assert OPTIONS.identity is not None
 FIXED = ["--generated", OPTIONS.generated, "--author", OPTIONS.author, "--url",
@@ -136,3 +136,20 @@ def test_subcommands_never_load_qt(study_file, tmp_path):
                             text=True, timeout=60, check=False)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "RESULT 0 0 []"
+
+
+def test_one_list_of_subcommands_drives_the_dispatch_and_the_parser(monkeypatch):
+    import argparse
+
+    from desktop import cli, headless, subcommands
+
+    parser = headless.build_parser()
+    (choices,) = (a.choices for a in parser._actions
+                  if isinstance(a, argparse._SubParsersAction))
+    assert set(choices) == set(headless.SUBCOMMANDS) == set(subcommands.HEADLESS)
+    seen = []
+    monkeypatch.setattr(headless, "main", lambda argv: seen.append(argv) or 0)
+    assert cli.main(["info", "x.crosslight"]) == 0
+    monkeypatch.setitem(subcommands.SUBCOMMANDS, "hello", "desktop.headless")
+    assert cli.main(["hello", "y"]) == 0  # a new entry is dispatched without editing cli
+    assert seen == [["info", "x.crosslight"], ["y"]]

@@ -9,10 +9,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-from interchange_study import fresh_study
-from test_headless_cli import run
 
-from desktop.storage.studyfile import load_study, save_study
+from desktop.storage.saving import save_study
+from desktop.storage.studyfile import load_study
+from tests.interchange.interchange_study import fresh_study
+from tests.interchange.test_headless_cli import run
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 W3C = {"@context": "http://www.w3.org/ns/anno.jsonld", "type": "AnnotationPage", "items": [

@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from interchange_study import OPTIONS
-
 from desktop.storage.exporters.html_report import render
+from tests.interchange.interchange_study import OPTIONS
 
 VOID = {"meta", "br", "hr", "img", "link", "input"}
 

@@ -8,12 +8,12 @@ import shutil
 from pathlib import Path
 
 import pytest
-from interchange_study import TEXT, fresh_study
 
 from desktop.domain.identity import Person
 from desktop.storage.importers.common import ImportFormatError
 from desktop.storage.importers.hypothesis import import_hypothesis, is_hypothesis, person
 from desktop.storage.importers.w3c import read_annotations
+from tests.interchange.interchange_study import TEXT, fresh_study
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "hypothesis"
 FILES = ["search-response.json", "export-list.json", "client-export.json"]
@@ -82,7 +82,7 @@ def test_detection_tells_hypothesis_from_w3c():
 
 
 def test_many_rows_and_replies_import_in_linear_time():
-    from growth import LINEAR, growth
+    from tests.interchange.growth import LINEAR, growth
 
     def make(n: int) -> dict:
         rows = _rows()["rows"]

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import re
 
-from interchange_study import OPTIONS
-
 from desktop.domain.crosscheck import Verdict
 from desktop.storage.exporters.markdown_report import defang, demote_headings, escape, render
+from tests.interchange.interchange_study import OPTIONS
 
 
 def passage_blocks(report: str) -> dict[int, str]:

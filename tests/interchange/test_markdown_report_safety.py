@@ -10,11 +10,11 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from interchange_study import OPTIONS
-from markdown_safety import active_content
-from markdown_safety import render as to_html
 
 from desktop.storage.exporters.markdown_report import defang, escape, render
+from tests.interchange.interchange_study import OPTIONS
+from tests.interchange.markdown_safety import active_content
+from tests.interchange.markdown_safety import render as to_html
 
 CASES = [
     "[a[b]c](javascript:alert(1))",
@@ -92,7 +92,7 @@ def test_no_note_renders_active_content(note):
 @pytest.mark.parametrize("unit", ["[a](", "[[x]", "https://e.org/" + ")" * 3, "<a ", "`x` ",
                                   "![", "[ok](https://e.org/x) "])
 def test_escaping_costs_linear_time(unit):
-    from growth import LINEAR, growth
+    from tests.interchange.growth import LINEAR, growth
 
     ratio = growth(lambda n: unit * n, defang, 2000)
     assert ratio < LINEAR, ratio

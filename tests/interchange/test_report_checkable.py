@@ -3,11 +3,10 @@ evidence or opinion passage is not labelled or counted "Unverified"."""
 
 from __future__ import annotations
 
-from interchange_study import REPO
-
 from desktop.domain.sample_study import build_sample_study
 from desktop.storage.documents import load_document
 from desktop.storage.exporters import ExportOptions, export_text
+from tests.interchange.interchange_study import REPO
 
 OPTIONS = ExportOptions(generated="2025-01-01T12:00:00Z", author="Test")
 

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import re
 
-from interchange_study import OPTIONS, build_study
-from test_html_report import parse
-
 from desktop.domain.crosscheck import Relation
 from desktop.domain.factory import make_highlight
 from desktop.domain.model import Document, Link
 from desktop.storage.exporters import export_text
+from tests.interchange.interchange_study import OPTIONS, build_study
+from tests.interchange.test_html_report import parse
 
 SECOND = "Council replies: the budget grew by 4%, not 40%.\nA quiet second line."
 EMPTY = "A third document with no highlights."

@@ -9,7 +9,14 @@ import io
 import json
 
 import pytest
-from interchange_study import (
+
+from desktop.domain.batch import Batch
+from desktop.domain.model import Document
+from desktop.storage.exporters import export_text
+from desktop.storage.importers.w3c import import_annotations
+from desktop.storage.importers.w3c_targets import DocumentMatcher, hash_names
+from desktop.storage.saving import save_study
+from tests.interchange.interchange_study import (
     OPTIONS,
     REPLY_TEXT,
     TEXT,
@@ -17,14 +24,7 @@ from interchange_study import (
     build_two_document_study,
     fresh_study,
 )
-from test_headless_cli import FIXED, run
-
-from desktop.domain.batch import Batch
-from desktop.domain.model import Document
-from desktop.storage.exporters import export_text
-from desktop.storage.importers.w3c import import_annotations
-from desktop.storage.importers.w3c_targets import DocumentMatcher, hash_names
-from desktop.storage.studyfile import save_study
+from tests.interchange.test_headless_cli import FIXED, run
 
 
 @pytest.fixture

@@ -6,10 +6,10 @@ import copy
 import json
 
 import pytest
-from interchange_rules import w3c_problems
-from interchange_study import OPTIONS, TEXT
 
 from desktop.storage.exporters.w3c import collection, render
+from tests.interchange.interchange_rules import w3c_problems
+from tests.interchange.interchange_study import OPTIONS, TEXT
 
 
 def exported(study) -> dict:

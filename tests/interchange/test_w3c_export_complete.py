@@ -8,13 +8,13 @@ import json
 from pathlib import Path
 
 import pytest
-from interchange_study import OPTIONS, build_study, build_two_document_study
-from w3c_suite import suite_failures
 
 from desktop.domain.identity import Person
 from desktop.domain.model import Study
 from desktop.storage.exporters import ExportOptions
 from desktop.storage.exporters.w3c import collection
+from tests.interchange.interchange_study import OPTIONS, build_study, build_two_document_study
+from tests.interchange.w3c_suite import suite_failures
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "w3c-model-examples"
 RAHIMI = Person("A. Rahimi", "Factcheck Desk", "mailto:a@example.org")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from interchange_study import fresh_study
 
 from desktop.domain.crosscheck import Relation, Verdict
 from desktop.storage.importers.common import ImportFormatError
@@ -13,6 +12,7 @@ from desktop.storage.importers.w3c import (
     parse_assessment,
     read_annotations,
 )
+from tests.interchange.interchange_study import fresh_study
 
 TEXT = fresh_study().documents["d-new"].text
 

@@ -5,8 +5,6 @@ links and tags import in linear time (issue #20)."""
 from __future__ import annotations
 
 import pytest
-from growth import LINEAR, growth
-from interchange_study import fresh_study
 
 from desktop.domain.crosscheck import Verdict
 from desktop.domain.identity import Person
@@ -14,6 +12,8 @@ from desktop.storage.exporters import ExportOptions
 from desktop.storage.exporters.w3c import collection
 from desktop.storage.importers.progress import ImportCancelledError, Work
 from desktop.storage.importers.w3c import import_annotations
+from tests.interchange.growth import LINEAR, growth
+from tests.interchange.interchange_study import fresh_study
 
 OA = "http://www.w3.org/ns/oa#"
 

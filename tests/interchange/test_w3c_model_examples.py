@@ -15,13 +15,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from interchange_study import fresh_study
 
 from desktop.domain.crosscheck import Stance
 from desktop.domain.model import Study
 from desktop.storage.exporters import ExportOptions
 from desktop.storage.exporters.w3c import collection
 from desktop.storage.importers.w3c import annotations_in, import_annotations
+from tests.interchange.interchange_study import fresh_study
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "w3c-model-examples"
 PASSAGE = "the passage under discussion"

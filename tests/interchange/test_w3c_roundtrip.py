@@ -5,12 +5,11 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 
-from interchange_study import OPTIONS, TEXT, fresh_study
-
 from desktop.domain.batch import Batch
 from desktop.domain.model import Study
 from desktop.storage.exporters.w3c import render
 from desktop.storage.importers.w3c import import_annotations, read_annotations
+from tests.interchange.interchange_study import OPTIONS, TEXT, fresh_study
 
 
 def snapshot(study: Study) -> set:

@@ -8,7 +8,8 @@ The parent kills it with SIGKILL at a random moment and checks what is left on d
 import sys
 from pathlib import Path
 
-from desktop.storage.studyfile import load_study, save_study
+from desktop.storage.saving import save_study
+from desktop.storage.studyfile import load_study
 
 
 def main() -> None:
@@ -19,7 +20,7 @@ def main() -> None:
     while True:
         n += 1
         study.note = f"save {n}"
-        save_study(study, path)
+        save_study(study, path, keep=0)  # the kills are aimed at the file's own write
 
 
 if __name__ == "__main__":

@@ -25,8 +25,9 @@ from pathlib import Path
 from desktop.domain.factory import make_highlight, new_study_for
 from desktop.domain.model import Document
 from desktop.storage.errors import StudyFileError
-from desktop.storage.schema import VERSION
-from desktop.storage.studyfile import encode_study, load_study
+from desktop.storage.saving import encode_study
+from desktop.storage.schema import READS, VERSION
+from desktop.storage.studyfile import load_study
 
 HERE = Path(__file__).resolve().parent
 CORPUS = HERE / "fuzz_corpus"
@@ -88,7 +89,7 @@ def curated() -> dict[str, bytes]:
         "bad-truncated-10pc": raw[: len(raw) // 10],
         "bad-truncated-50pc": raw[: len(raw) // 2],
         "bad-truncated-last-byte": raw[:-2],
-        "bad-nan": raw.replace(b'"version": 2', b'"version": NaN'),
+        "bad-nan": raw.replace(b'"version": %d' % VERSION, b'"version": NaN'),
         "bad-infinity-offset": raw.replace(b'"start": ', b'"start": Infinity, "x": ', 1),
         "bad-1e400": raw.replace(b'"start": ', b'"start": 1e400, "x": ', 1),
         "bad-huge-int-offset": _edit(data, _set((*pos, "start"), 2**70)),
@@ -110,7 +111,10 @@ def curated() -> dict[str, bytes]:
         "bad-top-level-array": b"[" + raw + b"]",
         "bad-top-level-string": b'"crosslight-study"',
         "bad-not-a-study": b'{"format": "other", "version": 1}',
-        "bad-newer-version": _edit(data, lambda d: d.update(version=VERSION + 1)),
+        "bad-newer-version": _edit(data, lambda d: d.update(version=VERSION + 1,
+                                                            requires=READS + 1)),
+        "ok-newer-version-it-can-read": _edit(data, lambda d: d.update(version=VERSION + 1,
+                                                                       future={"x": 1})),
         "bad-version-string": _edit(data, lambda d: d.update(version="2")),
         "bad-missing-study": _edit(data, lambda d: d.pop("study")),
         "bad-missing-document-text": _edit(data, lambda d: d["documents"][0].pop("text")),

@@ -17,7 +17,7 @@ from desktop.domain.model import (
     SourceAssessment,
     Study,
 )
-from desktop.storage.studyfile import encode_study
+from desktop.storage.saving import encode_study
 
 FIXTURE_V1 = Path(__file__).parent / "fixtures" / "study-v1.crosslight"
 

@@ -9,7 +9,8 @@ import pytest
 from desktop.domain.anchoring import TextQuoteSelector
 from desktop.domain.model import Category, Document, Highlight, Study
 from desktop.storage.errors import StudyFileError
-from desktop.storage.studyfile import load_study, save_study
+from desktop.storage.saving import save_study
+from desktop.storage.studyfile import load_study
 
 
 def _study() -> Study:

@@ -11,9 +11,9 @@ from desktop.domain.model import Document
 from desktop.storage import backups, saving
 from desktop.storage.backups import KEEP_BACKUPS, backup_dir_for, keep_backup, list_backups
 from desktop.storage.errors import StorageError
-from desktop.storage.saving import save_study_file
+from desktop.storage.saving import encode_study, save_study
 from desktop.storage.schema import VERSION
-from desktop.storage.studyfile import encode_study, load_study
+from desktop.storage.studyfile import load_study
 
 FIXTURE_V1 = Path(__file__).parent / "fixtures" / "study-v1.crosslight"
 
@@ -30,9 +30,9 @@ def test_backups_live_in_the_state_dir_not_beside_the_study(tmp_path, state_dir)
     study = make_study()
     path = tmp_path / "shared" / "s.crosslight"
     path.parent.mkdir()
-    save_study_file(study, path)
+    save_study(study, path)
     study.note = "second"
-    result = save_study_file(study, path)
+    result = save_study(study, path)
     assert result.backup is not None
     assert result.backup.is_relative_to(state_dir / "backups")
     assert sorted(p.name for p in path.parent.iterdir()) == ["s.crosslight"]
@@ -44,7 +44,7 @@ def test_rotation_keeps_the_last_n_and_each_backup_loads(tmp_path):
     saved_notes = []
     for n in range(KEEP_BACKUPS + 4):
         study.note = f"version {n}"
-        save_study_file(study, path)
+        save_study(study, path)
         saved_notes.append(study.note)
     kept = list_backups(path)
     assert len(kept) == KEEP_BACKUPS
@@ -55,31 +55,31 @@ def test_rotation_keeps_the_last_n_and_each_backup_loads(tmp_path):
 
 
 def test_first_save_of_a_new_file_has_nothing_to_back_up(tmp_path):
-    result = save_study_file(make_study(), tmp_path / "new.crosslight")
+    result = save_study(make_study(), tmp_path / "new.crosslight")
     assert result.backup is None and result.original_copy is None and result.warnings == []
     assert list_backups(tmp_path / "new.crosslight") == []
 
 
 def test_saving_identical_bytes_twice_does_not_fill_the_rotation(tmp_path, monkeypatch):
-    monkeypatch.setattr("desktop.storage.studyfile.utc_now", lambda: "2030-01-01T00:00:00Z")
+    monkeypatch.setattr("desktop.storage.saving.utc_now", lambda: "2030-01-01T00:00:00Z")
     study = make_study()
     path = tmp_path / "s.crosslight"
     for _ in range(4):
-        save_study_file(study, path)
+        save_study(study, path)
     assert len(list_backups(path)) == 1
 
 
 def test_backup_failure_is_a_warning_and_the_save_still_happens(tmp_path, monkeypatch):
     study = make_study()
     path = tmp_path / "s.crosslight"
-    save_study_file(study, path)
+    save_study(study, path)
 
     def no_space(*_args, **_kwargs):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(saving, "keep_backup", no_space)
     study.note = "newer"
-    result = save_study_file(study, path)
+    result = save_study(study, path)
     assert load_study(path).study.note == "newer"
     assert result.backup is None
     (warning,) = result.warnings
@@ -129,13 +129,13 @@ def test_first_save_after_migration_keeps_the_original_beside_it(v1_copy):
     original = v1_copy.read_bytes()
     loaded = load_study(v1_copy)
     assert loaded.format_version == 1 < VERSION
-    result = save_study_file(loaded.study, v1_copy)
+    result = save_study(loaded.study, v1_copy)
     assert result.original_copy == v1_copy.with_name("old.v1.crosslight")
     assert result.original_copy.read_bytes() == original  # byte for byte
     assert load_study(result.original_copy).format_version == 1  # and still opens
     assert load_study(v1_copy).format_version == VERSION
     # The next save is in the current format already: no second copy.
-    again = save_study_file(load_study(v1_copy).study, v1_copy)
+    again = save_study(load_study(v1_copy).study, v1_copy)
     assert again.original_copy is None
     assert sorted(p.name for p in v1_copy.parent.iterdir()) == [
         "old.crosslight", "old.v1.crosslight"]
@@ -144,7 +144,7 @@ def test_first_save_after_migration_keeps_the_original_beside_it(v1_copy):
 def test_an_existing_original_copy_is_never_overwritten(v1_copy):
     taken = v1_copy.with_name("old.v1.crosslight")
     taken.write_bytes(b"someone's file")
-    result = save_study_file(load_study(v1_copy).study, v1_copy)
+    result = save_study(load_study(v1_copy).study, v1_copy)
     assert taken.read_bytes() == b"someone's file"
     assert result.original_copy == v1_copy.with_name("old.v1-2.crosslight")
 
@@ -161,14 +161,14 @@ def test_no_copy_of_the_original_means_no_save(v1_copy, monkeypatch):
 
     monkeypatch.setattr(saving, "atomic_write_bytes", refuse_copies)
     with pytest.raises(StorageError, match=r"older format.*copy of the original"):
-        save_study_file(study, v1_copy)
+        save_study(study, v1_copy)
     assert v1_copy.read_bytes() == original
 
 
 def test_save_as_over_a_foreign_file_backs_it_up(tmp_path):
     target = tmp_path / "s.crosslight"
     target.write_bytes(b"not even JSON")
-    result = save_study_file(make_study(), target)
+    result = save_study(make_study(), target)
     assert result.original_copy is None
     assert result.backup.read_bytes() == b"not even JSON"
 
@@ -176,12 +176,12 @@ def test_save_as_over_a_foreign_file_backs_it_up(tmp_path):
 def test_unusable_state_dir_still_saves(tmp_path, monkeypatch):
     study = make_study()
     path = tmp_path / "s.crosslight"
-    save_study_file(study, path)
+    save_study(study, path)
     blocker = tmp_path / "not-a-folder"
     blocker.write_bytes(b"")  # works as root too, unlike chmod
     monkeypatch.setenv("CROSSLIGHT_STATE_DIR", str(blocker))
     study.note = "newer"
-    result = save_study_file(study, path)
+    result = save_study(study, path)
     assert result.backup is None and result.warnings
     assert load_study(path).study.note == "newer"
     assert encode_study(load_study(path).study) == path.read_bytes()
@@ -190,11 +190,11 @@ def test_unusable_state_dir_still_saves(tmp_path, monkeypatch):
 def test_a_file_marked_read_only_is_not_replaced(tmp_path, monkeypatch):
     """Replacing would work (the folder is writable), but the owner said no."""
     path = tmp_path / "s.crosslight"
-    save_study_file(make_study(), path)
+    save_study(make_study(), path)
     before = path.read_bytes()
     monkeypatch.setattr(saving.os, "access", lambda *_a, **_k: False)  # chmod is moot as root
     with pytest.raises(StorageError, match="read-only"):
-        save_study_file(make_study(), path)
+        save_study(make_study(), path)
     assert path.read_bytes() == before
 
 
@@ -202,13 +202,12 @@ def test_format_version_read_from_the_tail_agrees_with_a_full_parse(tmp_path):
     """The quick tail read must give what parsing the whole file gives, for every shape."""
     import orjson
 
-    from desktop.storage.saving import _format_version
-    from desktop.storage.studyfile import encode_study
+    from desktop.storage.saving import _format_version, encode_study
 
     written = encode_study(make_study())
     shapes = {
-        "as saved": (written, 2),
-        "compact": (orjson.dumps(orjson.loads(written)), 2),
+        "as saved": (written, VERSION),
+        "compact": (orjson.dumps(orjson.loads(written)), VERSION),
         "unsorted, version first": (orjson.dumps({"version": 1, "format": "crosslight-study",
                                                   "study": {"version": 7}}), 1),
         "other format": (orjson.dumps({"format": "crosslight-recovery", "version": 1}), None),

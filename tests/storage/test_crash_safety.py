@@ -23,11 +23,13 @@ import pytest
 
 from desktop.domain.factory import make_highlight, new_study_for
 from desktop.domain.model import Document
-from desktop.storage.studyfile import encode_study, load_study, save_study
+from desktop.storage.saving import encode_study, save_study
+from desktop.storage.studyfile import load_study
+from tests.builders import SEED
 
 REPO = Path(__file__).resolve().parents[2]
 CHILD = Path(__file__).with_name("crash_child.py")
-SEED = REPO / "seeds" / "iraq-militia-threat.txt"
+SEED = SEED
 TRIALS = 104
 WORKERS = 4  # trials on separate files run side by side; each file's trials in sequence
 MAX_DELAY_S = 0.12  # a save of this study takes ~25 ms: the kill lands in all its stages

@@ -5,8 +5,9 @@ import os
 from desktop.domain.factory import make_highlight, new_study_for
 from desktop.domain.model import Document
 from desktop.storage.disk_state import changed_on_disk, fingerprint_bytes
+from desktop.storage.saving import save_study
 from desktop.storage.state_dir import ENV_VAR, state_dir
-from desktop.storage.studyfile import load_study, save_study
+from desktop.storage.studyfile import load_study
 
 
 def small_study():
@@ -19,14 +20,14 @@ def small_study():
 
 def test_unchanged_file_is_not_reported(tmp_path):
     path = tmp_path / "s.crosslight"
-    fingerprint = save_study(small_study(), path)
+    fingerprint = save_study(small_study(), path).fingerprint
     assert fingerprint == load_study(path).fingerprint
     assert not changed_on_disk(path, fingerprint)
 
 
 def test_touch_or_identical_rewrite_is_not_a_change(tmp_path):
     path = tmp_path / "s.crosslight"
-    fingerprint = save_study(small_study(), path)
+    fingerprint = save_study(small_study(), path).fingerprint
     os.utime(path, (1, 1))
     assert not changed_on_disk(path, fingerprint)
     path.write_bytes(path.read_bytes())  # a sync tool writing the same bytes
@@ -35,7 +36,7 @@ def test_touch_or_identical_rewrite_is_not_a_change(tmp_path):
 
 def test_same_size_different_content_is_a_change(tmp_path):
     path = tmp_path / "s.crosslight"
-    fingerprint = save_study(small_study(), path)
+    fingerprint = save_study(small_study(), path).fingerprint
     data = bytearray(path.read_bytes())
     data[-3] = ord("X") if data[-3] != ord("X") else ord("Y")
     path.write_bytes(bytes(data))
@@ -46,7 +47,7 @@ def test_same_size_different_content_is_a_change(tmp_path):
 
 def test_other_size_or_deleted_is_a_change(tmp_path):
     path = tmp_path / "s.crosslight"
-    fingerprint = save_study(small_study(), path)
+    fingerprint = save_study(small_study(), path).fingerprint
     path.write_bytes(path.read_bytes() + b"\n")
     assert changed_on_disk(path, fingerprint)
     path.unlink()
@@ -84,21 +85,21 @@ def test_the_writer_leaves_a_changed_file_alone(tmp_path):
     import pytest
 
     from desktop.storage.errors import ChangedOnDiskError
-    from desktop.storage.saving import save_study_data
+    from desktop.storage.saving import Snapshot
     from desktop.storage.schema import study_to_data
 
     path = tmp_path / "s.crosslight"
     study = small_study()
-    fingerprint = save_study(study, path)
+    fingerprint = save_study(study, path).fingerprint
     study.note = "mine"
-    result = save_study_data(study_to_data(study), path, expect=fingerprint)  # unchanged
+    result = save_study(Snapshot(study_to_data(study)), path, expect=fingerprint)  # unchanged
     assert load_study(path).study.note == "mine"
     theirs = small_study()
     theirs.note = "theirs"
     save_study(theirs, path)  # another program writes
     with pytest.raises(ChangedOnDiskError, match="changed by another program"):
-        save_study_data(study_to_data(study), path, expect=result.fingerprint)
+        save_study(Snapshot(study_to_data(study)), path, expect=result.fingerprint)
     assert load_study(path).study.note == "theirs"
     path.unlink()  # deleted: writing it back loses nothing
-    save_study_data(study_to_data(study), path, expect=result.fingerprint)
+    save_study(Snapshot(study_to_data(study)), path, expect=result.fingerprint)
     assert load_study(path).study.note == "mine"

@@ -5,7 +5,6 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from format_fixtures import ARTICLE_PAGE, make_docx, make_epub, make_pdf
 
 from desktop.domain.model import page_of
 from desktop.storage import documents
@@ -13,6 +12,7 @@ from desktop.storage.documents import ImportCancelledError, load_document
 from desktop.storage.errors import DocumentError
 from desktop.storage.formats import html as html_format
 from desktop.storage.formats import zip_guard
+from tests.format_fixtures import ARTICLE_PAGE, make_docx, make_epub, make_pdf
 
 PAGES = ["Page one text\nsecond line", "The claim on page (two) here", "Third page ends"]
 

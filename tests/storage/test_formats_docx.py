@@ -6,10 +6,10 @@ import os
 from pathlib import Path
 
 import pytest
-from docx_fixtures import hyperlink, make_raw_docx, note_ref, para, run, text_box
 
 from desktop.storage.documents import load_document
 from desktop.storage.errors import DocumentError
+from tests.storage.docx_fixtures import hyperlink, make_raw_docx, note_ref, para, run, text_box
 
 REPO = Path(__file__).resolve().parents[2]
 CORPUS = Path(os.environ.get("CROSSLIGHT_SHARED") or REPO.parent / "shared") / "corpus" / "real"

@@ -6,13 +6,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from format_fixtures import make_epub
-
 from desktop.storage.documents import load_document
 from desktop.storage.formats.html_text import html_to_text
+from tests.format_fixtures import make_epub
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "interchange"))
-from growth import LINEAR, growth
+from tests.interchange.growth import LINEAR, growth
 
 RUBY = ("<p><ruby>山路<rp>（</rp><rt>やまみち</rt><rp>）</rp></ruby>を登りながら、"
         "<ruby><rb>智</rb><rt>ち</rt></ruby>に働けば角が立つ。</p>")

@@ -7,17 +7,13 @@ file; ``crash-*`` / ``slow-*`` files (fuzzer finds, fixed since) may do either, 
 
 import contextlib
 import random
-import sys
 import time
-from pathlib import Path
 
 import pytest
 
 from desktop.storage.errors import StudyFileError
 from desktop.storage.studyfile import load_study
-
-sys.path.insert(0, str(Path(__file__).parent))
-from fuzz_loader import CORPUS, curated, mutate
+from tests.storage.fuzz_loader import CORPUS, curated, mutate
 
 FILES = sorted(CORPUS.glob("*.crosslight"))
 HANG_GUARD_S = 5.0  # generous: a regression to a hang fails, a slow machine does not

@@ -5,8 +5,9 @@ from __future__ import annotations
 from desktop.domain.anchoring import TextQuoteSelector
 from desktop.domain.identity import UNKNOWN, Person, label_of
 from desktop.domain.model import Category, Citation, Document, Highlight, Link, Reference, Study
+from desktop.storage.saving import save_study
 from desktop.storage.settings import Settings, identity
-from desktop.storage.studyfile import load_study, save_study
+from desktop.storage.studyfile import load_study
 
 RAHIMI = Person("A. Rahimi", "Factcheck Desk", "mailto:a@example.org")
 LEE = Person("B. Lee")

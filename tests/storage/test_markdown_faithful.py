@@ -105,7 +105,7 @@ def test_long_documents_render_in_linear_time(monkeypatch):
     from pathlib import Path
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "interchange"))
-    from growth import LINEAR, growth
+    from tests.interchange.growth import LINEAR, growth
 
     monkeypatch.setattr(markdown_text, "CHUNK_CHARS", 4_000)
     ratio = growth(lambda n: CHAPTER * n, markdown_to_text, 60, repeat=3)

@@ -4,7 +4,6 @@ real-world PDFs of ``../shared/corpus/real/`` open or are refused as they should
 from pathlib import Path
 
 import pytest
-from format_fixtures import make_image_pdf, make_pdf
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -19,6 +18,7 @@ from desktop.storage.formats.pdf import (
     load_pdf,
     page_at,
 )
+from tests.format_fixtures import make_image_pdf, make_pdf
 
 REPO = Path(__file__).resolve().parents[2]
 CORPUS = next((p for p in (REPO.parent / "shared" / "corpus" / "real",

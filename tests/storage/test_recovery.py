@@ -23,7 +23,7 @@ from desktop.storage.recovery import (
     recovery_dir,
     write_recovery,
 )
-from desktop.storage.studyfile import encode_study, save_study
+from desktop.storage.saving import encode_study, save_study
 
 
 def make_study(note="work in progress"):

@@ -9,7 +9,8 @@ from desktop.domain.document_commands import UpdateDocumentText
 from desktop.domain.factory import make_highlight, new_study_for
 from desktop.domain.model import Document, DocumentVersion
 from desktop.storage.errors import StudyFileError
-from desktop.storage.studyfile import encode_study, load_study, save_study
+from desktop.storage.saving import encode_study, save_study
+from desktop.storage.studyfile import load_study
 
 FIRST = "First article: the dam will hold, engineers say.\nA second line 😀."
 SECOND = "Second article: the dam is cracked, residents say.\nنجبا"

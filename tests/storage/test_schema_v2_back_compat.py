@@ -1,16 +1,18 @@
 """Study-file format version 2, backward compatibility: optional v2 keys default when absent,
-and version-1 files migrate (read without rewriting, resaved as version 2)."""
+and version-1 files migrate (read without rewriting, resaved in the current version)."""
 
 import json
 import shutil
 
 import pytest
-from schema_v2_helpers import FIXTURE_V1, assert_equal_studies, build_study
 
 from desktop.domain.crosscheck import Relation, Stance, Trust, Verdict
 from desktop.domain.model import SourceAssessment
 from desktop.storage.migrations import migrate
-from desktop.storage.studyfile import encode_study, load_study, save_study
+from desktop.storage.saving import encode_study, save_study
+from desktop.storage.schema import VERSION
+from desktop.storage.studyfile import load_study
+from tests.storage.schema_v2_helpers import FIXTURE_V1, assert_equal_studies, build_study
 
 
 def test_optional_v2_keys_default_when_absent(tmp_path):
@@ -109,7 +111,7 @@ def test_v1_fixture_highlights_anchor_at_code_point_positions(v1_copy):
 
 def test_migrate_fills_in_version_2_defaults():
     data = migrate(json.loads(FIXTURE_V1.read_text(encoding="utf-8")))
-    assert data["version"] == 2
+    assert data["version"] == VERSION
     assert data["references"] == [] and data["links"] == []
     for h in data["highlights"]:
         assert h["verdict"] == {"value": "unverified", "rationale": ""}
@@ -123,7 +125,7 @@ def test_resaving_migrated_study_writes_version_2_and_reloads_identically(v1_cop
     out = tmp_path / "new.crosslight"
     save_study(migrated, out)
     data = json.loads(out.read_text(encoding="utf-8"))
-    assert data["version"] == 2
+    assert data["version"] == VERSION
     assert data["references"] == [] and data["links"] == []
     assert [h["verdict"] for h in data["highlights"]] == [
         {"value": "unverified", "rationale": ""}] * 2
@@ -141,5 +143,5 @@ def test_resaving_migrated_study_writes_version_2_and_reloads_identically(v1_cop
 def test_resaving_migrated_study_over_the_old_file(v1_copy):
     migrated = load_study(v1_copy).study
     save_study(migrated, v1_copy)
-    assert json.loads(v1_copy.read_bytes())["version"] == 2
+    assert json.loads(v1_copy.read_bytes())["version"] == VERSION
     assert_equal_studies(load_study(v1_copy).study, migrated)

@@ -5,10 +5,10 @@ import copy
 import json
 
 import pytest
-from schema_v2_helpers import FIXTURE_V1, VALID, VALID_BYTES
 
 from desktop.storage.errors import StorageError, StudyFileError
 from desktop.storage.studyfile import load_study
+from tests.storage.schema_v2_helpers import FIXTURE_V1, VALID, VALID_BYTES
 
 
 def hl(data, hid):

@@ -7,13 +7,14 @@ import json
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from schema_v2_helpers import VALID, assert_equal_studies
 
 from desktop.domain.crosscheck import Relation, Stance, Trust, Verdict
 from desktop.domain.identity import Person
 from desktop.domain.provenance import ArchivedCopy
 from desktop.storage.errors import StudyFileError
-from desktop.storage.studyfile import load_study, save_study
+from desktop.storage.saving import save_study
+from desktop.storage.studyfile import load_study
+from tests.storage.schema_v2_helpers import VALID, assert_equal_studies
 
 # -- fuzzing the cross-checking data --------------------------------------------------------
 
@@ -86,7 +87,7 @@ def test_fuzzed_cross_check_data_loads_consistently_or_raises_study_file_error(t
     for rid, ref in study.references.items():
         assert rid == ref.id
         assert all(isinstance(getattr(ref, f.name), str) for f in dataclasses.fields(ref)
-                   if f.name not in ("creator", "editor", "archived"))
+                   if f.name not in ("creator", "editor", "archived", "extra"))
         assert all(isinstance(p, Person | None) for p in (ref.creator, ref.editor))
         assert isinstance(ref.archived, ArchivedCopy | None)
     for doc in study.documents.values():

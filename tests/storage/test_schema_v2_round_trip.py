@@ -4,13 +4,14 @@ links, source assessment) saves and loads back unchanged, as the documented JSON
 import json
 
 import pytest
-from schema_v2_helpers import FULL_REFERENCE, assert_equal_studies, build_study
 
 from desktop.domain.crosscheck import Relation, Stance, Trust, Verdict
 from desktop.domain.factory import make_highlight, new_study_for
 from desktop.domain.model import Citation, Document, Reference, SourceAssessment
+from desktop.storage.saving import encode_study, save_study
 from desktop.storage.schema import VERSION
-from desktop.storage.studyfile import encode_study, load_study, save_study
+from desktop.storage.studyfile import load_study
+from tests.storage.schema_v2_helpers import FULL_REFERENCE, assert_equal_studies, build_study
 
 # -- round trip -----------------------------------------------------------------------------
 
@@ -56,15 +57,15 @@ def test_round_trip_of_defaults(tmp_path):
 STAMPS = {"created", "modified", "creator", "editor"}  # optional: written when known
 
 
-def test_saved_json_is_version_2_with_documented_keys(tmp_path):
+def test_saved_json_is_version_3_with_documented_keys(tmp_path):
     study = build_study(Trust.MIXED)
     path = tmp_path / "s.crosslight"
     save_study(study, path)
     data = json.loads(path.read_text(encoding="utf-8"))
-    assert VERSION == 2
-    assert data["version"] == 2
-    assert set(data) == {"format", "version", "offset_unit", "study", "categories", "documents",
-                         "references", "highlights", "links"}
+    assert VERSION == 3
+    assert data["version"] == 3 and data["requires"] == 3
+    assert set(data) == {"format", "version", "requires", "offset_unit", "study", "categories",
+                         "documents", "references", "highlights", "links"}
     assert set(data["study"]) == {"id", "title", "note", "created", "modified"}
     (document,) = data["documents"]
     assert set(document) == {"id", "title", "media_type", "source_path", "added", "sha256",

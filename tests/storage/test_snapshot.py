@@ -5,7 +5,6 @@ old version of a highlight into the file, so every command kind is exercised wit
 cache warmed before each step.
 """
 
-from pathlib import Path
 
 from desktop.domain.changes import ChangeSet
 from desktop.domain.commands import DeleteHighlight, SetHighlightCategory, SetHighlightNote
@@ -26,8 +25,7 @@ from desktop.domain.sample_study import build_sample_study
 from desktop.storage.documents import load_document
 from desktop.storage.schema import study_to_data
 from desktop.storage.snapshot import SnapshotCache
-
-SEED = Path(__file__).resolve().parents[2] / "seeds" / "iraq-militia-threat.txt"
+from tests.builders import SEED
 
 
 def _study():

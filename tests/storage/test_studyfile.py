@@ -9,11 +9,12 @@ import pytest
 from desktop.domain.anchoring import TextQuoteSelector
 from desktop.domain.factory import make_highlight, new_study_for
 from desktop.domain.model import Category, Document, Highlight
-from desktop.storage import studyfile
+from desktop.storage import saving
 from desktop.storage.documents import load_document
 from desktop.storage.errors import StorageError
+from desktop.storage.saving import encode_study, save_study
 from desktop.storage.schema import FORMAT, OFFSET_UNIT, VERSION
-from desktop.storage.studyfile import encode_study, load_study, reanchor, save_study
+from desktop.storage.studyfile import load_study, reanchor
 
 PERSIAN = "گزارش: گروه نجبا اعلام کرد 😀 9,000 US troops"
 FAMILY = "👩\u200d👩\u200d👧"
@@ -137,7 +138,7 @@ def test_saving_twice_differs_only_in_modified(study, tmp_path):
 
 
 def test_saving_twice_with_frozen_clock_is_byte_identical(study, tmp_path, monkeypatch):
-    monkeypatch.setattr(studyfile, "utc_now", lambda: "2024-05-06T07:08:09Z")
+    monkeypatch.setattr(saving, "utc_now", lambda: "2024-05-06T07:08:09Z")
     path = tmp_path / "s.crosslight"
     save_study(study, path)
     first = path.read_bytes()
@@ -152,7 +153,7 @@ def test_load_then_save_preserves_bytes_apart_from_modified(study, tmp_path, mon
     save_study(study, path)
     before = path.read_bytes()
     loaded = load_study(path).study
-    monkeypatch.setattr(studyfile, "utc_now", lambda: study.modified)
+    monkeypatch.setattr(saving, "utc_now", lambda: study.modified)
     save_study(loaded, path)
     assert path.read_bytes() == before
 
@@ -280,8 +281,8 @@ def test_save_failure_raises_storage_error_and_keeps_old_file(study, tmp_path, m
     def boom(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(studyfile, "utc_now", lambda: "2999-01-01T00:00:00Z")
-    monkeypatch.setattr(studyfile, "atomic_write_bytes", boom)
+    monkeypatch.setattr(saving, "utc_now", lambda: "2999-01-01T00:00:00Z")
+    monkeypatch.setattr(saving, "atomic_write_bytes", boom)
     with pytest.raises(StorageError, match=r"Could not save.*Permission denied"):
         save_study(study, path)
     assert study.modified == modified  # not marked as saved at a new time

@@ -11,8 +11,9 @@ from desktop.domain.factory import make_highlight, new_study_for
 from desktop.domain.model import Document
 from desktop.storage import studyfile
 from desktop.storage.errors import StorageError, StudyFileError
+from desktop.storage.saving import encode_study
 from desktop.storage.schema import VERSION
-from desktop.storage.studyfile import encode_study, load_study
+from desktop.storage.studyfile import load_study
 
 
 def make_valid():
@@ -78,7 +79,7 @@ def test_directory(tmp_path):
         (b'{"format": "crosslight-study", \xff\xfe}', "UTF-8"),
         (b"", "not valid JSON"),
         (b"   \n", "not valid JSON"),
-        (VALID_BYTES[: len(VALID_BYTES) // 2], "not valid JSON"),
+        (VALID_BYTES.decode()[: len(VALID_BYTES.decode()) // 2].encode(), "not valid JSON"),
         (VALID_BYTES[:-3], "not valid JSON"),
         (b'{"format": "crosslight-study", "version": NaN}', "not valid JSON"),
         (b'{"format": "crosslight-study", "version": Infinity}', "not valid JSON"),
@@ -108,7 +109,8 @@ def test_too_large_refused_before_reading(tmp_path, monkeypatch):
 
 
 def test_newer_version(tmp_path):
-    message = load_error(write(tmp_path, edited(lambda d: d.update(version=VERSION + 1))))
+    newer = edited(lambda d: d.update(version=VERSION + 1, requires=VERSION + 1))
+    message = load_error(write(tmp_path, newer))
     assert "newer Crosslight" in message
     assert str(VERSION + 1) in message
     assert "update" in message.lower()

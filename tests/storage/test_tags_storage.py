@@ -7,7 +7,8 @@ import pytest
 from desktop.domain.factory import make_highlight, new_study_for
 from desktop.domain.model import Document
 from desktop.storage.errors import StudyFileError
-from desktop.storage.studyfile import encode_study, load_study, save_study
+from desktop.storage.saving import encode_study, save_study
+from desktop.storage.studyfile import load_study
 
 
 def make_study():

@@ -8,7 +8,7 @@ from pathlib import Path
 from desktop.domain.commands import SetHighlightNote
 from desktop.domain.factory import make_highlight
 from desktop.storage.opening import open_path
-from desktop.storage.studyfile import save_study
+from desktop.storage.saving import save_study
 
 PHRASE = "Harakat al-Nujaba"
 

@@ -2,13 +2,13 @@
 keys extend, highlights sit on their characters, zoom keeps to the fit asked for."""
 
 import pytest
-from format_fixtures import make_pdf
 from PySide6.QtCore import QPoint, QPointF, Qt
 
 from desktop.storage.formats.base import Source
 from desktop.storage.formats.pdf import load_pdf
 from desktop.ui.pdfview.layout import GUTTER
 from desktop.ui.pdfview.page import PageRange, PageView
+from tests.format_fixtures import make_pdf
 
 PAGES = ["First page of the report\nThe second line", "Page two has the claim"]
 

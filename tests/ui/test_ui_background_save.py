@@ -11,6 +11,7 @@ from desktop.storage import saving
 from desktop.storage.errors import StorageError
 from desktop.storage.studyfile import load_study
 from desktop.ui.controllers import files as file_ops
+from tests.ui import helpers as ui
 
 PHRASE = "Harakat al-Nujaba"
 
@@ -19,12 +20,12 @@ def _start_gated_save(qtbot, win, target, ui, monkeypatch) -> threading.Event:
     """Press Ctrl+S with the file write held until the returned gate is set."""
     entered, gate = threading.Event(), threading.Event()
 
-    def slow_save(data, path, keep=saving.KEEP_BACKUPS, expect=None):
+    def slow_save(snapshot, path, **options):
         entered.set()
         assert gate.wait(10)
-        return saving.save_study_data(data, path, keep, expect)
+        return saving.save_study(snapshot, path, **options)
 
-    monkeypatch.setattr(file_ops, "save_study_data", slow_save)
+    monkeypatch.setattr(file_ops, "save_study", slow_save)
     win.prompts.save_paths.append(target)
     win.reader.setFocus()
     qtbot.keyClick(win.reader, Qt.Key.Key_S, ui.CTRL)  # returns at once: the write waits
@@ -33,7 +34,7 @@ def _start_gated_save(qtbot, win, target, ui, monkeypatch) -> threading.Event:
 
 
 def test_window_keeps_working_while_the_file_is_written(qtbot, window, seed_copy, tmp_path,
-                                                        ui, monkeypatch):
+                                                        monkeypatch):
     win = window(seed_copy)
     hid = ui.highlight(qtbot, win, PHRASE, 1)
     target = tmp_path / "s.crosslight"
@@ -58,7 +59,7 @@ def test_window_keeps_working_while_the_file_is_written(qtbot, window, seed_copy
     assert load_study(target).study.highlights[hid].note == "typed while saving"
 
 
-def test_a_failed_background_write_asks_what_to_do(qtbot, window, seed_copy, tmp_path, ui,
+def test_a_failed_background_write_asks_what_to_do(qtbot, window, seed_copy, tmp_path,
                                                    monkeypatch):
     win = window(seed_copy)
     ui.highlight(qtbot, win, PHRASE, 1)
@@ -67,10 +68,10 @@ def test_a_failed_background_write_asks_what_to_do(qtbot, window, seed_copy, tmp
     ui.press(qtbot, win.reader, Qt.Key.Key_S, ui.CTRL)
     ui.highlight(qtbot, win, "Iraq", 2)
 
-    def failing(data, path, keep=saving.KEEP_BACKUPS, expect=None):
+    def failing(snapshot, path, **options):
         raise StorageError(f"Could not save “{path}”: the disk is full (No space left)")
 
-    monkeypatch.setattr(file_ops, "save_study_data", failing)
+    monkeypatch.setattr(file_ops, "save_study", failing)
     win.prompts.script("ask_save_failed", False)
     ui.press(qtbot, win.reader, Qt.Key.Key_S, ui.CTRL)
     ((name, (file_name, reason)),) = win.prompts.dialog_calls
@@ -81,22 +82,22 @@ def test_a_failed_background_write_asks_what_to_do(qtbot, window, seed_copy, tmp
 
 
 def test_an_unexpected_error_in_the_writer_is_a_message_not_a_crash(
-        qtbot, window, seed_copy, tmp_path, ui, monkeypatch):
+        qtbot, window, seed_copy, tmp_path, monkeypatch):
     win = window(seed_copy)
     ui.highlight(qtbot, win, PHRASE, 1)
     win.prompts.save_paths.append(tmp_path / "s.crosslight")
 
-    def broken(data, path, keep=saving.KEEP_BACKUPS, expect=None):
+    def broken(snapshot, path, **options):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(file_ops, "save_study_data", broken)
+    monkeypatch.setattr(file_ops, "save_study", broken)
     ui.press(qtbot, win.reader, Qt.Key.Key_S, ui.CTRL)
     (title, message), = win.prompts.errors
     assert title == "Could not save" and "unexpected error" in message and "boom" in message
     assert win.isWindowModified()
 
 
-def test_closing_waits_for_the_write(qtbot, window, seed_copy, tmp_path, ui, monkeypatch):
+def test_closing_waits_for_the_write(qtbot, window, seed_copy, tmp_path, monkeypatch):
     win = window(seed_copy)
     hid = ui.highlight(qtbot, win, PHRASE, 1)
     target = tmp_path / "s.crosslight"
@@ -108,7 +109,7 @@ def test_closing_waits_for_the_write(qtbot, window, seed_copy, tmp_path, ui, mon
 
 
 def test_the_first_save_after_opening_needs_no_full_build(qtbot, window, seed_copy, tmp_path,
-                                                          ui, monkeypatch):
+                                                          monkeypatch):
     """The snapshot cache fills in idle moments after a study opens, so Ctrl+S only
     snapshots; building a highlight's data on the UI thread then would be a stall."""
     from desktop.storage import snapshot

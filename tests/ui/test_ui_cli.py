@@ -9,7 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from cli_run import REPO, run_cli
+
+from tests.ui.cli_run import REPO, run_cli
 
 
 def newer(tmp_path: Path) -> Path:

@@ -4,8 +4,9 @@ import io
 import zipfile
 
 import pytest
-from cli_run import run_cli
-from format_fixtures import make_pdf
+
+from tests.format_fixtures import make_pdf
+from tests.ui.cli_run import run_cli
 
 
 def bomb() -> bytes:

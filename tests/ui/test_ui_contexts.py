@@ -17,7 +17,8 @@ from desktop.ui.core.session import StudySession
 from desktop.ui.reader.presenter import ReaderPresenter
 from desktop.ui.reader.view import ReaderView
 from desktop.ui.window.status import StatusSummary
-from tests.ui.conftest import FakePrompts
+from tests.ui import helpers as ui
+from tests.ui.helpers import FakePrompts
 
 TEXT = "Alpha  beta gamma.\n\nDelta épsilon ☃ zeta."
 
@@ -148,7 +149,7 @@ def test_reattaching_takes_the_trimmed_selection(qtbot):
     assert documents.selected_span() == (20, 33)  # "Delta épsilon" without the breaks
 
 
-def test_views_made_after_the_first_show_catch_up_and_follow(qtbot, window, seed_copy, ui):
+def test_views_made_after_the_first_show_catch_up_and_follow(qtbot, window, seed_copy):
     win = window(seed_copy)
     ui.highlight(qtbot, win, "pretended to fight ISIS", 4)
     late_summary = StatusSummary()

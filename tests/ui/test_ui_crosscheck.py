@@ -13,6 +13,7 @@ from desktop.domain.model import Reference
 from desktop.storage.schema import VERSION
 from desktop.ui.dialogs.crosscheck_dialogs import AttachChoice
 from desktop.ui.notes.highlight_list import VERDICT_ROLE
+from tests.ui import helpers as ui
 
 TROOPS = "the 9,000 troops that are currently stationed in Iraq"
 TIES = "ties to Iran"
@@ -36,7 +37,7 @@ def attach(qtbot, win, ui, choice: AttachChoice) -> None:
     ui.press(qtbot, win.reader, Qt.Key.Key_R, ui.CTRL | ui.SHIFT)
 
 
-def test_reference_stance_and_verdict_story(qtbot, window, seed_copy, tmp_path, ui):
+def test_reference_stance_and_verdict_story(qtbot, window, seed_copy, tmp_path):
     win = window(seed_copy)
     study, notes = win.session.study, win.notes
     detail = notes.detail
@@ -92,7 +93,7 @@ def test_reference_stance_and_verdict_story(qtbot, window, seed_copy, tmp_path, 
     assert len(h.citations) == 1 and ref.id in study.references
 
 
-def test_verdict_shortcut_and_menu(qtbot, window, seed_copy, ui):
+def test_verdict_shortcut_and_menu(qtbot, window, seed_copy):
     win = window(seed_copy)
     hid = ui.highlight(qtbot, win, PRETENDED, 1)  # a claim: it takes a verdict
     qtbot.keyClick(win.reader, Qt.Key.Key_5, ui.CTRL | Qt.KeyboardModifier.AltModifier)
@@ -105,7 +106,7 @@ def test_verdict_shortcut_and_menu(qtbot, window, seed_copy, ui):
     assert "Check" in menus
 
 
-def test_one_reference_backs_several_highlights(qtbot, window, seed_copy, ui):
+def test_one_reference_backs_several_highlights(qtbot, window, seed_copy):
     win = window(seed_copy)
     study = win.session.study
     troops = ui.highlight(qtbot, win, TROOPS, 1)
@@ -146,7 +147,7 @@ def test_one_reference_backs_several_highlights(qtbot, window, seed_copy, ui):
     assert len(study.citations_of(ref.id)) == 2
 
 
-def test_library_add_edit_and_find(qtbot, window, seed_copy, ui):
+def test_library_add_edit_and_find(qtbot, window, seed_copy):
     win = window(seed_copy)
     study, panel = win.session.study, win.notes.references
     ref = briefing()
@@ -174,7 +175,7 @@ def test_library_add_edit_and_find(qtbot, window, seed_copy, ui):
     assert study.references[ref.id].title == "DoD press briefing"
 
 
-def test_links_navigate_both_ways(qtbot, window, seed_copy, ui):
+def test_links_navigate_both_ways(qtbot, window, seed_copy):
     win = window(seed_copy, size=(1100, 420))
     study, links = win.session.study, win.notes.detail.links
     ties = ui.highlight(qtbot, win, TIES, 1)
@@ -205,7 +206,7 @@ def test_links_navigate_both_ways(qtbot, window, seed_copy, ui):
     assert list(study.links) == [link.id]
 
 
-def test_source_panel_records_the_publisher(qtbot, window, seed_copy, ui):
+def test_source_panel_records_the_publisher(qtbot, window, seed_copy):
     win = window(seed_copy)
     panel = win.notes.source
     ui.press(qtbot, win.reader, Qt.Key.Key_I, ui.CTRL | ui.SHIFT)
@@ -224,7 +225,7 @@ def test_source_panel_records_the_publisher(qtbot, window, seed_copy, ui):
     assert panel.publisher.text() == ""
 
 
-def test_filters_by_verdict_and_category(qtbot, window, seed_copy, ui):
+def test_filters_by_verdict_and_category(qtbot, window, seed_copy):
     win = window(seed_copy)
     notes = win.notes
     troops = ui.highlight(qtbot, win, TROOPS, 1)
@@ -250,7 +251,7 @@ def test_filters_by_verdict_and_category(qtbot, window, seed_copy, ui):
     assert len(ui.rows(win)) == 3
 
 
-def test_reference_links_open_only_web_addresses(qtbot, window, seed_copy, ui, monkeypatch):
+def test_reference_links_open_only_web_addresses(qtbot, window, seed_copy, monkeypatch):
     win = window(seed_copy)
     opened = []
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
@@ -273,7 +274,7 @@ def test_reference_links_open_only_web_addresses(qtbot, window, seed_copy, ui, m
     assert opened == [QUrl(good)]
 
 
-def test_cross_checks_survive_save_and_reopen(qtbot, window, seed_copy, tmp_path, ui):
+def test_cross_checks_survive_save_and_reopen(qtbot, window, seed_copy, tmp_path):
     win = window(seed_copy)
     study = win.session.study
     troops = ui.highlight(qtbot, win, TROOPS, 1)
@@ -311,7 +312,7 @@ def test_cross_checks_survive_save_and_reopen(qtbot, window, seed_copy, tmp_path
     assert [b.label for b in again.reader.gutter.badges()] == ["Disputed", "Unverified"]
 
 
-def test_version_1_study_opens_and_saves_as_current(qtbot, window, tmp_path, ui):
+def test_version_1_study_opens_and_saves_as_current(qtbot, window, tmp_path):
     fixture = tmp_path / "old.crosslight"
     shutil.copyfile(ui.REPO / "tests" / "storage" / "fixtures" / "study-v1.crosslight", fixture)
     win = window(fixture)
@@ -323,7 +324,7 @@ def test_version_1_study_opens_and_saves_as_current(qtbot, window, tmp_path, ui)
     assert json.loads(fixture.read_text(encoding="utf-8"))["version"] == VERSION
 
 
-def test_source_panel_offers_the_source_the_text_names(qtbot, window, seed_copy, ui):
+def test_source_panel_offers_the_source_the_text_names(qtbot, window, seed_copy):
     win = window(seed_copy)
     panel = win.notes.source
     ui.click_tab(qtbot, win.notes.tabs, "Source")

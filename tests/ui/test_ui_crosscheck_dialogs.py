@@ -3,26 +3,22 @@
 import pytest
 
 from desktop.domain.crosscheck import Relation, Stance
-from desktop.domain.factory import make_highlight, new_study_for
-from desktop.domain.model import Document, Reference
+from desktop.domain.model import Reference
 from desktop.ui.dialogs.crosscheck_dialogs import (
     AttachReferenceDialog,
     CitationDialog,
     LinkDialog,
     ReferenceDialog,
 )
+from tests.builders import study_with
 
 TEXT = "The group has ties to Iran. It pretended to fight ISIS. Nobody knows more."
 
 
 @pytest.fixture
 def study():
-    document = Document(TEXT, "t")
-    study = new_study_for(document)
-    for phrase in ("ties to Iran", "pretended to fight ISIS", "Nobody knows"):
-        at = TEXT.index(phrase)
-        h = make_highlight(document, at, at + len(phrase), "claim")
-        study.highlights[h.id] = h
+    study = study_with(TEXT, ["ties to Iran", "pretended to fight ISIS", "Nobody knows"],
+                       title="t")
     for title in ("DoD briefing", "Reuters report"):
         r = Reference(title=title, url=f"https://example.org/{title.split()[0]}")
         study.references[r.id] = r

@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from desktop.storage import saving, studyfile
+from desktop.storage import saving
 from desktop.storage.backups import list_backups
-from desktop.storage.studyfile import load_study, save_study
+from desktop.storage.saving import save_study
+from desktop.storage.studyfile import load_study
 from desktop.ui.dialogs.safety_prompts import DiskChoice
 from tests.ui.study_files import edit_note, note_of
 
@@ -150,14 +151,14 @@ def test_failed_save_explains_and_offers_save_as(qtbot, window, study_file, tmp_
     win = window(study_file)
     edit_note(win, "precious")
     before = study_file.read_bytes()
-    real = studyfile.atomic_write_bytes
+    real = saving.atomic_write_bytes
 
     def failing(path, data):
         if Path(path).parent == study_file.parent:
             raise OSError(code, os.strerror(code))
         return real(path, data)
 
-    monkeypatch.setattr(studyfile, "atomic_write_bytes", failing)
+    monkeypatch.setattr(saving, "atomic_write_bytes", failing)
     win.prompts.script("ask_save_failed", False)
     assert not win.files.save()
     (_, (name, reason)) = win.prompts.dialog_calls[-1]

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QPushButton
-from test_ui_documents import add_second, tab_titles
 
 from desktop.domain.document_commands import UpdateDocumentText
 from desktop.ui.dialogs.document_info import DocumentDetails, DocumentInfoDialog
+from tests.ui import helpers as ui
+from tests.ui.test_ui_documents import add_second, tab_titles
 
 
 def shown_facts(dialog: DocumentInfoDialog) -> dict[str, str]:
@@ -16,7 +17,7 @@ def shown_facts(dialog: DocumentInfoDialog) -> dict[str, str]:
             for label in dialog.findChildren(QLabel) if label.accessibleName()}
 
 
-def test_dialog_shows_the_facts_and_copies_the_fingerprint(qtbot, window, seed_copy, ui):
+def test_dialog_shows_the_facts_and_copies_the_fingerprint(qtbot, window, seed_copy):
     win = window(seed_copy)
     ui.highlight(qtbot, win, "Harakat al-Nujaba", 1)
     document = win.session.document
@@ -55,7 +56,7 @@ def test_dialog_needs_a_title_and_flags_a_bad_address(qtbot, window, seed_copy):
     assert dialog.value().url == "https://example.org/x"
 
 
-def test_editing_details_is_one_undo_step(qtbot, window, seed_copy, tmp_path, ui):
+def test_editing_details_is_one_undo_step(qtbot, window, seed_copy, tmp_path):
     win = window(seed_copy)
     first = win.session.document
     old = DocumentDetails.of(first)
@@ -98,7 +99,7 @@ def test_document_menu_offers_it(window, seed_copy):
     assert win.menu_actions.document_info in menu.actions()
 
 
-def test_alt_return_opens_it(qtbot, window, seed_copy, ui):
+def test_alt_return_opens_it(qtbot, window, seed_copy):
     win = window(seed_copy)
     win.prompts.script("document_info", None)
     ui.press(qtbot, win.reader, Qt.Key.Key_Return, Qt.KeyboardModifier.AltModifier)

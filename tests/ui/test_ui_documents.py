@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from desktop.domain.crosscheck import Relation, Stance
 from desktop.domain.model import Reference
 from desktop.ui.notes.highlight_list import DOCUMENT_ROLE
+from tests.ui import helpers as ui
 
 SECOND = (
     "Pentagon: No Change in Iraq Troop Posture\n\n"
@@ -40,7 +41,7 @@ def click_document_tab(qtbot, win, index):
     qtbot.mouseClick(tabs, Qt.MouseButton.LeftButton, pos=tabs.tabRect(index).center())
 
 
-def test_add_switch_and_highlight_in_each_document(qtbot, window, seed_copy, tmp_path, ui):
+def test_add_switch_and_highlight_in_each_document(qtbot, window, seed_copy, tmp_path):
     win = window(seed_copy)
     study = win.session.study
     first_id = win.session.document.id
@@ -89,7 +90,7 @@ def test_add_switch_and_highlight_in_each_document(qtbot, window, seed_copy, tmp
     assert win.reader.textCursor().selectionStart() in (start, start + len(SECOND_PHRASE))
 
 
-def test_search_across_documents_opens_the_match(qtbot, window, seed_copy, tmp_path, ui):
+def test_search_across_documents_opens_the_match(qtbot, window, seed_copy, tmp_path):
     """A text filter over all documents keeps working while the click switches documents."""
     win = window(seed_copy)
     first_h = ui.highlight(qtbot, win, FIRST_PHRASE, 1)
@@ -106,7 +107,7 @@ def test_search_across_documents_opens_the_match(qtbot, window, seed_copy, tmp_p
     assert [r["id"] for r in ui.rows(win)] == [second_h]  # the filter still holds
 
 
-def test_cross_document_link_goes_both_ways(qtbot, window, seed_copy, tmp_path, ui):
+def test_cross_document_link_goes_both_ways(qtbot, window, seed_copy, tmp_path):
     win = window(seed_copy)
     study, links = win.session.study, win.notes.detail.links
     first_h = ui.highlight(qtbot, win, FIRST_PHRASE, 1)
@@ -145,7 +146,7 @@ def test_cross_document_link_goes_both_ways(qtbot, window, seed_copy, tmp_path, 
 
 
 def test_undoing_an_added_document_shows_the_first_again(qtbot, window, seed_copy,
-                                                         tmp_path, ui):
+                                                         tmp_path):
     win = window(seed_copy)
     first_id = win.session.document.id
     second_id = add_second(win, tmp_path)
@@ -170,7 +171,7 @@ def test_undoing_an_added_document_shows_the_first_again(qtbot, window, seed_cop
 
 
 def test_remove_document_confirms_and_undo_restores_everything(qtbot, window, seed_copy,
-                                                               tmp_path, ui):
+                                                               tmp_path):
     win = window(seed_copy)
     study = win.session.study
     first_h = ui.highlight(qtbot, win, FIRST_PHRASE, 1)
@@ -219,7 +220,7 @@ def _choice(reference):
     return AttachChoice(reference, True, Stance.SUPPORTS, "")
 
 
-def test_two_documents_survive_save_and_reopen(qtbot, window, seed_copy, tmp_path, ui):
+def test_two_documents_survive_save_and_reopen(qtbot, window, seed_copy, tmp_path):
     win = window(seed_copy)
     first_h = ui.highlight(qtbot, win, FIRST_PHRASE, 1)
     second_id = add_second(win, tmp_path)
@@ -246,7 +247,7 @@ def test_two_documents_survive_save_and_reopen(qtbot, window, seed_copy, tmp_pat
 
 
 def test_reopening_shows_the_document_that_was_current(qtbot, window, seed_copy, tmp_path,
-                                                       ui):
+                                                       ):
     win = window(seed_copy)
     first_id = win.session.document.id
     second_id = add_second(win, tmp_path)

@@ -9,7 +9,8 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
 from desktop.ui.dialogs.prompts import SaveChoice
-from tests.ui.conftest import SEED
+from tests.ui import helpers as ui
+from tests.ui.helpers import SEED
 
 
 def mime_for(*paths) -> QMimeData:
@@ -45,7 +46,7 @@ def saved_study(qtbot, window, seed_copy, tmp_path, ui):
     return win, path
 
 
-def test_dropping_a_study_opens_it(qtbot, window, seed_copy, tmp_path, ui):
+def test_dropping_a_study_opens_it(qtbot, window, seed_copy, tmp_path):
     _, study = saved_study(qtbot, window, seed_copy, tmp_path, ui)
     win = window(seed_copy)
     enter = drag_enter(win, mime_for(study))
@@ -69,7 +70,7 @@ def test_dropping_a_document_on_the_text_opens_it(qtbot, window, seed_copy, tmp_
 
 
 def test_a_file_dropped_on_a_note_opens_instead_of_typing_its_path(qtbot, window, seed_copy,
-                                                                   tmp_path, ui):
+                                                                   tmp_path):
     other = tmp_path / "other.txt"
     shutil.copyfile(SEED, other)
     win = window(seed_copy)
@@ -86,7 +87,7 @@ def test_a_file_dropped_on_a_note_opens_instead_of_typing_its_path(qtbot, window
     assert line.text() == ""
 
 
-def test_a_drop_asks_to_save_unsaved_changes_first(qtbot, window, seed_copy, tmp_path, ui):
+def test_a_drop_asks_to_save_unsaved_changes_first(qtbot, window, seed_copy, tmp_path):
     other = tmp_path / "other.txt"
     shutil.copyfile(SEED, other)
     win = window(seed_copy)

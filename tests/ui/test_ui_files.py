@@ -8,12 +8,13 @@ from PySide6.QtCore import Qt
 
 from desktop.storage.studyfile import load_study
 from desktop.ui.dialogs.prompts import SaveChoice
+from tests.ui import helpers as ui
 
 PHRASE = "Harakat al-Nujaba"
 
 
 @pytest.fixture
-def edited(qtbot, window, seed_copy, ui):
+def edited(qtbot, window, seed_copy):
     """A window with one unsaved highlight."""
     win = window(seed_copy)
     ui.highlight(qtbot, win, PHRASE, 1)
@@ -62,14 +63,14 @@ def test_close_save_that_fails_stays_open_and_says_why(edited, tmp_path):
     assert title == "Could not save" and "Save As" in message
 
 
-def test_quit_shortcut_asks_too(qtbot, edited, ui):
+def test_quit_shortcut_asks_too(qtbot, edited):
     edited.prompts.save_choices.append(SaveChoice.CANCEL)
     ui.press(qtbot, edited.reader, Qt.Key.Key_Q, ui.CTRL)
     assert edited.prompts.asked_save == ["Untitled study"]
     assert edited.isVisible()
 
 
-def test_open_markdown_starts_a_new_study(qtbot, window, seed_copy, tmp_path, ui):
+def test_open_markdown_starts_a_new_study(qtbot, window, seed_copy, tmp_path):
     win = window(seed_copy)
     md = tmp_path / "notes on it.md"
     md.write_text("# A heading\n\nSome *markdown* text to read.\n", encoding="utf-8")
@@ -89,7 +90,7 @@ def test_open_markdown_starts_a_new_study(qtbot, window, seed_copy, tmp_path, ui
     assert win.session.study.highlights == {} and not win.isWindowModified()
 
 
-def test_file_open_action_uses_the_open_prompt(qtbot, edited, tmp_path, ui):
+def test_file_open_action_uses_the_open_prompt(qtbot, edited, tmp_path):
     other = tmp_path / "other.txt"
     other.write_text("Another text entirely.\n", encoding="utf-8")
     # Ctrl+O with unsaved work: asked first; Cancel keeps everything.
@@ -116,7 +117,7 @@ def test_file_open_action_uses_the_open_prompt(qtbot, edited, tmp_path, ui):
 
 def newer_version(tmp_path, study_bytes):
     data = json.loads(study_bytes)
-    data["version"] = 99
+    data["version"] = data["requires"] = 99  # needs a newer reader
     path = tmp_path / "future.crosslight"
     path.write_text(json.dumps(data), encoding="utf-8")
     return path
@@ -136,7 +137,7 @@ def newer_version(tmp_path, study_bytes):
     ids=["missing-txt", "missing-study", "binary", "truncated", "newer", "unknown-kind"],
 )
 def test_open_failure_shows_why_and_keeps_the_study(
-    qtbot, edited, tmp_path, ui, make, expected
+    qtbot, edited, tmp_path, make, expected
 ):
     good = tmp_path / "good.crosslight"
     edited.prompts.save_paths.append(good)

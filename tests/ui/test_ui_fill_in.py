@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
-from web_fixtures import DOI
 
 from desktop.domain.crosscheck import Stance
 from desktop.domain.model import Reference
 from desktop.ui.dialogs.crosscheck_dialogs import AttachChoice, ReferenceDialog
+from tests.ui.web_fixtures import DOI
 
 CLAIM = "the 9,000 troops that are currently stationed in Iraq"
 TITLE = "Correlation of the Base Strengths of Amines1"

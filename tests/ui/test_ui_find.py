@@ -6,7 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from desktop.ui.reader.find_bar import MAX_MATCHES, find_all
-from tests.ui.conftest import SEED
+from tests.ui import helpers as ui
+from tests.ui.helpers import SEED
 
 
 def _open_find(qtbot, win, ui, query: str) -> None:
@@ -20,7 +21,7 @@ def _selected(win) -> str:
     return win.reader.textCursor().selectedText()
 
 
-def test_ctrl_f_counts_and_paints_every_match(qtbot, window, ui):
+def test_ctrl_f_counts_and_paints_every_match(qtbot, window):
     win = window(SEED)
     expected = win.session.document.text.lower().count("militia")
     _open_find(qtbot, win, ui, "militia")
@@ -31,7 +32,7 @@ def test_ctrl_f_counts_and_paints_every_match(qtbot, window, ui):
     assert first == win.session.document.text.lower().index("militia")
 
 
-def test_enter_f3_and_shift_enter_step_through_matches_and_wrap(qtbot, window, ui):
+def test_enter_f3_and_shift_enter_step_through_matches_and_wrap(qtbot, window):
     win = window(SEED)
     text = win.session.document.text.lower()
     starts = [s for s, _ in find_all(text, text, "iran")]
@@ -49,7 +50,7 @@ def test_enter_f3_and_shift_enter_step_through_matches_and_wrap(qtbot, window, u
     assert win.find_bar.current == 0
 
 
-def test_no_match_and_escape_closes_and_clears(qtbot, window, ui):
+def test_no_match_and_escape_closes_and_clears(qtbot, window):
     win = window(SEED)
     _open_find(qtbot, win, ui, "zzzq")
     assert win.find_bar.count_label.text() == "No matches"
@@ -63,7 +64,7 @@ def test_no_match_and_escape_closes_and_clears(qtbot, window, ui):
     assert QApplication.focusWidget() is win.reader
 
 
-def test_found_text_can_be_highlighted_straight_away(qtbot, window, ui):
+def test_found_text_can_be_highlighted_straight_away(qtbot, window):
     win = window(SEED)
     _open_find(qtbot, win, ui, "Harakat al-Nujaba")
     before = set(win.session.study.highlights)
@@ -72,7 +73,7 @@ def test_found_text_can_be_highlighted_straight_away(qtbot, window, ui):
     assert win.session.study.highlights[new].quote.exact == "Harakat al-Nujaba"
 
 
-def test_matches_are_painted(qtbot, window, ui):
+def test_matches_are_painted(qtbot, window):
     win = window(SEED)
     before = win.reader.viewport().grab().toImage()
     _open_find(qtbot, win, ui, "the")
@@ -82,7 +83,7 @@ def test_matches_are_painted(qtbot, window, ui):
     assert before != after
 
 
-def test_find_uses_utf16_positions_after_emoji(qtbot, window, ui, tmp_path):
+def test_find_uses_utf16_positions_after_emoji(qtbot, window, tmp_path):
     path = tmp_path / "emoji.txt"
     path.write_text("😀😀 نیروها troops and 😀 more troops.\n", encoding="utf-8")
     win = window(path)
@@ -95,7 +96,7 @@ def test_find_uses_utf16_positions_after_emoji(qtbot, window, ui, tmp_path):
     assert win.reader.textCursor().selectionStart() == ui.u16(text, text.rindex("troops"))
 
 
-def test_ctrl_f_prefills_the_selection_and_menu_lists_find(qtbot, window, ui):
+def test_ctrl_f_prefills_the_selection_and_menu_lists_find(qtbot, window):
     win = window(SEED)
     ui.select_phrase(win, "Popular Mobilization Forces")
     ui.press(qtbot, win.reader, Qt.Key.Key_F, ui.CTRL)
@@ -118,7 +119,7 @@ def test_find_all_caps_and_handles_case_folding_that_changes_length():
     assert find_all("abc", "abc", "") == []
 
 
-def test_highlight_filter_searches_cited_references_rationale_and_edits(qtbot, window, ui):
+def test_highlight_filter_searches_cited_references_rationale_and_edits(qtbot, window):
     from desktop.domain.crosscheck import Verdict
     from desktop.domain.crosscheck_commands import AddReference, AttachReference, EditReference
     from desktop.domain.model import Citation, Reference

@@ -5,7 +5,6 @@ import time
 from pathlib import Path
 
 import pytest
-from format_fixtures import ARTICLE_PAGE, make_pdf
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QTextCharFormat
 from PySide6.QtWidgets import QProgressBar, QPushButton
@@ -16,6 +15,8 @@ from desktop.storage.studyfile import load_study
 from desktop.ui.core.import_worker import load_document_in_background
 from desktop.ui.dialogs.prompts import SaveChoice
 from desktop.ui.reader.document_styles import styler_of
+from tests.format_fixtures import ARTICLE_PAGE, make_pdf
+from tests.ui import helpers as ui
 
 PAGES = ["Report on the militia\nIntroduction to the matter", "The claim on page two here",
          "Third page ends the report"]
@@ -35,7 +36,7 @@ def open_via_menu(qtbot, win, path, ui):
     ui.press(qtbot, win.reader, Qt.Key.Key_O, ui.CTRL)
 
 
-def test_open_a_pdf_and_cite_its_pages(qtbot, window, seed_copy, pdf_path, ui):
+def test_open_a_pdf_and_cite_its_pages(qtbot, window, seed_copy, pdf_path):
     win = window(seed_copy)
     open_via_menu(qtbot, win, pdf_path, ui)
     assert not win.prompts.errors
@@ -67,14 +68,14 @@ def test_the_status_bar_follows_the_page_scrolled_to(qtbot, window, tmp_path):
     assert win.document_status.text() == "PDF  ·  p. 1 of 10"
 
 
-def test_plain_text_has_no_page_numbers(qtbot, window, seed_copy, ui):
+def test_plain_text_has_no_page_numbers(qtbot, window, seed_copy):
     win = window(seed_copy)
     ui.highlight(qtbot, win, "Harakat al-Nujaba", 1)
     assert ui.rows(win)[0]["text"] == "Harakat al-Nujaba"
     assert win.document_status.text() == "Text  ·  Unicode (UTF-8)"
 
 
-def test_a_bad_pdf_says_why_and_keeps_the_study(qtbot, window, seed_copy, tmp_path, ui):
+def test_a_bad_pdf_says_why_and_keeps_the_study(qtbot, window, seed_copy, tmp_path):
     win = window(seed_copy)
     session = win.session
     scanned = tmp_path / "scan.pdf"
@@ -86,7 +87,7 @@ def test_a_bad_pdf_says_why_and_keeps_the_study(qtbot, window, seed_copy, tmp_pa
     assert win.session is session
 
 
-def test_web_page_opens_as_its_article_with_details(qtbot, window, seed_copy, tmp_path, ui):
+def test_web_page_opens_as_its_article_with_details(qtbot, window, seed_copy, tmp_path):
     page = tmp_path / "page.html"
     page.write_text(ARTICLE_PAGE, encoding="utf-8")
     win = window(seed_copy)
@@ -109,7 +110,7 @@ def char_format_at(win, cp: int):
 
 
 def test_markdown_is_shown_formatted_and_highlights_anchor_to_it(qtbot, window, seed_copy,
-                                                                 tmp_path, ui):
+                                                                 tmp_path):
     md = tmp_path / "notes.md"
     md.write_text("# The title\n\nA **strong** claim and *soft* words.\n", encoding="utf-8")
     win = window(seed_copy)
@@ -132,7 +133,7 @@ def test_markdown_is_shown_formatted_and_highlights_anchor_to_it(qtbot, window, 
     assert styler.document() is None and char_format_at(win, 1) is None
 
 
-def test_reopen_with_encoding_replaces_the_text_and_undoes(qtbot, window, tmp_path, ui):
+def test_reopen_with_encoding_replaces_the_text_and_undoes(qtbot, window, tmp_path):
     path = tmp_path / "ar.txt"
     path.write_bytes(ARABIC.encode("cp1256"))
     win = window(path)
@@ -155,7 +156,7 @@ def test_reopen_with_encoding_replaces_the_text_and_undoes(qtbot, window, tmp_pa
     assert win.session.document.encoding == "cp1251"
 
 
-def test_reopen_with_encoding_cancelled_or_impossible(qtbot, window, tmp_path, pdf_path, ui):
+def test_reopen_with_encoding_cancelled_or_impossible(qtbot, window, tmp_path, pdf_path):
     path = tmp_path / "ar.txt"
     path.write_bytes(ARABIC.encode("cp1256"))
     win = window(path)
@@ -181,7 +182,7 @@ def test_reopen_with_encoding_cancelled_or_impossible(qtbot, window, tmp_path, p
 
 
 def test_reopen_with_encoding_re_places_the_highlights_made_on_a_misreading(
-        qtbot, window, tmp_path, ui):
+        qtbot, window, tmp_path):
     """A Western file read as Cyrillic: highlights on plain ASCII words come through
     unchanged, one on a misread word is reported; undo brings back the first reading."""
     text = ("Letter from the café owner\n\nThe owner said the rent doubled in one year.\n\n"
@@ -222,7 +223,7 @@ def test_reopen_with_encoding_re_places_the_highlights_made_on_a_misreading(
 
 
 def test_save_and_reopen_keeps_encoding_pages_and_styles(qtbot, window, tmp_path, pdf_path,
-                                                         ui):
+                                                         ):
     win = window(pdf_path)
     win.menu_actions.pdf_text.setChecked(True)  # PDF as Text
     ui.highlight(qtbot, win, "claim on page two", 1)
@@ -313,7 +314,7 @@ def test_errors_in_the_worker_are_shown(qtbot, window, seed_copy, tmp_path):
     assert title == "Could not open" and "not a readable PDF" in message
 
 
-def test_a_pdf_added_to_a_study_keeps_its_pages(qtbot, window, seed_copy, pdf_path, ui):
+def test_a_pdf_added_to_a_study_keeps_its_pages(qtbot, window, seed_copy, pdf_path):
     """Add Document goes through the same loader as Open: every format, pages kept."""
     win = window(seed_copy)
     first = win.session.document.id

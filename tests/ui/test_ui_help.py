@@ -10,6 +10,7 @@ from desktop.domain.crosscheck import Verdict
 from desktop.domain.sample_study import PASSAGES
 from desktop.ui.dialogs.prompts import SaveChoice
 from desktop.ui.dialogs.shortcuts_dialog import ShortcutsDialog, command_name
+from tests.ui import helpers as ui
 
 NATIVE = QKeySequence.SequenceFormat.NativeText
 
@@ -63,7 +64,7 @@ def test_ctrl_slash_opens_it_too_and_the_filter_narrows_it(qtbot, window, seed_c
     assert not dialog.empty.isVisible()
 
 
-def test_undo_is_listed_by_its_name_not_the_step_it_would_undo(qtbot, window, seed_copy, ui):
+def test_undo_is_listed_by_its_name_not_the_step_it_would_undo(qtbot, window, seed_copy):
     win = window(seed_copy)
     ui.highlight(qtbot, win, "Harakat al-Nujaba", 1)
     assert win.menu_actions.undo.text() != "&Undo"  # "Undo <the step>"
@@ -99,7 +100,7 @@ def test_open_sample_study_shows_the_worked_example(qtbot, window, seed_copy):
     assert not win.isWindowModified()
 
 
-def test_open_sample_study_asks_to_save_current_changes_first(qtbot, window, seed_copy, ui):
+def test_open_sample_study_asks_to_save_current_changes_first(qtbot, window, seed_copy):
     win = window(seed_copy)
     ui.highlight(qtbot, win, "Harakat al-Nujaba", 1)
     win.prompts.save_choices.append(SaveChoice.CANCEL)

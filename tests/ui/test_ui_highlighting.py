@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QMenu
 
 from desktop.domain.categories import DEFAULT_CATEGORIES
 from desktop.ui.reader.view import BASE_POINT_SIZE
+from tests.ui import helpers as ui
 
 PASSAGES = [
     "Harakat al-Nujaba",
@@ -25,7 +26,7 @@ LATE = "He declined to comment on whether additional measures were being taken."
 
 
 @pytest.mark.parametrize("number", [1, 2, 3, 4, 5])
-def test_ctrl_number_highlights_as_that_category(qtbot, window, seed_copy, ui, number):
+def test_ctrl_number_highlights_as_that_category(qtbot, window, seed_copy, number):
     win = window(seed_copy)
     category_id, name, color = DEFAULT_CATEGORIES[number - 1]
     phrase = PASSAGES[number - 1]
@@ -38,7 +39,7 @@ def test_ctrl_number_highlights_as_that_category(qtbot, window, seed_copy, ui, n
     assert win.category_actions[category_id].shortcut().toString() == f"Ctrl+{number}"
 
 
-def test_without_selection_nothing_is_highlighted(qtbot, window, seed_copy, ui):
+def test_without_selection_nothing_is_highlighted(qtbot, window, seed_copy):
     win = window(seed_copy)
     assert win.reader.selection_range() is None
     ui.press(qtbot, win.reader, Qt.Key.Key_1, ui.CTRL)
@@ -53,7 +54,7 @@ def test_without_selection_nothing_is_highlighted(qtbot, window, seed_copy, ui):
     assert win.statusBar().currentMessage() == "The selection holds no text to highlight."
 
 
-def test_selection_is_trimmed_of_surrounding_spaces(qtbot, window, seed_copy, ui):
+def test_selection_is_trimmed_of_surrounding_spaces(qtbot, window, seed_copy):
     win = window(seed_copy)
     start, end = ui.span(win, " pretended to fight ISIS, ")
     win.reader.select_range(start, end)
@@ -62,7 +63,7 @@ def test_selection_is_trimmed_of_surrounding_spaces(qtbot, window, seed_copy, ui
     assert h.quote.exact == "pretended to fight ISIS,"
 
 
-def test_mouse_drag_selects_and_highlights(qtbot, window, seed_copy, ui):
+def test_mouse_drag_selects_and_highlights(qtbot, window, seed_copy):
     win = window(seed_copy)
     start, end = ui.span(win, "Akram al-Kaabi")
     viewport = win.reader.viewport()
@@ -78,7 +79,7 @@ def test_mouse_drag_selects_and_highlights(qtbot, window, seed_copy, ui):
 
 
 def test_overlaps_are_listed_in_order_and_clicks_pick_the_innermost(
-    qtbot, window, seed_copy, ui
+    qtbot, window, seed_copy
 ):
     win = window(seed_copy)
     inner = ui.highlight(qtbot, win, INNER, 1)
@@ -105,7 +106,7 @@ def test_overlaps_are_listed_in_order_and_clicks_pick_the_innermost(
     assert click_on("Harakat") == inner
 
 
-def test_clicking_a_list_item_scrolls_the_reader_and_flashes(qtbot, window, seed_copy, ui):
+def test_clicking_a_list_item_scrolls_the_reader_and_flashes(qtbot, window, seed_copy):
     win = window(seed_copy, size=(700, 420))
     reader, bar = win.reader, win.reader.verticalScrollBar()
     first = ui.highlight(qtbot, win, "Harakat al-Nujaba", 1)
@@ -135,7 +136,7 @@ def test_clicking_a_list_item_scrolls_the_reader_and_flashes(qtbot, window, seed
     qtbot.waitUntil(lambda: not reader.flashing, timeout=3000)
 
 
-def test_zoom_shortcuts(qtbot, window, seed_copy, ui):
+def test_zoom_shortcuts(qtbot, window, seed_copy):
     win = window(seed_copy)
     reader = win.reader
     assert reader.point_size == BASE_POINT_SIZE
@@ -195,7 +196,7 @@ def right_click(qtbot, win, point):
 
 
 def test_context_menu_offers_categories_and_highlight_actions(
-    qtbot, window, seed_copy, ui, captured_menus
+    qtbot, window, seed_copy, captured_menus
 ):
     seen, choose = captured_menus
     win = window(seed_copy)
@@ -243,7 +244,7 @@ def test_context_menu_offers_categories_and_highlight_actions(
     assert len(seen) == 4
 
 
-def test_undoing_a_delete_selects_the_restored_highlight(qtbot, window, seed_copy, ui):
+def test_undoing_a_delete_selects_the_restored_highlight(qtbot, window, seed_copy):
     win = window(seed_copy)
     hid = ui.highlight(qtbot, win, "pretended to fight ISIS", 4)
     ui.press(qtbot, win.reader, Qt.Key.Key_Delete)

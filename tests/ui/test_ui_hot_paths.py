@@ -4,10 +4,11 @@ from PySide6.QtCore import Qt
 
 from desktop.domain.crosscheck import Verdict
 from desktop.ui.notes.highlight_list import HAS_NOTE_ROLE
+from tests.ui import helpers as ui
 
 
 def test_typing_a_note_repaints_nothing_in_the_text_but_marks_the_row(
-    qtbot, window, seed_copy, ui, monkeypatch
+    qtbot, window, seed_copy, monkeypatch
 ):
     win = window(seed_copy)
     hid = ui.highlight(qtbot, win, "pretended to fight ISIS", 4)
@@ -23,7 +24,7 @@ def test_typing_a_note_repaints_nothing_in_the_text_but_marks_the_row(
 
 
 def test_category_and_verdict_changes_update_text_and_margin_in_place(
-    qtbot, window, seed_copy, ui
+    qtbot, window, seed_copy
 ):
     win = window(seed_copy)
     start, _ = ui.span(win, "pretended to fight ISIS")
@@ -43,7 +44,7 @@ def test_category_and_verdict_changes_update_text_and_margin_in_place(
     assert win.reader.gutter.badges() == []
 
 
-def test_text_filter_matches_quotes_and_notes(qtbot, window, seed_copy, ui):
+def test_text_filter_matches_quotes_and_notes(qtbot, window, seed_copy):
     win = window(seed_copy)
     notes = win.notes
     troops = ui.highlight(qtbot, win, "the 9,000 troops that are currently stationed in Iraq", 1)
@@ -59,7 +60,7 @@ def test_text_filter_matches_quotes_and_notes(qtbot, window, seed_copy, ui):
     assert {r["id"] for r in ui.rows(win)} == {troops, isis}
 
 
-def test_typing_the_study_note_recounts_nothing(qtbot, window, seed_copy, ui, monkeypatch):
+def test_typing_the_study_note_recounts_nothing(qtbot, window, seed_copy, monkeypatch):
     win = window(seed_copy)
     ui.highlight(qtbot, win, "pretended to fight ISIS", 4)
     recounted = []
@@ -87,7 +88,7 @@ def test_typing_the_study_note_leaves_the_search_filters_alone(
 
 
 def test_a_typed_filter_word_does_not_recount_but_edits_under_a_filter_do(
-    qtbot, window, seed_copy, ui, monkeypatch
+    qtbot, window, seed_copy, monkeypatch
 ):
     """The counts above the list ignore the filters: typing a filter word reuses them,
     while a highlight added or checked under an active filter still updates them."""

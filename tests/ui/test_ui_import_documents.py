@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import json
 
-from test_ui_documents import FIRST_PHRASE, SECOND_PHRASE, add_second
-
 from desktop.domain.model import text_sha256
+from tests.ui.test_ui_documents import FIRST_PHRASE, SECOND_PHRASE, add_second
 
 
 def test_import_places_each_annotation_on_its_document(qtbot, window, seed_copy, tmp_path):

@@ -3,7 +3,7 @@ shows how far it got, and Cancel adds nothing."""
 
 from __future__ import annotations
 
-from web_fixtures import press_cancel_when_shown
+from tests.ui.web_fixtures import press_cancel_when_shown
 
 ENTRY = ("@article{{k{0}, title={{Title number {0}}}, author={{Doe, Jane and Roe, R.}}, "
          "year={{2001}}, url={{https://example.org/{0}}}}}\n")

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from desktop.domain.commands import SetHighlightNote
 from desktop.domain.crosscheck import Verdict
 from desktop.domain.crosscheck_commands import SetVerdict
+from tests.ui import helpers as ui
 
 TROOPS = "the 9,000 troops that are currently stationed in Iraq"
 TIES = "ties to Iran"
@@ -47,7 +48,7 @@ def test_file_menu_has_export_and_import(qtbot, window, seed_copy):
         "W3C Annotations…", "References from BibTeX/CSL-JSON…"]
 
 
-def test_export_every_format(qtbot, window, seed_copy, tmp_path, ui):
+def test_export_every_format(qtbot, window, seed_copy, tmp_path):
     win, troops, _ = annotated(qtbot, window, seed_copy, ui)
     prompts = win.prompts
     actions = win.menu_actions
@@ -89,7 +90,7 @@ def test_export_cancelled_or_failing(qtbot, window, seed_copy, tmp_path):
     assert title == "Could not export" and "report.md" in message
 
 
-def test_w3c_round_trip_through_the_window(qtbot, window, seed_copy, tmp_path, ui):
+def test_w3c_round_trip_through_the_window(qtbot, window, seed_copy, tmp_path):
     source, troops, pretended = annotated(qtbot, window, seed_copy, ui)
     out = tmp_path / "notes.jsonld"
     source.prompts.script("export_path", out)
@@ -179,7 +180,7 @@ def test_source_panel_edits_document_details(qtbot, window, seed_copy, tmp_path)
     assert panel.url.text() == "" and panel.published.text() == ""
 
 
-def test_document_details_survive_save_and_reopen(qtbot, window, seed_copy, tmp_path, ui):
+def test_document_details_survive_save_and_reopen(qtbot, window, seed_copy, tmp_path):
     win = window(seed_copy)
     qtbot.keyClicks(win.notes.source.url, "https://example.org/a")
     path = tmp_path / "s.crosslight"
@@ -190,7 +191,7 @@ def test_document_details_survive_save_and_reopen(qtbot, window, seed_copy, tmp_
     assert reopened.notes.source.url.text() == "https://example.org/a"
 
 
-def test_export_never_replaces_the_study_file(qtbot, window, seed_copy, tmp_path, ui):
+def test_export_never_replaces_the_study_file(qtbot, window, seed_copy, tmp_path):
     win = window(seed_copy)
     path = tmp_path / "s.crosslight"
     win.prompts.save_paths.append(path)
@@ -202,7 +203,7 @@ def test_export_never_replaces_the_study_file(qtbot, window, seed_copy, tmp_path
     assert win.prompts.errors[-1][0] == "Could not export"
 
 
-def test_formats_load_on_first_use_not_at_start_up(ui):
+def test_formats_load_on_first_use_not_at_start_up():
     """Start-up time matters: the window must not import exporters or importers."""
     code = ("import sys, desktop.ui.window.main_window\n"
             "print(sorted(m for m in sys.modules if m.startswith(('desktop.storage.exporters', "

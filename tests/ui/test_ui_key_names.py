@@ -4,6 +4,7 @@ from PySide6.QtGui import QKeySequence
 
 from desktop.ui.core.key_names import category_keys_text, native_keys
 from desktop.ui.notes.pane import empty_hint
+from tests.ui import helpers as ui
 
 NATIVE = QKeySequence.SequenceFormat.NativeText
 
@@ -15,8 +16,8 @@ def test_key_names_are_the_platform_text():
     assert category_keys_text(14).endswith(native_keys("Ctrl+9"))  # only nine keys
 
 
-def test_hints_name_the_keys_the_actions_really_have(window, ui):
-    win = window(ui.REPO / "seeds" / "iraq-militia-threat.txt")
+def test_hints_name_the_keys_the_actions_really_have(window):
+    win = window(ui.SEED)
     categories = win.session.study.categories
     last = win.category_actions[categories[-1].id].shortcut().toString(NATIVE)
     first = win.category_actions[categories[0].id].shortcut().toString(NATIVE)

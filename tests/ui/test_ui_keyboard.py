@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.crosscheck import Verdict
+from tests.ui import helpers as ui
 
 
 def menu_actions(win) -> set[QAction]:
@@ -74,7 +75,7 @@ def focus_walk(qtbot, start: QWidget, steps: int, key=Qt.Key.Key_Tab) -> list[QW
 
 
 def test_tab_goes_from_the_reader_to_the_list_then_the_highlight_fields(qtbot, window,
-                                                                        seed_copy, ui):
+                                                                        seed_copy):
     win = window(seed_copy)
     ui.highlight(qtbot, win, "Harakat al-Nujaba", 1)
     detail = win.notes.detail
@@ -88,7 +89,7 @@ def test_tab_goes_from_the_reader_to_the_list_then_the_highlight_fields(qtbot, w
                     detail.verdict.rationale]
 
 
-def test_after_the_fields_come_the_filters_then_the_reader_again(qtbot, window, seed_copy, ui):
+def test_after_the_fields_come_the_filters_then_the_reader_again(qtbot, window, seed_copy):
     win = window(seed_copy)
     ui.highlight(qtbot, win, "Harakat al-Nujaba", 1)
     notes = win.notes
@@ -132,7 +133,7 @@ def test_panes_lists_fields_and_icon_buttons_have_accessible_names(window, seed_
         assert widget.accessibleDescription(), widget.accessibleName()
 
 
-def test_verdicts_are_shown_by_symbol_and_word_not_colour_alone(qtbot, window, seed_copy, ui):
+def test_verdicts_are_shown_by_symbol_and_word_not_colour_alone(qtbot, window, seed_copy):
     win = window(seed_copy)
     hid = ui.highlight(qtbot, win, "Harakat al-Nujaba", 1)
     win.checks.set_verdict(hid, Verdict.FALSE, "")

@@ -5,9 +5,11 @@ from __future__ import annotations
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
+from tests.ui import helpers as ui
 
-def test_summaries_are_bold_and_hints_italic_in_the_interface_font(window, ui):
-    win = window(ui.REPO / "seeds" / "iraq-militia-threat.txt")
+
+def test_summaries_are_bold_and_hints_italic_in_the_interface_font(window):
+    win = window(ui.SEED)
     app_font = QApplication.font()
     for label in (win.notes.summary, win.notes.source.document_label,
                   win.notes.references.summary):
@@ -18,14 +20,14 @@ def test_summaries_are_bold_and_hints_italic_in_the_interface_font(window, ui):
     assert not win.notes.summary.font().italic()
 
 
-def test_the_detail_quote_is_italic(qtbot, window, ui):
-    win = window(ui.REPO / "seeds" / "iraq-militia-threat.txt")
+def test_the_detail_quote_is_italic(qtbot, window):
+    win = window(ui.SEED)
     ui.highlight(qtbot, win, "9,000 troops", 1)
     assert win.notes.detail.quote.font().italic()
 
 
-def test_the_verdict_margin_uses_the_interface_font_not_the_reading_font(window, ui):
-    win = window(ui.REPO / "seeds" / "iraq-militia-threat.txt")
+def test_the_verdict_margin_uses_the_interface_font_not_the_reading_font(window):
+    win = window(ui.SEED)
     gutter_font = win.reader.gutter.label_font()
     assert gutter_font.family() == QApplication.font().family()
     assert gutter_font.family() != win.reader.font().family()  # a serif reading font

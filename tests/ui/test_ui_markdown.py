@@ -4,6 +4,8 @@ import pytest
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QFont, QTextCursor
 
+from tests.ui import helpers as ui
+
 NOTE = (
     "A **bold** claim.\n\n"
     "<script>alert('owned')</script>\n\n"
@@ -25,7 +27,7 @@ def opened_urls(monkeypatch):
 
 
 @pytest.fixture
-def noted(qtbot, window, seed_copy, ui):
+def noted(qtbot, window, seed_copy):
     win = window(seed_copy)
     ui.highlight(qtbot, win, "Harakat al-Nujaba", 1)
     ui.type_text(qtbot, win.notes.detail.note.editor, NOTE)
@@ -47,7 +49,7 @@ def bold_words(browser) -> set[str]:
     return words
 
 
-def test_preview_renders_markdown_and_drops_active_content(qtbot, noted, ui):
+def test_preview_renders_markdown_and_drops_active_content(qtbot, noted):
     note = noted.notes.detail.note
     ui.click_tab(qtbot, note.tabs, "Preview")
     assert note.preview.isVisible()  # the Preview tab is showing the rendered note
@@ -108,7 +110,7 @@ def test_unsafe_links_are_refused_with_a_message(noted, opened_urls, url):
     assert opened_urls == []
 
 
-def test_study_note_preview_is_sanitized_too(qtbot, window, seed_copy, ui):
+def test_study_note_preview_is_sanitized_too(qtbot, window, seed_copy):
     win = window(seed_copy)
     ui.click_tab(qtbot, win.notes.tabs, "Study note")
     ui.type_text(qtbot, win.notes.study_note.editor, NOTE)

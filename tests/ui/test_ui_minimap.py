@@ -12,6 +12,7 @@ from desktop.storage.settings import load_settings
 from desktop.ui.reader.minimap import PAD, VERDICT_COLORS
 from desktop.ui.reader.themes import theme_manager
 from desktop.ui.reader.view import PaintRange
+from tests.ui import helpers as ui
 
 CLAIM, EVIDENCE = "#f2b134", "#3fb57d"
 
@@ -67,7 +68,7 @@ def test_hidden_minimap_stays_hidden_in_a_new_window(window, book):
     assert not window(book).look.minimap.isVisible()
 
 
-def test_marks_are_where_the_highlights_are_in_category_colours(qtbot, window, ui, book):
+def test_marks_are_where_the_highlights_are_in_category_colours(qtbot, window, book):
     win = window(book)
     minimap = win.look.minimap
     empty = _marks(minimap)
@@ -83,7 +84,7 @@ def test_marks_are_where_the_highlights_are_in_category_colours(qtbot, window, u
     assert _color_at(image, x, middle) == _color_at(empty, x, middle)  # nothing there
 
 
-def test_colour_by_verdict(qtbot, window, ui, book):
+def test_colour_by_verdict(qtbot, window, book):
     win = window(book)
     minimap = win.look.minimap
     hid, at = _highlight_near(qtbot, win, ui, 0.5, 1)
@@ -96,7 +97,7 @@ def test_colour_by_verdict(qtbot, window, ui, book):
     assert _color_at(_marks(minimap), x, y) == VERDICT_COLORS["false"]
 
 
-def test_marks_are_cached_until_something_changes(qtbot, window, ui, book):
+def test_marks_are_cached_until_something_changes(qtbot, window, book):
     win = window(book)
     minimap = win.look.minimap
     minimap.repaint()
@@ -144,7 +145,7 @@ def test_click_and_drag_scroll_the_reader_there(qtbot, window, book):
     assert reader.textCursor().position() == cursor_before  # scrolled, not moved
 
 
-def test_tooltip_names_the_highlight_under_the_pointer(qtbot, window, ui, book):
+def test_tooltip_names_the_highlight_under_the_pointer(qtbot, window, book):
     win = window(book)
     minimap = win.look.minimap
     hid, at = _highlight_near(qtbot, win, ui, 0.6, 1)
@@ -158,7 +159,7 @@ def test_tooltip_names_the_highlight_under_the_pointer(qtbot, window, ui, book):
     assert minimap.tooltip_at(minimap.y_of(int(len(win.session.document.text) * 0.2))) == ""
 
 
-def test_find_matches_show_as_ticks_and_stepping_keeps_the_marks(qtbot, window, ui, book):
+def test_find_matches_show_as_ticks_and_stepping_keeps_the_marks(qtbot, window, book):
     win = window(book)
     minimap = win.look.minimap
     text = win.session.document.text
@@ -178,8 +179,8 @@ def test_find_matches_show_as_ticks_and_stepping_keeps_the_marks(qtbot, window, 
     assert minimap.render_count == painted
 
 
-def test_a_short_text_maps_onto_the_lines_it_covers(window, ui):
-    win = window(ui.REPO / "seeds" / "iraq-militia-threat.txt", size=(1280, 2400))
+def test_a_short_text_maps_onto_the_lines_it_covers(window):
+    win = window(ui.SEED, size=(1280, 2400))
     minimap = win.look.minimap
     if win.reader.verticalScrollBar().maximum() > 0:
         pytest.skip("the screen is too small to show the whole article")
@@ -206,7 +207,7 @@ def test_twenty_thousand_highlights_on_a_book(qtbot, window, tmp_path):
 
 
 @pytest.mark.parametrize("by_verdict", [False, True], ids=["by category", "by verdict"])
-def test_a_recoloured_highlight_repaints_only_its_rows(qtbot, window, ui, book, by_verdict):
+def test_a_recoloured_highlight_repaints_only_its_rows(qtbot, window, book, by_verdict):
     win = window(book)
     minimap = win.look.minimap
     if by_verdict:

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 
 from desktop.storage.studyfile import load_study
 from desktop.ui.notes.highlight_list import ORPHAN_ROLE
+from tests.ui import helpers as ui
 
 KEPT = "Harakat al-Nujaba"
 LOST = "Akram al-Kaabi"
@@ -42,7 +43,7 @@ def make_orphan_file(qtbot, window, seed_copy, tmp_path, ui):
     return path, kept, lost
 
 
-def test_orphan_is_listed_and_kept_on_save(qtbot, window, seed_copy, tmp_path, ui):
+def test_orphan_is_listed_and_kept_on_save(qtbot, window, seed_copy, tmp_path):
     path, kept, lost = make_orphan_file(qtbot, window, seed_copy, tmp_path, ui)
 
     win = window(path)
@@ -92,7 +93,7 @@ def test_orphan_is_listed_and_kept_on_save(qtbot, window, seed_copy, tmp_path, u
     assert reloaded.study.highlights[kept].start == ui.span(win, KEPT)[0]
 
 
-def test_orphan_can_be_deleted_and_restored(qtbot, window, seed_copy, tmp_path, ui):
+def test_orphan_can_be_deleted_and_restored(qtbot, window, seed_copy, tmp_path):
     path, _kept, lost = make_orphan_file(qtbot, window, seed_copy, tmp_path, ui)
     win = window(path)
     win.notes.select_highlight(lost)

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import orjson
 import pytest
-from format_fixtures import make_pdf
 from PySide6.QtCore import QPoint, Qt
 
 from desktop.storage.exporters import export_text
 from desktop.storage.formats.pdf import HYPHEN_MARK
+from tests.format_fixtures import make_pdf
 
 PAGES = ["Report on the militia\nIntroduction to the matter", "The claim on page two here",
          "Third page ends the report"]
@@ -365,7 +365,7 @@ def test_real_pdfs_refused_in_the_window(qtbot, window, seed_copy, tmp_path, ui,
 
 
 def test_an_imagemagick_scan_is_refused_in_the_window(qtbot, window, seed_copy, tmp_path):
-    from format_fixtures import make_image_pdf
+    from tests.format_fixtures import make_image_pdf
 
     path = tmp_path / "convert-out.pdf"
     path.write_bytes(make_image_pdf(6))

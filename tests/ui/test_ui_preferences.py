@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication
 from desktop.storage.settings import load_settings, save_settings
 from desktop.ui.reader.themes import DARK, theme_manager
 from desktop.ui.reader.view import BASE_POINT_SIZE
+from tests.ui import helpers as ui
 
 
 @pytest.fixture(autouse=True)
@@ -31,8 +32,8 @@ def _other_family(current: str) -> str:
     return "DejaVu Sans" if "DejaVu Sans" in families else families[0]
 
 
-def test_ctrl_comma_opens_one_preferences_dialog(qtbot, window, ui):
-    win = window(ui.REPO / "seeds" / "iraq-militia-threat.txt")
+def test_ctrl_comma_opens_one_preferences_dialog(qtbot, window):
+    win = window(ui.SEED)
     dialog = _open(qtbot, win, ui)
     edit = next(a.menu() for a in win.menuBar().actions() if a.text() == "&Edit")
     assert win.look.actions.preferences in edit.actions()
@@ -42,8 +43,8 @@ def test_ctrl_comma_opens_one_preferences_dialog(qtbot, window, ui):
     assert dialog.size_box.value() == BASE_POINT_SIZE
 
 
-def test_theme_choice_applies_live_and_both_ways(qtbot, window, ui):
-    win = window(ui.REPO / "seeds" / "iraq-militia-threat.txt")
+def test_theme_choice_applies_live_and_both_ways(qtbot, window):
+    win = window(ui.SEED)
     dialog = _open(qtbot, win, ui)
     dialog.theme.setCurrentIndex(dialog.theme.findData("dark"))
     QApplication.processEvents()
@@ -54,8 +55,8 @@ def test_theme_choice_applies_live_and_both_ways(qtbot, window, ui):
     assert dialog.theme.currentData() == "sepia"
 
 
-def test_font_family_and_size_apply_live_and_are_saved(qtbot, window, ui):
-    win = window(ui.REPO / "seeds" / "iraq-militia-threat.txt")
+def test_font_family_and_size_apply_live_and_are_saved(qtbot, window):
+    win = window(ui.SEED)
     dialog = _open(qtbot, win, ui)
     family = _other_family(QFontInfo(win.reader.font()).family())
     dialog.family.setCurrentFont(QFont(family))
@@ -78,12 +79,12 @@ def test_font_family_and_size_apply_live_and_are_saved(qtbot, window, ui):
     assert dialog.size_box.value() == BASE_POINT_SIZE
 
 
-def test_a_new_window_reads_the_saved_font(qtbot, window, ui):
+def test_a_new_window_reads_the_saved_font(qtbot, window):
     family = _other_family("")
     settings = load_settings()
     settings.reader_font_family, settings.reader_font_size = family, 21.0
     save_settings(settings)
-    win = window(ui.REPO / "seeds" / "iraq-militia-threat.txt")
+    win = window(ui.SEED)
     assert QFontInfo(win.reader.font()).family() == family
     assert win.reader.point_size == 21
     dialog = _open(qtbot, win, ui)
@@ -91,19 +92,19 @@ def test_a_new_window_reads_the_saved_font(qtbot, window, ui):
     assert dialog.family.currentFont().family() == family
 
 
-def test_settings_with_other_keys_survive_a_preference_change(qtbot, window, ui, config_dir):
+def test_settings_with_other_keys_survive_a_preference_change(qtbot, window, config_dir):
     (config_dir / "settings.json").write_text('{"recent_files": [], "future": 7}')
-    win = window(ui.REPO / "seeds" / "iraq-militia-threat.txt")
+    win = window(ui.SEED)
     _open(qtbot, win, ui).size_box.setValue(15)
     text = (config_dir / "settings.json").read_text()
     assert '"future": 7' in text and '"reader_font_size": 15.0' in text
 
 
-def test_a_saved_family_missing_here_is_kept_when_only_the_size_changes(qtbot, window, ui):
+def test_a_saved_family_missing_here_is_kept_when_only_the_size_changes(qtbot, window):
     settings = load_settings()
     settings.reader_font_family = "No Such Font Family 42"
     save_settings(settings)
-    win = window(ui.REPO / "seeds" / "iraq-militia-threat.txt")
+    win = window(ui.SEED)
     assert QFontInfo(win.reader.font()).family() != "No Such Font Family 42"  # fell back
     _open(qtbot, win, ui).size_box.setValue(16)
     assert load_settings().reader_font_family == "No Such Font Family 42"

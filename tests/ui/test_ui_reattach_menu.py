@@ -4,13 +4,14 @@ the list and its new passage selected in the text, a right-click offers
 
 from __future__ import annotations
 
-from test_ui_highlighting import captured_menus, right_click  # noqa: F401 (a fixture)
-from test_ui_update_version import ORPHAN, REATTACH, set_up, update
+from tests.ui import helpers as ui
+from tests.ui.test_ui_highlighting import captured_menus, right_click  # noqa: F401 (a fixture)
+from tests.ui.test_ui_update_version import ORPHAN, REATTACH, set_up, update
 
 ITEM = "&Re-attach “spent more time fighting for Ba…” Here"
 
 
-def test_context_menu_reattaches_the_selected_orphan(qtbot, window, seed_copy, tmp_path, ui,
+def test_context_menu_reattaches_the_selected_orphan(qtbot, window, seed_copy, tmp_path,
                                                      captured_menus):  # noqa: F811
     seen, choose = captured_menus
     win, ids, path = set_up(qtbot, window, seed_copy, tmp_path, ui)
@@ -38,7 +39,7 @@ def test_context_menu_reattaches_the_selected_orphan(qtbot, window, seed_copy, t
     assert orphan.is_orphan and orphan.quote.exact == ORPHAN
 
 
-def test_not_offered_for_an_anchored_highlight(qtbot, window, seed_copy, tmp_path, ui,
+def test_not_offered_for_an_anchored_highlight(qtbot, window, seed_copy, tmp_path,
                                                captured_menus):  # noqa: F811
     seen, _choose = captured_menus
     win, ids, path = set_up(qtbot, window, seed_copy, tmp_path, ui)
@@ -50,7 +51,7 @@ def test_not_offered_for_an_anchored_highlight(qtbot, window, seed_copy, tmp_pat
 
 
 def test_a_right_click_on_another_highlight_keeps_the_orphan(qtbot, window, seed_copy,
-                                                             tmp_path, ui,
+                                                             tmp_path,
                                                              captured_menus):  # noqa: F811
     """The click lands on a highlighted passage (which the list then selects): the item
     still re-attaches the orphan that was selected, not the one under the mouse."""

@@ -7,7 +7,8 @@ import shutil
 from desktop.storage.settings import load_settings
 from desktop.ui.dialogs.prompts import SaveChoice
 from desktop.ui.window.recent_menu import entry_text
-from tests.ui.conftest import SEED
+from tests.ui import helpers as ui
+from tests.ui.helpers import SEED
 
 
 def entries(win) -> list[tuple[str, str]]:
@@ -30,7 +31,7 @@ def test_recent_menu_is_in_the_file_menu(window, seed_copy):
 
 
 def test_save_and_open_put_files_on_top_with_full_path_tooltips(qtbot, window, seed_copy,
-                                                                  tmp_path, ui):
+                                                                  tmp_path):
     win = window(seed_copy)
     assert entries(win) == []
     assert not clear_action(win).isEnabled()
@@ -84,7 +85,7 @@ def test_clear_menu_empties_it(window, seed_copy, tmp_path):
 
 
 def test_choosing_an_entry_opens_it_after_asking_to_save(qtbot, window, seed_copy, tmp_path,
-                                                         ui):
+                                                         ):
     other = tmp_path / "other.txt"
     shutil.copyfile(SEED, other)
     win = window(seed_copy)

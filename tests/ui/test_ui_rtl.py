@@ -7,6 +7,7 @@ from PySide6.QtGui import QColor, QImage, QTextCursor
 
 from desktop.domain.crosscheck import Verdict
 from desktop.ui.notes.highlight_list import _body_flags
+from tests.ui import helpers as ui
 
 PERSIAN = ("گزارش تازه نشان می‌دهد که نیروهای محلی در شهر مستقر هستند و هیچ برنامه‌ای "
            "برای خروج ندارند؛ مقام‌ها می‌گویند این وضعیت تا پایان سال ادامه خواهد داشت "
@@ -68,7 +69,7 @@ def test_rtl_paragraphs_align_right_and_ltr_ones_left(rtl_window):
     assert win.reader.document().firstBlock().layout().lineCount() >= 2  # it wraps
 
 
-def test_keyboard_selection_of_a_persian_word_makes_a_highlight_of_it(qtbot, rtl_window, ui):
+def test_keyboard_selection_of_a_persian_word_makes_a_highlight_of_it(qtbot, rtl_window):
     win = rtl_window
     word = "نیروهای"
     cursor = win.reader.textCursor()
@@ -83,7 +84,7 @@ def test_keyboard_selection_of_a_persian_word_makes_a_highlight_of_it(qtbot, rtl
     assert (h.start, h.end) == (TEXT.index(word), TEXT.index(word) + len(word))
 
 
-def test_double_click_on_an_arabic_word_selects_it_for_a_highlight(qtbot, rtl_window, ui):
+def test_double_click_on_an_arabic_word_selects_it_for_a_highlight(qtbot, rtl_window):
     win = rtl_window
     word = "المتحدث"
     at = TEXT.index(word)
@@ -95,7 +96,7 @@ def test_double_click_on_an_arabic_word_selects_it_for_a_highlight(qtbot, rtl_wi
     assert (h.quote.exact, h.category_id) == (word, "evidence")
 
 
-def test_a_highlight_in_an_rtl_paragraph_is_painted_on_the_right(qtbot, rtl_window, ui):
+def test_a_highlight_in_an_rtl_paragraph_is_painted_on_the_right(qtbot, rtl_window):
     win = rtl_window
     phrase = "گزارش تازه"  # the paragraph's first words: at its right edge
     hid = ui.highlight(qtbot, win, phrase, 1)
@@ -117,7 +118,7 @@ def test_a_highlight_in_an_rtl_paragraph_is_painted_on_the_right(qtbot, rtl_wind
     assert win.notes.current_id() == hid
 
 
-def test_a_span_across_a_direction_change_paints_each_run_apart(qtbot, rtl_window, ui):
+def test_a_span_across_a_direction_change_paints_each_run_apart(qtbot, rtl_window):
     win = rtl_window
     phrase = "نمی‌کنیم» — this quote"
     ui.highlight(qtbot, win, phrase, 3)
@@ -136,7 +137,7 @@ def test_a_span_across_a_direction_change_paints_each_run_apart(qtbot, rtl_windo
     assert left.left() <= this_x <= left.right()
 
 
-def test_emoji_inside_an_rtl_paragraph(qtbot, rtl_window, ui):
+def test_emoji_inside_an_rtl_paragraph(qtbot, rtl_window):
     win = rtl_window
     phrase = "🎉 برای"
     hid = ui.highlight(qtbot, win, phrase, 4)
@@ -146,7 +147,7 @@ def test_emoji_inside_an_rtl_paragraph(qtbot, rtl_window, ui):
     assert min(r.left() for r in rects) > win.reader.viewport().width() / 2
 
 
-def test_the_verdict_gutter_marks_an_rtl_claim_on_its_line(qtbot, rtl_window, ui):
+def test_the_verdict_gutter_marks_an_rtl_claim_on_its_line(qtbot, rtl_window):
     win = rtl_window
     word = "المدينة"
     hid = ui.highlight(qtbot, win, word, 1)  # a claim
@@ -159,7 +160,7 @@ def test_the_verdict_gutter_marks_an_rtl_claim_on_its_line(qtbot, rtl_window, ui
     assert top <= rect.center().y() <= top + height
 
 
-def test_lists_and_detail_show_rtl_quotes_from_the_right(qtbot, rtl_window, ui):
+def test_lists_and_detail_show_rtl_quotes_from_the_right(qtbot, rtl_window):
     win = rtl_window
     ui.highlight(qtbot, win, "مقام‌ها می‌گویند", 2)
     flags = _body_flags("مقام‌ها می‌گویند")
@@ -175,7 +176,7 @@ def test_lists_and_detail_show_rtl_quotes_from_the_right(qtbot, rtl_window, ui):
     assert label.font().italic()
 
 
-def test_mixed_english_line_with_a_persian_phrase(qtbot, window, tmp_path, ui):
+def test_mixed_english_line_with_a_persian_phrase(qtbot, window, tmp_path):
     """A left-to-right paragraph holding a Persian phrase: the phrase still paints where
     it is drawn, and a highlight of English words beside it stays one rectangle."""
     text = "The minister said «ما هرگز فراموش نمی‌کنیم» and then left the room.\n"

@@ -26,6 +26,7 @@ from desktop.ui.controllers.autosave import INTERVAL_MS
 from desktop.ui.dialogs.prompts import SaveChoice
 from desktop.ui.dialogs.safety_prompts import DiskChoice, LockChoice, RecoverChoice
 from desktop.ui.window import main_window as main_window_module
+from tests.ui import helpers as ui
 from tests.ui.study_files import PHRASE, edit_note, note_of
 
 
@@ -70,7 +71,7 @@ def test_autosave_writes_recovery_not_the_study(qtbot, window, study_file):
     assert recovery_files()[0].stat().st_mtime_ns == stamp
 
 
-def test_autosave_on_focus_change_and_app_deactivation(qtbot, window, seed_copy, ui):
+def test_autosave_on_focus_change_and_app_deactivation(qtbot, window, seed_copy):
     win = window(seed_copy)
     win.safety.autosaver.timer.stop()
     ui.highlight(qtbot, win, PHRASE, 1)
@@ -86,7 +87,7 @@ def test_autosave_on_focus_change_and_app_deactivation(qtbot, window, seed_copy,
     assert read_entry(file).original is None  # untitled studies are autosaved too
 
 
-def test_recovery_copy_goes_once_saved_undone_or_discarded(qtbot, window, study_file, ui):
+def test_recovery_copy_goes_once_saved_undone_or_discarded(qtbot, window, study_file):
     win = window(study_file)
     edit_note(win, "one")
     win.safety.autosaver.autosave()
@@ -171,7 +172,7 @@ def close_all(*windows):
 
 
 def test_crosslight_start_offers_recovery_and_opens_it_unsaved(qtbot, monkeypatch, study_file,
-                                                               seed_copy, ui):
+                                                               seed_copy):
     file = crashed_session(study_file, "recovered words", seed_copy)
     before = study_file.read_bytes()
     prompts = ui.FakePrompts()
@@ -190,7 +191,7 @@ def test_crosslight_start_offers_recovery_and_opens_it_unsaved(qtbot, monkeypatc
         close_all(win)
 
 
-def test_start_recovers_an_untitled_study(qtbot, monkeypatch, seed_copy, ui):
+def test_start_recovers_an_untitled_study(qtbot, monkeypatch, seed_copy):
     crashed_session(None, "untitled work", seed_copy)
     prompts = ui.FakePrompts()
     prompts.script("ask_recover", RecoverChoice.RECOVER)
@@ -207,7 +208,7 @@ def test_start_recovers_an_untitled_study(qtbot, monkeypatch, seed_copy, ui):
 
 
 def test_start_later_keeps_it_and_discard_deletes_it(qtbot, monkeypatch, study_file, seed_copy,
-                                                     ui):
+                                                     ):
     file = crashed_session(study_file, "maybe", seed_copy)
     prompts = ui.FakePrompts()
     prompts.script("ask_recover", RecoverChoice.LATER)
@@ -226,7 +227,7 @@ def test_start_later_keeps_it_and_discard_deletes_it(qtbot, monkeypatch, study_f
 
 
 def test_two_recovered_studies_open_in_two_windows(qtbot, monkeypatch, study_file, seed_copy,
-                                                   tmp_path, ui):
+                                                   tmp_path):
     other = tmp_path / "other.crosslight"
     shutil.copyfile(study_file, other)
     crashed_session(study_file, "first", seed_copy)
@@ -245,7 +246,7 @@ def test_two_recovered_studies_open_in_two_windows(qtbot, monkeypatch, study_fil
 
 
 def test_damaged_recovery_file_is_reported_and_kept(qtbot, monkeypatch, study_file, seed_copy,
-                                                    ui):
+                                                    ):
     file = crashed_session(study_file, "x", seed_copy)
     data = json.loads(file.read_bytes())
     data["study"]["documents"][0]["sha256"] = "0" * 64
@@ -287,7 +288,7 @@ def other_instance_lock(study_file: Path):
 
 
 def test_locked_study_opens_read_only_and_saves_elsewhere(qtbot, window, study_file, seed_copy,
-                                                          tmp_path, ui):
+                                                          tmp_path):
     other_instance_lock(study_file)
     before = study_file.read_bytes()
     win = window(seed_copy)
@@ -346,7 +347,7 @@ def test_stale_lock_after_a_crash_is_taken_without_asking(qtbot, window, study_f
 
 
 def test_lock_from_another_machine_at_start_says_it_may_be_stale(qtbot, monkeypatch, study_file,
-                                                                 ui):
+                                                                 ):
     acquire(study_file, "laptop")
     data = json.loads(lock_path(study_file).read_bytes())
     data.update(host="laptop.example", user="alice")
@@ -375,7 +376,7 @@ def test_someone_taking_over_while_open_is_noticed_at_save(qtbot, window, study_
 # --- notes ------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("note", ["[" * 13000, ">" * 1000, "`" * 30000 + "x" + "``" * 5000])
-def test_pathological_note_preview_does_not_freeze(qtbot, window, seed_copy, ui, note):
+def test_pathological_note_preview_does_not_freeze(qtbot, window, seed_copy, note):
     win = window(seed_copy)
     ui.highlight(qtbot, win, PHRASE, 1)
     markdown = win.notes.detail.note

@@ -7,6 +7,7 @@ from desktop.domain.commands import SetHighlightNote, SetHighlightTags
 from desktop.domain.crosscheck_commands import AddReference
 from desktop.domain.model import Reference
 from desktop.ui.notes.search_panel import HEAD_ROLE, QUOTE_ROLE, SNIPPET_ROLE
+from tests.ui import helpers as ui
 
 TROOPS = "the 9,000 troops that are currently stationed in Iraq"
 TIES = "ties to Iran"
@@ -24,7 +25,7 @@ def search(qtbot, panel, text: str) -> None:
     qtbot.waitUntil(lambda: not panel.timer.isActive(), timeout=3000)  # the debounce ran
 
 
-def test_search_study_opens_the_result_in_the_reader(qtbot, window, seed_copy, ui):
+def test_search_study_opens_the_result_in_the_reader(qtbot, window, seed_copy):
     win = window(seed_copy)
     session = win.session
     troops = ui.highlight(qtbot, win, TROOPS, 1)
@@ -92,7 +93,7 @@ def test_search_study_opens_the_result_in_the_reader(qtbot, window, seed_copy, u
     assert win.notes.references.items.current_id() == ref.id
 
 
-def test_nothing_found_says_so(qtbot, window, seed_copy, ui):
+def test_nothing_found_says_so(qtbot, window, seed_copy):
     win = window(seed_copy)
     ui.highlight(qtbot, win, TIES, 1)
     win.menu_actions.search_study.trigger()
@@ -102,7 +103,7 @@ def test_nothing_found_says_so(qtbot, window, seed_copy, ui):
     assert "Nothing matches" in panel.summary.text()
 
 
-def test_reopened_panel_shows_edits_made_while_closed(qtbot, window, seed_copy, ui):
+def test_reopened_panel_shows_edits_made_while_closed(qtbot, window, seed_copy):
     win = window(seed_copy)
     ties = ui.highlight(qtbot, win, TIES, 1)
     ui.press(qtbot, win.reader, Qt.Key.Key_F, ui.CTRL | ui.SHIFT)

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import threading
 
-from conftest import FakePrompts
-from format_fixtures import make_pdf
 from PySide6.QtCore import QTimer
 
 from desktop import cli
 from desktop.storage.formats import pdf as pdf_format
 from desktop.ui import app as app_module
+from tests.format_fixtures import make_pdf
+from tests.ui.helpers import FakePrompts
 
 PAGES = ["Report on the militia\nIntroduction", "The claim on page two", "Third page"]
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from desktop.domain.crosscheck import Verdict
-from tests.ui.conftest import SEED
+from tests.ui import helpers as ui
+from tests.ui.helpers import SEED
 
 
-def test_status_bar_counts_words_highlights_and_checked_claims(qtbot, window, ui):
+def test_status_bar_counts_words_highlights_and_checked_claims(qtbot, window):
     win = window(SEED)
     words = len(win.session.document.text.split())
     label = win.status_summary

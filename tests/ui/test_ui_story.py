@@ -6,13 +6,14 @@ from PySide6.QtCore import Qt
 
 from desktop.ui.notes.highlight_list import CATEGORY_ROLE
 from desktop.ui.reader.view import PaintRange
+from tests.ui import helpers as ui
 
 PHRASE = "the 9,000 troops that are currently stationed in Iraq"
 NOTE = "Check the number: **who** counted?"
 STUDY_NOTE = "Source is an opposition outlet."
 
 
-def test_full_story(qtbot, window, seed_copy, tmp_path, ui):
+def test_full_story(qtbot, window, seed_copy, tmp_path):
     win = window(seed_copy)
     study, reader, notes = win.session.study, win.reader, win.notes
     assert "Untitled study — iraq-militia-threat.txt" in win.windowTitle()
@@ -120,7 +121,7 @@ def test_full_story(qtbot, window, seed_copy, tmp_path, ui):
     assert again.notes.detail.note.text() == NOTE
 
 
-def test_typing_after_a_save_is_its_own_undo_step(qtbot, window, seed_copy, tmp_path, ui):
+def test_typing_after_a_save_is_its_own_undo_step(qtbot, window, seed_copy, tmp_path):
     win = window(seed_copy)
     hid = ui.highlight(qtbot, win, PHRASE, 1)
     editor = win.notes.detail.note.editor
@@ -137,7 +138,7 @@ def test_typing_after_a_save_is_its_own_undo_step(qtbot, window, seed_copy, tmp_
     assert not win.isWindowModified(), "undoing back to the saved state is unmodified"
 
 
-def test_delete_and_select_all_in_a_note_edit_the_note(qtbot, window, seed_copy, ui):
+def test_delete_and_select_all_in_a_note_edit_the_note(qtbot, window, seed_copy):
     """Delete and Ctrl+A are window shortcuts too; in a note they must edit the text."""
     win = window(seed_copy)
     hid = ui.highlight(qtbot, win, PHRASE, 1)

@@ -5,6 +5,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from desktop.ui.notes.highlight_list import TAGS_ROLE
+from tests.ui import helpers as ui
 
 TROOPS = "the 9,000 troops that are currently stationed in Iraq"
 TIES = "ties to Iran"
@@ -29,7 +30,7 @@ def filter_by_tag(win, tag) -> None:
     combo.activated.emit(combo.currentIndex())
 
 
-def test_tag_with_completion_undo_filter_and_reopen(qtbot, window, seed_copy, tmp_path, ui):
+def test_tag_with_completion_undo_filter_and_reopen(qtbot, window, seed_copy, tmp_path):
     win = window(seed_copy)
     study, notes = win.session.study, win.notes
     field = notes.detail.tags
@@ -106,14 +107,14 @@ def test_tag_with_completion_undo_filter_and_reopen(qtbot, window, seed_copy, tm
     assert "#proxies (1)" in labels
 
 
-def test_ctrl_t_without_a_selected_highlight_says_so(qtbot, window, seed_copy, ui):
+def test_ctrl_t_without_a_selected_highlight_says_so(qtbot, window, seed_copy):
     win = window(seed_copy)
     ui.press(qtbot, win.reader, Qt.Key.Key_T, ui.CTRL)
     assert "Select a highlight" in win.statusBar().currentMessage()
 
 
 def test_typing_survives_another_edit_and_the_text_filter_finds_tags(qtbot, window, seed_copy,
-                                                                    ui):
+                                                                    ):
     win = window(seed_copy)
     study, notes = win.session.study, win.notes
     ties = ui.highlight(qtbot, win, TIES, 1)

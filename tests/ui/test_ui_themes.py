@@ -14,6 +14,7 @@ from desktop.storage.settings import load_settings, save_settings
 from desktop.ui.reader import themes
 from desktop.ui.reader.colormath import MIN_TEXT_CONTRAST, contrast_ratio, parse_hex
 from desktop.ui.reader.themes import DARK, LIGHT, SEPIA, theme_manager
+from tests.ui import helpers as ui
 
 
 @pytest.fixture(autouse=True)
@@ -27,8 +28,8 @@ def rgb(color: QColor) -> tuple[int, int, int]:
     return color.red(), color.green(), color.blue()
 
 
-def test_view_menu_offers_four_checkable_exclusive_themes(window, ui):
-    win = window(ui.REPO / "seeds" / "iraq-militia-threat.txt")
+def test_view_menu_offers_four_checkable_exclusive_themes(window):
+    win = window(ui.SEED)
     view = next(a.menu() for a in win.menuBar().actions() if a.text() == "&View")
     theme_menu = next(a.menu() for a in view.actions() if a.text() == "&Theme")
     names = [a.text().replace("&", "") for a in theme_menu.actions()]
@@ -40,8 +41,8 @@ def test_view_menu_offers_four_checkable_exclusive_themes(window, ui):
 
 
 @pytest.mark.parametrize("theme", [DARK, SEPIA, LIGHT], ids=lambda t: t.name)
-def test_a_theme_applies_live_to_every_widget_and_is_saved(qtbot, window, ui, theme):
-    win = window(ui.REPO / "seeds" / "iraq-militia-threat.txt")
+def test_a_theme_applies_live_to_every_widget_and_is_saved(qtbot, window, theme):
+    win = window(ui.SEED)
     hid = ui.highlight(qtbot, win, PASSAGES[0][0], 1)
     win.look.actions.themes[theme.name].trigger()
     QApplication.processEvents()  # palette changes reach widgets as events
@@ -58,8 +59,8 @@ def test_a_theme_applies_live_to_every_widget_and_is_saved(qtbot, window, ui, th
     assert contrast_ratio(rgb(fill), parse_hex(theme.text)) >= MIN_TEXT_CONTRAST
 
 
-def test_system_follows_the_platform_scheme_live(window, ui, monkeypatch):
-    win = window(ui.REPO / "seeds" / "iraq-militia-threat.txt")
+def test_system_follows_the_platform_scheme_live(window, monkeypatch):
+    win = window(ui.SEED)
     hints = QApplication.styleHints()
     monkeypatch.setattr(themes, "system_is_dark", lambda: True)
     hints.colorSchemeChanged.emit(Qt.ColorScheme.Dark)
@@ -78,7 +79,7 @@ def test_system_follows_the_platform_scheme_live(window, ui, monkeypatch):
     assert win.reader.palette().base().color().name() == SEPIA.base
 
 
-def test_the_saved_theme_is_used_at_start(window, ui):
+def test_the_saved_theme_is_used_at_start(window):
     save_settings(load_settings().__class__(theme="sepia"))
     manager = theme_manager()
     manager.setParent(None)  # as if the application had just started
@@ -88,7 +89,7 @@ def test_the_saved_theme_is_used_at_start(window, ui):
 
     make_app()
     assert theme_manager().choice == "sepia"
-    win = window(ui.REPO / "seeds" / "iraq-militia-threat.txt")
+    win = window(ui.SEED)
     assert win.look.actions.themes["sepia"].isChecked()
     assert win.reader.palette().base().color().name() == SEPIA.base
     # No application style sheet: it would route every widget through QStyleSheetStyle
@@ -103,8 +104,8 @@ def _grab(qtbot, win) -> QImage:
 
 
 @pytest.mark.parametrize("theme", [LIGHT, DARK, SEPIA], ids=lambda t: t.name)
-def test_screenshot_of_each_theme_is_a_full_legible_window(qtbot, window, ui, theme):
-    win = window(ui.REPO / "seeds" / "iraq-militia-threat.txt")
+def test_screenshot_of_each_theme_is_a_full_legible_window(qtbot, window, theme):
+    win = window(ui.SEED)
     win.look.actions.themes[theme.name].trigger()
     QApplication.processEvents()
     image = _grab(qtbot, win)
@@ -132,9 +133,9 @@ def test_screenshot_of_each_theme_is_a_full_legible_window(qtbot, window, ui, th
     assert QColor(image.pixel(point)).name() == theme.window
 
 
-def test_a_theme_chosen_in_one_window_shows_in_all(window, ui):
-    first = window(ui.REPO / "seeds" / "iraq-militia-threat.txt")
-    second = window(ui.REPO / "seeds" / "iraq-militia-threat.txt")
+def test_a_theme_chosen_in_one_window_shows_in_all(window):
+    first = window(ui.SEED)
+    second = window(ui.SEED)
     second.look.actions.themes["sepia"].trigger()
     QApplication.processEvents()
     assert first.look.actions.themes["sepia"].isChecked()

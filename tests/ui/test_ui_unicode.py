@@ -4,6 +4,7 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
 from desktop.storage.studyfile import load_study
+from tests.ui import helpers as ui
 
 FAMILY = "👩\u200d👩\u200d👧"  # five code points, eight UTF-16 units
 TEXT = (
@@ -27,7 +28,7 @@ def u16(cp):
     return len(TEXT[:cp].encode("utf-16-le")) // 2
 
 
-def test_text_after_emoji_is_stored_in_code_points(qtbot, window, mixed, tmp_path, ui):
+def test_text_after_emoji_is_stored_in_code_points(qtbot, window, mixed, tmp_path):
     win = window(mixed)
     assert win.reader.toPlainText() == TEXT
     start = TEXT.index(WORD)
@@ -85,7 +86,7 @@ def test_text_after_emoji_is_stored_in_code_points(qtbot, window, mixed, tmp_pat
 
 
 def test_selection_ending_inside_a_surrogate_pair_keeps_whole_characters(
-    qtbot, window, mixed, ui
+    qtbot, window, mixed
 ):
     win = window(mixed)
     at = TEXT.index("report 😀")

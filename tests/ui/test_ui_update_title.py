@@ -4,16 +4,17 @@ new title or keeps the old one (or cancels); the title undoes with the text."""
 from __future__ import annotations
 
 import pytest
-from test_ui_update_version import MOVED, new_version
 
 from desktop.ui.dialogs.update_report import report_html
+from tests.ui import helpers as ui
+from tests.ui.test_ui_update_version import MOVED, new_version
 
 OLD_TITLE = "Iran-Backed Iraqi Militia Threatens to Attack U.S. Forces"
 NEW_TITLE = "Iraqi Militia Threatens U.S. Forces (corrected)"
 
 
 @pytest.fixture
-def retitled(qtbot, window, seed_copy, tmp_path, ui):
+def retitled(qtbot, window, seed_copy, tmp_path):
     win = window(seed_copy)
     ui.highlight(qtbot, win, MOVED, 1)
     path = tmp_path / "retitled.txt"

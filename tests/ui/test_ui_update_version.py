@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QTextBrowser
 
 from desktop.ui.dialogs.update_report import UpdateReportDialog, VersionsDialog
+from tests.ui import helpers as ui
 
 MOVED = "one of the largest and most radical groups within the Popular Mobilization Forces"
 CHANGED = "has openly declared his loyalty to Iran's Supreme Leader Ali Khamenei"
@@ -55,7 +56,7 @@ def update(win, path, show_orphans=True):
 
 
 def test_update_reports_moves_changes_orphans_and_undo_restores(qtbot, window, seed_copy,
-                                                                tmp_path, ui):
+                                                                tmp_path):
     win, ids, path = set_up(qtbot, window, seed_copy, tmp_path, ui)
     study = win.session.study
     old_text, before = win.session.document.text, places(study)
@@ -89,7 +90,7 @@ def test_update_reports_moves_changes_orphans_and_undo_restores(qtbot, window, s
     assert changed.quote.exact == CHANGED_NEW
 
 
-def test_reattach_an_orphan_by_selecting_text(qtbot, window, seed_copy, tmp_path, ui):
+def test_reattach_an_orphan_by_selecting_text(qtbot, window, seed_copy, tmp_path):
     win, ids, path = set_up(qtbot, window, seed_copy, tmp_path, ui)
     study = win.session.study
     update(win, path)
@@ -118,7 +119,7 @@ def test_reattach_an_orphan_by_selecting_text(qtbot, window, seed_copy, tmp_path
     assert orphan.quote.exact == REATTACH
 
 
-def test_old_version_survives_save_and_can_be_read(qtbot, window, seed_copy, tmp_path, ui):
+def test_old_version_survives_save_and_can_be_read(qtbot, window, seed_copy, tmp_path):
     win, ids, path = set_up(qtbot, window, seed_copy, tmp_path, ui)
     old_text = win.session.document.text
     win.menu_actions.previous_versions.trigger()  # none yet
@@ -146,7 +147,7 @@ def test_old_version_survives_save_and_can_be_read(qtbot, window, seed_copy, tmp
     dialog.deleteLater()
 
 
-def test_the_same_text_is_no_update(qtbot, window, seed_copy, ui):
+def test_the_same_text_is_no_update(qtbot, window, seed_copy):
     win = window(seed_copy)
     win.prompts.script("import_path", seed_copy)
     win.menu_actions.update_document.trigger()
@@ -156,7 +157,7 @@ def test_the_same_text_is_no_update(qtbot, window, seed_copy, ui):
 
 
 def test_report_dialog_shows_counts_changes_and_orphans(qtbot, window, seed_copy, tmp_path,
-                                                        ui):
+                                                        ):
     win, _ids, path = set_up(qtbot, window, seed_copy, tmp_path, ui)
     report = update(win, path)
     dialog = UpdateReportDialog(report, win)

@@ -7,10 +7,10 @@ import gzip
 
 import pytest
 from PySide6.QtCore import Qt
-from web_fixtures import ARTICLE, V2, Answer, press_cancel_when_shown
 
 from desktop.storage.settings import update_settings
 from desktop.ui.dialogs.update_report import UpdateReport
+from tests.ui.web_fixtures import ARTICLE, V2, Answer, press_cancel_when_shown
 
 CLAIM = "9,000 troops are currently stationed in Iraq"
 
@@ -273,9 +273,8 @@ def test_the_content_type_decides_the_reader(qtbot, window, seed_copy, local_web
 
 def test_a_doi_opens_the_page_doi_org_sends_readers_to(qtbot, window, seed_copy, local_web,
                                                        ui):
-    from web_fixtures import DOI
-
     from desktop.ui.dialogs.web_dialogs import OpenAddressDialog
+    from tests.ui.web_fixtures import DOI
 
     dialog = OpenAddressDialog(f"doi:{DOI}")
     qtbot.addWidget(dialog)

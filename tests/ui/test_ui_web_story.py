@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import html
 
-from cli_run import run_cli
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
-from web_fixtures import ARTICLE, DOI, V2
 
 from desktop.domain.crosscheck import Stance
+from tests.ui.cli_run import run_cli
 from tests.ui.conftest import FakePrompts
+from tests.ui.web_fixtures import ARTICLE, DOI, V2
 
 CLAIM = "9,000 troops are currently stationed in Iraq"
 STUDY_TITLE = "Correlation of the Base Strengths of Amines1"

@@ -9,7 +9,7 @@ from desktop.storage.settings import load_settings, save_settings
 from desktop.ui.core.session import StudySession
 from desktop.ui.window.main_window import MainWindow
 from desktop.ui.window.window_state import decode, encode
-from tests.ui.conftest import SEED, FakePrompts
+from tests.ui.helpers import SEED, FakePrompts
 
 
 def new_window(qtbot) -> MainWindow:

@@ -9,9 +9,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from web_server import LocalWeb
 
 from desktop.storage.web.config import WebConfig
+from tests.web.web_server import LocalWeb
 
 REPO = Path(__file__).resolve().parents[2]
 CORPUS = REPO.parent / "shared" / "corpus" / "real"

@@ -5,7 +5,6 @@ and its address is read from Location, Content-Location or a Memento Link header
 from __future__ import annotations
 
 import pytest
-from web_server import SNAPSHOT_STAMP
 
 from desktop.domain.model import Document, Reference
 from desktop.domain.provenance import Provenance
@@ -13,6 +12,7 @@ from desktop.storage.web import errors
 from desktop.storage.web.actions import archive_document, archive_reference
 from desktop.storage.web.archive import archive, find_snapshot, save_page_now
 from desktop.storage.web.errors import FetchError
+from tests.web.web_server import SNAPSHOT_STAMP
 
 PAGE = "https://gazette.example/world/troops-iraq"
 

@@ -8,18 +8,19 @@ import gzip
 
 import orjson
 import pytest
-from format_fixtures import make_pdf
-from web_server import Answer, fixture
 
 from desktop.domain.digest import sha256_hex
 from desktop.domain.factory import new_study_for
 from desktop.storage.documents import load_document
 from desktop.storage.errors import StudyFileError
 from desktop.storage.provenance_data import page_bytes
-from desktop.storage.studyfile import load_study, save_study
+from desktop.storage.saving import save_study
+from desktop.storage.studyfile import load_study
 from desktop.storage.web import errors
 from desktop.storage.web.actions import open_address
 from desktop.storage.web.errors import FetchError
+from tests.format_fixtures import make_pdf
+from tests.web.web_server import Answer, fixture
 
 
 def refused(kind: str, address: str, config) -> str:

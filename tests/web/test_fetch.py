@@ -13,7 +13,6 @@ import threading
 import zlib
 
 import pytest
-from web_server import Answer, fixture
 
 from desktop.domain.digest import sha256_hex
 from desktop.storage.web import errors
@@ -21,6 +20,7 @@ from desktop.storage.web.cancel import CancelToken
 from desktop.storage.web.client import fetch
 from desktop.storage.web.errors import FetchCancelledError, FetchError
 from desktop.storage.web.transport import Transport
+from tests.web.web_server import Answer, fixture
 
 
 def fails(kind: str, address: str, **kwargs) -> FetchError:

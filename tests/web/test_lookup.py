@@ -4,12 +4,12 @@ from the local stand-ins of the page, doi.org (content negotiation) and Open Lib
 from __future__ import annotations
 
 import pytest
-from web_server import CSL_JSON, Answer
 
 from desktop.storage.web import errors
 from desktop.storage.web.actions import fill_in_reference, source_identifier
 from desktop.storage.web.errors import FetchError
 from desktop.storage.web.identifiers import isbn13, isbn_is_valid, parse_doi, recognise
+from tests.web.web_server import CSL_JSON, Answer
 
 # --- recognising what was pasted ------------------------------------------------------
 
@@ -140,7 +140,7 @@ def test_citation_tags_win_over_opengraph(web, config):
 
 
 def test_a_pdf_address_is_filled_in_from_the_document(web, config):
-    from format_fixtures import make_pdf
+    from tests.format_fixtures import make_pdf
 
     web.route("/paper.pdf", Answer(200, make_pdf(["Body"], title="A paper", author="A. Author"),
                                    {}, "application/pdf"))

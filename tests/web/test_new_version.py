@@ -5,13 +5,14 @@ an unchanged page, or one whose article is unchanged, says so."""
 from __future__ import annotations
 
 import pytest
-from web_server import Answer, fixture
 
-from desktop.domain.factory import make_highlight, new_study_for
 from desktop.domain.provenance import ArchivedCopy
-from desktop.storage.studyfile import load_study, save_study
+from desktop.storage.saving import save_study
+from desktop.storage.studyfile import load_study
 from desktop.storage.web.actions import check_new_version, new_version_command, open_address
 from desktop.storage.web.errors import FetchError
+from tests.builders import study_with
+from tests.web.web_server import Answer, fixture
 
 V1 = fixture("article.html")
 V2 = (V1.replace(b"9,000 troops are currently stationed", b"8,500 troops are currently stationed")
@@ -26,15 +27,9 @@ def study(web, config):
     document = open_address(web.url("/story"), config=config)
     document.archived = ArchivedCopy("https://web.archive.org/web/20170309/x",
                                      "2017-03-09T10:00:00Z")
-    study = new_study_for(document)
-    text = document.text
-    for quote in ("9,000 troops are currently stationed in Iraq",
-                  "the militias spend billions of dollars every year",
-                  "about 5,200 troops are authorised"):
-        start = text.index(quote)
-        h = make_highlight(document, start, start + len(quote), "claim")
-        study.highlights[h.id] = h
-    return study
+    return study_with(document, ["9,000 troops are currently stationed in Iraq",
+                                 "the militias spend billions of dollars every year",
+                                 "about 5,200 troops are authorised"])
 
 
 def test_an_unchanged_page_says_so(web, config, study):

@@ -17,7 +17,8 @@ from desktop.domain.model import Citation, Reference
 from desktop.domain.provenance import ArchivedCopy
 from desktop.domain.web_commands import SetArchivedCopy
 from desktop.storage.exporters import ExportOptions, export_text
-from desktop.storage.studyfile import load_study, save_study
+from desktop.storage.saving import save_study
+from desktop.storage.studyfile import load_study
 from desktop.storage.web.actions import open_address
 
 REPO = Path(__file__).resolve().parents[2]

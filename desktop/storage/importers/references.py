@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 from desktop.domain.crosscheck_commands import AddReference
 from desktop.domain.model import Reference, Study
+from desktop.domain.plural import plural
 from desktop.storage.importers.bibtex import references_from_bibtex
 from desktop.storage.importers.common import ImportFormatError, parse_json, read_text
 from desktop.storage.importers.csl_json import references_from_csl
@@ -37,7 +38,7 @@ class ReferenceImport:
 
     def summary(self) -> str:
         n = len(self.references)
-        lines = [f"Added {n} reference{'s' if n != 1 else ''} to the library."]
+        lines = [f"Added {plural(n, 'reference')} to the library."]
         if self.duplicates:
             shown = "; ".join(f"“{t}”" for t in self.duplicates[:8])
             more = f"; and {len(self.duplicates) - 8} more" if len(self.duplicates) > 8 else ""

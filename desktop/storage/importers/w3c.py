@@ -35,6 +35,7 @@ from desktop.domain.crosscheck import Relation, Verdict
 from desktop.domain.crosscheck_commands import AddLink, AddReference
 from desktop.domain.ids import new_id, utc_now
 from desktop.domain.model import Citation, Document, Highlight, Link, Reference, Study
+from desktop.domain.plural import plural
 from desktop.domain.tags import MAX_TAGS, normalise_tags
 from desktop.storage.annotation_keys import LANGUAGE_TAG, MAX_MOTIVATIONS, MOTIVATION
 from desktop.storage.exporters.w3c import URN
@@ -82,11 +83,10 @@ class AnnotationImport:
 
     def summary(self) -> str:
         n, k = len(self.highlights), len(self.links)
-        lines = [f"Imported {n} highlight{'s' if n != 1 else ''} and {k} "
-                 f"link{'s' if k != 1 else ''}."]
+        lines = [f"Imported {plural(n, 'highlight')} and {plural(k, 'link')}."]
         if self.references:
             r = len(self.references)
-            lines.append(f"Added {r} reference{'s' if r != 1 else ''} that the annotations "
+            lines.append(f"Added {plural(r, 'reference')} that the annotations "
                          "cite to the library.")
         if len(self.placed) > 1:
             lines.append("By document: " + ", ".join(
@@ -107,8 +107,7 @@ class AnnotationImport:
             more = f"; and {len(self.skipped) - 5} more" if len(self.skipped) > 5 else ""
             lines.append(f"Not imported ({len(self.skipped)}): {shown}{more}.")
         if self.lost:
-            lines.append(f"Not carried over from {len(self.lost)} "
-                         f"annotation{'s' if len(self.lost) != 1 else ''}:")
+            lines.append(f"Not carried over from {plural(len(self.lost), 'annotation')}:")
             lines += [f"- {where}: {'; '.join(what)}." for where, what in
                       self.lost[:SHOWN_LOST]]
             if len(self.lost) > SHOWN_LOST:
@@ -286,7 +285,7 @@ class _Importer:
         lost += placement.lost
         lost += reading.lost
         if len(creators) > 1:
-            lost.append(f"{len(creators) - 1} further creator{'s' if len(creators) > 2 else ''}")
+            lost.append(plural(len(creators) - 1, "further creator"))
         verdict, rationale, notes = self._verdict(reading)
         tags, category = self._sorted_tags(reading, lost)
         found = anchor(text, quote, position)

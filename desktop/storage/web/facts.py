@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from desktop.domain.model import Document, Reference
+from desktop.domain.plural import plural
 from desktop.domain.provenance import ArchivedCopy, Provenance
 
 
@@ -53,7 +54,7 @@ def provenance_lines(document: Document, indent: str = "  ") -> list[str]:
         lines.append(f"{indent}Fetched: {p.retrieved} from {p.requested}")
         if p.url != p.requested:
             n = len(p.redirects)
-            via = f" (through {n} other address{'es' if n > 1 else ''})" if n else ""
+            via = f" (through {plural(n, 'other address', 'other addresses')})" if n else ""
             lines.append(f"{indent}  redirected to {p.url}{via}")
         kept = "kept in the study" if p.page is not None else "not kept"
         lines.append(f"{indent}  HTTP {p.status}, {p.content_type or 'no content type'}, "

@@ -16,7 +16,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from desktop.storage.errors import StorageError
-from desktop.storage.recovery import discard_recovery, recovery_file, write_recovery_data
+from desktop.storage.recovery import discard_recovery, recovery_file, write_recovery
+from desktop.storage.saving import Snapshot
 from desktop.ui.controllers.base import Controller
 from desktop.ui.core.background import BackgroundWriter, Job
 
@@ -71,9 +72,9 @@ class Autosaver(Controller):
         if not self.pending:
             return None
         self.pending = False  # edits from now on make it pending again
-        data = session.snapshot.study_data(session.study)
-        job = Job(lambda: write_recovery_data(data, session.path, session.token,
-                                              session.fingerprint),
+        snapshot = Snapshot(session.snapshot.study_data(session.study), session.study.modified)
+        job = Job(lambda: write_recovery(snapshot, session.path, session.token,
+                                         session.fingerprint),
                   self._written, dict(session=session))
         if background:
             self.writer.start(job)

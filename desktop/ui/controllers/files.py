@@ -10,14 +10,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop.domain.ids import utc_now
 from desktop.storage.disk_state import Fingerprint
 from desktop.storage.documents import is_document_path
 from desktop.storage.errors import ChangedOnDiskError, StorageError
 from desktop.storage.locks import StudyLock, StudyLockedError, acquire
 from desktop.storage.opening import Opened, open_path
 from desktop.storage.recent import remember
-from desktop.storage.saving import SaveResult, save_study_data
+from desktop.storage.saving import SaveResult, save_study, take_snapshot
 from desktop.storage.studyfile import STUDY_SUFFIX
 from desktop.ui.controllers.base import Controller
 from desktop.ui.controllers.formats import FormatController
@@ -155,13 +154,12 @@ class FileController(Controller):
         if lock is False:
             return False
         # The snapshot is taken here, on the UI thread; the writer never sees the Study.
-        previous_modified, session.study.modified = session.study.modified, utc_now()
-        data = session.snapshot.study_data(session.study)
+        snapshot = take_snapshot(session.study, session.snapshot)
         job = Job(
-            lambda: save_study_data(data, path, expect=expect),
+            lambda: save_study(snapshot, path, expect=expect),
             self._written,
             dict(session=session, path=path, in_place=in_place, lock=lock,
-                 edits=session.edits, previous_modified=previous_modified),
+                 edits=session.edits, previous_modified=snapshot.modified_before),
         )
         if background:
             self.writer.start(job)

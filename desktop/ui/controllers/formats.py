@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from desktop.domain.batch import Batch
 from desktop.domain.factory import new_study_for
+from desktop.domain.plural import plural
 from desktop.storage.formats import TEXT_MEDIA_TYPES
 from desktop.storage.opening import Opened
 from desktop.ui.controllers.base import Controller
@@ -52,7 +53,7 @@ class FormatController(Controller):
         count = sum(1 for h in session.study.highlights.values()
                     if h.document_id == document.id)
         if count and not prompts.confirm(title, (
-                f"This document has {count} highlight{'s' if count != 1 else ''}. Reading it "
+                f"This document has {plural(count, 'highlight')}. Reading it "
                 "with another encoding changes the text under them: Crosslight will re-place "
                 "each one, as for a new version, and show what moved, changed or lost its "
                 "place. The current text is kept as an earlier version, and Undo restores "

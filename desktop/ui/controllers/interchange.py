@@ -12,6 +12,7 @@ from typing import Any
 
 from desktop.domain.batch import Batch
 from desktop.domain.ids import utc_now
+from desktop.domain.plural import plural
 from desktop.storage.atomic import atomic_write_bytes
 from desktop.ui.controllers.base import Controller
 
@@ -147,7 +148,7 @@ class InterchangeController(Controller):
         self.session.execute(Batch(plan.commands(), "Import annotations"))
         self.prompts.info("Annotations imported", plan.summary())
         n = len(plan.highlights)
-        self._status(f"Imported {n} highlight{'s' if n != 1 else ''} from {Path(path).name}")
+        self._status(f"Imported {plural(n, 'highlight')} from {Path(path).name}")
         return True
 
     def import_references(self) -> bool:
@@ -168,5 +169,5 @@ class InterchangeController(Controller):
         self.session.execute(Batch(list(plan.commands()), "Import references"))
         self.prompts.info("References imported", plan.summary())
         n = len(plan.references)
-        self._status(f"Added {n} reference{'s' if n != 1 else ''} from {Path(path).name}")
+        self._status(f"Added {plural(n, 'reference')} from {Path(path).name}")
         return True

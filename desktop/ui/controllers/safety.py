@@ -144,7 +144,7 @@ class SafetyController(Controller):
     def before_save(self, session: StudySession, compare: bool = True) -> DiskChoice:
         """May the study be written over its own file? OVERWRITE means yes. Without
         ``compare`` the file's content is left for the writer to check (see
-        ``save_study_data``): only the lock and the file's existence are looked at."""
+        ``saving.save_study``): only the lock and the file's existence are looked at."""
         assert session.path is not None
         if session.lock is not None and not session.lock.still_ours():
             owner = read_lock(session.path)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.model import Document, Study
+from desktop.domain.plural import plural
 from desktop.domain.wordcount import count_words
 from desktop.storage.exporters.report_model import safe_url
 
@@ -44,9 +45,6 @@ class DocumentDetails:
         return cls(document.title, document.url, document.author, document.published)
 
 
-def _plural(n: int, noun: str) -> str:
-    return f"{n:,} {noun}{'' if n == 1 else 's'}"
-
 
 def _when(stamp: str) -> str:
     """“2026-11-27 03:20 UTC” from an ISO 8601 UTC time; anything else as it is."""
@@ -66,12 +64,12 @@ def facts(study: Study, document: Document) -> list[tuple[str, str]]:
             "none: fetched from the web" if p is not None else "none: pasted or built in")),
         *_web_facts(document),
         ("Media type", document.media_type),
-        ("Size", f"{_plural(count_words(document.text), 'word')}, "
-                 f"{_plural(len(document.text), 'character')}"),
+        ("Size", f"{plural(count_words(document.text), 'word')}, "
+                 f"{plural(len(document.text), 'character')}"),
         ("Added", _when(document.added)),
-        ("Versions", f"{_plural(versions, 'earlier version')} kept" if versions
+        ("Versions", f"{plural(versions, 'earlier version')} kept" if versions
          else "the original text: never updated"),
-        ("Highlights", _plural(len(mine), "highlight")
+        ("Highlights", plural(len(mine), "highlight")
          + (f", {orphans} orphaned" if orphans else "")),
     ]
 

@@ -18,6 +18,7 @@ from desktop.domain.crosscheck import Verdict
 from desktop.domain.display_text import excerpt, page_prefix, short_title
 from desktop.domain.folding import fold
 from desktop.domain.model import Highlight, Study
+from desktop.domain.plural import plural
 from desktop.domain.tags import has_tag, hashtags
 from desktop.ui.reader.bidi import starts_rtl
 
@@ -283,9 +284,9 @@ class HighlightDelegate(QStyledItemDelegate):
             head += "  ·  ⚠ orphaned: not found in the text"
         sources, links = index.data(EVIDENCE_ROLE)
         if sources:
-            head += f"  ·  {sources} source{'s' if sources != 1 else ''}"
+            head += f"  ·  {plural(sources, 'source')}"
         if links:
-            head += f"  ·  {links} link{'s' if links != 1 else ''}"
+            head += f"  ·  {plural(links, 'link')}"
         if index.data(HAS_NOTE_ROLE):
             head += "  ·  ✎ note"
         head_rect = QRect(rect.left(), rect.top(), rect.width(), fm.height())

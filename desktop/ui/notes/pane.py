@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.changes import ChangeSet
 from desktop.domain.crosscheck import Verdict, claim_progress
 from desktop.domain.model import Highlight, Study
+from desktop.domain.plural import plural
 from desktop.domain.tags import tag_counts
 from desktop.ui.core.current import CurrentSession
 from desktop.ui.core.key_names import category_keys_text
@@ -316,9 +317,9 @@ class NotesPane(QWidget):
         orphans = sum(1 for h in mine if h.is_orphan)
         self.scope.update_for(len(self._study.documents), orphans)
         checked, claims = claim_progress(mine, self._study.checkable_ids())
-        text = f"{count} highlight{'s' if count != 1 else ''}"
+        text = f"{plural(count, 'highlight')}"
         if claims:
-            text += f" · {checked} of {claims} claim{'s' if claims != 1 else ''} checked"
+            text += f" · {checked} of {plural(claims, 'claim')} checked"
         if orphans:
             text += f" · {orphans} orphaned"
         verdicts = Counter(h.verdict for h in mine

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from desktop.domain.display_text import reference_line
 from desktop.domain.model import Study
+from desktop.domain.plural import plural
 from desktop.ui.core.label_styles import style_summary
 from desktop.ui.notes.highlight_detail import _ButtonList
 
@@ -58,7 +59,7 @@ class ReferencesPanel(QWidget):
         rows, self._haystacks = [], {}
         for r in study.references.values():
             uses = len(study.citations_of(r.id))
-            used = f"cited by {uses} highlight{'s' if uses != 1 else ''}" if uses else "not cited"
+            used = f"cited by {plural(uses, 'highlight')}" if uses else "not cited"
             if r.archived is not None:
                 used += f" · archived {r.archived.captured[:10]}"
             archived = f"Archived copy: {r.archived.url}" if r.archived is not None else ""
@@ -69,7 +70,7 @@ class ReferencesPanel(QWidget):
             ).casefold()
         self.items.set_items(rows)
         n = len(rows)
-        self.summary.setText(f"{n} reference{'s' if n != 1 else ''} in this study")
+        self.summary.setText(f"{plural(n, 'reference')} in this study")
         self._apply_filter()
 
     def _apply_filter(self) -> None:

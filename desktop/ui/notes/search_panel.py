@@ -40,6 +40,7 @@ from desktop.domain.changes import ChangeSet
 from desktop.domain.crosscheck import Verdict
 from desktop.domain.display_text import excerpt
 from desktop.domain.model import Study
+from desktop.domain.plural import plural
 from desktop.domain.search import SearchFilters, SearchHit, SearchIndex, Snippet, snippet
 from desktop.domain.tags import tag_counts
 from desktop.ui.core.current import CurrentSession
@@ -330,9 +331,9 @@ class SearchPanel(QWidget):
         else:
             highlights = sum(1 for hit in found.hits if hit.kind == "highlight")
             refs = n - highlights
-            parts = [f"{highlights} highlight{'s' if highlights != 1 else ''}"]
+            parts = [f"{plural(highlights, 'highlight')}"]
             if refs:
-                parts.append(f"{refs} reference{'s' if refs != 1 else ''}")
+                parts.append(f"{plural(refs, 'reference')}")
             verb = "match" if found.terms else "with these filters"
             self.summary.setText(" and ".join(parts) + f" {verb}. Enter opens the first.")
         self.summary.setToolTip(f"Searched in {self.last_ms:.0f} ms")

@@ -14,6 +14,7 @@ from PySide6.QtGui import QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QWidget
 
 from desktop.domain.model import Document, page_of
+from desktop.domain.plural import plural
 from desktop.domain.textunits import Utf16Map
 from desktop.storage.formats import FORMATS
 from desktop.storage.formats.text import encoding_label
@@ -30,7 +31,7 @@ def describe(document: Document, page: int | None = None) -> str:
     parts = [_KINDS.get(document.media_type, "Text")]
     if document.pages:
         n = len(document.pages)
-        parts.append(f"p. {page} of {n}" if page else f"{n} page{'s' if n != 1 else ''}")
+        parts.append(f"p. {page} of {n}" if page else f"{plural(n, 'page')}")
     if document.encoding:
         parts.append(encoding_label(document.encoding))
     return SEPARATOR.join(parts)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.plural import plural
 from desktop.ui.controllers.appearance import AppearanceController
 from desktop.ui.controllers.crosscheck import CrossCheckController
 from desktop.ui.controllers.documents import DocumentController
@@ -536,7 +537,7 @@ class MainWindow(QMainWindow):
         if session.orphans_on_open:
             n = len(session.orphans_on_open)
             self.status(
-                f"{n} highlight{'s' if n != 1 else ''} could not be placed in the text "
+                f"{plural(n, 'highlight')} could not be placed in the text "
                 "and {} listed as orphaned.".format("is" if n == 1 else "are"), 15000
             )
 

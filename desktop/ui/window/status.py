@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from desktop.domain.changes import ChangeSet
 from desktop.domain.crosscheck import claim_progress
 from desktop.domain.model import Study
+from desktop.domain.plural import plural
 from desktop.domain.wordcount import count_words
 from desktop.ui.core.current import CurrentSession
 from desktop.ui.core.session import StudySession
@@ -23,8 +24,8 @@ def word_count(text: str) -> int:
 
 def summary_text(study: Study, document_id: str, words: int) -> str:
     mine = [h for h in study.highlights.values() if h.document_id == document_id]
-    parts = [f"{words:,} word{'s' if words != 1 else ''}",
-             f"{len(mine):,} highlight{'s' if len(mine) != 1 else ''}"]
+    parts = [f"{plural(words, 'word')}",
+             f"{plural(len(mine), 'highlight')}"]
     by_category = Counter(h.category_id for h in mine)
     names = [f"{by_category[c.id]} {c.name.split('/')[0].lower()}"
              for c in study.categories if by_category[c.id]]

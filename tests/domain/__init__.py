@@ -1,0 +1,1 @@
+"""Tests are a package: helpers are imported as ``tests.<folder>.<module>``."""
