@@ -41,6 +41,7 @@ class Settings:
     show_minimap: bool = True  # the overview strip beside the reader's scroll bar
     minimap_by_verdict: bool = False  # colour the strip by verdict, not by category
     reading_measure: int = 72  # the reading column's widest line, in characters (centred)
+    note_after_highlight: bool = False  # a new highlight puts the cursor in its note
     # Window state as Qt gives it (base64 of saveGeometry/saveState), opaque here.
     window_geometry: str = ""
     window_state: str = ""

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Signal
+
 from desktop.domain.display_text import highlight_tooltip
 from desktop.storage.settings import load_settings, update_settings
 from desktop.ui.controllers.base import Controller
@@ -23,6 +25,8 @@ if TYPE_CHECKING:
 class AppearanceController(Controller):
     """Applies the settings to ``reader`` and ``minimap`` at once and on every change
     made through ``actions`` or the Preferences dialog."""
+
+    noteAfterHighlightChanged = Signal(bool)
 
     def __init__(self, ctx: WindowContext, reader: ReaderView, minimap: Minimap,
                  actions: AppearanceActions) -> None:
@@ -90,10 +94,16 @@ class AppearanceController(Controller):
             dialog.identityEdited.connect(self.set_identity)
             dialog.keepPageChosen.connect(self.set_keep_page)
             dialog.measureChosen.connect(self.set_measure)
+            dialog.noteAfterHighlightChosen.connect(self.set_note_after_highlight)
             self.preferences_dialog = dialog
         dialog.show()
         dialog.raise_()
         dialog.activateWindow()
+
+    def set_note_after_highlight(self, on: bool) -> None:
+        """Whether a new highlight opens its note (Preferences), now and next time."""
+        update_settings(note_after_highlight=bool(on))
+        self.noteAfterHighlightChanged.emit(bool(on))
 
     def set_measure(self, chars: int) -> None:
         """The reading column's widest line (Preferences), kept for the next run."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QKeySequence
 
 from desktop.domain.commands import (
@@ -25,10 +26,23 @@ from desktop.ui.controllers.base import Controller
 from desktop.ui.controllers.crosscheck import CrossCheckController
 
 if TYPE_CHECKING:
+    from desktop.domain.model import Highlight
     from desktop.ui.controllers.context import NotesView, TextSelection, WindowContext
 
 
+def describe_deleted(h: Highlight) -> str:
+    """"Highlight deleted — with its note and 2 sources": what Undo brings back."""
+    kept = [what for what, has in (("note", bool(h.note.strip())),
+                                   ("verdict", h.verdict.is_checked),
+                                   (f"{len(h.citations)} source"
+                                    f"{'s' if len(h.citations) != 1 else ''}", bool(h.citations)))
+            if has]
+    return "Highlight deleted" + (f" with its {', '.join(kept)}" if kept else "")
+
+
 class HighlightController(Controller):
+    deleted = Signal(str)  # a highlight was deleted: what went with it, for the undo bar
+
     """Works on the highlight selected in ``notes`` and the passage selected in
     ``text``; verdicts go through ``checks``. ``reattach`` is the action whose keys
     the orphan hint names."""
@@ -42,6 +56,7 @@ class HighlightController(Controller):
         self.text = text
         self.checks = checks
         self.reattach = reattach
+        self.note_after_highlight = False  # Preferences: a new highlight opens its note
 
     # --- edits ---------------------------------------------------------------
     def highlight_selection(self, category_id: str) -> str | None:
@@ -59,6 +74,8 @@ class HighlightController(Controller):
         self.session.execute(AddHighlight(highlight))
         self.text.collapse_selection()  # drop the selection: show the colour
         self.notes.select_highlight(highlight.id)
+        if self.note_after_highlight:  # a preference: write at once, as Zotero does
+            self.notes.focus_note()
         return highlight.id
 
     def set_category(self, highlight_id: str, category_id: str) -> None:
@@ -72,7 +89,10 @@ class HighlightController(Controller):
         self.session.execute(SetStudyNote(text))
 
     def delete(self, highlight_id: str) -> None:
+        h = self.session.study.highlights.get(highlight_id)
         self.session.execute(DeleteHighlight(highlight_id))
+        if h is not None:
+            self.deleted.emit(describe_deleted(h))
 
     def delete_current(self) -> None:
         hid = self.notes.current_id()

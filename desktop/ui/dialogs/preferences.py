@@ -48,6 +48,7 @@ class PreferencesDialog(QDialog):
     identityEdited = Signal(str, str, str)  # name ("" = the account's), organisation, url
     keepPageChosen = Signal(bool, int)  # keep fetched pages in the study, up to bytes
     measureChosen = Signal(int)  # the reading column's widest line, in characters
+    noteAfterHighlightChosen = Signal(bool)  # a new highlight opens its note
 
     def __init__(self, theme: str, font: QFont, base_size: int, family: str,
                  parent: QWidget | None = None, *, settings: Any = None,
@@ -104,6 +105,11 @@ class PreferencesDialog(QDialog):
         self.measure.setToolTip("The widest line of the text column, centred in the reader")
         self.measure.setValue(int(getattr(settings, "reading_measure", MEASURE_CHARS)))
         form.addRow("Column &width:", self.measure)
+        self.note_after = QCheckBox("After highlighting, write its &note at once", self)
+        self.note_after.setObjectName("noteAfterHighlight")
+        self.note_after.setToolTip("Off: the cursor stays in the text, to go on reading")
+        self.note_after.setChecked(bool(getattr(settings, "note_after_highlight", False)))
+        form.addRow("", self.note_after)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.close)
         reading = QGroupBox("Reading", self)
@@ -124,6 +130,7 @@ class PreferencesDialog(QDialog):
         self.size_box.valueChanged.connect(lambda _v: self._emit_font())
         self.default_font.clicked.connect(self._use_default)
         self.measure.valueChanged.connect(self.measureChosen.emit)
+        self.note_after.toggled.connect(self.noteAfterHighlightChosen.emit)
 
     def _identity_box(self, settings: Any, account_name: str) -> QGroupBox:
         box = QGroupBox("You, as exports name you", self)

@@ -92,6 +92,7 @@ class ReaderView(QPlainTextEdit):
         self._starts: list[int] = []
         self._longest = 0
         self._selected_key: str | None = None
+        self._last_pick: tuple[list[str], str | None] = ([], None)  # repeated clicks cycle
         self._flash: tuple[int, int] | None = None
         self._flash_ticks = 0
         self._flash_timer = QTimer(self, interval=110)
@@ -401,9 +402,29 @@ class ReaderView(QPlainTextEdit):
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)
         if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
-            key = self.key_at(event.position().toPoint())
+            key = self.key_to_pick(event.position().toPoint())
             if key is not None:
                 self.highlightClicked.emit(key)
+
+    def key_to_pick(self, point: QPoint) -> str | None:
+        """The highlight a click at ``point`` picks: the innermost; clicked again on the
+        same overlapping passages (what it picked still selected), the next of them, so
+        every passage under the pointer can be reached."""
+        keys = self.keys_at(point)
+        last_keys, last_pick = self._last_pick
+        pick = keys[0] if keys else None
+        if len(keys) > 1 and keys == last_keys and last_pick == self._selected_key:
+            pick = keys[(keys.index(last_pick) + 1) % len(keys)]
+        self._last_pick = (keys, pick)
+        return pick
+
+    def keys_at(self, point: QPoint) -> list[str]:
+        """Every highlight under a viewport point, innermost first."""
+        cursor = self.cursorForPosition(point)
+        hits = self.ranges_at(cursor.position())
+        if not hits and cursor.position() > 0:
+            hits = self.ranges_at(cursor.position() - 1)
+        return [r.key for r in hits]
 
     def key_at(self, point: QPoint) -> str | None:
         """The innermost highlight under a viewport point, if any."""

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.plural import plural
+from desktop.storage.settings import load_settings
 from desktop.ui.controllers.appearance import AppearanceController
 from desktop.ui.controllers.crosscheck import CrossCheckController
 from desktop.ui.controllers.documents import DocumentController
@@ -61,6 +62,7 @@ from desktop.ui.window.measure import MeasureKeeper
 from desktop.ui.window.pdf_pages import ActiveText, PdfPages
 from desktop.ui.window.recent_menu import RecentMenu
 from desktop.ui.window.status import StatusSummary
+from desktop.ui.window.undo_bar import UndoBar
 from desktop.ui.window.window_state import restore_window_state, save_window_state
 
 if TYPE_CHECKING:  # loaded with the first PDF shown
@@ -137,6 +139,11 @@ class MainWindow(QMainWindow):
                                      self.notes, lambda: self.tag_ops.dock, self.status)
         self._connect()
         self._connect_panels()
+        self.highlights.deleted.connect(self.undo_bar.announce)
+        self.menu_actions.undo.triggered.connect(self.undo_bar.hide)  # Ctrl+Z did it
+        self.highlights.note_after_highlight = load_settings().note_after_highlight
+        self.look.noteAfterHighlightChanged.connect(
+            lambda on: setattr(self.highlights, "note_after_highlight", on))
         self.set_session(session)
         self.resize(1280, 820)
         self.splitter.setSizes([800, 480])
@@ -168,6 +175,8 @@ class MainWindow(QMainWindow):
         self._reader_row = row_layout  # the page minimap goes here with the page view
         reader_layout.addWidget(row, 1)
         reader_layout.addWidget(self.find_bar)
+        self.undo_bar = UndoBar(self.menu_actions.undo, reader_pane)  # "Highlight deleted"
+        reader_layout.addWidget(self.undo_bar)
         self.splitter.addWidget(reader_pane)
         self.splitter.addWidget(self.notes)
         self.splitter.setStretchFactor(0, 3)
