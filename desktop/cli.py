@@ -55,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
         run = import_module(SUBCOMMANDS[argv[0]]).main
         return int(run(argv if argv[0] in HEADLESS else argv[1:]))
     args = build_parser().parse_args(argv)
-    path = Path(args.path) if args.path else SAMPLE_DOCUMENT
+    path = Path(args.path) if args.path else last_study() or SAMPLE_DOCUMENT
     if args.path and _loads_slowly(path):
         from desktop.ui.app import run_loading  # the window first, then the document
 
@@ -63,6 +63,13 @@ def main(argv: list[str] | None = None) -> int:
     try:
         opened = open_argument(args.path) if args.path else open_path(path)
     except StorageError as err:
+        if not args.path and path != SAMPLE_DOCUMENT:  # the last study: say so, then the sample
+            print(f"crosslight: {err} — opening the sample instead", file=sys.stderr)
+            path = SAMPLE_DOCUMENT
+            opened = open_path(path)
+            from desktop.ui.app import check, run
+
+            return check(opened) if args.check else run(opened)
         print(f"crosslight: {err}", file=sys.stderr)
         return 1
     if args.path is not None and (opened.study_path is not None or path.is_file()):
@@ -73,6 +80,22 @@ def main(argv: list[str] | None = None) -> int:
     from desktop.ui.app import check, run  # Qt loads only once the input is known to be good
 
     return check(opened) if args.check else run(opened)
+
+
+def last_study() -> Path | None:
+    """The study used last (Open Recent's first study), when the preference to start on
+    it is on (the default) and it is still there; else None (the sample opens)."""
+    from desktop.storage.recent import recent_paths
+    from desktop.storage.settings import load_settings
+    from desktop.storage.studyfile import STUDY_SUFFIX
+
+    if not load_settings().start_on_last_study:
+        return None
+    for text in recent_paths():
+        path = Path(text)
+        if path.suffix.lower() == STUDY_SUFFIX and path.is_file():
+            return path
+    return None
 
 
 def _loads_slowly(path: Path) -> bool:

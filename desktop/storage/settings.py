@@ -42,6 +42,7 @@ class Settings:
     minimap_by_verdict: bool = False  # colour the strip by verdict, not by category
     reading_measure: int = 72  # the reading column's widest line, in characters (centred)
     note_after_highlight: bool = False  # a new highlight puts the cursor in its note
+    start_on_last_study: bool = True  # no path given: reopen the last study, not the sample
     # Window state as Qt gives it (base64 of saveGeometry/saveState), opaque here.
     window_geometry: str = ""
     window_state: str = ""

@@ -127,9 +127,26 @@ class FileController(Controller):
         self.ctx.status(f"Reloaded {old.path.name} from disk", 5000)
         return True
 
+    def _save_dir(self) -> str:
+        """Where Save As starts: beside the study, else the user's documents folder (not
+        beside the document, which may be the app's own sample or a download)."""
+        if self.session.path is not None:
+            return str(self.session.path.parent)
+        from PySide6.QtCore import QStandardPaths
+
+        documents = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation)
+        return documents if documents and Path(documents).is_dir() else str(Path.home())
+
+    def new_from_document(self) -> None:
+        """File › New Study from Document: a document opens as a new, untitled study."""
+        path = self.prompts.open_path(self._start_dir())
+        if path is not None:
+            self.open(path)
+
     def save_as(self, background: bool = False) -> bool:
         self.writer.wait()
-        path = self.prompts.save_path(str(Path(self._start_dir()) / self._suggested_name()))
+        path = self.prompts.save_path(str(Path(self._save_dir()) / self._suggested_name()))
         return self._write(path, background=background) if path is not None else False
 
     def _suggested_name(self) -> str:

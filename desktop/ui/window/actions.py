@@ -75,6 +75,7 @@ class Actions:
     # The reading room (issue #17): side panels as toggles, as readers have them.
     toggle_notes: QAction
     toggle_search: QAction
+    new_study: QAction  # File › New Study from Document
 
 
 def _action(parent: QWidget, text: str, shortcuts=(), tip: str = "", icon=None) -> QAction:
@@ -209,6 +210,8 @@ def create_actions(window: QWidget, undo_group: QUndoGroup) -> Actions:
                                         "Show or hide the notes beside the text")),
         toggle_search=_checkable(_action(window, "Sea&rch Study Pane", ["F10"],
                                          "Show or hide Search Study")),
+        new_study=_action(window, "Ne&w Study from Document…", [StdKey.New],
+                          "Start a new study on a document"),
     )
 
 

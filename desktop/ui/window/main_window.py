@@ -197,6 +197,7 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         a, notes, edits = self.menu_actions, self.notes, self.highlights
         a.open.triggered.connect(self.files.open_dialog)
+        a.new_study.triggered.connect(self.files.new_from_document)
         a.save.triggered.connect(lambda: self.files.save(background=True))
         a.save_as.triggered.connect(lambda: self.files.save_as(background=True))
         a.reopen_encoding.triggered.connect(self.formats.reopen_with_encoding)
@@ -377,6 +378,7 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         bar.clear()
         file_menu = bar.addMenu("&File")
+        file_menu.addAction(a.new_study)
         file_menu.addAction(a.open)
         file_menu.addAction(a.open_address)
         file_menu.addMenu(self.recent_menu)
@@ -415,7 +417,7 @@ class MainWindow(QMainWindow):
         document_menu.addSeparator()
         document_menu.addActions([a.check_new_version, a.archive_document])
         document_menu.addSeparator()
-        document_menu.addAction(a.document_info)
+        document_menu.addActions([a.document_info, a.show_source])
         check = bar.addMenu("&Check")
         verdicts = check.addMenu("&Verdict")
         verdicts.addActions(list(self.verdict_actions.values()))
@@ -425,7 +427,7 @@ class MainWindow(QMainWindow):
         self._fill_checkable_menu(takes)
         check.addActions([a.attach_reference, a.paste_source, a.link_passage])
         check.addSeparator()
-        check.addActions([a.add_reference, a.show_references, a.show_source])
+        check.addActions([a.add_reference, a.show_references])
         view = bar.addMenu("&View")
         view.addActions([a.zoom_in, a.zoom_out, a.zoom_reset])
         view.addActions([a.fit_width, a.fit_page, a.pdf_text])

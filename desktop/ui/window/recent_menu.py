@@ -20,6 +20,18 @@ def entry_text(number: int, path: str) -> str:
     return f"{label}  {name}"
 
 
+def folder_text(path: str, home: Path | None = None) -> str:
+    """The folder a recent file is in, with the home folder as ``~``: two files of the
+    same name in different folders can be told apart."""
+    folder = Path(path).parent
+    home = Path.home() if home is None else home
+    try:
+        shown = "~/" + str(folder.relative_to(home)) if folder != home else "~"
+    except ValueError:
+        shown = str(folder)
+    return shown.replace("&", "&&")
+
+
 class RecentMenu(QMenu):
     """The submenu; rebuilt from the settings each time it opens. A chosen file opens
     with ``open_file``; what happened is said with ``status``."""
@@ -38,7 +50,7 @@ class RecentMenu(QMenu):
         self.clear()
         paths = recent_paths()
         for number, path in enumerate(paths, start=1):
-            action = self.addAction(entry_text(number, path))
+            action = self.addAction(f"{entry_text(number, path)}   —  {folder_text(path)}")
             action.setToolTip(path)
             action.setStatusTip(path)
             action.setData(path)
