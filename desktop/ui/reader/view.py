@@ -413,7 +413,8 @@ class ReaderView(QPlainTextEdit):
         keys = self.keys_at(point)
         last_keys, last_pick = self._last_pick
         pick = keys[0] if keys else None
-        if len(keys) > 1 and keys == last_keys and last_pick == self._selected_key:
+        if len(keys) > 1 and keys == last_keys and last_pick is not None \
+                and last_pick == self._selected_key:
             pick = keys[(keys.index(last_pick) + 1) % len(keys)]
         self._last_pick = (keys, pick)
         return pick
