@@ -118,6 +118,7 @@ class Reference:
     creator: Person | None = None  # None: made before identities were kept ("unknown")
     editor: Person | None = None  # who changed it last; None: nobody since it was made
     archived: ArchivedCopy | None = None  # a web archive's snapshot of ``url``
+    revs: list[str] = field(default_factory=list)  # revision stamps, newest last (merge)
 
     @property
     def display_title(self) -> str:
@@ -136,6 +137,7 @@ class Citation:
     modified: str = field(default_factory=utc_now)
     creator: Person | None = None
     editor: Person | None = None
+    revs: list[str] = field(default_factory=list)  # revision stamps, newest last (merge)
 
 
 @dataclass(slots=True)
@@ -150,9 +152,25 @@ class Link:
     modified: str = field(default_factory=utc_now)
     creator: Person | None = None
     editor: Person | None = None
+    revs: list[str] = field(default_factory=list)  # revision stamps, newest last (merge)
 
     def other_end(self, highlight_id: str) -> str:
         return self.target_id if highlight_id == self.source_id else self.source_id
+
+
+@dataclass(slots=True)
+class Review:
+    """One verdict given on a claim: an entry of its history (the corrections log).
+
+    ``kind`` is "review" (a reviewer's own verdict, kept side by side with others') or
+    "ruling" (the editor's: the published verdict). ``by`` None: before identities.
+    """
+
+    value: Verdict
+    rationale: str = ""
+    by: Person | None = None
+    at: str = field(default_factory=utc_now)
+    kind: str = "review"  # "review" | "ruling"
 
 
 @dataclass(slots=True)
@@ -176,6 +194,9 @@ class Highlight:
     motivation: list[str] = field(default_factory=list)  # [] : "highlighting"
     language: str = ""  # BCP 47 tag of the note and tags; "" unknown
     quote_language: str = ""  # BCP 47 tag of the passage's text; "" unknown
+    # Every verdict given, oldest first (``verdicts.py``); ``verdict`` is the published one.
+    reviews: list[Review] = field(default_factory=list)
+    revs: list[str] = field(default_factory=list)  # revision stamps, newest last (merge)
 
     @property
     def is_orphan(self) -> bool:
@@ -204,6 +225,10 @@ class Study:
     # View state, not an edit: switching documents is not undone and does not dirty.
     current_document: str = ""
     publish_url: str = ""  # where its fact checks are published (ClaimReview ``url``)
+    # Team work (``domain.merge``): objects deleted here (id -> their last revision), so a
+    # merge tells "deleted here" from "added there"; conflicts a merge left to resolve.
+    deleted: dict[str, str] = field(default_factory=dict)
+    conflicts: list[dict[str, str]] = field(default_factory=list)
 
     @property
     def main_document(self) -> Document | None:

@@ -54,8 +54,17 @@ def snapshot(study):
         "study": (study.id, study.title, study.note, study.created, study.modified),
         "categories": [dataclasses.asdict(c) for c in study.categories],
         "documents": {i: dataclasses.asdict(d) for i, d in study.documents.items()},
-        "highlights": {i: dataclasses.asdict(h) for i, h in study.highlights.items()},
+        "highlights": {i: _without_revs(dataclasses.asdict(h))
+                       for i, h in study.highlights.items()},
     }
+
+
+def _without_revs(data):
+    """Revision stamps are appended by saving (``team_keys``): not part of the content."""
+    data.pop("revs", None)
+    for c in data["citations"]:
+        c.pop("revs", None)
+    return data
 
 
 def save_load(study, path):

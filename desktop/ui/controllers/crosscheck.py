@@ -34,7 +34,11 @@ class CrossCheckController(Controller):
         from desktop.domain.crosscheck_commands import SetVerdict
 
         h = self.session.study.highlights[highlight_id]
-        if (h.verdict, h.rationale) != (verdict, rationale):
+        me = self.session.person().name
+        mine = next((r for r in reversed(h.reviews)
+                     if r.kind == "review" and r.by is not None and r.by.name == me), None)
+        given = (mine.value, mine.rationale) if mine else (h.verdict, h.rationale)
+        if given != (verdict, rationale):  # each reviewer's own verdict is theirs to give
             self.session.execute(SetVerdict(highlight_id, verdict, rationale))
 
     # --- references on a highlight -------------------------------------------

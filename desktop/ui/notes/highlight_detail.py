@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.crosscheck import Verdict, suggest_verdict
 from desktop.domain.display_text import excerpt, page_prefix, reference_line
 from desktop.domain.model import Category, Highlight, Study
+from desktop.domain.verdicts import people_line
 from desktop.ui.core.label_styles import style_quote
 from desktop.ui.core.swatches import color_icon
 from desktop.ui.notes.note_editor import MarkdownEditor
@@ -180,6 +181,11 @@ class VerdictRow(QWidget):
         self.suggestion = QLabel(self)
         self.suggestion.setObjectName("verdictSuggestion")
         self.suggestion.setWordWrap(True)
+        self.byline = QLabel(self)  # who made it, who edited it, who gave the verdict
+        self.byline.setObjectName("verdictByline")
+        self.byline.setWordWrap(True)
+        self.byline.setTextFormat(Qt.TextFormat.PlainText)
+        self.byline.setEnabled(False)  # drawn in the muted colour: small print
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         label = QLabel("&Verdict", self)
@@ -191,6 +197,7 @@ class VerdictRow(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(row)
         layout.addWidget(self.suggestion)
+        layout.addWidget(self.byline)
         self.combo.activated.connect(self._emit)
         self.rationale.textEdited.connect(self._emit)
 
@@ -209,6 +216,7 @@ class VerdictRow(QWidget):
         else:
             self.suggestion.setText(f"Sources suggest: {verdict_text(suggested)}?")
             self.suggestion.show()
+        self.byline.setText(people_line(h))
 
 
 class HighlightDetail(QWidget):
@@ -276,6 +284,7 @@ class HighlightDetail(QWidget):
             self.verdict.combo.setCurrentIndex(0)
             self.verdict.rationale.clear()
             self.verdict.suggestion.hide()
+            self.verdict.byline.clear()
             self.tags.show_tags([])
             self._count_tabs(0, 0)
             return

@@ -1,0 +1,107 @@
+"""Optional keys for team work: revision stamps, verdict history, tombstones, conflicts.
+
+Added like ``annotation_keys``' (absent = a file from before; older readers ignore them):
+
+- ``revs`` on highlights, citations, links and references: the object's revision stamps,
+  newest last (``domain.revisions``); written always, the current one appended when the
+  content changed since the file was read.
+- ``highlights[].reviews``: every verdict given on the claim, oldest first,
+  ``[{value, rationale, at, kind, by?}]`` with kind "review" or "ruling".
+- ``study.deleted``: ``{id: last revision}`` of objects deleted in this copy, so a merge
+  tells "deleted here" from "added there".
+- ``study.conflicts``: what a merge could not decide, in the file's own terms
+  (``[{id, kind, field, mine, theirs}]``), until someone resolves them in the app.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from desktop.domain.crosscheck import Verdict
+from desktop.domain.identity import Person
+from desktop.domain.model import Highlight, Review, Study
+from desktop.domain.revisions import MAX_REVS, Revisable, history
+from desktop.storage.errors import StudyFileError
+from desktop.storage.validate import Node
+
+REV = re.compile(r"[0-9a-f]{16}")
+MAX_REVIEWS = 10_000
+MAX_CONFLICTS = 100_000
+CONFLICT_KEYS = ("id", "kind", "field", "mine", "theirs")
+
+
+def revs_to_data(obj: Revisable) -> dict[str, Any]:
+    return {"revs": history(obj)}
+
+
+def revs_from(node: Node) -> list[str]:
+    revs = node.strings("revs")
+    if not all(REV.fullmatch(r) for r in revs):
+        raise StudyFileError(f"{node.path}.revs should hold revision stamps (16 hex digits)")
+    return revs[-MAX_REVS:]
+
+
+def _person_data(person: Person) -> dict[str, str]:
+    data = {"name": person.name}
+    if person.organisation:
+        data["organisation"] = person.organisation
+    if person.url:
+        data["url"] = person.url
+    return data
+
+
+def reviews_to_data(h: Highlight) -> dict[str, Any]:
+    if not h.reviews:
+        return {}
+    items = []
+    for r in h.reviews:
+        item: dict[str, Any] = {"value": r.value.value, "rationale": r.rationale,
+                                "at": r.at, "kind": r.kind}
+        if r.by is not None:
+            item["by"] = _person_data(r.by)
+        items.append(item)
+    return {"reviews": items}
+
+
+def reviews_from(node: Node) -> list[Review]:
+    nodes = node.objects("reviews")
+    if len(nodes) > MAX_REVIEWS:
+        raise StudyFileError(f"{node.path}.reviews holds more than {MAX_REVIEWS} verdicts")
+    reviews = []
+    for r in nodes:
+        value = r.str("value")
+        try:
+            verdict = Verdict(value)
+        except ValueError:
+            raise StudyFileError(f"{r.path}.value is {value!r}, not a verdict") from None
+        kind = r.str("kind", "review")
+        if kind not in ("review", "ruling"):
+            raise StudyFileError(f"{r.path}.kind should be “review” or “ruling”")
+        by = None
+        if "by" in r.value:
+            b = r.obj("by")
+            by = Person(b.str("name", ""), b.str("organisation", ""), b.str("url", ""))
+        reviews.append(Review(verdict, r.str("rationale", ""), by, r.str("at", ""), kind))
+    return reviews
+
+
+def study_team_to_data(study: Study) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    if study.deleted:
+        data["deleted"] = dict(sorted(study.deleted.items()))
+    if study.conflicts:
+        data["conflicts"] = [dict(c) for c in study.conflicts]
+    return data
+
+
+def study_team_from(node: Node, study: Study) -> None:
+    deleted = node.obj("deleted", {})
+    for oid, rev in deleted.value.items():
+        if not isinstance(rev, str) or not REV.fullmatch(rev):
+            raise StudyFileError(f"{deleted.path}.{oid} should be a revision stamp")
+    study.deleted = dict(deleted.value)
+    conflicts = node.objects("conflicts")
+    if len(conflicts) > MAX_CONFLICTS:
+        raise StudyFileError(f"{node.path}.conflicts holds more than {MAX_CONFLICTS} entries")
+    study.conflicts = [{key: c.str(key, "") for key in CONFLICT_KEYS} for c in conflicts]
