@@ -225,9 +225,10 @@ class Study:
     # View state, not an edit: switching documents is not undone and does not dirty.
     current_document: str = ""
     publish_url: str = ""  # where its fact checks are published (ClaimReview ``url``)
-    # Team work (``domain.merge``): objects deleted here (id -> their last revision), so a
-    # merge tells "deleted here" from "added there"; conflicts a merge left to resolve.
-    deleted: dict[str, str] = field(default_factory=dict)
+    # Team work (``domain.merge``): objects deleted here (id -> their revisions when
+    # deleted), so a merge tells "deleted here" from "added there"; conflicts a merge left.
+    deleted: dict[str, list[str]] = field(default_factory=dict)
+    note_revs: list[str] = field(default_factory=list)  # the study note's revision stamps
     conflicts: list[dict[str, str]] = field(default_factory=list)
 
     @property

@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import lru_cache
 from hashlib import sha256
 
-from desktop.domain.model import Citation, Highlight, Link, Reference
+from desktop.domain.model import Citation, Highlight, Link, Reference, Study
 
 MAX_REVS = 32  # older revisions are forgotten: a very old ancestor makes a conflict, not a loss
 
@@ -53,3 +53,15 @@ def history(obj: Revisable) -> list[str]:
     if obj.revs and obj.revs[-1] == head:
         return list(obj.revs[-MAX_REVS:])
     return [*obj.revs[-(MAX_REVS - 1):], head]
+
+
+def text_rev(text: str) -> str:
+    """The revision of a free text (the study note)."""
+    return _rev_of(("t", text))
+
+
+def note_history(study: Study) -> list[str]:
+    """The study note's revisions, newest last, its current text's included."""
+    head = text_rev(study.note)
+    revs = list(study.note_revs[-(MAX_REVS - 1):])
+    return revs if revs and revs[-1] == head else [*revs, head]

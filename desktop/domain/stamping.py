@@ -70,7 +70,8 @@ class Stamped(Command):
     person: Person | None
     when: str = ""
     _stamps: dict[str, _Stamp] = field(default_factory=dict, repr=False)
-    _tombstones: dict[str, tuple[str | None, str]] = field(default_factory=dict, repr=False)
+    _tombstones: dict[str, tuple[list[str] | None, list[str]]] = field(
+        default_factory=dict, repr=False)
     _ready: bool = field(default=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -106,7 +107,7 @@ class Stamped(Command):
         self.inner.revert(study)
         before = {oid: (obj, content_of(obj), _get(obj))
                   for oid, obj in _objects(study, probe).items()}
-        revs_before = {oid: history(obj)[-1] for oid, (obj, _, _) in before.items()}
+        revs_before = {oid: history(obj) for oid, (obj, _, _) in before.items()}
         changes = self.inner.apply(study)
         after = _objects(study, changes)
         for oid, obj in after.items():

@@ -7,8 +7,9 @@ Added like ``annotation_keys``' (absent = a file from before; older readers igno
   content changed since the file was read.
 - ``highlights[].reviews``: every verdict given on the claim, oldest first,
   ``[{value, rationale, at, kind, by?}]`` with kind "review" or "ruling".
-- ``study.deleted``: ``{id: last revision}`` of objects deleted in this copy, so a merge
-  tells "deleted here" from "added there".
+- ``study.note_revs``: the study note's revision stamps, likewise.
+- ``study.deleted``: ``{id: [revisions]}`` of objects deleted in this copy (their stamps
+  when deleted), so a merge tells "deleted here" from "added there".
 - ``study.conflicts``: what a merge could not decide, in the file's own terms
   (``[{id, kind, field, mine, theirs}]``), until someone resolves them in the app.
 """
@@ -21,7 +22,7 @@ from typing import Any
 from desktop.domain.crosscheck import Verdict
 from desktop.domain.identity import Person
 from desktop.domain.model import Highlight, Review, Study
-from desktop.domain.revisions import MAX_REVS, Revisable, history
+from desktop.domain.revisions import MAX_REVS, Revisable, history, note_history
 from desktop.storage.errors import StudyFileError
 from desktop.storage.validate import Node
 
@@ -36,9 +37,13 @@ def revs_to_data(obj: Revisable) -> dict[str, Any]:
 
 
 def revs_from(node: Node) -> list[str]:
-    revs = node.strings("revs")
+    return revs_from_key(node, "revs")
+
+
+def revs_from_key(node: Node, key: str) -> list[str]:
+    revs = node.strings(key)
     if not all(REV.fullmatch(r) for r in revs):
-        raise StudyFileError(f"{node.path}.revs should hold revision stamps (16 hex digits)")
+        raise StudyFileError(f"{node.path}.{key} should hold revision stamps (16 hex digits)")
     return revs[-MAX_REVS:]
 
 
@@ -87,7 +92,7 @@ def reviews_from(node: Node) -> list[Review]:
 
 
 def study_team_to_data(study: Study) -> dict[str, Any]:
-    data: dict[str, Any] = {}
+    data: dict[str, Any] = {"note_revs": note_history(study)}
     if study.deleted:
         data["deleted"] = dict(sorted(study.deleted.items()))
     if study.conflicts:
@@ -97,10 +102,8 @@ def study_team_to_data(study: Study) -> dict[str, Any]:
 
 def study_team_from(node: Node, study: Study) -> None:
     deleted = node.obj("deleted", {})
-    for oid, rev in deleted.value.items():
-        if not isinstance(rev, str) or not REV.fullmatch(rev):
-            raise StudyFileError(f"{deleted.path}.{oid} should be a revision stamp")
-    study.deleted = dict(deleted.value)
+    study.deleted = {oid: revs_from_key(deleted, oid) for oid in deleted.value}
+    study.note_revs = revs_from_key(node, "note_revs")
     conflicts = node.objects("conflicts")
     if len(conflicts) > MAX_CONFLICTS:
         raise StudyFileError(f"{node.path}.conflicts holds more than {MAX_CONFLICTS} entries")

@@ -90,7 +90,7 @@ def test_links_and_references_are_stamped(study):
 def test_deleting_leaves_tombstones_that_undo_removes(study):
     rev = content_rev(study.highlights["h-theta"])
     stamped = run(study, DeleteHighlight("h-theta"))
-    assert study.deleted["h-theta"] == rev
+    assert study.deleted["h-theta"] == [rev]
     assert "l-4" in study.deleted  # the link went with it
     stamped.revert(study)
     assert study.deleted == {}

@@ -23,7 +23,7 @@ def test_revisions_reviews_tombstones_and_conflicts_round_trip(tmp_path):
     h = study.highlights["h-1"]
     h.reviews = [Review(Verdict.FALSE, "no", LEE, "2026-12-03T10:00:00Z"),
                  Review(Verdict.DISPUTED, "ruled", None, "2026-12-04T10:00:00Z", "ruling")]
-    study.deleted = {"h-9": "0123456789abcdef"}
+    study.deleted = {"h-9": ["0123456789abcdef"]}
     study.conflicts = [{"id": "h-1", "kind": "highlight", "field": "note",
                         "mine": "a", "theirs": "b"}]
     path = tmp_path / "s.crosslight"
