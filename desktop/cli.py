@@ -26,7 +26,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Crosslight: read critically, highlight, annotate and cross-check.",
         epilog="Without a window: “crosslight export STUDY --format md|html|w3c|claimreview"
         "|csv [-o OUT]”, “crosslight info STUDY|URL”, “crosslight import STUDY FILE [-o OUT]” "
-        "and “crosslight fetch URL [-o STUDY]” "
+        "“crosslight fetch URL [-o STUDY]”, “crosslight merge MINE THEIRS [-o OUT]” and "
+        "“crosslight merge-driver %O %A %B” (a git merge driver) "
         "(each has --help). "
         "“crosslight install-desktop [--uninstall]” adds Crosslight to your desktop's menu.",
     )
@@ -47,6 +48,10 @@ def main(argv: list[str] | None = None) -> int:
         from desktop.headless import main as headless_main
 
         return headless_main(argv)
+    if argv and argv[0] in ("merge", "merge-driver"):  # two copies of a study: no Qt
+        from desktop.merge_cli import main as merge_main
+
+        return merge_main(argv)
     if argv and argv[0] == "install-desktop":  # no Qt either
         from desktop.integration import main as integration_main
 

@@ -123,7 +123,10 @@ class _Merger:
         present = (set(self.out.highlights) | set(self.out.references) | set(self.out.links)
                    | {c.id for h in self.out.highlights.values() for c in h.citations})
         self.out.deleted = {k: v for k, v in sorted(tomb.items()) if k not in present}
-        self.out.conflicts = [c.as_data() for c in self.result.conflicts]
+        fresh = [c.as_data() for c in self.result.conflicts]
+        decided = {(c["kind"], c["id"]) for c in fresh}
+        self.out.conflicts = [c for c in self.mine.conflicts
+                              if (c.get("kind"), c.get("id")) not in decided] + fresh
 
     # --- bookkeeping --------------------------------------------------------------
     def _came(self, table: dict[str, list[str]], kind: str, oid: str) -> None:
