@@ -19,6 +19,7 @@ class Command:
     label: str = "Edit"
     actor: Person | None = None  # who runs it (``stamping.Stamped`` sets it); None: unknown
     when: str = ""  # when it first ran (set with ``actor``); "" : now
+    stamps: bool = True  # False: ``Stamped`` leaves the objects' own stamps (a merge)
 
     def apply(self, study: Study) -> ChangeSet:
         raise NotImplementedError

@@ -425,3 +425,4 @@ def content_equal(a: Study, b: Study) -> bool:
             s.note, {d: doc.sha256 for d, doc in s.documents.items()},
         )
     return kinds(a) == kinds(b)
+

@@ -80,7 +80,8 @@ class Stamped(Command):
         set_actor(self.inner, self.person, self.when)
 
     def apply(self, study: Study) -> ChangeSet:
-        changes = self.inner.apply(study) if self._ready else self._first_apply(study)
+        first = not self._ready and self.inner.stamps
+        changes = self._first_apply(study) if first else self.inner.apply(study)
         for oid, stamp in self._stamps.items():
             obj = _find(study, oid)
             if obj is not None:

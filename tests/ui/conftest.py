@@ -61,6 +61,7 @@ class FakePrompts(Prompts):
                      "update_report", "document_info", "choose_title"):
             self.dialogs[name] = deque()
         self.dialogs["choose_encoding"] = deque()  # document formats
+        self.dialogs["resolve_conflicts"] = deque()  # merging another copy
         self.progress_dialogs: list = []
         self.dialog_calls: list[tuple[str, tuple]] = []
 
@@ -109,6 +110,9 @@ class FakePrompts(Prompts):
 
     def choose_encoding(self, name, current):
         return self._dialog("choose_encoding", name, current)
+
+    def resolve_conflicts(self, conflicts, their_name):
+        return self._dialog("resolve_conflicts", conflicts, their_name)
 
     def progress(self, title, label):
         """A real progress dialog, but not modal, so a test can press its Cancel."""

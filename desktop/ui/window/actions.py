@@ -48,6 +48,7 @@ class Actions:
     export_csv: QAction
     import_w3c: QAction
     import_references: QAction
+    merge_study: QAction
     find: QAction
     find_next: QAction
     find_previous: QAction
@@ -141,6 +142,9 @@ def create_actions(window: QWidget, undo_group: QUndoGroup) -> Actions:
                            "document it names, else to this one)"),
         import_references=_action(window, "&References from BibTeX/CSL-JSON…", [],
                                   "Add sources from a .bib or CSL-JSON file to the library"),
+        merge_study=_action(window, "&Merge Study…", [],
+                            "Take in another copy of this study (a colleague's): changes "
+                            "on either side are combined, conflicts are shown"),
         find=_action(window, "&Find in Document…", [StdKey.Find], "Find words in the document"),
         find_next=_action(window, "Find &Next", ["F3", "Ctrl+G"], "Go to the next match"),
         find_previous=_action(window, "Find &Previous", ["Shift+F3", "Ctrl+Shift+G"],
