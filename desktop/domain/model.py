@@ -118,7 +118,7 @@ class Reference:
     creator: Person | None = None  # None: made before identities were kept ("unknown")
     editor: Person | None = None  # who changed it last; None: nobody since it was made
     archived: ArchivedCopy | None = None  # a web archive's snapshot of ``url``
-    revs: list[str] = field(default_factory=list)  # revision stamps, newest last (merge)
+    revs: list[str] = field(default_factory=list, compare=False)  # revision stamps (merge)
 
     @property
     def display_title(self) -> str:
@@ -137,7 +137,7 @@ class Citation:
     modified: str = field(default_factory=utc_now)
     creator: Person | None = None
     editor: Person | None = None
-    revs: list[str] = field(default_factory=list)  # revision stamps, newest last (merge)
+    revs: list[str] = field(default_factory=list, compare=False)  # revision stamps (merge)
 
 
 @dataclass(slots=True)
@@ -152,7 +152,7 @@ class Link:
     modified: str = field(default_factory=utc_now)
     creator: Person | None = None
     editor: Person | None = None
-    revs: list[str] = field(default_factory=list)  # revision stamps, newest last (merge)
+    revs: list[str] = field(default_factory=list, compare=False)  # revision stamps (merge)
 
     def other_end(self, highlight_id: str) -> str:
         return self.target_id if highlight_id == self.source_id else self.source_id
@@ -196,7 +196,7 @@ class Highlight:
     quote_language: str = ""  # BCP 47 tag of the passage's text; "" unknown
     # Every verdict given, oldest first (``verdicts.py``); ``verdict`` is the published one.
     reviews: list[Review] = field(default_factory=list)
-    revs: list[str] = field(default_factory=list)  # revision stamps, newest last (merge)
+    revs: list[str] = field(default_factory=list, compare=False)  # revision stamps (merge)
 
     @property
     def is_orphan(self) -> bool:
@@ -228,7 +228,7 @@ class Study:
     # Team work (``domain.merge``): objects deleted here (id -> their revisions when
     # deleted), so a merge tells "deleted here" from "added there"; conflicts a merge left.
     deleted: dict[str, list[str]] = field(default_factory=dict)
-    note_revs: list[str] = field(default_factory=list)  # the study note's revision stamps
+    note_revs: list[str] = field(default_factory=list, compare=False)  # the note's revisions
     conflicts: list[dict[str, str]] = field(default_factory=list)
 
     @property

@@ -186,6 +186,7 @@ class VerdictRow(QWidget):
         self.byline.setWordWrap(True)
         self.byline.setTextFormat(Qt.TextFormat.PlainText)
         self.byline.setEnabled(False)  # drawn in the muted colour: small print
+        self.byline.hide()
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         label = QLabel("&Verdict", self)
@@ -217,6 +218,7 @@ class VerdictRow(QWidget):
             self.suggestion.setText(f"Sources suggest: {verdict_text(suggested)}?")
             self.suggestion.show()
         self.byline.setText(people_line(h))
+        self.byline.setVisible(True)
 
 
 class HighlightDetail(QWidget):
@@ -285,6 +287,7 @@ class HighlightDetail(QWidget):
             self.verdict.rationale.clear()
             self.verdict.suggestion.hide()
             self.verdict.byline.clear()
+            self.verdict.byline.hide()  # no empty line of small print
             self.tags.show_tags([])
             self._count_tabs(0, 0)
             return

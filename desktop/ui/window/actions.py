@@ -142,7 +142,7 @@ def create_actions(window: QWidget, undo_group: QUndoGroup) -> Actions:
                            "document it names, else to this one)"),
         import_references=_action(window, "&References from BibTeX/CSL-JSON…", [],
                                   "Add sources from a .bib or CSL-JSON file to the library"),
-        merge_study=_action(window, "&Merge Study…", [],
+        merge_study=_action(window, "Mer&ge Study…", [],
                             "Take in another copy of this study (a colleague's): changes "
                             "on either side are combined, conflicts are shown"),
         find=_action(window, "&Find in Document…", [StdKey.Find], "Find words in the document"),
