@@ -62,11 +62,14 @@ def last_verdict(h: Highlight) -> Review | None:
     return ruling(h) or (h.reviews[-1] if h.reviews else None)
 
 
-def agreement(h: Highlight) -> str:
-    """"3 reviewers: ✘ ✘ ⚖" — empty with fewer than two reviewers."""
+def agreement(h: Highlight, me: Person | None = None, blind: bool = False) -> str:
+    """"3 reviewers: ✘ ✘ ⚖" — empty with fewer than two reviewers; with ``blind``,
+    "3 reviewers (yours first)" until ``me`` has given a verdict."""
     reviews = current_reviews(h)
     if len(reviews) < 2:
         return ""
+    if not visible_reviews(h, me, blind):
+        return f"{len(reviews)} reviewers (give yours to see theirs)"
     return f"{len(reviews)} reviewers: " + " ".join(r.value.symbol for r in reviews)
 
 
@@ -128,9 +131,10 @@ def progress(highlights: Iterable[Highlight]) -> Progress:
     return Progress(claims, checked, reviewed, ruled)
 
 
-def people_line(h: Highlight) -> str:
+def people_line(h: Highlight, me: Person | None = None, blind: bool = False) -> str:
     """The card's small print: "made by unknown · edited by B. Lee, 4 Dec · verdict by
-    A. Rahimi, 3 Dec · 3 reviewers: ✘ ✘ ⚖"."""
+    A. Rahimi, 3 Dec · 3 reviewers: ✘ ✘ ⚖" (blind: others' verdicts hidden until you
+    gave yours, the published one too)."""
     parts = [f"made by {label_of(h.creator)}"]
     entry = last_verdict(h)
     said_by_verdict = (entry is not None and entry.by == h.editor
@@ -138,7 +142,8 @@ def people_line(h: Highlight) -> str:
     if h.editor is not None and not said_by_verdict:
         when = short_date(h.modified)
         parts.append(f"edited by {h.editor.label}" + (f", {when}" if when else ""))
-    for text in (verdict_byline(h), agreement(h)):
+    hidden = blind and not visible_reviews(h, me, blind) and len(current_reviews(h)) > 1
+    for text in ("" if hidden else verdict_byline(h), agreement(h, me, blind)):
         if text:
             parts.append(text)
     return " · ".join(parts)

@@ -27,9 +27,17 @@ CHOICE_LABELS = {MINE: "Keep &mine", THEIRS: "Take &theirs", BOTH: "Keep &both"}
 ABSENT = "(deleted)"
 
 
+CHOSEN = {MINE: "keep mine", THEIRS: "take theirs", BOTH: "keep both"}
+
+
 def conflict_title(c: Conflict) -> str:
     first = (c.mine or c.theirs).split("\n", 1)[0]
-    return f"{c.kind.capitalize()} — {c.field}: {first[:80]}"
+    first = first if len(first) <= 80 else first[:79] + "…"
+    return f"{c.kind.capitalize()} — {c.field}: {first}"
+
+
+def item_text(c: Conflict, choice: str) -> str:
+    return f"{conflict_title(c)}   → {CHOSEN[choice]}"
 
 
 class ConflictDialog(QDialog):
@@ -49,7 +57,7 @@ class ConflictDialog(QDialog):
         self.list = QListWidget(self)
         self.list.setAccessibleName("Conflicts")
         for c in conflicts:
-            QListWidgetItem(conflict_title(c), self.list)
+            QListWidgetItem(item_text(c, MINE), self.list)
         self.mine = self._pane("Mine (this study)")
         self.theirs = self._pane(f"Theirs ({their_name})")
         sides = QWidget(self)
@@ -85,6 +93,8 @@ class ConflictDialog(QDialog):
         split.addWidget(self.list)
         split.addWidget(sides)
         split.setStretchFactor(1, 1)
+        split.setChildrenCollapsible(False)
+        split.setSizes([120, 340])  # a few conflicts listed; the versions get the room
         layout = QVBoxLayout(self)
         layout.addWidget(head)
         layout.addWidget(split, 1)
@@ -116,13 +126,12 @@ class ConflictDialog(QDialog):
         if 0 <= row < len(self.conflicts):
             c = self.conflicts[row]
             self.choices[c.key] = value
-            item = self.list.item(row)
-            item.setText(f"{conflict_title(c)}   → {value}")
+            self.list.item(row).setText(item_text(c, value))
 
     def _all(self, value: str) -> None:
         for row, c in enumerate(self.conflicts):
             self.choices[c.key] = value
-            self.list.item(row).setText(f"{conflict_title(c)}   → {value}")
+            self.list.item(row).setText(item_text(c, value))
         self._show(self.list.currentRow())
 
     def value(self) -> dict[tuple[str, str], str]:

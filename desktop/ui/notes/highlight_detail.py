@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.crosscheck import Verdict, suggest_verdict
 from desktop.domain.display_text import excerpt, page_prefix, reference_line
+from desktop.domain.identity import Person
 from desktop.domain.model import Category, Highlight, Study
-from desktop.domain.verdicts import people_line
+from desktop.domain.verdicts import history_lines, people_line, visible_reviews
 from desktop.ui.core.label_styles import style_quote
 from desktop.ui.core.swatches import color_icon
 from desktop.ui.notes.note_editor import MarkdownEditor
@@ -27,6 +28,26 @@ from desktop.ui.notes.tag_editor import TagEdit
 from desktop.ui.reader.bidi import show_direction
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+_viewer_cache: dict[str, object] = {}
+
+
+def viewer() -> tuple[Person, bool]:
+    """Who is looking, and whether reviews are blind (Preferences), read again only when
+    the settings file changed."""
+    from desktop.storage.settings import FILE_NAME, config_dir, identity, load_settings
+
+    path = config_dir() / FILE_NAME
+    try:
+        info = path.stat()
+        stamp: object = (info.st_mtime_ns, info.st_size)
+    except OSError:
+        stamp = None
+    if _viewer_cache.get("stamp") != stamp or "value" not in _viewer_cache:
+        settings = load_settings(path)
+        _viewer_cache.update(stamp=stamp, value=(identity(settings), settings.blind_reviews))
+    return _viewer_cache["value"]  # type: ignore[return-value]
 
 
 def verdict_text(verdict: Verdict) -> str:
@@ -206,9 +227,13 @@ class VerdictRow(QWidget):
         self.edited.emit(Verdict(self.combo.currentData()), self.rationale.text())
 
     def show_highlight(self, h: Highlight) -> None:
-        self.combo.setCurrentIndex(self.combo.findData(h.verdict.value))
-        if self.rationale.text() != h.rationale:
-            self.rationale.setText(h.rationale)
+        me, blind = viewer()
+        verdict, rationale = h.verdict, h.rationale
+        if blind and not visible_reviews(h, me, blind):  # yours first: the box starts empty
+            verdict, rationale = Verdict.UNVERIFIED, ""
+        self.combo.setCurrentIndex(self.combo.findData(verdict.value))
+        if self.rationale.text() != rationale:
+            self.rationale.setText(rationale)
             self.rationale.setCursorPosition(0)
         suggested = suggest_verdict(c.stance for c in h.citations)
         if suggested is None or suggested == h.verdict:
@@ -217,7 +242,11 @@ class VerdictRow(QWidget):
         else:
             self.suggestion.setText(f"Sources suggest: {verdict_text(suggested)}?")
             self.suggestion.show()
-        self.byline.setText(people_line(h))
+        # Parts break between them, never inside ("3 reviewers: ✘ ⚖" stays on one line).
+        parts = people_line(h, me, blind).split(" · ")
+        self.byline.setText(" · ".join(p.replace(" ", "\u00a0") for p in parts))
+        history = [] if blind and not visible_reviews(h, me, blind) else history_lines(h)
+        self.byline.setToolTip("Verdict history:\n" + "\n".join(history) if history else "")
         self.byline.setVisible(True)
 
 

@@ -49,6 +49,7 @@ class Actions:
     import_w3c: QAction
     import_references: QAction
     merge_study: QAction
+    rule_verdict: QAction
     find: QAction
     find_next: QAction
     find_previous: QAction
@@ -145,6 +146,9 @@ def create_actions(window: QWidget, undo_group: QUndoGroup) -> Actions:
         merge_study=_action(window, "Mer&ge Study…", [],
                             "Take in another copy of this study (a colleague's): changes "
                             "on either side are combined, conflicts are shown"),
+        rule_verdict=_action(window, "&Rule as Editor", [],
+                             "Make your verdict on the selected claim the published one "
+                             "(the editor's ruling; reviewers' verdicts stay beside it)"),
         find=_action(window, "&Find in Document…", [StdKey.Find], "Find words in the document"),
         find_next=_action(window, "Find &Next", ["F3", "Ctrl+G"], "Go to the next match"),
         find_previous=_action(window, "Find &Previous", ["Shift+F3", "Ctrl+Shift+G"],
