@@ -6,7 +6,7 @@ without a window (no Qt).
 
 Conflicts keep *mine* and are written into the study's own ``conflicts`` list (what
 differs, both versions as text), so the file stays a study that opens anywhere — never
-JSON conflict markers; the app lists them for a decision. Exit status: 0 for a clean
+JSON conflict markers; the app shows them (File › Merge Conflicts…). Exit status: 0 for a clean
 merge, 1 when the files cannot be read, written or merged (another study), 3 when
 conflicts were recorded (git then reports the file as conflicted).
 

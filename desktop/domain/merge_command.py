@@ -44,3 +44,22 @@ def _swap_changes(before: set[str], study: Study) -> ChangeSet:
         highlights_added=after - before, highlights_removed=before - after,
         highlights_changed=after & before, study_changed=True, documents_changed=True,
         references_changed=set(study.references), links_changed=True, source_changed=True)
+
+
+@dataclass
+class ClearConflicts(Command):
+    """The conflicts a merge left in the file (``crosslight merge``, git's driver) are
+    dealt with: the list empties, as one undo step."""
+
+    label: str = "Mark merge conflicts resolved"
+    stamps = False
+    _old: list[dict[str, str]] | None = field(default=None, repr=False)
+
+    def apply(self, study: Study) -> ChangeSet:
+        self._old, study.conflicts = study.conflicts, []
+        return ChangeSet(study_changed=True)
+
+    def revert(self, study: Study) -> ChangeSet:
+        assert self._old is not None
+        study.conflicts = self._old
+        return ChangeSet(study_changed=True)

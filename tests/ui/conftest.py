@@ -62,6 +62,7 @@ class FakePrompts(Prompts):
             self.dialogs[name] = deque()
         self.dialogs["choose_encoding"] = deque()  # document formats
         self.dialogs["resolve_conflicts"] = deque()  # merging another copy
+        self.dialogs["recorded_conflicts"] = deque()
         self.progress_dialogs: list = []
         self.dialog_calls: list[tuple[str, tuple]] = []
 
@@ -113,6 +114,9 @@ class FakePrompts(Prompts):
 
     def resolve_conflicts(self, conflicts, their_name):
         return self._dialog("resolve_conflicts", conflicts, their_name)
+
+    def recorded_conflicts(self, conflicts):
+        return self._dialog("recorded_conflicts", conflicts)
 
     def progress(self, title, label):
         """A real progress dialog, but not modal, so a test can press its Cancel."""

@@ -136,3 +136,34 @@ def test_conflict_dialog_shows_both_sides_and_collects_choices(qtbot):
     assert dialog.radios[BOTH].isHidden()  # "both" makes no sense for a deletion
     dialog.radios[THEIRS].setChecked(True)
     assert dialog.value() == {("highlight", "h-1"): BOTH, ("highlight", "h-2"): THEIRS}
+
+
+def test_conflicts_left_by_the_command_line_merge_are_shown_and_resolved(
+        qtbot, window, study_file, tmp_path, seed_copy):
+    from desktop.merge_cli import run
+
+    theirs = tmp_path / "colleague.crosslight"
+    colleague_copy(study_file, theirs, note="Ben's note")
+    study = load_study(study_file).study
+    next(iter(study.highlights.values())).note = "Anna's note"
+    save_study(study, study_file)
+    assert run(study_file, theirs, study_file) == 3  # conflicts: kept mine, recorded
+    win = window(seed_copy)  # File › Open of the merged study, as a user would
+    assert win.files.open(study_file)
+    assert "1 merge conflict recorded" in win.statusBar().currentMessage()
+    win.prompts.script("recorded_conflicts", True)
+    win.menu_actions.merge_conflicts.trigger()
+    (name, (conflicts,)) = win.prompts.dialog_calls[-1]
+    assert name == "recorded_conflicts" and "Ben's note" in conflicts[0].theirs
+    assert win.session.study.conflicts == []
+    win.session.undo_stack.undo()
+    assert len(win.session.study.conflicts) == 1
+
+
+def test_recorded_conflicts_dialog_only_reads(qtbot):
+    conflict = Conflict("highlight", "h-1", "changed on both sides", "mine", "theirs", ())
+    dialog = ConflictDialog([conflict], "the other copy", recorded=True)
+    qtbot.addWidget(dialog)
+    assert all(r.isHidden() for r in dialog.radios.values())
+    assert dialog.merge_button.text() == "Mark Resolved"
+    assert dialog.theirs[1].toPlainText() == "theirs"

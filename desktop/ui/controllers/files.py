@@ -76,7 +76,13 @@ class FileController(Controller):
         session = self.safety.offer_recovery(session)
         self.ctx.set_session(session)
         remember(path)
-        self.ctx.status(f"Opened {Path(path).name}", 5000)
+        recorded = len(session.study.conflicts)
+        if recorded:  # left by a merge outside the app (git's driver, crosslight merge)
+            self.ctx.status(f"Opened {Path(path).name}: {recorded} merge conflict"
+                            f"{'s' if recorded != 1 else ''} recorded — see File › Merge "
+                            "Conflicts…", 15000)
+        else:
+            self.ctx.status(f"Opened {Path(path).name}", 5000)
         return True
 
     def save(self, background: bool = False) -> bool:

@@ -19,6 +19,21 @@ class MergeController(Controller):
         if path is not None:
             self.merge_file(path)
 
+    def show_recorded(self) -> None:
+        """File › Merge Conflicts…: what ``crosslight merge`` or git's driver kept of
+        the other side, to carry over by hand; then marked resolved (one undo step)."""
+        from desktop.domain.merge import Conflict
+        from desktop.domain.merge_command import ClearConflicts
+
+        recorded = self.session.study.conflicts
+        if not recorded:
+            self.ctx.status("No merge conflicts are recorded in this study.", 5000)
+            return
+        conflicts = [Conflict(c.get("kind", ""), c.get("id", ""), c.get("field", ""),
+                              c.get("mine", ""), c.get("theirs", ""), ()) for c in recorded]
+        if self.prompts.recorded_conflicts(conflicts):
+            self.session.execute(ClearConflicts())
+
     def merge_file(self, path: Path) -> LoadedStudy | None:
         """Merge the study at ``path`` into this one; what was read (None if the merge
         did not happen: unreadable, another study, or cancelled)."""

@@ -44,20 +44,26 @@ class ConflictDialog(QDialog):
     """Every conflict in a list; the selected one's versions side by side below it."""
 
     def __init__(self, conflicts: list[Conflict], their_name: str,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, recorded: bool = False) -> None:
+        """``recorded``: conflicts an earlier merge wrote into the study (read, then
+        marked resolved) rather than ones to decide now."""
         super().__init__(parent)
         self.setWindowTitle("Merge Conflicts")
         self.conflicts = conflicts
         self.choices: dict[tuple[str, str], str] = {c.key: MINE for c in conflicts}
+        many = f"{len(conflicts)} change{'s' if len(conflicts) != 1 else ''}"
         head = QLabel(
-            f"{len(conflicts)} change{'s' if len(conflicts) != 1 else ''} were made "
-            f"differently here and in “{their_name}”. Choose which version to keep; "
-            "everything else merges by itself.", self)
+            f"{many} were made differently here and in “{their_name}”. Choose which "
+            "version to keep; everything else merges by itself." if not recorded else
+            f"A merge outside this window kept this study's version of {many} made "
+            "differently in the other copy. Their versions are shown for you to carry over "
+            "what should stay; then mark them resolved.", self)
         head.setWordWrap(True)
         self.list = QListWidget(self)
         self.list.setAccessibleName("Conflicts")
         for c in conflicts:
-            QListWidgetItem(item_text(c, MINE), self.list)
+            QListWidgetItem(item_text(c, MINE) if not recorded else conflict_title(c),
+                            self.list)
         self.mine = self._pane("Mine (this study)")
         self.theirs = self._pane(f"Theirs ({their_name})")
         sides = QWidget(self)
@@ -69,7 +75,8 @@ class ConflictDialog(QDialog):
             grid.setColumnStretch(column, 1)
         self.buttons_group = QButtonGroup(self)
         row = QHBoxLayout()
-        row.addWidget(QLabel("For this one:", self))
+        for_this = QLabel("For this one:", self)
+        row.addWidget(for_this)
         self.radios: dict[str, QRadioButton] = {}
         for value, text in CHOICE_LABELS.items():
             radio = QRadioButton(text, self)
@@ -85,7 +92,8 @@ class ConflictDialog(QDialog):
         row.addWidget(all_mine)
         row.addWidget(all_theirs)
         buttons = QDialogButtonBox(self)
-        self.merge_button = buttons.addButton("Merge", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.merge_button = buttons.addButton("Mark Resolved" if recorded else "Merge",
+                                              QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -100,6 +108,9 @@ class ConflictDialog(QDialog):
         layout.addWidget(split, 1)
         layout.addLayout(row)
         layout.addWidget(buttons)
+        if recorded:
+            for widget in (*self.radios.values(), all_mine, all_theirs, for_this):
+                widget.hide()
         self.list.currentRowChanged.connect(self._show)
         self.resize(860, 560)
         self.list.setCurrentRow(0)
@@ -119,7 +130,8 @@ class ConflictDialog(QDialog):
         self.theirs[1].setPlainText(c.theirs or ABSENT)
         for value, radio in self.radios.items():
             radio.setVisible(value in c.choices)
-        self.radios[self.choices[c.key]].setChecked(True)
+        if c.choices:
+            self.radios[self.choices[c.key]].setChecked(True)
 
     def _choose(self, value: str) -> None:
         row = self.list.currentRow()

@@ -169,6 +169,13 @@ class Prompts(SafetyPrompts):
         dialog = ConflictDialog(conflicts, their_name, self.parent)
         return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
+    def recorded_conflicts(self, conflicts: list[Conflict]) -> bool:
+        """Show the conflicts an earlier merge left in the study; True: mark resolved."""
+        from desktop.ui.dialogs.merge_dialog import ConflictDialog
+
+        dialog = ConflictDialog(conflicts, "the other copy", self.parent, recorded=True)
+        return dialog.exec() == QDialog.DialogCode.Accepted
+
     # --- documents -------------------------------------------------------------
     def update_report(self, report: UpdateReport) -> bool:
         """Show what an update did to the highlights; True: list the orphans now."""

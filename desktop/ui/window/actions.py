@@ -50,6 +50,7 @@ class Actions:
     import_references: QAction
     merge_study: QAction
     rule_verdict: QAction
+    merge_conflicts: QAction
     find: QAction
     find_next: QAction
     find_previous: QAction
@@ -146,6 +147,9 @@ def create_actions(window: QWidget, undo_group: QUndoGroup) -> Actions:
         merge_study=_action(window, "Mer&ge Study…", [],
                             "Take in another copy of this study (a colleague's): changes "
                             "on either side are combined, conflicts are shown"),
+        merge_conflicts=_action(window, "Merge &Conflicts…", [],
+                                "The conflicts a merge outside the app (git, crosslight merge) "
+                                "recorded in this study: their versions, then mark resolved"),
         rule_verdict=_action(window, "&Rule as Editor", [],
                              "Make your verdict on the selected claim the published one "
                              "(the editor's ruling; reviewers' verdicts stay beside it)"),

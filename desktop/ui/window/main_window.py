@@ -218,6 +218,7 @@ class MainWindow(QMainWindow):
         a.import_w3c.triggered.connect(self.interchange.import_annotations)
         a.import_references.triggered.connect(self.interchange.import_references)
         a.merge_study.triggered.connect(self.files.merger.merge_dialog)
+        a.merge_conflicts.triggered.connect(self.files.merger.show_recorded)
 
         documents = self.documents
         a.add_document.triggered.connect(lambda: documents.add_document())
@@ -255,7 +256,7 @@ class MainWindow(QMainWindow):
         export.addActions([a.export_w3c, a.export_claimreview, a.export_csv])
         imports = file_menu.addMenu("&Import")
         imports.addActions([a.import_w3c, a.import_references])
-        file_menu.addAction(a.merge_study)
+        file_menu.addActions([a.merge_study, a.merge_conflicts])
         file_menu.addSeparator()
         file_menu.addActions([a.close, a.quit])
         edit = bar.addMenu("&Edit")
