@@ -88,3 +88,18 @@ def test_the_editor_rules_and_the_ruling_stays_published(qtbot, window, ui):
     win.session.undo_stack.undo()
     win.session.undo_stack.undo()
     assert h.verdict is Verdict.FALSE and all(r.kind == "review" for r in h.reviews)
+
+
+def test_claims_filter_by_review_status(qtbot, window, ui):
+    update_settings(user_name="A. Rahimi", blind_reviews=False)
+    win = window(SEED)
+    first = ui.highlight(qtbot, win, "the 9,000 troops that are currently stationed in Iraq", 1)
+    ui.highlight(qtbot, win, "Harakat al-Nujaba", 1)
+    win.checks.set_verdict(first, Verdict.FALSE, "")
+    update_settings(user_name="B. Lee")
+    win.checks.set_verdict(first, Verdict.FALSE, "agree")
+    combo = win.notes.verdict_filter
+    for state, expected in (("reviewed", 1), ("draft", 1), ("ruled", 0)):
+        combo.setCurrentIndex(combo.findData(f"status:{state}"))
+        combo.activated.emit(combo.currentIndex())
+        assert win.notes.list.model().rowCount() == expected, state
