@@ -49,3 +49,15 @@ def test_claimreview_author_is_whoever_ruled(study):
     reviews = data if isinstance(data, list) else data.get("@graph", [data])
     mine = [r for r in reviews if r.get("claimReviewed") == h.quote.exact]
     assert mine and mine[0]["author"]["name"] == "E. Editor"
+
+
+def test_w3c_assessing_body_names_who_gave_the_verdict(study):
+    from desktop.storage.exporters import w3c
+
+    h = _reviewed(study)
+    data = json.loads(w3c.render(study, OPTIONS))
+    items = data.get("first", {}).get("items") or data.get("items") or []
+    (annotation,) = [a for a in items if a["id"].endswith(h.id)]
+    (assessing,) = [b for b in annotation["body"] if b.get("purpose") == "assessing"]
+    assert assessing["creator"]["name"] == "E. Editor"
+    assert assessing["created"] == "2026-12-04T09:00:00Z"
