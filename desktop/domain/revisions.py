@@ -10,7 +10,6 @@ one side's head found among the other's revisions means that side is older.
 from __future__ import annotations
 
 from functools import lru_cache
-from hashlib import sha256
 
 from desktop.domain.model import Citation, Highlight, Link, Reference, Study
 
@@ -44,6 +43,8 @@ def content_rev(obj: Revisable) -> str:
 @lru_cache(maxsize=1 << 16)
 def _rev_of(content: tuple) -> str:
     """Cached by content: saving again hashes only what changed (strings keep their hash)."""
+    from hashlib import sha256  # on first use: the first window does not need it
+
     return sha256(repr(content).encode("utf-8")).hexdigest()[:16]
 
 

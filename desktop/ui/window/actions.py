@@ -147,10 +147,10 @@ def create_actions(window: QWidget, undo_group: QUndoGroup) -> Actions:
         merge_study=_action(window, "Mer&ge Study…", [],
                             "Take in another copy of this study (a colleague's): changes "
                             "on either side are combined, conflicts are shown"),
-        merge_conflicts=_action(window, "Merge &Conflicts…", [],
+        merge_conflicts=_action(window, "Merge Con&flicts…", [],
                                 "The conflicts a merge outside the app (git, crosslight merge) "
                                 "recorded in this study: their versions, then mark resolved"),
-        rule_verdict=_action(window, "&Rule as Editor", [],
+        rule_verdict=_action(window, "R&ule Verdict as Editor", [],
                              "Make your verdict on the selected claim the published one "
                              "(the editor's ruling; reviewers' verdicts stay beside it)"),
         find=_action(window, "&Find in Document…", [StdKey.Find], "Find words in the document"),
