@@ -92,7 +92,7 @@ def seed_base(study: Study, base: Study) -> None:
     written before revision stamps then merge as well as newer ones."""
     if study.id != base.id:
         return
-    for kind in ("highlights", "references", "links"):
+    for kind in ("highlights", "references", "links", "documents"):
         mine, theirs = getattr(study, kind), getattr(base, kind)
         for oid, obj in theirs.items():
             _seed(study, oid, obj, mine.get(oid))

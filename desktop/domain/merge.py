@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from desktop.domain.anchoring import TextPositionSelector, anchor
-from desktop.domain.model import Citation, Highlight, Link, Reference, Review, Study
+from desktop.domain.model import Citation, Document, Highlight, Link, Reference, Review, Study
 from desktop.domain.revisions import Revisable, content_rev, history, note_history, text_rev
 
 MINE, THEIRS, BOTH = "mine", "theirs", "both"
@@ -213,6 +213,8 @@ class _Merger:
                     continue
                 self.out.documents[did] = doc
                 self._came(self.result.added, "document", did)
+            elif own.sha256 == doc.sha256:
+                self._document_details(did, own, doc)
             elif own.sha256 != doc.sha256:
                 self.rehome.add(did)
                 choice = self._conflict(Conflict(
@@ -227,6 +229,16 @@ class _Merger:
                     own.text, own.title = doc.text, doc.title
                     self.rehome.discard(did)
                     self._rehome_all(did)
+
+    def _document_details(self, did: str, own: Document, doc: Document) -> None:
+        """Title, address, author, date and source notes: one side's change is taken."""
+        verdict, chosen = self._decide("document", did, own, doc, _describe_document)
+        if verdict == "take":
+            own.title, own.url, own.author, own.published = (doc.title, doc.url, doc.author,
+                                                              doc.published)
+            own.source, own.revs = doc.source, chosen.revs
+        known = {v.sha256 for v in own.versions}
+        own.versions += [v for v in doc.versions if v.sha256 not in known]
 
     def _rehome_all(self, did: str) -> None:
         """Mine's highlights on a document whose text changed: placed again by quote."""
@@ -422,6 +434,12 @@ def _describe_highlight(h: Highlight) -> str:
     if h.note:
         lines.append(f"Note: {h.note}")
     return "\n".join(lines)
+
+
+def _describe_document(d: Document) -> str:
+    s = d.source
+    return "\n".join(x for x in (d.title, d.url, d.author, d.published, s.publisher,
+                                  s.stance, s.notes) if x)
 
 
 def _describe_reference(r: Reference) -> str:

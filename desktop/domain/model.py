@@ -81,6 +81,7 @@ class Document:
     # Fetched from the web: where, when, and the hash (and maybe bytes) received.
     provenance: Provenance | None = None
     archived: ArchivedCopy | None = None  # a web archive's snapshot of ``url``
+    revs: list[str] = field(default_factory=list, compare=False)  # of its details (merge)
 
     @property
     def sha256(self) -> str:

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from desktop.domain.model import Citation, Highlight, Link, Reference, Study
+from desktop.domain.model import Citation, Document, Highlight, Link, Reference, Study
 
 MAX_REVS = 32  # older revisions are forgotten: a very old ancestor makes a conflict, not a loss
 
-Revisable = Highlight | Reference | Citation | Link
+Revisable = Highlight | Reference | Citation | Link | Document
 
 
 def content_of(obj: Revisable) -> tuple:
@@ -33,6 +33,10 @@ def content_of(obj: Revisable) -> tuple:
                 obj.excerpt, obj.note, archived)
     if isinstance(obj, Citation):
         return ("c", obj.reference_id, str(obj.stance), obj.comment)
+    if isinstance(obj, Document):  # its details; its text is compared by its hash
+        s = obj.source
+        return ("d", obj.title, obj.url, obj.author, obj.published, s.publisher, s.stance,
+                str(s.trust), s.notes)
     return ("l", obj.source_id, obj.target_id, str(obj.relation))
 
 

@@ -148,6 +148,7 @@ def _document_to_data(d: Document) -> dict[str, Any]:
         "published": d.published,
         **layout_to_data(d),
         **web_to_data(d),  # optional: provenance, archived (see provenance_data)
+        **revs_to_data(d),  # optional: see team_keys
         "source": {
             "publisher": d.source.publisher,
             "stance": d.source.stance,
@@ -359,6 +360,7 @@ def _document_from(node: Node) -> Document:
         published=node.str("published", ""),
         **layout_from(node, len(text)),
         **web_from(node),
+        revs=revs_from(node),
         source=SourceAssessment(
             publisher=source.str("publisher", ""),
             stance=source.str("stance", ""),

@@ -2,7 +2,8 @@
 
 Added like ``annotation_keys``' (absent = a file from before; older readers ignore them):
 
-- ``revs`` on highlights, citations, links and references: the object's revision stamps,
+- ``revs`` on highlights, citations, links, references and documents (of a document:
+  its details, title to source notes): the object's revision stamps,
   newest last (``domain.revisions``); written always, the current one appended when the
   content changed since the file was read.
 - ``highlights[].reviews``: every verdict given on the claim, oldest first,

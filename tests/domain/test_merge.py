@@ -299,3 +299,20 @@ def test_property_three_copies_in_any_order_agree_when_nothing_conflicts(ops_a, 
     acb = merge_studies(through_file(ac.study), b)
     if ab.clean and abc.clean and ac.clean and acb.clean:
         assert content_equal(abc.study, acb.study)
+
+
+def test_document_details_changed_on_one_side_merge_and_on_both_conflict():
+    from desktop.domain.crosscheck_commands import SetDocumentMetadata
+
+    base = base_study()
+    a, b = through_file(base), through_file(base)
+    run(b, SetDocumentMetadata("d-1", "https://news.example/a", "Ben's author", "2017-03-09"),
+        BEN)
+    result = merge_studies(through_file(a), through_file(b))
+    assert result.clean and result.study.documents["d-1"].author == "Ben's author"
+    run(a, SetDocumentMetadata("d-1", "", "Anna's author", ""), ANNA)
+    result = merge_studies(through_file(a), through_file(b))
+    assert [(c.kind, c.id) for c in result.conflicts] == [("document", "d-1")]
+    assert result.study.documents["d-1"].author == "Anna's author"
+    again = merge_studies(through_file(result.study), through_file(b))
+    assert again.nothing_new

@@ -110,7 +110,7 @@ def assert_equal_studies(loaded: Study, expected: Study):
     for did, doc in expected.documents.items():
         got = loaded.documents[did]
         for name, value in field_values(doc).items():
-            assert getattr(got, name) == value, (did, name)
+            assert _same(got, doc, name, value), (did, name)
         assert type(got.source) is SourceAssessment
         assert type(got.source.trust) is Trust
     assert list(loaded.references) == list(expected.references)

@@ -53,7 +53,8 @@ def snapshot(study):
     return {
         "study": (study.id, study.title, study.note, study.created, study.modified),
         "categories": [dataclasses.asdict(c) for c in study.categories],
-        "documents": {i: dataclasses.asdict(d) for i, d in study.documents.items()},
+        "documents": {i: {k: v for k, v in dataclasses.asdict(d).items() if k != "revs"}
+                      for i, d in study.documents.items()},
         "highlights": {i: _without_revs(dataclasses.asdict(h))
                        for i, h in study.highlights.items()},
     }
