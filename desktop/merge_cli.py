@@ -19,6 +19,7 @@ A git repository uses the driver with two lines (see the README)::
 from __future__ import annotations
 
 import argparse
+import secrets
 import sys
 from pathlib import Path
 from typing import NoReturn
@@ -27,6 +28,8 @@ from desktop.domain.merge import MergeRefusedError, MergeResult, merge_studies
 from desktop.domain.model import Study
 from desktop.domain.revisions import Revisable, history, note_history
 from desktop.storage.errors import StorageError
+from desktop.storage.locks import acquire
+from desktop.storage.saving import save_study_file
 from desktop.storage.studyfile import load_study, save_study
 
 CONFLICTS = 3
@@ -71,11 +74,25 @@ def run(mine: Path, theirs: Path, output: Path, base: Path | None = None,
             seed_base(other, ancestor)
         result = merge_studies(ours, other)
         if not result.nothing_new or output != mine:
-            save_study(result.study, output)
+            if quiet:  # git's driver writes its own temporary file: nothing to lock
+                save_study(result.study, output)
+            else:
+                _save_locked(result.study, output)
     except (StorageError, MergeRefusedError) as err:
         return _fail(str(err))
     _say(result, output, quiet)
     return CONFLICTS if result.conflicts else 0
+
+
+def _save_locked(study: Study, path: Path) -> None:
+    """As the app saves: under the study's lock (a window that has it open is not
+    overwritten), with a backup of the version replaced."""
+    lock = acquire(path, secrets.token_hex(8)) if path.exists() else None
+    try:
+        save_study_file(study, path)
+    finally:
+        if lock is not None:
+            lock.release()
 
 
 def _readable(path: Path) -> bool:

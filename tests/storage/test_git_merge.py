@@ -157,3 +157,19 @@ def test_study_file_is_sorted_and_line_diffable(tmp_path):
                if line[:1] in "+-" and not line.startswith(("+++", "---"))]
     # The note, its modified time, the study's, and one more revision stamp.
     assert len(changed) <= 8, changed
+
+
+def test_merge_command_respects_a_window_that_has_the_study_open(tmp_path, capsys):
+    from desktop.storage.locks import acquire
+
+    mine, theirs = tmp_path / "mine.crosslight", tmp_path / "theirs.crosslight"
+    base_study(mine)
+    theirs.write_bytes(mine.read_bytes())
+    edit(theirs, "pretended to fight ISIS")
+    before = mine.read_bytes()
+    lock = acquire(mine, "a-window")
+    try:
+        assert cli_main(["merge", str(mine), str(theirs)]) == 1
+    finally:
+        lock.release()
+    assert "crosslight: " in capsys.readouterr().err and mine.read_bytes() == before
