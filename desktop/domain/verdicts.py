@@ -171,3 +171,16 @@ def report_progress_line(highlights: Iterable[Highlight]) -> str:
     reviewed = f", {counts.reviewed} reviewed" if counts.reviewed else ""
     ruled = f", {counts.ruled} ruled" if counts.ruled else ""
     return f"Claims checked: {counts.checked} of {counts.claims}{reviewed}{ruled}."
+
+
+def side_by_side(h: Highlight) -> list[str]:
+    """Each reviewer's standing verdict, then the ruling: "B. Lee: ✘ False — why"."""
+    lines = []
+    for r in current_reviews(h):
+        why = f" — {r.rationale}" if r.rationale.strip() else ""
+        lines.append(f"{label_of(r.by)}: {r.value.symbol} {r.value.label}{why}")
+    rule = ruling(h)
+    if rule is not None:
+        why = f" — {rule.rationale}" if rule.rationale.strip() else ""
+        lines.append(f"Ruling by {label_of(rule.by)}: {rule.value.symbol} {rule.value.label}{why}")
+    return lines

@@ -68,6 +68,8 @@ def test_blind_reviews_hide_others_until_you_gave_yours(qtbot, window, ui):
     text = byline.text().replace("\u00a0", " ")
     assert "3 reviewers: ✘ ⚖ ✘" in text
     assert "Verdict history:" in byline.toolTip()
+    assert "Reviewers:\nA. Rahimi: ✘ False" in byline.toolTip()  # side by side
+    assert "B. Lee: ⚖ Disputed" in byline.toolTip()
 
 
 def test_the_editor_rules_and_the_ruling_stays_published(qtbot, window, ui):

@@ -20,7 +20,7 @@ from desktop.domain.crosscheck import Verdict, suggest_verdict
 from desktop.domain.display_text import excerpt, page_prefix, reference_line
 from desktop.domain.identity import Person
 from desktop.domain.model import Category, Highlight, Study
-from desktop.domain.verdicts import history_lines, people_line, visible_reviews
+from desktop.domain.verdicts import history_lines, people_line, side_by_side, visible_reviews
 from desktop.ui.core.label_styles import style_quote
 from desktop.ui.core.swatches import color_icon
 from desktop.ui.notes.note_editor import MarkdownEditor
@@ -245,8 +245,14 @@ class VerdictRow(QWidget):
         # Parts break between them, never inside ("3 reviewers: ✘ ⚖" stays on one line).
         parts = people_line(h, me, blind).split(" · ")
         self.byline.setText(" · ".join(p.replace(" ", "\u00a0") for p in parts))
-        history = [] if blind and not visible_reviews(h, me, blind) else history_lines(h)
-        self.byline.setToolTip("Verdict history:\n" + "\n".join(history) if history else "")
+        hidden = blind and not visible_reviews(h, me, blind)
+        reviewers, history = ([], []) if hidden else (side_by_side(h), history_lines(h))
+        tip = []
+        if len(reviewers) > 1:
+            tip += ["Reviewers:", *reviewers]
+        if history:
+            tip += [""] * bool(tip) + ["Verdict history:", *history]
+        self.byline.setToolTip("\n".join(tip))
         self.byline.setVisible(True)
 
 
