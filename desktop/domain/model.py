@@ -81,6 +81,9 @@ class Document:
     # Fetched from the web: where, when, and the hash (and maybe bytes) received.
     provenance: Provenance | None = None
     archived: ArchivedCopy | None = None  # a web archive's snapshot of ``url``
+    # What the reader could not carry faithfully, said on open (not saved: a property
+    # of this reading, e.g. "page 3: 5 characters could not be read reliably").
+    load_warnings: list[str] = field(default_factory=list)
 
     @property
     def sha256(self) -> str:
