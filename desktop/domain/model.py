@@ -86,6 +86,9 @@ class Document:
     archived: ArchivedCopy | None = None  # a web archive's snapshot of ``url``
     revs: list[str] = field(default_factory=list, compare=False)  # of its details (merge)
     extra: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)  # see Study
+    # What the reader could not carry faithfully, said on open (not saved: a property
+    # of this reading, e.g. "page 3: 5 characters could not be read reliably").
+    load_warnings: list[str] = field(default_factory=list, compare=False, repr=False)
 
     @property
     def sha256(self) -> str:
