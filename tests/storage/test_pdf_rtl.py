@@ -4,12 +4,12 @@ glyphs PDFium cannot map to Unicode marked and reported instead of read as other
 from pathlib import Path
 
 import pytest
-from format_fixtures import RTL_FONT, _with_new_xref, make_pdf, make_rtl_pdf
 
 from desktop.storage.documents import load_document
 from desktop.storage.formats.base import Source
 from desktop.storage.formats.pdf import UNREADABLE, PdfPages, load_pdf
 from desktop.storage.formats.pdf_bidi import logical_order, rtl_runs
+from tests.format_fixtures import RTL_FONT, _with_new_xref, make_pdf, make_rtl_pdf
 
 REPO = Path(__file__).resolve().parents[2]
 ARABIC = REPO.parent / "shared" / "corpus" / "real" / "pdf_arabic.pdf"

@@ -405,7 +405,7 @@ def test_select_all_and_copy_on_the_pages(qtbot, window, pdf_path, ui):
 def test_rtl_words_select_and_highlight_on_their_own_glyphs(qtbot, window, tmp_path, ui):
     """A Hebrew line stored in logical order reads in logical order, and dragging over
     a word on the page highlights that word (its boxes, not its mirror image's)."""
-    from format_fixtures import RTL_FONT, make_rtl_pdf
+    from tests.format_fixtures import RTL_FONT, make_rtl_pdf
 
     if not RTL_FONT.is_file():
         pytest.skip("DejaVu Sans is not installed")
@@ -425,7 +425,7 @@ def test_rtl_words_select_and_highlight_on_their_own_glyphs(qtbot, window, tmp_p
 
 
 def test_unreadable_characters_are_reported_on_open(qtbot, window, seed_copy, tmp_path):
-    from format_fixtures import _with_new_xref
+    from tests.format_fixtures import _with_new_xref
 
     raw = _with_new_xref(make_pdf(["Plain words here ABAB"]).replace(
         b"/BaseFont /Helvetica >>",
