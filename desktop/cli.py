@@ -16,7 +16,7 @@ from desktop import __version__
 from desktop.bundled import sample_document
 from desktop.storage.errors import StorageError
 from desktop.storage.opening import Opened, open_path
-from desktop.subcommands import HEADLESS, SUBCOMMANDS
+from desktop.subcommands import GIVEN_NAME, SUBCOMMANDS
 
 SAMPLE_DOCUMENT = sample_document()
 
@@ -27,7 +27,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Crosslight: read critically, highlight, annotate and cross-check.",
         epilog="Without a window: “crosslight export STUDY --format md|html|w3c|claimreview"
         "|csv [-o OUT]”, “crosslight info STUDY|URL”, “crosslight import STUDY FILE [-o OUT]” "
-        "and “crosslight fetch URL [-o STUDY]” "
+        "“crosslight fetch URL [-o STUDY]”, “crosslight merge MINE THEIRS [-o OUT]” and "
+        "“crosslight merge-driver %O %A %B” (a git merge driver) "
         "(each has --help). "
         "“crosslight install-desktop [--uninstall]” adds Crosslight to your desktop's menu.",
     )
@@ -53,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
         from importlib import import_module
 
         run = import_module(SUBCOMMANDS[argv[0]]).main
-        return int(run(argv if argv[0] in HEADLESS else argv[1:]))
+        return int(run(argv if argv[0] in GIVEN_NAME else argv[1:]))
     args = build_parser().parse_args(argv)
     path = Path(args.path) if args.path else last_study() or SAMPLE_DOCUMENT
     if args.path and _loads_slowly(path):

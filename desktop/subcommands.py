@@ -13,6 +13,10 @@ SUBCOMMANDS: dict[str, str] = {
     "import": "desktop.headless",
     "install-desktop": "desktop.integration",
     "fetch": "desktop.web_cli",
+    "merge": "desktop.merge_cli",
+    "merge-driver": "desktop.merge_cli",
 }
 # Those ``headless.main`` parses itself (it is given the subcommand's name too).
 HEADLESS = tuple(name for name, module in SUBCOMMANDS.items() if module == "desktop.headless")
+# Those whose ``main`` is given the subcommand's name with its arguments.
+GIVEN_NAME = (*HEADLESS, "merge", "merge-driver")

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
+from pathlib import Path
 
 
 def make_pdf(pages: list[str], title: str = "", author: str = "") -> bytes:
@@ -175,3 +177,74 @@ controls the security forces and the decision of war and peace.</p>
 <script>document.write('evil')</script></article>
 <aside>Related: Ten things you did not know</aside>
 <footer>© 2024 Daily News. All rights reserved. Cookie policy.</footer></body></html>"""
+
+
+RTL_FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")  # has Hebrew, Arabic
+
+
+def make_rtl_pdf(line: str, *, logical: bool) -> bytes:
+    """A one-line PDF of ``line`` (a right-to-left text, logical order) in DejaVu Sans, as
+    producers store it: ``logical=False`` draws its glyphs in visual order, left to right
+    (most producers); ``logical=True`` in logical order, each glyph left of the one before
+    (a TJ array moving back by more than each glyph's width)."""
+    import ctypes
+    import re
+
+    import pypdfium2
+    from pypdfium2 import raw
+
+    data = RTL_FONT.read_bytes()
+    document = pypdfium2.PdfDocument.new()
+    page = document.new_page(400, 200)
+    buffer = (ctypes.c_uint8 * len(data)).from_buffer_copy(data)
+    font = raw.FPDFText_LoadFont(document.raw, buffer, len(data), raw.FPDF_FONT_TRUETYPE, 1)
+    obj = raw.FPDFPageObj_CreateTextObj(document.raw, font, 20.0)
+    wide = ((line if logical else line[::-1]) + "\0").encode("utf-16-le")
+    raw.FPDFText_SetText(obj, ctypes.cast(ctypes.c_char_p(wide), ctypes.POINTER(raw.FPDF_WCHAR)))
+    raw.FPDFPageObj_Transform(obj, 1, 0, 0, 1, 300 if logical else 100, 100)
+    raw.FPDFPage_InsertObject(page.raw, obj)
+    raw.FPDFPage_GenerateContent(page.raw)
+    out = io.BytesIO()
+    document.save(out)
+    pdf = out.getvalue()
+    if logical:  # <g1g2…> TJ → [<g1> 1300 <g2> 1300 …] TJ: each glyph left of the last
+        def spaced(match: re.Match[bytes]) -> bytes:
+            hexes = match.group(1)
+            glyphs = [hexes[i:i + 4] for i in range(0, len(hexes), 4)]
+            return b"[" + b" 1300 ".join(b"<" + g + b">" for g in glyphs) + b"] TJ"
+
+        def stream(match: re.Match[bytes]) -> bytes:
+            head, body = match.group(1), match.group(2)
+            if b"/FlateDecode" not in head:
+                return match.group(0)
+            text = zlib.decompressobj().decompress(body)
+            if b"] TJ" not in text:
+                return match.group(0)
+            packed = zlib.compress(re.sub(rb"\[<([0-9A-Fa-f]+)>\] TJ", spaced, text))
+            head = re.sub(rb"/Length \d+", b"/Length %d" % len(packed), head)
+            return head + packed + b"\nendstream"
+
+        pdf = re.sub(rb"(<<[^>]*/Length \d+[^>]*>>\s*stream\r?\n)(.*?)endstream", stream, pdf,
+                     flags=re.S)
+        pdf = _with_new_xref(pdf)
+    return pdf
+
+
+def _with_new_xref(pdf: bytes) -> bytes:
+    """``pdf`` with a fresh cross-reference table appended (after editing its bytes)."""
+    import re
+
+    offsets = {int(m.group(1)): m.start(1) for m in re.finditer(rb"(?m)^(\d+) 0 obj", pdf)}
+    size = max(offsets) + 1
+    root = re.search(rb"/Root (\d+ 0 R)", pdf)
+    assert root is not None
+    out = io.BytesIO()
+    out.write(pdf if pdf.endswith(b"\n") else pdf + b"\n")
+    xref = out.tell()
+    out.write(f"xref\n0 {size}\n".encode())
+    for number in range(size):
+        out.write(f"{offsets[number]:010d} 00000 n \n".encode() if number in offsets
+                  else b"0000000000 65535 f \n")
+    out.write(b"trailer\n<< /Size %d /Root %s >>\nstartxref\n%d\n%%%%EOF\n"
+              % (size, root.group(1), xref))
+    return out.getvalue()

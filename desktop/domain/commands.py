@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from desktop.domain.changes import ChangeSet
+from desktop.domain.identity import Person
 from desktop.domain.ids import utc_now
 from desktop.domain.model import Highlight, Link, Study
 from desktop.domain.tags import normalise_tags
@@ -16,6 +17,9 @@ from desktop.domain.tags import normalise_tags
 
 class Command:
     label: str = "Edit"
+    actor: Person | None = None  # who runs it (``stamping.Stamped`` sets it); None: unknown
+    when: str = ""  # when it first ran (set with ``actor``); "" : now
+    stamps: bool = True  # False: ``Stamped`` leaves the objects' own stamps (a merge)
 
     def apply(self, study: Study) -> ChangeSet:
         raise NotImplementedError

@@ -9,7 +9,16 @@ from desktop.domain.changes import ChangeSet
 from desktop.domain.commands import Command, insert_at
 from desktop.domain.crosscheck import Stance, Verdict
 from desktop.domain.ids import utc_now
-from desktop.domain.model import Citation, Highlight, Link, Reference, SourceAssessment, Study
+from desktop.domain.model import (
+    Citation,
+    Highlight,
+    Link,
+    Reference,
+    Review,
+    SourceAssessment,
+    Study,
+)
+from desktop.domain.verdicts import RULING, record, ruling
 
 
 @dataclass
@@ -179,19 +188,30 @@ class EditCitation(Command):
 
 @dataclass
 class SetVerdict(Command):
+    """Give a verdict: the runner's review (``ruling``: the editor's ruling), logged in the
+    claim's history. A review is the published verdict unless an editor has ruled."""
+
     highlight_id: str
     verdict: Verdict
     rationale: str
     label: str = "Set verdict"
-    _old: tuple[Verdict, str] | None = field(default=None, repr=False)
+    ruling: bool = False
+    _old: tuple[Verdict, str, list[Review]] | None = field(default=None, repr=False)
+    _at: str = field(default="", repr=False)
     _stamps: tuple[str, str] | None = field(default=None, repr=False)
 
     def apply(self, study: Study) -> ChangeSet:
         h = study.highlights[self.highlight_id]
         if self._old is None:
-            self._old = (h.verdict, h.rationale)
-        fields = {"rationale"} if h.verdict == self.verdict else {"verdict", "rationale"}
-        h.verdict, h.rationale = self.verdict, self.rationale
+            self._old = (h.verdict, h.rationale, list(h.reviews))
+            self._at = self.when or utc_now()
+        kind = RULING if self.ruling else "review"
+        entry = Review(self.verdict, self.rationale, self.actor, self._at, kind)
+        h.reviews = record(self._old[2], entry)
+        old_verdict = h.verdict
+        if self.ruling or ruling(h) is None:
+            h.verdict, h.rationale = self.verdict, self.rationale
+        fields = {"rationale"} if h.verdict == old_verdict else {"verdict", "rationale"}
         self._stamps = _touch(h, self._stamps)  # ClaimReview dates the review by it
         return ChangeSet(highlights_changed={self.highlight_id}, highlight_fields=fields)
 
@@ -199,7 +219,8 @@ class SetVerdict(Command):
         assert self._old is not None
         h = study.highlights[self.highlight_id]
         fields = {"rationale"} if h.verdict == self._old[0] else {"verdict", "rationale"}
-        h.verdict, h.rationale = self._old
+        h.verdict, h.rationale, reviews = self._old
+        h.reviews = list(reviews)
         _untouch(h, self._stamps)
         return ChangeSet(highlights_changed={self.highlight_id}, highlight_fields=fields)
 
@@ -212,6 +233,7 @@ class SetVerdict(Command):
             isinstance(later, SetVerdict)
             and later.highlight_id == self.highlight_id
             and later.verdict == self.verdict
+            and later.ruling == self.ruling
         ):
             self.rationale = later.rationale
             return True

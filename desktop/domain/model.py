@@ -87,7 +87,11 @@ class Document:
     # Fetched from the web: where, when, and the hash (and maybe bytes) received.
     provenance: Provenance | None = None
     archived: ArchivedCopy | None = None  # a web archive's snapshot of ``url``
+    revs: list[str] = field(default_factory=list, compare=False)  # of its details (merge)
     extra: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)  # see Study
+    # What the reader could not carry faithfully, said on open (not saved: a property
+    # of this reading, e.g. "page 3: 5 characters could not be read reliably").
+    load_warnings: list[str] = field(default_factory=list, compare=False, repr=False)
 
     @property
     def sha256(self) -> str:
@@ -125,6 +129,7 @@ class Reference:
     creator: Person | None = None  # None: made before identities were kept ("unknown")
     editor: Person | None = None  # who changed it last; None: nobody since it was made
     archived: ArchivedCopy | None = None  # a web archive's snapshot of ``url``
+    revs: list[str] = field(default_factory=list, compare=False)  # revision stamps (merge)
     extra: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)  # see Study
 
     @property
@@ -144,6 +149,7 @@ class Citation:
     modified: str = field(default_factory=utc_now)
     creator: Person | None = None
     editor: Person | None = None
+    revs: list[str] = field(default_factory=list, compare=False)  # revision stamps (merge)
     extra: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)  # see Study
 
 
@@ -159,10 +165,26 @@ class Link:
     modified: str = field(default_factory=utc_now)
     creator: Person | None = None
     editor: Person | None = None
+    revs: list[str] = field(default_factory=list, compare=False)  # revision stamps (merge)
     extra: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)  # see Study
 
     def other_end(self, highlight_id: str) -> str:
         return self.target_id if highlight_id == self.source_id else self.source_id
+
+
+@dataclass(slots=True)
+class Review:
+    """One verdict given on a claim: an entry of its history (the corrections log).
+
+    ``kind`` is "review" (a reviewer's own verdict, kept side by side with others') or
+    "ruling" (the editor's: the published verdict). ``by`` None: before identities.
+    """
+
+    value: Verdict
+    rationale: str = ""
+    by: Person | None = None
+    at: str = field(default_factory=utc_now)
+    kind: str = "review"  # "review" | "ruling"
 
 
 @dataclass(slots=True)
@@ -186,6 +208,9 @@ class Highlight:
     motivation: list[str] = field(default_factory=list)  # [] : "highlighting"
     language: str = ""  # BCP 47 tag of the note and tags; "" unknown
     quote_language: str = ""  # BCP 47 tag of the passage's text; "" unknown
+    # Every verdict given, oldest first (``verdicts.py``); ``verdict`` is the published one.
+    reviews: list[Review] = field(default_factory=list)
+    revs: list[str] = field(default_factory=list, compare=False)  # revision stamps (merge)
     extra: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)  # see Study
 
     @property
@@ -215,6 +240,11 @@ class Study:
     # View state, not an edit: switching documents is not undone and does not dirty.
     current_document: str = ""
     publish_url: str = ""  # where its fact checks are published (ClaimReview ``url``)
+    # Team work (``domain.merge``): objects deleted here (id -> their revisions when
+    # deleted), so a merge tells "deleted here" from "added there"; conflicts a merge left.
+    deleted: dict[str, list[str]] = field(default_factory=dict)
+    note_revs: list[str] = field(default_factory=list, compare=False)  # the note's revisions
+    conflicts: list[dict[str, str]] = field(default_factory=list)
     # Keys of the study file this version does not know, written back on the next save
     # (``storage/unknown_keys.py``); not compared: they are not the user's edits.
     extra: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)

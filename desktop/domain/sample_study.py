@@ -24,6 +24,7 @@ from desktop.domain.crosscheck_commands import (
     SetVerdict,
 )
 from desktop.domain.factory import make_highlight, new_study_for
+from desktop.domain.identity import Person
 from desktop.domain.model import Citation, Document, Link, Reference, SourceAssessment, Study
 
 PASSAGES = (
@@ -103,8 +104,15 @@ def _cross_check(document: Document, by_quote: dict[str, str]) -> list[Command]:
     ]
 
 
+SAMPLE_READER = Person("Sample reader")
+SAMPLE_TIME = "2017-03-10T09:00:00Z"  # fixed, so the example reports do not change daily
+
+
 def build_sample_study(document: Document) -> Study:
-    """A new study on ``document`` (the sample article) with the example applied."""
+    """A new study on ``document`` (the sample article) with the example applied, as
+    the sample reader worked it through on one fixed day."""
+    from desktop.domain.stamping import Stamped
+
     study = new_study_for(document)
-    Batch(sample_commands(study), "Sample").apply(study)
+    Stamped(Batch(sample_commands(study), "Sample"), SAMPLE_READER, SAMPLE_TIME).apply(study)
     return study

@@ -48,6 +48,8 @@ also on references and versions) are optional too: see ``provenance_data``.
 changed it) are optional keys of highlights, citations, links and references, written
 only when known; citations and links also carry optional ``created``/``modified``.
 Objects without them were made before identities were kept and show as "unknown".
+Team work's optional keys (``revs``, ``highlights[].reviews``, ``study.deleted`` and
+``study.conflicts``) are described in ``team_keys``.
 
 Highlights are written in document order so a diff reads like the document.
 """
@@ -85,6 +87,14 @@ from desktop.storage.annotation_keys import (
 from desktop.storage.document_layout import layout_from, layout_to_data
 from desktop.storage.errors import StudyFileError
 from desktop.storage.provenance_data import archived_from, archived_to_data, web_from, web_to_data
+from desktop.storage.team_keys import (
+    reviews_from,
+    reviews_to_data,
+    revs_from,
+    revs_to_data,
+    study_team_from,
+    study_team_to_data,
+)
 from desktop.storage.unknown_keys import (
     Extra,
     carry_item,
@@ -124,6 +134,7 @@ def study_to_data(
     if len(study.documents) > 1 and study.current_document in study.documents:
         study_data["current_document"] = study.current_document  # optional: see above
     study_data.update(study_keys_to_data(study))
+    study_data.update(study_team_to_data(study))
     data = {
         "format": FORMAT,
         "version": VERSION,
@@ -157,6 +168,7 @@ def _document_to_data(d: Document) -> dict[str, Any]:
         "published": d.published,
         **layout_to_data(d),
         **web_to_data(d),  # optional: provenance, archived (see provenance_data)
+        **revs_to_data(d),  # optional: see team_keys
         "source": {
             "publisher": d.source.publisher,
             "stance": d.source.stance,
@@ -203,6 +215,7 @@ def _people_to_data(item: Any) -> dict[str, Any]:
         data["creator"] = person_to_data(item.creator)
     if item.editor is not None:
         data["editor"] = person_to_data(item.editor)
+    data.update(revs_to_data(item))  # optional: see team_keys
     return data
 
 
@@ -220,6 +233,7 @@ def _people_from(node: Node) -> dict[str, Any]:
     return {
         "creator": person_from(node.obj("creator")) if node.has("creator") else None,
         "editor": person_from(node.obj("editor")) if node.has("editor") else None,
+        "revs": revs_from(node),
     }
 
 
@@ -261,6 +275,7 @@ def highlight_to_data(h: Highlight) -> dict[str, Any]:
         "tags": h.tags,
         **_people_to_data(h),
         **annotation_keys_to_data(h),
+        **reviews_to_data(h),
     }
     return with_unknown(data, h.extra) if h.extra else data
 
@@ -294,6 +309,7 @@ def study_from_data(data: Any) -> Study:
     current = study_node.text("current_document", "")
     study.current_document = current if current in study.documents else ""  # unknown: first
     study.publish_url = publish_url_from(study_node)
+    study_team_from(study_node, study)
     for node in root.objects("references"):
         texts: dict[str, Any] = {name: node.text(name, "") for name in _REFERENCE_FIELDS}
         reference = Reference(
@@ -374,6 +390,7 @@ def _document_from(node: Node) -> Document:
         published=node.text("published", ""),
         **layout_from(node, len(text)),
         **web_from(node),
+        revs=revs_from(node),
         source=SourceAssessment(
             publisher=source.text("publisher", ""),
             stance=source.text("stance", ""),
@@ -462,6 +479,7 @@ def _highlight_from(node: Node, study: Study) -> Highlight:
         tags=normalise_tags(node.strings("tags")),
         **_people_from(node),
         **annotation_keys_from(node),
+        reviews=reviews_from(node),
     )
     highlight.extra = unknown_keys(node, into=selectors)
     return highlight

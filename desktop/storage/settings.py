@@ -52,6 +52,7 @@ class Settings:
     user_name: str = ""  # "" = the account's full name
     user_organisation: str = ""
     user_url: str = ""  # a web address or mailto:
+    blind_reviews: bool = False  # hide others' verdicts on a claim until you gave yours
     # Web capture: keep the page as received inside the study (compressed), up to a size;
     # the services asked ("" = the public one: doi.org, Open Library, the Wayback Machine).
     web_keep_page: bool = True

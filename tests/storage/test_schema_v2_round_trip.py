@@ -54,7 +54,7 @@ def test_round_trip_of_defaults(tmp_path):
     assert loaded.main_document.source.is_empty
 
 
-STAMPS = {"created", "modified", "creator", "editor"}  # optional: written when known
+STAMPS = {"created", "modified", "creator", "editor", "revs"}  # optional (revs: team_keys)
 
 
 def test_saved_json_is_version_3_with_documented_keys(tmp_path):
@@ -66,24 +66,26 @@ def test_saved_json_is_version_3_with_documented_keys(tmp_path):
     assert data["version"] == 3 and data["requires"] == 3
     assert set(data) == {"format", "version", "requires", "offset_unit", "study", "categories",
                          "documents", "references", "highlights", "links"}
-    assert set(data["study"]) == {"id", "title", "note", "created", "modified"}
+    assert set(data["study"]) - {"note_revs"} == {"id", "title", "note", "created", "modified"}
     (document,) = data["documents"]
-    assert set(document) == {"id", "title", "media_type", "source_path", "added", "sha256",
-                             "text", "url", "author", "published", "source"}
+    assert set(document) - {"revs"} == {"id", "title", "media_type", "source_path", "added",
+                                        "sha256", "text", "url", "author", "published",
+                                        "source"}
     assert document["source"] == {
         "publisher": "خبرگزاری فارس 😀", "stance": "state-aligned «conservative»",
         "trust": "mixed", "notes": "Owned by …\nsecond line",
     }
     assert [r["id"] for r in data["references"]] == ["r-full", "r-empty", "r-url"]
     for r in data["references"]:
-        assert set(r) == {"id", "url", "title", "author", "published", "accessed", "excerpt",
-                          "note", "created", "modified"}
-    assert data["references"][0] == {"id": "r-full", "created": "2026-01-01T00:00:00Z",
-                                     "modified": "2026-01-02T00:00:00Z", **FULL_REFERENCE}
+        assert set(r) - {"revs"} == {"id", "url", "title", "author", "published", "accessed",
+                                     "excerpt", "note", "created", "modified"}
+    first = {k: v for k, v in data["references"][0].items() if k != "revs"}
+    assert first == {"id": "r-full", "created": "2026-01-01T00:00:00Z",
+                     "modified": "2026-01-02T00:00:00Z", **FULL_REFERENCE}
     by_id = {h["id"]: h for h in data["highlights"]}
     for h in data["highlights"]:
-        assert set(h) == {"id", "document", "category", "note", "created", "modified",
-                          "verdict", "citations", "target", "tags"}
+        assert set(h) - {"revs"} == {"id", "document", "category", "note", "created",
+                                     "modified", "verdict", "citations", "target", "tags"}
         assert set(h["verdict"]) == {"value", "rationale"}
         for c in h["citations"]:
             assert set(c) - STAMPS == {"id", "reference", "stance", "comment"}

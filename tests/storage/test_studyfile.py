@@ -54,9 +54,19 @@ def snapshot(study):
     return {
         "study": (study.id, study.title, study.note, study.created, study.modified),
         "categories": [dataclasses.asdict(c) for c in study.categories],
-        "documents": {i: dataclasses.asdict(d) for i, d in study.documents.items()},
-        "highlights": {i: dataclasses.asdict(h) for i, h in study.highlights.items()},
+        "documents": {i: {k: v for k, v in dataclasses.asdict(d).items() if k != "revs"}
+                      for i, d in study.documents.items()},
+        "highlights": {i: _without_revs(dataclasses.asdict(h))
+                       for i, h in study.highlights.items()},
     }
+
+
+def _without_revs(data):
+    """Revision stamps are appended by saving (``team_keys``): not part of the content."""
+    data.pop("revs", None)
+    for c in data["citations"]:
+        c.pop("revs", None)
+    return data
 
 
 def save_load(study, path):

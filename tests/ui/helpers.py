@@ -60,6 +60,8 @@ class FakePrompts(Prompts):
         self.dialogs["choose_encoding"] = deque()  # document formats
         for name in ("open_address", "publish_address", "attach_source"):  # web capture
             self.dialogs[name] = deque()
+        self.dialogs["resolve_conflicts"] = deque()  # merging another copy
+        self.dialogs["recorded_conflicts"] = deque()
         self.progress_dialogs: list = []
         self.dialog_calls: list[tuple[str, tuple]] = []
 
@@ -117,6 +119,12 @@ class FakePrompts(Prompts):
 
     def attach_source(self, study, highlight, pasted):
         return self._dialog("attach_source", highlight.id, pasted)
+
+    def resolve_conflicts(self, conflicts, their_name):
+        return self._dialog("resolve_conflicts", conflicts, their_name)
+
+    def recorded_conflicts(self, conflicts):
+        return self._dialog("recorded_conflicts", conflicts)
 
     def progress(self, title, label):
         """A real progress dialog, but not modal, so a test can press its Cancel."""

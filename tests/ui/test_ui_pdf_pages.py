@@ -401,3 +401,41 @@ def test_select_all_and_copy_on_the_pages(qtbot, window, pdf_path, ui):
     # Shift+Right at the very end stays at the end.
     qtbot.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
     assert view.selection_range() == (0, len(win.session.document.text))
+
+
+def test_rtl_words_select_and_highlight_on_their_own_glyphs(qtbot, window, tmp_path, ui):
+    """A Hebrew line stored in logical order reads in logical order, and dragging over
+    a word on the page highlights that word (its boxes, not its mirror image's)."""
+    from tests.format_fixtures import RTL_FONT, make_rtl_pdf
+
+    if not RTL_FONT.is_file():
+        pytest.skip("DejaVu Sans is not installed")
+    path = tmp_path / "rtl.pdf"
+    path.write_bytes(make_rtl_pdf("שלום עולם", logical=True))
+    win = window(path)
+    view = win.pdf.view
+    qtbot.waitUntil(lambda: view.page_count == 1)
+    text = win.session.document.text
+    assert text == "שלום עולם"
+    start = text.index("עולם")
+    drag_select(qtbot, view, start, start + 4)
+    assert view.selection_range() == (start, start + 4)
+    ui.press(qtbot, view, Qt.Key.Key_1, ui.CTRL)
+    (row,) = ui.rows(win)
+    assert row["text"] == "p. 1 · עולם"
+
+
+def test_unreadable_characters_are_reported_on_open(qtbot, window, seed_copy, tmp_path):
+    from tests.format_fixtures import _with_new_xref
+
+    raw = _with_new_xref(make_pdf(["Plain words here ABAB"]).replace(
+        b"/BaseFont /Helvetica >>",
+        b"/BaseFont /Helvetica /Encoding << /Differences [65 /g1 /g2] >> >>"))
+    path = tmp_path / "odd.pdf"
+    path.write_bytes(raw)
+    win = window(seed_copy)
+    assert win.files.open(path)
+    ((title, message),) = win.prompts.infos
+    assert title == "Some text could not be read"
+    assert "odd.pdf" in message and "page 1: 4 characters could not be read" in message
+    assert win.session.document.text.endswith("\ufffd" * 4)

@@ -22,7 +22,8 @@ from typing import Any
 import orjson
 
 from desktop.domain.crosscheck import Verdict
-from desktop.domain.model import Document, Study
+from desktop.domain.model import Document, Highlight, Study
+from desktop.domain.verdicts import last_verdict
 from desktop.storage.exporters.errors import ExportError
 from desktop.storage.exporters.report_model import (
     ExportOptions,
@@ -94,7 +95,7 @@ def _review(p: Passage, document: Document, options: ExportOptions,
     date = (options.generated or h.modified)[:10]
     if date:
         review["datePublished"] = date
-    review.update(_reviewer(options))
+    review.update(_reviewer(options, h))
     review["reviewRating"] = rating(h.verdict)
     if h.tags:
         review["keywords"] = list(h.tags)
@@ -102,9 +103,11 @@ def _review(p: Passage, document: Document, options: ExportOptions,
     return review
 
 
-def _reviewer(options: ExportOptions) -> dict[str, Any]:
-    """``author`` (and ``publisher``) of a review: the identity, else the author name."""
-    person = options.identity
+def _reviewer(options: ExportOptions, h: Highlight) -> dict[str, Any]:
+    """``author`` (and ``publisher``) of a review: who gave the published verdict (the
+    editor's ruling, else the latest review), else the identity, else the author name."""
+    entry = last_verdict(h)
+    person = entry.by if entry is not None and entry.by is not None else options.identity
     name = one_line(person.name if person is not None and person.name else options.author)
     if not name:
         return {}

@@ -12,12 +12,13 @@ from html import escape
 
 from desktop.domain.markdown_safe import render_markdown
 from desktop.domain.model import Document, Reference, Study
+from desktop.domain.verdicts import history_lines, report_progress_line, verdict_byline
 from desktop.storage.exporters.markdown_report import demote_headings
 from desktop.storage.exporters.report_model import (
     ExportOptions,
     Passage,
     all_passages,
-    checkable_progress,
+    checkable_ids,
     citation_lead,
     document_facts,
     one_line,
@@ -154,9 +155,10 @@ def _document(document: Document) -> list[str]:
 
 def _summary(passages: list[Passage]) -> list[str]:
     out = ['<section class="summary">', "<h2>Verdicts</h2>"]
-    checked, claims = checkable_progress(passages)
-    if claims:
-        out.append(f"<p>Claims checked: {checked} of {claims}.</p>")
+    progress_line = report_progress_line([p.highlight for p in passages],
+                                         checkable_ids(passages))
+    if progress_line:
+        out.append(f"<p>{escape(progress_line)}</p>")
     out += ["<table>", "<thead><tr><th>Verdict</th><th>Count</th><th>Passages</th></tr></thead>",
             "<tbody>"]
     for verdict, numbers in verdict_summary(passages):
@@ -187,6 +189,12 @@ def _passage(p: Passage, level: int = 3) -> list[str]:
     if shows_verdict(p) and (h.verdict.is_checked or h.rationale.strip()):
         why = f" — {escape(one_line(h.rationale))}" if h.rationale.strip() else ""
         out.append(f"<p><strong>Verdict:</strong> {verdict}{why}</p>")
+    if h.reviews:
+        out.append(f'<p class="meta">{escape(verdict_byline(h))}</p>')
+        history = history_lines(h)
+        if history:
+            items = "".join(f"<li>{escape(one_line(x))}</li>" for x in history)
+            out.append(f"<p><strong>Verdict history</strong></p><ul>{items}</ul>")
     if h.tags:
         chips = " ".join(f'<span class="tag">{escape(t)}</span>' for t in h.tags)
         out.append(f'<p class="tags"><strong>Tags:</strong> {chips}</p>')

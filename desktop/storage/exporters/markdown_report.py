@@ -18,11 +18,12 @@ from __future__ import annotations
 import re
 
 from desktop.domain.model import Study
+from desktop.domain.verdicts import history_lines, report_progress_line, verdict_byline
 from desktop.storage.exporters.report_model import (
     ExportOptions,
     Passage,
     all_passages,
-    checkable_progress,
+    checkable_ids,
     citation_lead,
     document_facts,
     one_line,
@@ -209,9 +210,10 @@ def _document(document) -> list[str]:
 
 def _summary(passages: list[Passage]) -> list[str]:
     lines = ["## Verdicts", ""]
-    checked, claims = checkable_progress(passages)
-    if claims:
-        lines += [f"Claims checked: {checked} of {claims}.", ""]
+    progress_line = report_progress_line([p.highlight for p in passages],
+                                         checkable_ids(passages))
+    if progress_line:
+        lines += [progress_line, ""]
     lines += ["| Verdict | Count | Passages |", "|---|---:|---|"]
     for verdict, numbers in verdict_summary(passages):
         refs = ", ".join(f"[{n}](#passage-{n})" for n in numbers) or "—"
@@ -232,6 +234,11 @@ def _passage(p: Passage, level: int = 3) -> list[str]:
     if shows_verdict(p) and (h.verdict.is_checked or h.rationale.strip()):
         why = f" — {escape(h.rationale)}" if h.rationale.strip() else ""
         lines += [f"**Verdict:** {h.verdict.symbol} {escape(h.verdict.label)}{why}", ""]
+    if h.reviews:
+        lines += [f"*{escape(verdict_byline(h))}*", ""]
+        history = history_lines(h)
+        if history:
+            lines += ["**Verdict history**", "", *(f"- {escape(x)}" for x in history), ""]
     if h.tags:
         lines += ["**Tags:** " + ", ".join(escape(t) for t in h.tags), ""]
     if h.note.strip():

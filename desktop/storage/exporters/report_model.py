@@ -150,10 +150,9 @@ def shows_verdict(p: Passage) -> bool:
     return p.category.checkable or p.highlight.verdict.is_checked
 
 
-def checkable_progress(passages: list[Passage]) -> tuple[int, int]:
-    """(checked, total) over the passages whose category takes a verdict."""
-    mine = [p for p in passages if p.category.checkable]
-    return sum(p.highlight.verdict.is_checked for p in mine), len(mine)
+def checkable_ids(passages: list[Passage]) -> frozenset[str]:
+    """The categories of these passages that take a verdict (for the progress line)."""
+    return frozenset(p.category.id for p in passages if p.category.checkable)
 
 
 def safe_url(url: str) -> str | None:

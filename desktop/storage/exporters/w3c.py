@@ -28,6 +28,7 @@ import orjson
 from desktop.domain.crosscheck import Verdict
 from desktop.domain.identity import Person
 from desktop.domain.model import Citation, Document, Highlight, Link, Study
+from desktop.domain.verdicts import last_verdict
 from desktop.storage.exporters.report_model import ExportOptions, safe_url
 
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
@@ -124,8 +125,14 @@ def _highlight(study: Study, h: Highlight, document: Document,
     if h.note.strip():
         bodies.append(_textual("commenting", h.note, "text/markdown", lang))
     if h.verdict.is_checked or h.rationale.strip():
-        bodies.append(_textual("assessing", assessment_text(h.verdict, h.rationale),
-                               "text/plain", lang))
+        assessing = _textual("assessing", assessment_text(h.verdict, h.rationale),
+                             "text/plain", lang)
+        given = last_verdict(h)  # who gave the published verdict, and when
+        if given is not None and given.by is not None and agent(given.by):
+            assessing["creator"] = agent(given.by)
+            if given.at:
+                assessing["created"] = given.at
+        bodies.append(assessing)
     bodies += [b for b in (_citation(study, c) for c in h.citations) if b]
     selectors: list[dict[str, Any]] = [{
         "type": "TextQuoteSelector",

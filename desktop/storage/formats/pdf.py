@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from desktop.domain.model import Document
 from desktop.storage.errors import DocumentError
 from desktop.storage.formats.base import ImportCancelledError, Source
+from desktop.storage.formats.pdf_bidi import UNREADABLE, logical_order, rtl_runs
 from desktop.storage.formats.pdfium_thread import call
 
 HYPHEN_MARK = "\u00ad"  # PDFium's line-end hyphen (U+FFFE), kept as a soft hyphen
@@ -33,6 +34,7 @@ MAX_PAGES = 20_000  # a budget: a file claiming more pages is refused
 _INVISIBLE = 3  # FPDF_TEXTRENDERMODE_INVISIBLE
 _DROP = {c for c in range(0x20) if c not in (0x09, 0x0A, 0x0D)} | {0xFFFF, 0xFEFF}
 _WORD = re.compile(r"\w+")
+_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")  # Hebrew, Arabic, …
 
 Box = tuple[float, float, float, float]  # left, top, right, bottom in points, top-left origin
 
@@ -69,18 +71,73 @@ def open_pdf(raw: bytes, name: str):
 
 def page_text(page, textpage, *, indexed: bool = True) -> tuple[str, list[int]]:
     """The text of one page as the document holds it, and (``indexed``) for each of its
-    code points the PDFium character index it came from.
+    code points the PDFium character index it came from (see ``read_page``)."""
+    text, index, _unreadable = read_page(page, textpage, indexed=indexed)
+    return text, index
+
+
+def read_page(page, textpage, *, indexed: bool = True) -> tuple[str, list[int], int]:
+    """The page's text, each code point's PDFium text index (``indexed``), and how many
+    characters PDFium could not map to Unicode (shown as ``UNREADABLE``).
 
     Line breaks become ``\\n``, PDFium's line-end hyphen mark a soft hyphen, control
-    characters go; leading and trailing line breaks are stripped. A page whose only
-    text is an invisible label gives "". Without ``indexed`` (loading: the whole text,
-    no boxes) the same text comes from C-speed string methods instead of a loop.
+    characters go; leading and trailing line breaks are stripped; right-to-left runs are
+    put in logical order (``pdf_bidi``). A page whose only text is an invisible label
+    gives "". Without ``indexed`` (loading: the whole text, no boxes) a page with neither
+    RTL text nor unmapped characters comes from C-speed string methods instead of a loop.
     """
     raw = textpage.get_text_range()
-    text, index = clean_indexed(raw) if indexed else (clean(raw), [])
+    unmapped = _unmapped_chars(textpage)
+    if indexed or unmapped or _RTL.search(raw):
+        text, index = clean_indexed(raw)
+        text, index, unreadable = _faithful(textpage, text, index, unmapped)
+    else:
+        text, index, unreadable = clean(raw), [], 0
     if len(_WORD.findall(text)) < LABEL_WORDS and text.strip() and not _draws_text(page):
-        return "", []
-    return text, index
+        return "", [], 0
+    return text, (index if indexed else []), unreadable
+
+
+def _unmapped_chars(textpage) -> set[int]:
+    """PDFium char indexes whose glyph had no Unicode mapping (PDFium then gives the raw
+    glyph code as if it were a character)."""
+    has_error = _pdfium().raw.FPDFText_HasUnicodeMapError
+    handle = textpage.raw
+    return {c for c in range(textpage.count_chars()) if has_error(handle, c) == 1}
+
+
+def _faithful(textpage, text: str, index: list[int],
+              unmapped: set[int]) -> tuple[str, list[int], int]:
+    """``text`` with unmapped characters marked ``UNREADABLE`` and RTL runs in logical
+    order, ``index`` permuted alongside so every code point keeps its character box."""
+    raw = _pdfium().raw
+    to_char = raw.FPDFText_GetCharIndexFromTextIndex
+    first = _first_text_index(textpage)
+    chars = list(text)
+    unreadable = 0
+    if unmapped:
+        for i, at in enumerate(index):
+            if chars[i] != "\n" and to_char(textpage.raw, first + at) in unmapped:
+                chars[i] = UNREADABLE
+                unreadable += 1
+        text = "".join(chars)
+    runs = rtl_runs(text)
+    if not runs:
+        return text, index, unreadable
+    keys: list[tuple | None] = [None] * len(text)
+    lefts: list[float | None] = [None] * len(text)
+    for start, end in runs:
+        for i in range(start, end):
+            char = to_char(textpage.raw, first + index[i])
+            if char < 0:
+                continue
+            box = textpage.get_charbox(char)
+            if box[2] <= box[0] and box[3] <= box[1]:
+                continue  # a generated space: no glyph
+            keys[i] = (box, textpage.get_charbox(char, loose=True))
+            lefts[i] = box[0]
+    order = logical_order(text, keys, lefts)
+    return "".join(text[i] for i in order), [index[i] for i in order], unreadable
 
 
 _TRANSLATE = {**dict.fromkeys(_DROP), 0xFFFE: HYPHEN_MARK, 0x02: HYPHEN_MARK}
@@ -143,13 +200,14 @@ def _load_pdf(source: Source) -> Document:
         count = len(document)
         parts: list[str] = []
         starts: list[int] = []
+        warnings: list[str] = []
         length = 0
         for number in range(count):
             source.step(number / count)
             try:
                 page = document[number]
                 textpage = page.get_textpage()
-                text, _ = page_text(page, textpage, indexed=False)
+                text, _, unreadable = read_page(page, textpage, indexed=False)
                 textpage.close()
                 page.close()
             except ImportCancelledError:
@@ -158,6 +216,11 @@ def _load_pdf(source: Source) -> Document:
                 raise DocumentError(
                     f"“{name}”: page {number + 1} could not be read ({_reason(err)})."
                 ) from err
+            if unreadable:
+                warnings.append(f"page {number + 1}: {unreadable} character"
+                                f"{'s' if unreadable > 1 else ''} could not be read "
+                                f"reliably (the PDF's font gives no text for them; "
+                                f"shown as {UNREADABLE})")
             if number:
                 parts.append("\n\n")
                 length += 2
@@ -173,7 +236,8 @@ def _load_pdf(source: Source) -> Document:
     finally:
         document.close()
     return Document(text=full, title=meta.get("Title", ""), media_type="application/pdf",
-                    author=meta.get("Author", ""), published=_created(meta), pages=starts)
+                    author=meta.get("Author", ""), published=_created(meta), pages=starts,
+                    load_warnings=warnings)
 
 
 @dataclass

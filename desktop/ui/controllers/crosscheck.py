@@ -34,8 +34,26 @@ class CrossCheckController(Controller):
         from desktop.domain.crosscheck_commands import SetVerdict
 
         h = self.session.study.highlights[highlight_id]
-        if (h.verdict, h.rationale) != (verdict, rationale):
+        me = self.session.person().name
+        mine = next((r for r in reversed(h.reviews)
+                     if r.kind == "review" and r.by is not None and r.by.name == me), None)
+        given = (mine.value, mine.rationale) if mine else (h.verdict, h.rationale)
+        if given != (verdict, rationale):  # each reviewer's own verdict is theirs to give
             self.session.execute(SetVerdict(highlight_id, verdict, rationale))
+
+    def rule_verdict(self, highlight_id: str) -> None:
+        """The editor's ruling: your own latest verdict on the claim (else the one shown)
+        becomes the published one, whatever reviewers say later."""
+        from desktop.domain.crosscheck_commands import SetVerdict
+
+        h = self.session.study.highlights[highlight_id]
+        me = self.session.person().name
+        mine = next((r for r in reversed(h.reviews)
+                     if r.by is not None and r.by.name == me), None)
+        value, why = (mine.value, mine.rationale) if mine else (h.verdict, h.rationale)
+        self.session.execute(SetVerdict(highlight_id, value, why, label="Rule verdict",
+                                        ruling=True))
+        self.ctx.status(f"Ruled: {value.symbol} {value.label} is the published verdict", 5000)
 
     # --- references on a highlight -------------------------------------------
     def attach_reference(self, highlight_id: str) -> None:

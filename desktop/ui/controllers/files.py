@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from desktop.domain.plural import plural
 from desktop.storage.disk_state import Fingerprint
 from desktop.storage.documents import is_document_path
 from desktop.storage.errors import ChangedOnDiskError, StorageError
@@ -20,6 +21,7 @@ from desktop.storage.saving import SaveResult, save_study, take_snapshot
 from desktop.storage.studyfile import STUDY_SUFFIX
 from desktop.ui.controllers.base import Controller
 from desktop.ui.controllers.formats import FormatController
+from desktop.ui.controllers.merging import MergeController
 from desktop.ui.controllers.safety import SafetyController, claim_lock
 from desktop.ui.core.background import BackgroundWriter, Job
 from desktop.ui.core.session import StudySession
@@ -41,6 +43,7 @@ class FileController(Controller):
         self.safety = safety
         self.formats = formats
         self.writer = BackgroundWriter(self)
+        self.merger = MergeController(ctx)
 
     def _start_dir(self) -> str:
         if self.session.path is not None:
@@ -85,7 +88,12 @@ class FileController(Controller):
             return False
         session = self.safety.offer_recovery(session)
         self.ctx.set_session(session)
-        self.ctx.status(f"Opened {name}", 5000)
+        recorded = len(session.study.conflicts)
+        if recorded:  # left by a merge outside the app (git's driver, crosslight merge)
+            self.ctx.status(f"Opened {name}: {plural(recorded, 'merge conflict')} recorded "
+                            "— see File › Merge Conflicts…", 15000)
+        else:
+            self.ctx.status(f"Opened {name}", 5000)
         return True
 
     def save(self, background: bool = False) -> bool:
@@ -101,6 +109,8 @@ class FileController(Controller):
             return self.save_as(background)
         # In the background the writer compares the file on disk with what was read.
         choice = self.safety.before_save(session, compare=not background)
+        if choice is DiskChoice.MERGE:
+            return self._merge_then_save(session.path)
         if choice is DiskChoice.SAVE_AS:
             return self.save_as(background)
         if choice is DiskChoice.RELOAD:
@@ -236,6 +246,8 @@ class FileController(Controller):
         """The writer found the file changed by another program and wrote nothing: ask.
         The rare write that follows runs here, not queued behind a closing window."""
         choice = self.prompts.ask_changed_on_disk(path.name)
+        if choice is DiskChoice.MERGE:
+            return self._merge_then_save(path)
         if choice is DiskChoice.OVERWRITE:
             return self._write(path, in_place=True)
         if choice is DiskChoice.SAVE_AS:
@@ -243,6 +255,15 @@ class FileController(Controller):
         if choice is DiskChoice.RELOAD:
             self.reload()
         return False
+
+    def _merge_then_save(self, path: Path) -> bool:
+        """Someone saved over the study: take their changes in, then save over theirs
+        (which the merge now holds)."""
+        loaded = self.merger.merge_file(path)
+        if loaded is None:
+            return False
+        self.session.fingerprint = loaded.fingerprint  # the file read is the one merged
+        return self._write(path, in_place=True)
 
     def _lock_new(self, path: Path) -> StudyLock | bool | None:
         """Lock a Save As target; False (after saying why) if someone has it open."""

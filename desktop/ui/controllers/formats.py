@@ -36,7 +36,12 @@ class FormatController(Controller):
     def open_document(self, path: Path) -> Opened | None:
         """A new study around the document at ``path`` (None: error shown or cancelled)."""
         document = load_document_in_background(self.ctx.window(), path, self.prompts)
-        return None if document is None else Opened(new_study_for(document), None)
+        if document is None:
+            return None
+        if document.load_warnings:  # text that may differ from the page is never silent
+            self.prompts.info("Some text could not be read", (
+                f"“{path.name}” opened, but:\n" + "\n".join(document.load_warnings)))
+        return Opened(new_study_for(document), None)
 
     def reopen_with_encoding(self) -> bool:
         from desktop.domain.content_commands import ReplaceDocumentContent

@@ -21,6 +21,7 @@ from desktop.domain.commands import (
 )
 from desktop.domain.crosscheck import Verdict
 from desktop.domain.factory import make_highlight
+from desktop.domain.plural import plural
 from desktop.domain.selection import trim_span
 from desktop.ui.controllers.base import Controller
 from desktop.ui.controllers.crosscheck import CrossCheckController
@@ -34,8 +35,7 @@ def describe_deleted(h: Highlight) -> str:
     """"Highlight deleted — with its note and 2 sources": what Undo brings back."""
     kept = [what for what, has in (("note", bool(h.note.strip())),
                                    ("verdict", h.verdict.is_checked),
-                                   (f"{len(h.citations)} source"
-                                    f"{'s' if len(h.citations) != 1 else ''}", bool(h.citations)))
+                                   (plural(len(h.citations), "source"), bool(h.citations)))
             if has]
     return "Highlight deleted" + (f" with its {', '.join(kept)}" if kept else "")
 

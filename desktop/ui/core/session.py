@@ -15,7 +15,9 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from desktop.domain.changes import ChangeSet
 from desktop.domain.commands import Command
+from desktop.domain.identity import Person
 from desktop.domain.model import Document, Study
+from desktop.domain.stamping import Stamped
 from desktop.storage.snapshot import SnapshotCache
 
 if TYPE_CHECKING:
@@ -62,6 +64,7 @@ class StudySession(QObject):
         self.path = path
         self.undo_stack = QUndoStack(self)
         self.orphans_on_open: list[str] = []
+        self.actor: Person | None = None  # who edits; None: the identity of Preferences
         # File safety: the file as last read or written (to notice others' changes),
         # whether this session may write it, its lock, and the name of its autosave.
         self.fingerprint: Fingerprint | None = None
@@ -122,7 +125,16 @@ class StudySession(QObject):
         return not self.undo_stack.isClean()
 
     def execute(self, command: Command) -> None:
-        self.undo_stack.push(_UndoCommand(self, command))
+        """Run ``command`` as one undo step, stamped with who ran it (``Stamped``)."""
+        self.undo_stack.push(_UndoCommand(self, Stamped(command, self.person())))
+
+    def person(self) -> Person:
+        """Who edits: ``actor`` when set (tests, a merge), else Preferences' identity."""
+        if self.actor is not None:
+            return self.actor
+        from desktop.storage.settings import identity, load_settings
+
+        return identity(load_settings())
 
     def mark_saved(
         self, path: Path, fingerprint: Fingerprint | None = None, edits: int | None = None

@@ -26,6 +26,7 @@ from desktop.storage.formats import open_filter
 from desktop.ui.dialogs.safety_prompts import SafetyPrompts
 
 if TYPE_CHECKING:  # the dialogs load on first use, not at start-up
+    from desktop.domain.merge import Conflict
     from desktop.domain.model import Document
     from desktop.ui.dialogs.crosscheck_dialogs import AttachChoice
     from desktop.ui.dialogs.document_info import DocumentDetails
@@ -182,6 +183,22 @@ class Prompts(SafetyPrompts):
 
         dialog = PublishAddressDialog(current, why, self.parent)
         return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    # --- team work ---------------------------------------------------------------
+    def resolve_conflicts(self, conflicts: list[Conflict],
+                          their_name: str) -> dict[tuple[str, str], str] | None:
+        """Mine, theirs or both for each conflict of a merge; None cancels the merge."""
+        from desktop.ui.dialogs.merge_dialog import ConflictDialog
+
+        dialog = ConflictDialog(conflicts, their_name, self.parent)
+        return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def recorded_conflicts(self, conflicts: list[Conflict]) -> bool:
+        """Show the conflicts an earlier merge left in the study; True: mark resolved."""
+        from desktop.ui.dialogs.merge_dialog import ConflictDialog
+
+        dialog = ConflictDialog(conflicts, "the other copy", self.parent, recorded=True)
+        return dialog.exec() == QDialog.DialogCode.Accepted
 
     # --- documents -------------------------------------------------------------
     def update_report(self, report: UpdateReport) -> bool:

@@ -29,6 +29,7 @@ class LockChoice(enum.Enum):
 
 
 class DiskChoice(enum.Enum):
+    MERGE = "merge"  # take the other changes in, then save: nobody's work is lost
     RELOAD = "reload"
     OVERWRITE = "overwrite"
     SAVE_AS = "save as"
@@ -88,13 +89,16 @@ class SafetyPrompts:
         return self._choose(  # type: ignore[return-value]
             QMessageBox.Icon.Warning, "File changed on disk",
             f"“{name}” was changed by another program since you opened or saved it.",
-            "Reload shows the file as it is now and drops your unsaved changes; Overwrite "
-            "replaces the other changes with yours; Save As keeps both.",
-            [("Save As…", Role.AcceptRole, DiskChoice.SAVE_AS),
+            "Merge takes the other changes into yours (asking where both changed the "
+            "same thing) and saves; Reload shows the file as it is now and drops your "
+            "unsaved changes; Overwrite replaces the other changes with yours; Save As "
+            "keeps both.",
+            [("Merge…", Role.AcceptRole, DiskChoice.MERGE),
+             ("Save As…", Role.AcceptRole, DiskChoice.SAVE_AS),
              ("Reload", Role.DestructiveRole, DiskChoice.RELOAD),
              ("Overwrite", Role.DestructiveRole, DiskChoice.OVERWRITE),
              ("Cancel", Role.RejectRole, DiskChoice.CANCEL)],
-            DiskChoice.SAVE_AS,
+            DiskChoice.MERGE,
         )
 
     def ask_save_failed(self, name: str, reason: str) -> bool:

@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.crosscheck import Verdict, suggest_verdict
 from desktop.domain.display_text import excerpt, page_prefix, reference_line
+from desktop.domain.identity import Person
 from desktop.domain.model import Category, Highlight, Study
+from desktop.domain.verdicts import history_lines, people_line, side_by_side, visible_reviews
 from desktop.ui.core.label_styles import style_quote
 from desktop.ui.core.swatches import color_icon
 from desktop.ui.notes.note_editor import MarkdownEditor
@@ -26,6 +28,26 @@ from desktop.ui.notes.tag_editor import TagEdit
 from desktop.ui.reader.bidi import show_direction
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+_viewer_cache: dict[str, object] = {}
+
+
+def viewer() -> tuple[Person, bool]:
+    """Who is looking, and whether reviews are blind (Preferences), read again only when
+    the settings file changed."""
+    from desktop.storage.settings import FILE_NAME, config_dir, identity, load_settings
+
+    path = config_dir() / FILE_NAME
+    try:
+        info = path.stat()
+        stamp: object = (info.st_mtime_ns, info.st_size)
+    except OSError:
+        stamp = None
+    if _viewer_cache.get("stamp") != stamp or "value" not in _viewer_cache:
+        settings = load_settings(path)
+        _viewer_cache.update(stamp=stamp, value=(identity(settings), settings.blind_reviews))
+    return _viewer_cache["value"]  # type: ignore[return-value]
 
 
 def verdict_text(verdict: Verdict) -> str:
@@ -182,6 +204,12 @@ class VerdictRow(QWidget):
         self.suggestion.setWordWrap(True)
         # Its line is kept even when empty, so the panel does not jump when it appears.
         self.suggestion.setMinimumHeight(self.suggestion.fontMetrics().lineSpacing())
+        self.byline = QLabel(self)  # who made it, who edited it, who gave the verdict
+        self.byline.setObjectName("verdictByline")
+        self.byline.setWordWrap(True)
+        self.byline.setTextFormat(Qt.TextFormat.PlainText)
+        self.byline.setEnabled(False)  # drawn in the muted colour: small print
+        self.byline.hide()
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         label = QLabel("&Verdict", self)
@@ -193,6 +221,7 @@ class VerdictRow(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(row)
         layout.addWidget(self.suggestion)
+        layout.addWidget(self.byline)
         self.combo.activated.connect(self._emit)
         self.combo.activated.connect(lambda _i: self.rationale.setFocus())
         self.rationale.textEdited.connect(self._emit)
@@ -204,6 +233,8 @@ class VerdictRow(QWidget):
                        category: str = "") -> None:
         """``takes_verdict``: its category is checkable (or a verdict was recorded);
         otherwise the controls rest, saying why, in the same place (no layout jump)."""
+        me, blind = viewer()
+        self._show_byline(h, me, blind)
         self.combo.setEnabled(takes_verdict)
         self.rationale.setEnabled(takes_verdict)
         if not takes_verdict:
@@ -215,15 +246,32 @@ class VerdictRow(QWidget):
             self.suggestion.setText("")
             return
         self.rationale.setPlaceholderText("Why? One line of rationale")
-        self.combo.setCurrentIndex(self.combo.findData(h.verdict.value))
-        if self.rationale.text() != h.rationale:
-            self.rationale.setText(h.rationale)
+        verdict, rationale = h.verdict, h.rationale
+        if blind and not visible_reviews(h, me, blind):  # yours first: the box starts empty
+            verdict, rationale = Verdict.UNVERIFIED, ""
+        self.combo.setCurrentIndex(self.combo.findData(verdict.value))
+        if self.rationale.text() != rationale:
+            self.rationale.setText(rationale)
             self.rationale.setCursorPosition(0)
         suggested = suggest_verdict(c.stance for c in h.citations)
         if suggested is None or suggested == h.verdict:
             self.suggestion.setText("")
         else:
             self.suggestion.setText(f"Sources suggest: {verdict_text(suggested)}?")
+
+    def _show_byline(self, h: Highlight, me: Person | None, blind: bool) -> None:
+        # Parts break between them, never inside ("3 reviewers: ✘ ⚖" stays on one line).
+        parts = people_line(h, me, blind).split(" · ")
+        self.byline.setText(" · ".join(p.replace(" ", "\u00a0") for p in parts))
+        hidden = blind and not visible_reviews(h, me, blind)
+        reviewers, history = ([], []) if hidden else (side_by_side(h), history_lines(h))
+        tip = []
+        if len(reviewers) > 1:
+            tip += ["Reviewers:", *reviewers]
+        if history:
+            tip += [""] * bool(tip) + ["Verdict history:", *history]
+        self.byline.setToolTip("\n".join(tip))
+        self.byline.setVisible(True)
 
 
 class HighlightDetail(QWidget):
@@ -291,6 +339,8 @@ class HighlightDetail(QWidget):
             self.verdict.combo.setCurrentIndex(0)
             self.verdict.rationale.clear()
             self.verdict.suggestion.setText("")
+            self.verdict.byline.clear()
+            self.verdict.byline.hide()  # no empty line of small print
             self.tags.show_tags([])
             self._count_tabs(0, 0)
             return

@@ -20,6 +20,7 @@ from desktop.domain.folding import fold
 from desktop.domain.model import Highlight, Study
 from desktop.domain.plural import plural
 from desktop.domain.tags import has_tag, hashtags
+from desktop.domain.verdicts import status as review_status
 from desktop.ui.reader.bidi import starts_rtl
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -57,6 +58,7 @@ class HighlightListModel(QAbstractListModel):
         self._noted: set[str] = set()
         self.category_id: str | None = None
         self.verdict: Verdict | None = None
+        self.status: str | None = None  # a claim's review status, or None: any
         self.tag: str | None = None
         self.text = ""
         # Scope: every document's highlights (rows then name their document), and
@@ -75,10 +77,11 @@ class HighlightListModel(QAbstractListModel):
         self.endResetModel()
 
     def set_filter(self, category_id: str | None, verdict: Verdict | None, text: str = "",
-                   tag: str | None = None) -> None:
+                   tag: str | None = None, status: str | None = None) -> None:
+        """``status``: "draft", "reviewed" or "ruled" (``domain.verdicts``), or None."""
         self.beginResetModel()
         self.category_id, self.verdict, self.text = category_id, verdict, fold(text).strip()
-        self.tag = tag
+        self.tag, self.status = tag, status
         self._apply_filter()
         self.endResetModel()
 
@@ -91,7 +94,7 @@ class HighlightListModel(QAbstractListModel):
     @property
     def is_filtered(self) -> bool:
         return bool(self.category_id or self.verdict or self.text or self.orphans_only
-                    or self.tag)
+                    or self.tag or self.status)
 
     @property
     def total(self) -> int:
@@ -158,6 +161,10 @@ class HighlightListModel(QAbstractListModel):
         if self.verdict is not None:
             rows = [h for h in rows if h.verdict == self.verdict
                     and self._study.shows_verdict(h)]
+        if self.status is not None:
+            wanted = self.status
+            rows = [h for h in rows if self._study.takes_verdict(h)
+                    and review_status(h) == wanted]
         if self.tag is not None:
             tag = self.tag
             rows = [h for h in rows if h.tags and has_tag(h.tags, tag)]

@@ -25,6 +25,7 @@ from desktop.domain.crosscheck import Verdict, claim_progress
 from desktop.domain.model import Highlight, Study
 from desktop.domain.plural import plural
 from desktop.domain.tags import tag_counts
+from desktop.domain.verdicts import STATUSES
 from desktop.ui.core.current import CurrentSession
 from desktop.ui.core.key_names import category_keys_text
 from desktop.ui.core.label_styles import style_hint, style_summary
@@ -105,6 +106,9 @@ class NotesPane(QWidget):
         self.verdict_filter.addItem("All verdicts", None)
         for verdict in Verdict:
             self.verdict_filter.addItem(verdict_text(verdict), verdict.value)
+        self.verdict_filter.insertSeparator(self.verdict_filter.count())
+        for state in STATUSES:  # review status of claims: draft → reviewed → ruled
+            self.verdict_filter.addItem(f"Claims {state}", f"status:{state}")
         self.tag_filter = TagFilter(self)
         for combo in (self.category_filter, self.verdict_filter):
             # Sized by a short text, not the longest entry ("Opinion — not checkable"):
@@ -275,9 +279,10 @@ class NotesPane(QWidget):
     def _apply_filters(self) -> None:
         current = self.current_id()
         verdict = self.verdict_filter.currentData()
+        state = verdict[len("status:"):] if verdict and verdict.startswith("status:") else None
         self.model.set_filter(self.category_filter.currentData(),
-                              Verdict(verdict) if verdict else None, self.text_filter.text(),
-                              self.tag_filter.current_tag())
+                              Verdict(verdict) if verdict and not state else None,
+                              self.text_filter.text(), self.tag_filter.current_tag(), state)
         self._restore_current(current)
         self._refresh_summary(recount=False)
         self._show_detail(self.current_id())

@@ -48,6 +48,9 @@ class Actions:
     export_csv: QAction
     import_w3c: QAction
     import_references: QAction
+    merge_study: QAction
+    rule_verdict: QAction
+    merge_conflicts: QAction
     find: QAction
     find_next: QAction
     find_previous: QAction
@@ -159,6 +162,15 @@ def create_actions(window: QWidget, undo_group: QUndoGroup) -> Actions:
                            "document it names, else to this one)"),
         import_references=_action(window, "&References from BibTeX/CSL-JSON…", [],
                                   "Add sources from a .bib or CSL-JSON file to the library"),
+        merge_study=_action(window, "Mer&ge Study…", [],
+                            "Take in another copy of this study (a colleague's): changes "
+                            "on either side are combined, conflicts are shown"),
+        merge_conflicts=_action(window, "Merge Con&flicts…", [],
+                                "The conflicts a merge outside the app (git, crosslight merge) "
+                                "recorded in this study: their versions, then mark resolved"),
+        rule_verdict=_action(window, "R&ule Verdict as Editor", [],
+                             "Make your verdict on the selected claim the published one "
+                             "(the editor's ruling; reviewers' verdicts stay beside it)"),
         find=_action(window, "&Find in Document…", [StdKey.Find], "Find words in the document"),
         find_next=_action(window, "Find &Next", ["F3", "Ctrl+G"], "Go to the next match"),
         find_previous=_action(window, "Find &Previous", ["Shift+F3", "Ctrl+Shift+G"],

@@ -250,6 +250,7 @@ class MainWindow(QMainWindow):
         notes.source.detailsEdited.connect(checks.set_document_details)
         a.attach_reference.triggered.connect(lambda: edits.on_current(checks.attach_reference))
         a.link_passage.triggered.connect(lambda: edits.on_current(checks.link_passage))
+        a.rule_verdict.triggered.connect(lambda: edits.on_current(checks.rule_verdict))
         a.add_reference.triggered.connect(checks.add_reference)
         a.show_references.triggered.connect(notes.show_references)
         a.show_source.triggered.connect(notes.show_source)
@@ -262,6 +263,8 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, n=name: self.interchange.export(n))
         a.import_w3c.triggered.connect(self.interchange.import_annotations)
         a.import_references.triggered.connect(self.interchange.import_references)
+        a.merge_study.triggered.connect(self.files.merger.merge_dialog)
+        a.merge_conflicts.triggered.connect(self.files.merger.show_recorded)
 
         documents = self.documents
         a.add_document.triggered.connect(lambda: documents.add_document())
@@ -395,6 +398,7 @@ class MainWindow(QMainWindow):
         export.addAction(a.publish_address)
         imports = file_menu.addMenu("&Import")
         imports.addActions([a.import_w3c, a.import_references])
+        file_menu.addActions([a.merge_study, a.merge_conflicts])
         file_menu.addSeparator()
         file_menu.addActions([a.close, a.quit])
         edit = bar.addMenu("&Edit")
@@ -421,6 +425,7 @@ class MainWindow(QMainWindow):
         check = bar.addMenu("&Check")
         verdicts = check.addMenu("&Verdict")
         verdicts.addActions(list(self.verdict_actions.values()))
+        check.addAction(a.rule_verdict)
         takes = check.addMenu("&Categories That Take a Verdict")
         takes.setObjectName("checkableCategoriesMenu")
         takes.aboutToShow.connect(lambda: self._fill_checkable_menu(takes))

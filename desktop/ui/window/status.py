@@ -10,9 +10,9 @@ from collections import Counter
 from PySide6.QtWidgets import QLabel, QWidget
 
 from desktop.domain.changes import ChangeSet
-from desktop.domain.crosscheck import claim_progress
 from desktop.domain.model import Study
 from desktop.domain.plural import plural
+from desktop.domain.verdicts import progress
 from desktop.domain.wordcount import count_words
 from desktop.ui.core.current import CurrentSession
 from desktop.ui.core.session import StudySession
@@ -31,9 +31,10 @@ def summary_text(study: Study, document_id: str, words: int) -> str:
              for c in study.categories if by_category[c.id]]
     if names:
         parts[-1] += f" ({', '.join(names)})"
-    checked, claims = claim_progress(mine, study.checkable_ids())
-    if claims:
-        parts.append(f"{checked}/{claims} claims checked")
+    counts = progress(mine, study.checkable_ids())
+    if counts.claims:
+        reviewed = f", {counts.reviewed} reviewed" if counts.reviewed else ""
+        parts.append(f"{counts.checked}/{counts.claims} claims checked{reviewed}")
     return "  ·  ".join(parts)
 
 
