@@ -111,6 +111,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--find", help="find this word in the document")
     parser.add_argument("--shortcuts", action="store_true",
                         help="open Help › Keyboard Shortcuts (the screenshot is of the screen)")
+    parser.add_argument("--size", default="1280x800",
+                        help="the window's size, WIDTHxHEIGHT (the reader keeps its measure)")
     parser.add_argument("--recent", action="store_true",
                         help="open File › Open Recent (the screenshot is of the screen)")
     args = parser.parse_args(argv)
@@ -120,7 +122,8 @@ def main(argv: list[str] | None = None) -> int:
 
         theme_manager().apply(args.theme)
     window = window_for(open_path(args.document or SAMPLE_DOCUMENT))
-    window.resize(1280, 800)
+    width, _, height = args.size.partition("x")
+    window.resize(int(width), int(height))
     window.show()
     if args.document:
         QTimer.singleShot(200, lambda: highlight_phrases(window, args.highlight))

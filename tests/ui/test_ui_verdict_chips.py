@@ -69,3 +69,23 @@ def test_a_narrow_reader_still_shows_the_symbol_and_count(qtbot, window, seed_co
     gutter.resize(44, gutter.height())
     texts = [text for _top, text, _badges in gutter.row_texts()]
     assert texts and all(t.startswith("⚖") and "…" not in t for t in texts)
+
+
+def test_the_column_gives_way_so_the_margin_keeps_the_verdicts_word(
+        qtbot, window, seed_copy, ui):
+    win = window(seed_copy)
+    ui.highlight(qtbot, win, "9,000 troops", 1)
+    _verdict(qtbot, win, ui, 2)
+    ui.press(qtbot, win.reader, Qt.Key.Key_F9)  # the notes away: the reader alone
+    reader = win.reader
+    char = reader.fontMetrics().averageCharWidth()
+    reader.set_measure(90)
+    # Room for 90 characters and a symbol, not for 90 characters and a word.
+    qtbot.wait(30)
+    target = 90 * char + reader.verticalScrollBar().sizeHint().width() + 70
+    win.resize(target + win.width() - reader.width(), 700)
+    qtbot.waitUntil(lambda: reader.width() == target)
+    qtbot.waitUntil(lambda: reader.gutter.row_texts() != [])
+    qtbot.wait(30)
+    assert [text for _top, text, _b in reader.gutter.row_texts()] == ["⚖ Disputed"]
+    assert 59 <= reader.characters_per_line() < 89  # the column gave way

@@ -46,6 +46,7 @@ MATCH_STRENGTH, CURRENT_MATCH_STRENGTH, FLASH_STRENGTH = 0.22, 0.55, 0.45
 FLASH_TICKS = 6
 GUTTER_WIDTH = 112
 GUTTER_MIN = 44  # a verdict chip's symbol and count fit even in a narrow reader
+WORDY_CHARS = 60  # the column may narrow to this to leave the margin room for words
 
 
 @dataclass(frozen=True, slots=True)
@@ -267,8 +268,13 @@ class ReaderView(QPlainTextEdit):
 
     def _update_margins(self) -> None:
         """Keep the text column at a readable measure, centred, however wide the window."""
-        measure = self.fontMetrics().averageCharWidth() * self.measure_chars
-        spare = self.width() - self.verticalScrollBar().sizeHint().width() - measure
+        char = self.fontMetrics().averageCharWidth()
+        measure = char * self.measure_chars
+        available = self.width() - self.verticalScrollBar().sizeHint().width()
+        # A verdict's word ("⚖ Disputed") is worth a few characters of a long line: the
+        # column gives way down to WORDY_CHARS before the margin drops to symbols.
+        wordy = min(measure, max(char * WORDY_CHARS, available - GUTTER_WIDTH - 16))
+        spare = available - wordy
         # The left margin holds the verdict gutter: give it room for a word before
         # centring the text column with what is left.
         left = max(GUTTER_MIN, min(GUTTER_WIDTH, spare - 16), spare // 2)
