@@ -55,3 +55,22 @@ def test_after_a_verdict_the_rationale_has_the_focus(qtbot, window, seed_copy, u
     qtbot.waitUntil(lambda: any(h.rationale == "two sources disagree"
                                 for h in win.session.study.highlights.values()))
     assert all(not h.tags for h in win.session.study.highlights.values())
+
+
+def test_a_card_shows_stances_review_state_and_the_notes_first_line():
+    from desktop.domain.crosscheck import Stance
+    from desktop.domain.factory import make_highlight
+    from desktop.domain.model import Citation, Document
+    from desktop.domain.sample_study import build_sample_study  # noqa: F401 (a real study)
+    from desktop.ui.notes.highlight_list import card_parts
+    from tests.domain.crosscheck_helpers import TEXT
+
+    h = make_highlight(Document(text=TEXT, title="t", id="d"), 0, 5, "claim")
+    h.citations = [Citation("r1", Stance.SUPPORTS, ""), Citation("r2", Stance.CONTRADICTS, ""),
+                   Citation("r3", Stance.CONTRADICTS, "")]
+    h.note = "\n## **Check the number.** Find the count\n- [ ] briefing"
+    stances, state, line = card_parts(h, True)
+    assert stances == f"{Stance.SUPPORTS.symbol}1 {Stance.CONTRADICTS.symbol}2"
+    assert state == ""  # a draft says nothing
+    assert line == "Check the number. Find the count"
+    assert card_parts(h, False)[1] == ""

@@ -28,9 +28,11 @@ def test_file_new_starts_a_study_on_a_document(qtbot, window, seed_copy, ui, tmp
     assert win.session.path is None  # untitled: a new study
 
 
-def test_save_as_of_an_untitled_study_starts_in_the_documents_folder(
+def test_save_as_of_the_untitled_sample_starts_in_the_documents_folder(
         qtbot, window, seed_copy, tmp_path):
-    win = window(seed_copy)
+    from desktop.bundled import sample_document
+
+    win = window(sample_document())
     win.prompts.save_paths.append(None)
     win.menu_actions.save_as.trigger()
     suggested = Path(win.prompts.suggested[-1]).parent

@@ -138,11 +138,18 @@ class FileController(Controller):
         return True
 
     def _save_dir(self) -> str:
-        """Where Save As starts: beside the study, else the user's documents folder (not
-        beside the document, which may be the app's own sample or a download)."""
+        """Where Save As starts: beside the study, else beside the user's document, else
+        (the app's own sample, a page from the web) the user's documents folder."""
         if self.session.path is not None:
             return str(self.session.path.parent)
         from PySide6.QtCore import QStandardPaths
+
+        from desktop.bundled import seeds_dir
+
+        source = self.session.document.source_path
+        folder = Path(source).parent if source and "://" not in source else None
+        if folder is not None and folder.is_dir() and folder.resolve() != seeds_dir().resolve():
+            return str(folder)
 
         documents = QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation)

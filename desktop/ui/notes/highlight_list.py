@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import (
     QAbstractListModel,
     QModelIndex,
     QPersistentModelIndex,
     QRect,
+    QRectF,
     QSize,
     Qt,
 )
@@ -22,6 +25,7 @@ from desktop.domain.plural import plural
 from desktop.domain.tags import has_tag, hashtags
 from desktop.domain.verdicts import status as review_status
 from desktop.ui.reader.bidi import starts_rtl
+from desktop.ui.reader.verdict_chips import paint_chip
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 COLOR_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -34,6 +38,7 @@ EVIDENCE_ROLE = Qt.ItemDataRole.UserRole + 8  # (sources, links) counts
 DOCUMENT_ROLE = Qt.ItemDataRole.UserRole + 9  # the document's title, when all are listed
 TAGS_ROLE = Qt.ItemDataRole.UserRole + 10  # "#economy #sanctions", or ""
 TAKES_VERDICT_ROLE = Qt.ItemDataRole.UserRole + 20  # its category is checkable (#17)
+CARD_ROLE = Qt.ItemDataRole.UserRole + 21  # (stances "▲1 ▼1", review status, note line)
 _GREY = QColor("#888888")
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -223,6 +228,8 @@ class HighlightListModel(QAbstractListModel):
             return h.category_id
         if role == TAKES_VERDICT_ROLE:
             return self._study.shows_verdict(h)
+        if role == CARD_ROLE:
+            return card_parts(h, self._study.shows_verdict(h))
         if role == DOCUMENT_ROLE:
             return self._titles.get(h.document_id, "")
         if role == EVIDENCE_ROLE:
@@ -248,14 +255,33 @@ def _body_flags(text: str) -> int:
     return (Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop).value
 
 
+def card_parts(h: Highlight, takes_verdict: bool) -> tuple[str, str, str]:
+    """What a card shows besides its quote: the sources' stances ("▲1 ▼1"), the review
+    status of a checked passage ("reviewed", "ruled"; "" for a draft), and the note's
+    first line as plain words (Markdown marks and task boxes dropped)."""
+    counts: dict[str, int] = {}
+    for c in h.citations:
+        counts[c.stance.symbol] = counts.get(c.stance.symbol, 0) + 1
+    stances = " ".join(f"{symbol}{n}" for symbol, n in counts.items())
+    state = review_status(h) if takes_verdict else ""
+    line = next((t.strip() for t in h.note.splitlines() if t.strip()), "")
+    line = NOTE_MARKS.sub("", line).replace("**", "").replace("__", "").strip()
+    return stances, "" if state == "draft" else state, line
+
+
+NOTE_MARKS = re.compile(r"^(?:#{1,6}\s+|>\s*|[-*+]\s+(?:\[[ xX]\]\s+)?|\d+[.)]\s+)+")
+
+
 class HighlightDelegate(QStyledItemDelegate):
-    """A colour bar, the category and two lines of the quote; uniform row height."""
+    """A card: a colour stripe, the category, the verdict as a chip, sources with their
+    stances, tags, two lines of the quote and the note's first line. Every row has the
+    same height (uniform sizes keep a 20k-row list fast: see qt-performance.md)."""
 
     PAD = 8
 
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
         fm = QFontMetrics(option.font)
-        return QSize(200, self.PAD * 2 + fm.height() * 3 + 4)
+        return QSize(200, self.PAD * 2 + fm.height() * 4 + 6)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
         painter.save()
@@ -285,13 +311,13 @@ class HighlightDelegate(QStyledItemDelegate):
         if document:
             head = f"{document}  ·  {head}"
         verdict = Verdict(index.data(VERDICT_ROLE))
-        if index.data(TAKES_VERDICT_ROLE):  # only passages that take one (issue #17)
-            head += f"  ·  {verdict.symbol} {verdict.label}"
+        takes = bool(index.data(TAKES_VERDICT_ROLE))  # only passages that take one (#17)
+        stances, state, note_line = index.data(CARD_ROLE)
         if index.data(ORPHAN_ROLE):
             head += "  ·  ⚠ orphaned: not found in the text"
         sources, links = index.data(EVIDENCE_ROLE)
         if sources:
-            head += f"  ·  {plural(sources, 'source')}"
+            head += f"  ·  {plural(sources, 'source')} {stances}"
         if links:
             head += f"  ·  {plural(links, 'link')}"
         if index.data(HAS_NOTE_ROLE):
@@ -307,16 +333,30 @@ class HighlightDelegate(QStyledItemDelegate):
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                              fm.elidedText(tags, Qt.TextElideMode.ElideRight, tag_width))
             head_rect.setWidth(rect.width() - tag_width - 16)
+        if takes:  # the verdict as a chip first, in its colour (the margin's chip)
+            chip_text = f"{verdict.symbol} {verdict.short_label}" + (f" · {state}" if state else "")
+            chip = paint_chip(painter, QRectF(head_rect.left(), head_rect.top() - 1,
+                                              fm.horizontalAdvance(chip_text) + 12,
+                                              fm.height() + 2),
+                              chip_text, verdict.value, palette.color(QPalette.ColorRole.Base),
+                              palette.color(QPalette.ColorRole.Text), align_right=False)
+            head_rect.setLeft(int(chip.right()) + 6)
         painter.setPen(text_color)
         painter.drawText(head_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                          fm.elidedText(head, Qt.TextElideMode.ElideRight, head_rect.width()))
 
         painter.setFont(option.font)
         body_fm = QFontMetrics(option.font)
-        body = QRect(rect.left(), head_rect.bottom() + 4, rect.width(),
-                     rect.bottom() - head_rect.bottom() - 4)
+        body = QRect(rect.left(), head_rect.bottom() + 4, rect.width(), body_fm.height() * 2)
         text = self._two_lines(body_fm, index.data(Qt.ItemDataRole.DisplayRole), rect.width())
         painter.drawText(body, _body_flags(text), text)
+        if note_line:  # the note's first line, muted: what the reader wrote
+            note_rect = QRect(rect.left(), body.bottom() + 2, rect.width(), body_fm.height())
+            muted = text_color if selected else palette.color(QPalette.ColorRole.PlaceholderText)
+            painter.setPen(muted)
+            painter.drawText(note_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                             body_fm.elidedText(f"✎ {note_line}", Qt.TextElideMode.ElideRight,
+                                                rect.width()))
         painter.restore()
 
     @staticmethod
