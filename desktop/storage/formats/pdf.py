@@ -23,6 +23,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from desktop.domain.model import Document
+from desktop.domain.plural import plural
 from desktop.storage.errors import DocumentError
 from desktop.storage.formats.base import ImportCancelledError, Source
 from desktop.storage.formats.pdf_bidi import UNREADABLE, logical_order, rtl_runs
@@ -217,8 +218,8 @@ def _load_pdf(source: Source) -> Document:
                     f"“{name}”: page {number + 1} could not be read ({_reason(err)})."
                 ) from err
             if unreadable:
-                warnings.append(f"page {number + 1}: {unreadable} character"
-                                f"{'s' if unreadable > 1 else ''} could not be read "
+                warnings.append(f"page {number + 1}: {plural(unreadable, 'character')} "
+                                f"could not be read "
                                 f"reliably (the PDF's font gives no text for them; "
                                 f"shown as {UNREADABLE})")
             if number:
