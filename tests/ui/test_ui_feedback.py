@@ -49,3 +49,21 @@ def test_a_preference_sends_a_new_highlight_to_its_note(qtbot, window, seed_copy
     ui.activate(qtbot, win)
     ui.highlight(qtbot, win, "Harakat al-Nujaba", 1)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is win.notes.detail.note.editor)
+
+
+def test_cards_by_keyboard_enter_edits_the_note_and_esc_goes_back(qtbot, window, seed_copy, ui):
+    win = window(seed_copy)
+    first = ui.highlight(qtbot, win, "Harakat al-Nujaba", 1)
+    second = ui.highlight(qtbot, win, "9,000 troops", 1)
+    notes = win.notes
+    notes.select_highlight(first)
+    notes.list.setFocus()
+    qtbot.keyClick(notes.list, Qt.Key.Key_Down)
+    assert notes.current_id() == second
+    qtbot.keyClick(notes.list, Qt.Key.Key_Return)
+    editor = notes.detail.note.editor
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is editor)
+    qtbot.keyClicks(editor, "from the card")
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is notes.list)
+    assert win.session.study.highlights[second].note == "from the card"

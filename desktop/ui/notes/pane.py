@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QUrl, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -173,8 +174,24 @@ class NotesPane(QWidget):
         self._fill_categories()
         self._refresh_all()
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Cards by keyboard: Enter on a card edits its note, Esc in the note goes back to
+        the card (↑/↓ move between cards, as in any list)."""
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            key = event.key()
+            if watched is self.list and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
+                    and self.current_id() is not None:
+                self.focus_note()
+                return True
+            if watched is self.detail.note.editor and key == Qt.Key.Key_Escape:
+                self.list.setFocus()
+                return True
+        return super().eventFilter(watched, event)
+
     def _connect(self) -> None:
         d = self.detail
+        self.list.installEventFilter(self)
+        d.note.editor.installEventFilter(self)
         self.list.selectionModel().currentChanged.connect(self._on_current_changed)
         self.list.clicked.connect(self._on_clicked)
         self.category_filter.activated.connect(self._apply_filters)
