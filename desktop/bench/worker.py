@@ -34,13 +34,22 @@ def _settle(app) -> None:
         app.processEvents()
 
 
-def cold_start(bare: bool) -> dict:
+def cold_start(bare: bool, text: bool = False) -> dict:
     if bare:
         from PySide6.QtWidgets import QApplication, QMainWindow
 
         app = QApplication.instance() or QApplication([])
         window = QMainWindow()
         window.resize(1280, 820)
+        if text:  # the same article in a plain text view: what a reader must at least do
+            from PySide6.QtWidgets import QPlainTextEdit
+
+            from desktop.cli import SAMPLE_DOCUMENT
+
+            view = QPlainTextEdit(window)
+            view.setReadOnly(True)
+            view.setPlainText(SAMPLE_DOCUMENT.read_text(encoding="utf-8"))
+            window.setCentralWidget(view)
         window.show()
     else:  # the steps of `crosslight` (desktop.cli.main → desktop.ui.app.run), in order
         from desktop.cli import SAMPLE_DOCUMENT
@@ -173,8 +182,8 @@ def _saves(app, window, editor, repeats: int) -> dict:
 def main(argv: list[str]) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     op = argv[0]
-    if op in ("start", "bare"):
-        cold_start(op == "bare")
+    if op in ("start", "bare", "bare-text"):
+        cold_start(op != "start", text=op == "bare-text")
     elif op == "open":
         print(json.dumps(open_study(argv[1])), flush=True)
     elif op == "ui":
