@@ -248,7 +248,8 @@ class ReaderView(QPlainTextEdit):
     def set_measure(self, chars: int) -> None:
         """The reading column's widest line, in average characters (centred)."""
         self.measure_chars = max(MEASURE_RANGE[0], min(MEASURE_RANGE[1], int(chars)))
-        self._update_margins()
+        if self.isVisible():  # before the first show, the first resize sets the margins
+            self._update_margins()
 
     def minimum_reading_width(self) -> int:
         """The width this view needs to show MIN_MEASURE_CHARS characters a line at
