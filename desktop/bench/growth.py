@@ -1,4 +1,4 @@
-"""How a cost grows: the time for 4n over the time for n (best of a few runs).
+"""How a cost grows: the time for 4n over the time for n (best of five runs, in CPU time).
 
 Linear work gives about 4, quadratic about 16. Tests assert a ratio below ``LINEAR``,
 a margin that a quadratic cost cannot pass even on a busy machine, and never an
@@ -15,7 +15,7 @@ from typing import Any
 LINEAR = 8.0
 
 
-def best_time(run: Callable[[Any], object], data: Any, repeat: int = 3,
+def best_time(run: Callable[[Any], object], data: Any, repeat: int = 5,
               fresh: Callable[[], Any] | None = None) -> float:
     """The fastest of ``repeat`` runs; ``fresh`` makes new data for each run (for
     operations that consume their input, such as a command's apply)."""
@@ -25,16 +25,16 @@ def best_time(run: Callable[[Any], object], data: Any, repeat: int = 3,
         gc.collect()
         gc.disable()  # a collection landing in one run only would skew the ratio
         try:
-            start = time.perf_counter()
+            start = time.process_time()  # CPU time: other processes' load does not count
             run(item)
-            best = min(best, time.perf_counter() - start)
+            best = min(best, time.process_time() - start)
         finally:
             gc.enable()
     return best
 
 
 def growth(make: Callable[[int], Any], run: Callable[[Any], object], n: int,
-           repeat: int = 3, *, consumes: bool = False) -> float:
+           repeat: int = 5, *, consumes: bool = False) -> float:
     """time(run(make(4n))) / time(run(make(n))); inputs are made outside the timing.
 
     With ``consumes`` each run gets freshly made data (``run`` changes what it gets).

@@ -20,7 +20,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import pairwise
 
-from desktop.domain.anchoring import TextPositionSelector, TextQuoteSelector, anchor
+from desktop.domain.anchoring import (
+    AnchorBudget,
+    TextPositionSelector,
+    TextQuoteSelector,
+    anchor,
+)
 from desktop.domain.model import Highlight
 
 _CHUNK_END = re.compile(r"[.!?;\n]+\s*")
@@ -103,10 +108,12 @@ def reanchor_all(old: str, new: str, highlights: Iterable[Highlight]) -> list[Pl
         return [Placement(h.id, "orphaned" if h.is_orphan else "unchanged", h.start, h.end,
                           h.quote.exact, h.quote.exact) for h in highlights]
     positions = PositionMap(old, new)
-    return [_place(h, positions, old, new) for h in highlights]
+    budget = AnchorBudget.for_highlights(len(highlights))
+    return [_place(h, positions, old, new, budget) for h in highlights]
 
 
-def _place(h: Highlight, positions: PositionMap, old: str, new: str) -> Placement:
+def _place(h: Highlight, positions: PositionMap, old: str, new: str,
+           budget: AnchorBudget | None = None) -> Placement:
     exact = h.quote.exact
     hint = None
     lost_nearby = False
@@ -125,7 +132,7 @@ def _place(h: Highlight, positions: PositionMap, old: str, new: str) -> Placemen
         lost_nearby = _count_near(new, exact, hint) < _count_near(old, exact, h.start)
         if local is not None and not lost_nearby:
             return Placement(h.id, "moved", local, local + len(exact), exact, exact)
-    found = anchor(new, h.quote, None if hint is None else _hint(hint, exact))
+    found = anchor(new, h.quote, None if hint is None else _hint(hint, exact), budget)
     # Far from home, trust the quote only if none of its occurrences was lost: if one
     # was, it may be this very passage, and the survivor another one.
     if (
