@@ -18,7 +18,7 @@ import orjson
 
 from desktop.domain.ids import utc_now
 from desktop.domain.model import Study
-from desktop.storage.atomic import atomic_write_bytes
+from desktop.storage.atomic import atomic_write_bytes, read_only_reason
 from desktop.storage.backups import KEEP_BACKUPS, keep_backup
 from desktop.storage.disk_state import Fingerprint, bytes_differ
 from desktop.storage.errors import ChangedOnDiskError, StorageError
@@ -58,7 +58,7 @@ def save_study_data(data: dict[str, Any], path: Path, keep: int = KEEP_BACKUPS,
     if path.is_file() and not os.access(path, os.W_OK):
         # Replacing would work (the folder is writable) but someone marked the file
         # read-only on purpose: respect that, as an editor writing in place would.
-        raise StorageError(f"Could not save “{path}”: the file is read-only.")
+        raise StorageError(f"Could not save “{path}”: {read_only_reason(path)}.")
     previous = _previous_bytes(path)
     if expect is not None and previous is not None and bytes_differ(previous, expect):
         raise ChangedOnDiskError(f"“{path.name}” was changed by another program since "
