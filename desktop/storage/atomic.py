@@ -67,16 +67,26 @@ def remove_stale_temps(path: Path) -> list[Path]:
     """
     path = Path(path)
     directory = path.parent if str(path.parent) else Path(".")
-    return _remove_stale(directory, lambda target: target == path.name)
+    prefix = f".{path.name}."
+    return _remove_stale(directory, lambda name: name[len(prefix):] if name.startswith(prefix)
+                         else None)
 
 
 def remove_stale_temps_in(directory: Path, suffix: str) -> list[Path]:
     """Delete temp files interrupted saves of any ``*suffix`` file in ``directory``
     left (backups get a new name each time, so their leftovers are never retried)."""
-    return _remove_stale(Path(directory), lambda target: target.endswith(suffix))
+    marker = f"{suffix}."
+
+    def rest(name: str) -> str | None:
+        at = name.find(marker, 1)
+        return name[at + len(marker):] if name.startswith(".") and at > 1 else None
+
+    return _remove_stale(Path(directory), rest)
 
 
-def _remove_stale(directory: Path, wanted: Callable[[str], bool]) -> list[Path]:
+def _remove_stale(directory: Path, rest_of: Callable[[str], str | None]) -> list[Path]:
+    """Remove ``.TARGET.PID.random.tmp`` files whose writer is gone; ``rest_of`` gives
+    what follows ``.TARGET.`` in a name, or None for files of other targets."""
     removed: list[Path] = []
     try:
         entries = list(os.scandir(directory))
@@ -85,12 +95,11 @@ def _remove_stale(directory: Path, wanted: Callable[[str], bool]) -> list[Path]:
     now = time.time()
     for entry in entries:
         name = entry.name
-        if not (name.startswith(".") and name.endswith(".tmp")):
+        rest = rest_of(name)
+        if rest is None or not rest.endswith(".tmp"):
             continue
-        parts = name[1 : -len(".tmp")].rsplit(".", 2)  # NAME, PID, random
-        if len(parts) != 3 or not wanted(parts[0]):
-            continue
-        pid = int(parts[1]) if parts[1].isdigit() and len(parts[1]) <= 10 else -1
+        pid_text = rest[: -len(".tmp")].split(".", 1)[0]  # none in names before PIDs
+        pid = int(pid_text) if pid_text.isdigit() and len(pid_text) <= 10 else -1
         try:
             age = now - entry.stat(follow_symlinks=False).st_mtime
             if pid == os.getpid() or not pid_alive(pid) or age > STALE_TEMP_AGE_S:

@@ -137,6 +137,7 @@ def _stale_lock(study):
          "since": "", "token": "crashed"}).encode())
 
 
+@pytest.mark.slow
 def test_taking_over_a_stale_lock_is_exclusive(study):
     """Two instances finding the same stale lock at once: exactly one wins."""
     context = multiprocessing.get_context("spawn")
