@@ -220,6 +220,12 @@ class Study:
         categories = self.categories
         index = self._category_index
         at = index.get(category_id)
+        if self._category_list is categories and self._category_indexed == len(categories):
+            if at is None:
+                return None  # nothing appended since it was indexed
+            found = categories[at]
+            if found.id == category_id:
+                return found
         if (
             self._category_list is not categories
             or self._category_indexed > len(categories)
