@@ -110,9 +110,8 @@ class _Mutator(ast.NodeTransformer):
     def _body(self, body: list[ast.stmt]) -> list[ast.stmt]:
         out: list[ast.stmt] = []
         for i, stmt in enumerate(body):
-            docstring = i == 0 and isinstance(stmt, ast.Expr) and isinstance(
-                getattr(stmt, "value", None), ast.Constant) and isinstance(stmt.value.value, str)
-            if docstring:
+            value = stmt.value if isinstance(stmt, ast.Expr) else None
+            if i == 0 and isinstance(value, ast.Constant) and isinstance(value.value, str):
                 out.append(stmt)
                 continue
             deletable = isinstance(stmt, ast.Expr | ast.Assign | ast.AugAssign | ast.Raise
@@ -249,7 +248,10 @@ def run_module(name: str, jobs: int, timeout: float) -> tuple[int, int, list[Mut
         root = roots[job]
         (root / rel).write_text(mutated(source, mutant.index), encoding="utf-8")
         try:
-            return mutant, _run_tests(root, tests, timeout)
+            outcome = _run_tests(root, tests, timeout)
+            print("." if outcome.startswith("killed") else "S", end="", file=sys.stderr,
+                  flush=True)  # progress: a dot per killed mutant, S per survivor
+            return mutant, outcome
         finally:
             (root / rel).write_text(source, encoding="utf-8")
 
