@@ -223,3 +223,84 @@ def test_read_only_reason_without_statvfs(tmp_path, monkeypatch):
 
     monkeypatch.setattr(atomic.os, "statvfs", fails, raising=False)
     assert read_only_reason(tmp_path) == "the file is read-only"
+
+
+# --- boundaries the mutation test found untested --------------------------------------
+def test_a_write_removes_the_temp_of_a_dead_writer(tmp_path):
+    dead = tmp_path / f".s.crosslight.{2**22 + 7}.zz.tmp"
+    dead.write_bytes(b"partial")
+    atomic_write_bytes(tmp_path / "s.crosslight", b"x")
+    assert not dead.exists()
+
+
+@posix
+def test_writing_over_a_fifo_gives_an_ordinary_file_mode(tmp_path):
+    target = tmp_path / "s.crosslight"
+    os.mkfifo(target, 0o600)
+    old = os.umask(0o022)
+    try:
+        atomic_write_bytes(target, b"x")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o644 and target.read_bytes() == b"x"
+
+
+def test_no_free_temp_name_is_an_error_not_a_loop(tmp_path, monkeypatch):
+    monkeypatch.setattr(atomic.secrets, "token_hex", lambda n: "same")
+    (tmp_path / f".s.crosslight.{os.getpid()}.same.tmp").write_bytes(b"")
+    with pytest.raises(FileExistsError, match="no free temporary name"):
+        atomic_write_bytes(tmp_path / "s.crosslight", b"x")
+
+
+def test_stale_temp_removal_takes_a_str_and_a_missing_folder(tmp_path, monkeypatch):
+    monkeypatch.setattr(atomic, "pid_alive", lambda pid: False)
+    (tmp_path / ".b.crosslight.5.x.tmp").write_bytes(b"")
+    assert remove_stale_temps(str(tmp_path / "b.crosslight")) == [
+        tmp_path / ".b.crosslight.5.x.tmp"]
+    assert remove_stale_temps(tmp_path / "gone" / "b.crosslight") == []
+    assert remove_stale_temps_in(tmp_path / "gone", ".crosslight") == []
+
+
+def test_backup_temp_names_need_a_name_and_a_leading_dot(tmp_path, monkeypatch):
+    monkeypatch.setattr(atomic, "pid_alive", lambda pid: False)
+    keep = [".crosslight.5.x.tmp", "s.crosslight.5.x.tmp", ".s.crosslight.tmp"]
+    for name in keep:
+        (tmp_path / name).write_bytes(b"")
+    gone = tmp_path / ".s.20260101.crosslight.5.x.tmp"
+    gone.write_bytes(b"")
+    assert remove_stale_temps_in(tmp_path, ".crosslight") == [gone]
+    assert all((tmp_path / name).exists() for name in keep)
+
+
+def test_the_pid_is_read_from_its_place_with_at_most_ten_digits(tmp_path, monkeypatch):
+    asked = []
+    monkeypatch.setattr(atomic, "pid_alive", lambda pid: asked.append(pid) or True)
+    for name in (".b.crosslight.123.abc.tmp", ".b.crosslight.1234567890.x.tmp",
+                 ".b.crosslight.12345678901.x.tmp", ".b.crosslight.7.tmp"):
+        (tmp_path / name).write_bytes(b"")
+    remove_stale_temps(tmp_path / "b.crosslight")
+    assert sorted(asked) == [-1, 7, 123, 1234567890]
+
+
+@posix
+def test_a_dangling_symlink_temp_is_removed_not_followed(tmp_path, monkeypatch):
+    monkeypatch.setattr(atomic, "pid_alive", lambda pid: False)
+    link = tmp_path / ".b.crosslight.5.x.tmp"
+    os.symlink(tmp_path / "nowhere", link)
+    assert remove_stale_temps(tmp_path / "b.crosslight") == [link]
+    assert not os.path.lexists(link)
+
+
+def test_a_temp_just_past_the_age_limit_is_removed(tmp_path, monkeypatch):
+    monkeypatch.setattr(atomic, "pid_alive", lambda pid: True)
+    old = tmp_path / ".b.crosslight.5.x.tmp"
+    old.write_bytes(b"")
+    stamp = time_now() - atomic.STALE_TEMP_AGE_S - 0.5
+    os.utime(old, (stamp, stamp))
+    assert remove_stale_temps(tmp_path / "b.crosslight") == [old]
+
+
+def time_now() -> float:
+    import time
+
+    return time.time()
