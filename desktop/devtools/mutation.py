@@ -11,6 +11,7 @@ in README's "Your data"). Not part of the test suite: it takes minutes per modul
     python -m desktop.devtools.mutation                 # the five core modules
     python -m desktop.devtools.mutation atomic --list   # what would be mutated
     python -m desktop.devtools.mutation anchoring --jobs 2
+    python -m desktop.devtools.mutation atomic --mutants 0,8,21   # rerun survivors
 """
 
 from __future__ import annotations
@@ -232,10 +233,11 @@ def _run_tests(root: Path, tests: list[str], timeout: float) -> str:
     return "survived" if done.returncode == 0 else "killed"
 
 
-def run_module(name: str, jobs: int, timeout: float) -> tuple[int, int, list[Mutant]]:
+def run_module(name: str, jobs: int, timeout: float,
+               only: set[int] | None = None) -> tuple[int, int, list[Mutant]]:
     rel, tests = TARGETS[name]
     source = (REPO / rel).read_text(encoding="utf-8")
-    found = mutants(source)
+    found = [m for m in mutants(source) if only is None or m.index in only]
     roots = [Path(tempfile.mkdtemp(prefix=f"crosslight-mutation-{name}-")) for _ in range(jobs)]
     for root in roots:
         _copy_repo(root)
@@ -273,6 +275,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--list", action="store_true", help="only list the mutants")
     parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument("--timeout", type=float, default=120.0, help="seconds per mutant")
+    parser.add_argument("--mutants", default="",
+                        help="comma-separated mutant numbers to rerun (e.g. last survivors)")
     args = parser.parse_args(argv)
     for name in args.modules:
         rel, _ = TARGETS[name]
@@ -281,7 +285,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{rel}:{m.line}: #{m.index} {m.what}")
             continue
         started = time.perf_counter()
-        killed, total, survivors = run_module(name, max(1, args.jobs), args.timeout)
+        only = {int(i) for i in args.mutants.split(",") if i.strip()} or None
+        killed, total, survivors = run_module(name, max(1, args.jobs), args.timeout, only)
         score = killed / total if total else 1.0
         print(f"{rel}: {killed}/{total} mutants killed ({score:.0%}) in "
               f"{time.perf_counter() - started:.0f} s")
