@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import stat
 import time
 from collections.abc import Callable
@@ -47,12 +46,16 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     remove_stale_temps(path)
 
 
+def _token() -> str:
+    return os.urandom(4).hex()  # not secrets: it loads hashlib, which start-up avoids
+
+
 def _create_temp(path: Path, directory: Path) -> tuple[int, str]:
     """A new temp file ``.NAME.PID.random.tmp`` beside ``path``, opened for writing."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) \
         | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
     for _ in range(100):
-        name = os.path.join(directory, f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+        name = os.path.join(directory, f".{path.name}.{os.getpid()}.{_token()}.tmp")
         try:
             return os.open(name, flags, 0o666), name
         except FileExistsError:

@@ -246,7 +246,7 @@ def test_writing_over_a_fifo_gives_an_ordinary_file_mode(tmp_path):
 
 
 def test_no_free_temp_name_is_an_error_not_a_loop(tmp_path, monkeypatch):
-    monkeypatch.setattr(atomic.secrets, "token_hex", lambda n: "same")
+    monkeypatch.setattr(atomic, "_token", lambda: "same")
     (tmp_path / f".s.crosslight.{os.getpid()}.same.tmp").write_bytes(b"")
     with pytest.raises(FileExistsError, match="no free temporary name"):
         atomic_write_bytes(tmp_path / "s.crosslight", b"x")
