@@ -1,9 +1,12 @@
 """The complexity benchmark runs (one cheap case of each kind); it is a report, not a
 gate — the growth tests beside each module hold the ratios."""
 
+import pytest
+
 from desktop.bench import complexity
 
 
+@pytest.mark.slow
 def test_complexity_benchmark_runs_and_reports_ratios(capsys):
     assert complexity.main(["--only", "SetStudyNote"]) == 0
     out = capsys.readouterr().out
