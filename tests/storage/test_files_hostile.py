@@ -9,6 +9,8 @@ import threading
 
 import pytest
 
+from desktop.domain.factory import new_study_for
+from desktop.domain.model import Document
 from desktop.storage import atomic, backups
 from desktop.storage.atomic import (
     atomic_write_bytes,
@@ -18,7 +20,7 @@ from desktop.storage.atomic import (
 )
 from desktop.storage.backups import backup_dir_for, keep_backup
 from desktop.storage.errors import StorageError
-from desktop.storage.saving import save_study_data
+from desktop.storage.saving import save_study
 
 posix = pytest.mark.skipif(os.name == "nt", reason="POSIX modes")
 
@@ -210,10 +212,10 @@ def test_a_read_only_disk_is_told_apart_from_a_read_only_file(tmp_path, monkeypa
     monkeypatch.setattr("desktop.storage.saving.os.access", lambda *a, **k: False)
     monkeypatch.setattr(atomic.os, "statvfs", lambda p: _Vfs(os.ST_RDONLY))
     with pytest.raises(StorageError, match="disk or folder is read-only"):
-        save_study_data({"x": 1}, study)
+        save_study(new_study_for(Document(text="x", title="x")), study)
     monkeypatch.setattr(atomic.os, "statvfs", lambda p: _Vfs(0))
     with pytest.raises(StorageError, match="the file is read-only"):
-        save_study_data({"x": 1}, study)
+        save_study(new_study_for(Document(text="x", title="x")), study)
     assert study.read_bytes() == b"{}"
 
 
