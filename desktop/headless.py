@@ -186,9 +186,14 @@ def study_info(opened: Opened) -> dict:
     highlights = list(study.highlights.values())
     categories = Counter(h.category_id for h in highlights)
     verdicts = Counter(h.verdict for h in highlights)
+    # Counted per document in one pass: a scan of every highlight per document took
+    # 30 s for 5,000 documents × 50,000 highlights.
+    per_document: Counter[str] = Counter(h.document_id for h in highlights)
+    orphaned: Counter[str] = Counter(h.document_id for h in highlights if h.is_orphan)
     return {
         "title": study.title,
-        "documents": [_document_info(study, d) for d in study.documents.values()],
+        "documents": [_document_info(d, per_document[d.id], orphaned[d.id])
+                      for d in study.documents.values()],
         "highlights": len(highlights),
         "categories": {c.name: categories.get(c.id, 0) for c in study.categories},
         "verdicts": {v.value: verdicts.get(v, 0) for v in Verdict},
@@ -202,15 +207,14 @@ def study_info(opened: Opened) -> dict:
     }
 
 
-def _document_info(study: Study, document: Document) -> dict:
-    mine = [h for h in study.highlights.values() if h.document_id == document.id]
+def _document_info(document: Document, highlights: int, orphans: int) -> dict:
     return {
         "id": document.id,
         "title": document.title,
         "characters": len(document.text),
         "url": document.url,
-        "highlights": len(mine),
-        "orphans": sum(1 for h in mine if h.is_orphan),
+        "highlights": highlights,
+        "orphans": orphans,
         "versions": len(document.versions),
         **provenance_info(document),  # only for documents fetched from the web
     }

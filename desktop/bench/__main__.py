@@ -163,12 +163,12 @@ def main(argv: list[str] | None = None) -> int:
         table.add("peak memory, 10k study open", [o["rss_mb"] for o in opens], 400, "MB")
         table.print("Targets (2-core machine, offscreen)")
         placements = reanchor_all(text, edited, highlights)
-        accuracy = score_placements(highlights, placements, edits)
+        accuracy = score_placements(highlights, placements, edits, old=text, new=edited)
         statuses = Counter(p.status for p in placements)
         print(f"\nre-anchoring accuracy, 10k highlights after {len(edits):,} scattered edits: "
               f"precision {accuracy.precision:.2%} (wrongly placed: "
               f"{round(accuracy.placed * (1 - accuracy.precision))}), recall "
-              f"{accuracy.recall:.2%}; "
+              f"{accuracy.recall:.2%}, mid-word edges {accuracy.mid_word}; "
               + ", ".join(f"{n} {k}" for k, n in sorted(statuses.items())))
 
         if not args.quick:

@@ -113,20 +113,30 @@ class Accuracy:
     recall: float  # of all highlights, how many are placed right
     placed: int
     total: int
+    mid_word: int = 0  # placements with an edge cutting a word the original did not cut
 
 
-def score_placements(highlights, placements, edits: list[Edit], slack: int = 12) -> Accuracy:
+def cuts_word(text: str, at: int) -> bool:
+    return 0 < at < len(text) and text[at - 1].isalnum() and text[at].isalnum()
+
+
+def score_placements(highlights, placements, edits: list[Edit], slack: int = 12,
+                     old: str = "", new: str = "") -> Accuracy:
     """Score re-anchoring against the known edits: a wrong place is worse than an orphan,
-    so precision is the figure that must stay at ~100%."""
+    so precision is the figure that must stay at ~100%. With both texts, also count
+    the placements whose edge cuts a word the original edge did not."""
     starts = [e.at for e in edits]
-    placed = correct = 0
+    placed = correct = mid_word = 0
     for h, p in zip(highlights, placements, strict=True):
         if p.start is None:
             continue
         placed += 1
+        if new and ((cuts_word(new, p.start) and not cuts_word(old, h.start))
+                    or (cuts_word(new, p.end) and not cuts_word(old, h.end))):
+            mid_word += 1
         want = (true_position(edits, h.start, starts), true_position(edits, h.end, starts))
         if abs(p.start - want[0]) <= slack and abs(p.end - want[1]) <= slack:
             correct += 1
     total = len(highlights)
     return Accuracy(correct / placed if placed else 1.0, correct / total if total else 1.0,
-                    placed, total)
+                    placed, total, mid_word)

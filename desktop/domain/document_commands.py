@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from desktop.domain.anchoring import TextQuoteSelector, describe
 from desktop.domain.changes import ChangeSet
-from desktop.domain.commands import Command, insert_at
+from desktop.domain.commands import Command, insert_all, insert_at
 from desktop.domain.ids import utc_now
 from desktop.domain.model import Document, DocumentVersion, Highlight, Link, Study
 from desktop.domain.reanchor import Placement, reanchor_all
@@ -83,10 +83,9 @@ class RemoveDocument(Command):
         assert self._document is not None
         index, document = self._document
         insert_at(study.documents, index, document.id, document)
-        for i, h in self._highlights:  # ascending indices: each lands where it was
-            insert_at(study.highlights, i, h.id, h)
-        for i, link in self._links:
-            insert_at(study.links, i, link.id, link)
+        # Ascending indices: each lands where it was, in one rebuild per dict.
+        insert_all(study.highlights, [(i, h.id, h) for i, h in self._highlights])
+        insert_all(study.links, [(i, link.id, link) for i, link in self._links])
         return self._changes({h.id for _, h in self._highlights}, removed=False)
 
     def _changes(self, ids: set[str], *, removed: bool) -> ChangeSet:

@@ -248,13 +248,40 @@ class Study:
     # Keys of the study file this version does not know, written back on the next save
     # (``storage/unknown_keys.py``); not compared: they are not the user's edits.
     extra: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    # id → position in ``categories``, extended as categories are appended (a linear
+    # scan per highlight made 100,000 categories take minutes). Not part of equality.
+    _category_index: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
+    _category_indexed: int = field(default=0, repr=False, compare=False)
+    _category_list: list[Category] | None = field(default=None, repr=False, compare=False)
 
     @property
     def main_document(self) -> Document | None:
         return next(iter(self.documents.values()), None)
 
     def category(self, category_id: str) -> Category | None:
-        return next((c for c in self.categories if c.id == category_id), None)
+        """The first category with this id, through an index kept in step with
+        ``categories`` (appended to, or replaced whole; a stale entry is noticed)."""
+        categories = self.categories
+        index = self._category_index
+        at = index.get(category_id)
+        if self._category_list is categories and self._category_indexed == len(categories):
+            if at is None:
+                return None  # nothing appended since it was indexed
+            found = categories[at]
+            if found.id == category_id:
+                return found
+        if (
+            self._category_list is not categories
+            or self._category_indexed > len(categories)
+            or (at is not None and (at >= len(categories) or categories[at].id != category_id))
+        ):
+            index.clear()
+            self._category_list, self._category_indexed = categories, 0
+        for i in range(self._category_indexed, len(categories)):
+            index.setdefault(categories[i].id, i)
+        self._category_indexed = len(categories)
+        at = index.get(category_id)
+        return None if at is None else categories[at]
 
     def checkable_ids(self) -> frozenset[str]:
         """The categories whose passages take a verdict."""

@@ -8,8 +8,12 @@ Order of evidence, strongest first (wrong placement is worse than an orphan):
 2. the exact quote, placed by prefix/suffix context near the mapped position (finds
    passages that moved, e.g. a paragraph cut and pasted elsewhere);
 3. a fuzzy match of the quote in a window around the mapped position, accepted only
-   with a high score and a similar length ("changed");
-4. otherwise an orphan, keeping its quote and note.
+   with a high score and a similar length ("changed"), its ends then snapped to the
+   quote's own ends or to word boundaries (a fuzzy alignment keeps the old length and
+   can slide: "nny, then," for "Donny, then,");
+4. for a passage its neighbourhood lost (moved far and edited), a bounded search of
+   the whole text, accepted only if the match is unique and its context agrees;
+5. otherwise an orphan, keeping its quote and note.
 """
 
 from __future__ import annotations
@@ -20,7 +24,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import pairwise
 
-from desktop.domain.anchoring import TextPositionSelector, TextQuoteSelector, anchor
+from desktop.domain.anchoring import (
+    AnchorBudget,
+    TextPositionSelector,
+    TextQuoteSelector,
+    anchor,
+)
 from desktop.domain.model import Highlight
 
 _CHUNK_END = re.compile(r"[.!?;\n]+\s*")
@@ -28,6 +37,11 @@ MAX_CHAR_DIFF = 60_000  # larger changed stretches are left to quote matching
 FUZZY_WINDOW = 2_000
 FUZZY_MIN_SCORE = 90.0
 FUZZY_LENGTH_RATIO = (0.8, 1.25)
+SNAP_REACH = 24  # how far an end may move to meet the quote's end or a word boundary
+FAR_MIN_LENGTH = 24  # shorter quotes are too likely to match something else
+FAR_MIN_SCORE = 90.0
+FAR_RIVAL_SCORE = 80.0  # a second match this good makes the first ambiguous
+FAR_SEARCH_CHARS = 24_000_000  # whole-text searching per re-anchoring (~1 s on a book)
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,10 +117,13 @@ def reanchor_all(old: str, new: str, highlights: Iterable[Highlight]) -> list[Pl
         return [Placement(h.id, "orphaned" if h.is_orphan else "unchanged", h.start, h.end,
                           h.quote.exact, h.quote.exact) for h in highlights]
     positions = PositionMap(old, new)
-    return [_place(h, positions, old, new) for h in highlights]
+    budget = AnchorBudget.for_highlights(len(highlights))
+    far = _FarSearch(new)
+    return [_place(h, positions, old, new, budget, far) for h in highlights]
 
 
-def _place(h: Highlight, positions: PositionMap, old: str, new: str) -> Placement:
+def _place(h: Highlight, positions: PositionMap, old: str, new: str,
+           budget: AnchorBudget | None = None, far: _FarSearch | None = None) -> Placement:
     exact = h.quote.exact
     hint = None
     lost_nearby = False
@@ -125,7 +142,7 @@ def _place(h: Highlight, positions: PositionMap, old: str, new: str) -> Placemen
         lost_nearby = _count_near(new, exact, hint) < _count_near(old, exact, h.start)
         if local is not None and not lost_nearby:
             return Placement(h.id, "moved", local, local + len(exact), exact, exact)
-    found = anchor(new, h.quote, None if hint is None else _hint(hint, exact))
+    found = anchor(new, h.quote, None if hint is None else _hint(hint, exact), budget)
     # Far from home, trust the quote only if none of its occurrences was lost: if one
     # was, it may be this very passage, and the survivor another one.
     if (
@@ -134,10 +151,20 @@ def _place(h: Highlight, positions: PositionMap, old: str, new: str) -> Placemen
         and _context_holds(new, found.start, found.end, h.quote)
     ):
         return Placement(h.id, "moved", found.start, found.end, exact, exact)
-    fuzzy = _fuzzy(new, h.quote, hint)
+    cuts = cuts_words(old, h.start, h.end)
+    fuzzy = _fuzzy(new, h.quote, hint, cuts)
     if fuzzy is not None and not (lost_nearby and new[fuzzy[0] : fuzzy[1]] == exact):
         start, end = fuzzy
         return Placement(h.id, "changed", start, end, exact, new[start:end])
+    # Far from home a repeated quote may land on its twin: only a quote that was
+    # unique, and whose exact words are gone (edited), is sought.
+    found_far = far.find(h.quote, cuts) if (
+        far is not None and fuzzy is None and exact not in new
+        and old.find(exact, old.find(exact) + 1) == -1) else None
+    if found_far is not None:
+        start, end = found_far
+        status = "moved" if new[start:end] == exact else "changed"
+        return Placement(h.id, status, start, end, exact, new[start:end])
     return Placement(h.id, "orphaned", None, None, exact, "")
 
 
@@ -178,7 +205,16 @@ def _context_holds(text: str, start: int, end: int, quote: TextQuoteSelector) ->
     return before.endswith(quote.prefix[-8:]) and after.startswith(quote.suffix[:8])
 
 
-def _fuzzy(text: str, quote: TextQuoteSelector, hint: int | None) -> tuple[int, int] | None:
+def cuts_words(text: str, start: int | None, end: int | None) -> tuple[bool, bool]:
+    """Whether a passage's start and end fall inside words of ``text``."""
+    def inside(at: int | None) -> bool:
+        return at is not None and 0 < at < len(text) and text[at - 1].isalnum() \
+            and text[at].isalnum()
+    return inside(start), inside(end)
+
+
+def _fuzzy(text: str, quote: TextQuoteSelector, hint: int | None,
+           cuts: tuple[bool, bool] = (False, False)) -> tuple[int, int] | None:
     if hint is None or len(quote.exact) < 8:
         return None  # no place to look, or too short to match safely
     from rapidfuzz import fuzz
@@ -189,7 +225,152 @@ def _fuzzy(text: str, quote: TextQuoteSelector, hint: int | None) -> tuple[int, 
     if result is None:
         return None
     start, end = lo + result.dest_start, lo + result.dest_end
-    low, high = FUZZY_LENGTH_RATIO
-    if not low <= (end - start) / len(quote.exact) <= high:
+    if not _length_ok(start, end, quote.exact):  # judged before snapping, and after
         return None
+    start, end = snap(text, start, end, quote.exact, cuts)
+    return (start, end) if _length_ok(start, end, quote.exact) else None
+
+
+def _length_ok(start: int, end: int, exact: str) -> bool:
+    low, high = FUZZY_LENGTH_RATIO
+    return low <= (end - start) / len(exact) <= high
+
+
+def snap(text: str, start: int, end: int, exact: str,
+         cuts: tuple[bool, bool] = (False, False)) -> tuple[int, int]:
+    """Clean edges for a fuzzy placement: each end moves (at most SNAP_REACH) to where
+    the quote's own first or last word is; else, if it cuts a word or drops the
+    quote's first or last word, to the word boundary nearby that reads most like the
+    quote — unless the original passage cut that word too (``cuts``: start, end)."""
+    head = _edge_word(exact, first=True)
+    tail = _edge_word(exact, first=False)
+    starts, ends = {start}, {end}
+    head_at = _nearest(text, head, start + exact.index(head), SNAP_REACH) if head else None
+    if head_at is not None:
+        starts = {head_at - exact.index(head)}
+    elif exact[:1].isalnum() and not cuts[0]:
+        starts |= {_word_start_before(text, start), _word_start_after(text, start, end)}
+        starts = {at for at in starts if not _inside_word(text, at)} or starts
+    after_tail = len(exact) - exact.rindex(tail) - len(tail) if tail else 0
+    tail_at = _nearest(text, tail, end - after_tail - len(tail), SNAP_REACH) if tail else None
+    if tail_at is not None:
+        ends = {tail_at + len(tail) + after_tail}
+    elif exact[-1:].isalnum() and not cuts[1]:
+        ends |= {_word_end_after(text, end), _word_end_before(text, end, start)}
+        ends = {at for at in ends if not _inside_word(text, at)} or ends
+    pairs = [(s, e) for s in starts for e in ends if s < e] or [(start, end)]
+    start, end = max(pairs, key=lambda se: _fit(exact, text[se[0] : se[1]],
+                                                 abs(se[0] - start) + abs(se[1] - end)))
+    while start < end and text[start].isspace() and not exact[:1].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace() and not exact[-1:].isspace():
+        end -= 1
     return start, end
+
+
+def _word_start_before(text: str, at: int) -> int:
+    """The start of the word ``at`` is in, or of the word just before it."""
+    limit = max(0, at - SNAP_REACH)
+    while at > limit and not text[at - 1].isalnum():
+        at -= 1
+    while at > limit and text[at - 1].isalnum():
+        at -= 1
+    return at
+
+
+def _word_start_after(text: str, at: int, end: int) -> int:
+    """The start of the next word after the one ``at`` is in."""
+    limit = min(end, at + SNAP_REACH)
+    while at < limit and text[at].isalnum():
+        at += 1
+    while at < limit and not text[at].isalnum():
+        at += 1
+    return at
+
+
+def _word_end_after(text: str, at: int) -> int:
+    limit = min(len(text), at + SNAP_REACH)
+    while at < limit and not text[at].isalnum():
+        at += 1
+    while at < limit and text[at].isalnum():
+        at += 1
+    return at
+
+
+def _word_end_before(text: str, at: int, start: int) -> int:
+    limit = max(start, at - SNAP_REACH)
+    while at > limit and text[at - 1].isalnum():
+        at -= 1
+    while at > limit and not text[at - 1].isalnum():
+        at -= 1
+    return at
+
+
+def _inside_word(text: str, at: int) -> bool:
+    return 0 < at < len(text) and text[at - 1].isalnum() and text[at].isalnum()
+
+
+def _fit(exact: str, candidate: str, moved: int) -> tuple[int, float, int]:
+    """How well a candidate passage fits the quote: as many words (a renamed word is
+    taken whole, not dropped), then likeness, then the smaller move."""
+    from rapidfuzz import fuzz
+
+    words = -abs(len(candidate.split()) - len(exact.split()))
+    return words, fuzz.ratio(exact, candidate), -abs(moved)
+
+
+def _edge_word(exact: str, *, first: bool) -> str:
+    """The quote's first (or last) word with what touches it, if long enough to find."""
+    words = exact.split()
+    if len(words) < 2:
+        return ""
+    word = words[0] if first else words[-1]
+    return word if len(word) >= 3 else ""
+
+
+def _nearest(text: str, needle: str, pos: int, reach: int) -> int | None:
+    """The occurrence of ``needle`` as whole words nearest to ``pos``, within reach."""
+    lo, hi = max(0, pos - reach), min(len(text), pos + reach + len(needle))
+    best, at = None, text.find(needle, lo, hi)
+    while at != -1:
+        whole = not (needle[0].isalnum() and at > 0 and text[at - 1].isalnum()) and not (
+            needle[-1].isalnum() and at + len(needle) < len(text)
+            and text[at + len(needle)].isalnum())
+        if whole and (best is None or abs(at - pos) < abs(best - pos)):
+            best = at
+        at = text.find(needle, at + 1, hi)
+    return best
+
+
+class _FarSearch:
+    """A bounded fuzzy search of the whole text, for passages moved far and edited.
+
+    Accepted only when the match is strong and unique (nothing else in the text comes
+    close): a wrong placement is worse than an orphan. Its old context is not asked
+    for — a moved paragraph has new neighbours. Stops once FAR_SEARCH_CHARS have been
+    searched.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.left = FAR_SEARCH_CHARS
+
+    def find(self, quote: TextQuoteSelector,
+             cuts: tuple[bool, bool] = (False, False)) -> tuple[int, int] | None:
+        exact, text = quote.exact, self.text
+        if len(exact) < FAR_MIN_LENGTH or self.left < 2 * len(text):
+            return None
+        from rapidfuzz import fuzz
+
+        self.left -= 2 * len(text)
+        best = fuzz.partial_ratio_alignment(exact, text, score_cutoff=FAR_MIN_SCORE)
+        if best is None:
+            return None
+        start, end = best.dest_start, best.dest_end
+        masked = text[:start] + "\0" * (end - start) + text[end:]
+        if fuzz.partial_ratio_alignment(exact, masked, score_cutoff=FAR_RIVAL_SCORE):
+            return None  # another passage matches nearly as well: ambiguous
+        if not _length_ok(start, end, exact):
+            return None
+        start, end = snap(text, start, end, exact, cuts)
+        return (start, end) if _length_ok(start, end, exact) else None

@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from desktop.domain.digest import sha256_hex
-from desktop.storage.atomic import atomic_write_bytes
+from desktop.storage.atomic import atomic_write_bytes, remove_stale_temps_in
 from desktop.storage.state_dir import state_dir
 
 KEEP_BACKUPS = 5
@@ -54,6 +54,7 @@ def keep_backup(study_path: Path, data: bytes, keep: int = KEEP_BACKUPS) -> Path
     while target.exists():
         n += 1
         target = folder / f"{Path(study_path).stem[:60]}.{stamp}-{n}{STUDY_SUFFIX}"
+    remove_stale_temps_in(folder, STUDY_SUFFIX)  # left by backup writes that were killed
     atomic_write_bytes(target, data)
     for old in list_backups(study_path)[max(keep, 1) :]:
         old.unlink(missing_ok=True)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -29,6 +30,10 @@ from desktop.storage.errors import StorageError
 from desktop.storage.host import boot_time, hostname, process_alive, username
 
 STALE_AFTER_S = 12 * 3600
+MAX_LOCK_BYTES = 65_536  # a lock is a few hundred bytes; more is not read
+MAX_PID = 2**31 - 1  # beyond any system's process ids (os.kill overflows on more)
+CLAIM_STALE_S = 30.0  # a take-over claim older than this was left by a killed process
+CLAIM_WAIT_S = 2.0  # how long a second taker waits for the first to finish
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,26 +68,69 @@ def read_lock(study: Path) -> LockOwner | None:
     """The recorded owner; None if unlocked. A garbled lock reads as an unknown owner."""
     path = lock_path(study)
     try:
-        raw = path.read_bytes()[:65536]
+        raw = _read_lock_bytes(path)
     except FileNotFoundError:
         return None
     except OSError:
         raw = b""
+    return _parse_owner(raw, path)
+
+
+def _read_lock_bytes(path: Path) -> bytes:
+    """At most MAX_LOCK_BYTES of a regular file, never following a symlink nor
+    waiting on a pipe: anyone who can write to a shared folder could otherwise
+    freeze everyone opening a study there (a FIFO, or a link to /dev/zero)."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) \
+        | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except FileNotFoundError:
+        raise
+    except OSError:
+        if path.is_symlink() or path.exists():
+            return b""  # a symlink (ELOOP) or unreadable: a garbled lock
+        raise FileNotFoundError(str(path)) from None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return b""  # a pipe, device or folder: not a lock Crosslight wrote
+        chunks, left = [], MAX_LOCK_BYTES + 1  # one more byte tells an oversized lock
+        while left > 0:
+            chunk = os.read(fd, left)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        raw = b"".join(chunks)
+        return b"" if len(raw) > MAX_LOCK_BYTES else raw  # oversized: garbled
+    finally:
+        os.close(fd)
+
+
+def _parse_owner(raw: bytes, path: Path) -> LockOwner:
     try:
         data = orjson.loads(raw)
         if not isinstance(data, dict):
             raise TypeError
         boot = data.get("boot")
         return LockOwner(
-            user=str(data.get("user", "someone")),
-            host=str(data.get("host", "an unknown computer")),
-            pid=int(data.get("pid", -1)),
-            boot=float(boot) if isinstance(boot, int | float) else None,
-            since=str(data.get("since", "")),
-            token=str(data.get("token", "")),
+            user=str(data.get("user", "someone"))[:200],
+            host=str(data.get("host", "an unknown computer"))[:200],
+            pid=_pid(data.get("pid", -1)),
+            boot=float(boot) if isinstance(boot, int | float) and not isinstance(boot, bool)
+            and abs(boot) < 1e12 else None,
+            since=str(data.get("since", ""))[:64],
+            token=str(data.get("token", ""))[:200],
         )
     except (orjson.JSONDecodeError, TypeError, ValueError):
-        return LockOwner("someone", "an unknown computer", -1, None, _mtime_iso(path), "")
+        return _unknown(path)
+
+
+def _pid(value: object) -> int:
+    """A process id as recorded, or -1 for anything no process could have (1e300,
+    "12", true, -5): such a value must not reach os.kill."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        return -1
+    return value if 0 < value <= MAX_PID else -1
 
 
 class StudyLock:
@@ -117,6 +165,10 @@ def acquire(study: Path, token: str, *, take_over: bool = False) -> StudyLock | 
     Raises StudyLockedError when a live (or unverifiable) owner holds it, unless
     ``take_over``. Returns None when no lock can be written (a read-only folder):
     the study can still be read, and saving there will fail with its own message.
+
+    Creating a lock is exclusive (O_EXCL), and so is taking one over: the taker first
+    creates a claim file with O_EXCL, so of two instances taking over the same stale
+    lock at once exactly one wins; the other sees the winner's lock.
     """
     study = Path(study)
     owner = _owner(token)
@@ -124,26 +176,62 @@ def acquire(study: Path, token: str, *, take_over: bool = False) -> StudyLock | 
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
     except FileExistsError:
+        return _take_over(study, owner, take_over)
+    except OSError:
+        return None
+    _write_and_close(fd, _encode(owner))
+    return StudyLock(study, owner)
+
+
+def _take_over(study: Path, owner: LockOwner, forced: bool) -> StudyLock | None:
+    path = lock_path(study)
+    claim = path.with_name(path.name + ".claim")
+    deadline = time.monotonic() + CLAIM_WAIT_S
+    while True:
         current = read_lock(study)
-        if current is not None and current.token != token and not take_over:
+        if current is not None and current.token != owner.token and not forced:
             alive = process_alive(current.host, current.pid, current.boot)
             if alive is not False:
                 raise StudyLockedError(study, current, alive is None and _old(path)) from None
         try:
+            claim_fd = os.open(claim, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+        except FileExistsError:
+            if _old(claim, CLAIM_STALE_S):
+                with contextlib.suppress(OSError):
+                    claim.unlink()  # its taker was killed half-way
+            elif time.monotonic() > deadline:
+                raise StudyLockedError(study, current or _unknown(path), False) from None
+            time.sleep(0.02)  # another instance is taking it over: see who won
+            continue
+        except OSError:
+            return None
+        os.close(claim_fd)
+        try:
+            # Still the lock we judged? Another taker may have won and released its
+            # claim between our reading and our claiming.
+            if not forced and read_lock(study) != current:
+                continue
             atomic_write_bytes(path, _encode(owner))
         except OSError:
             return None
+        finally:
+            with contextlib.suppress(OSError):
+                claim.unlink()
         return StudyLock(study, owner)
-    except OSError:
-        return None
+
+
+def _write_and_close(fd: int, data: bytes) -> None:
     try:
-        os.write(fd, _encode(owner))
+        os.write(fd, data)
         os.fsync(fd)
     except OSError:
         pass  # an empty lock still marks the study as taken
     finally:
         os.close(fd)
-    return StudyLock(study, owner)
+
+
+def _unknown(path: Path) -> LockOwner:
+    return LockOwner("someone", "an unknown computer", -1, None, _mtime_iso(path), "")
 
 
 def _owner(token: str) -> LockOwner:
@@ -157,9 +245,9 @@ def _encode(owner: LockOwner) -> bytes:
     )
 
 
-def _old(path: Path) -> bool:
+def _old(path: Path, after: float = STALE_AFTER_S) -> bool:
     try:
-        return time.time() - path.stat().st_mtime > STALE_AFTER_S
+        return time.time() - path.stat().st_mtime > after
     except OSError:
         return True
 

@@ -23,7 +23,7 @@ import orjson
 
 from desktop.domain.ids import utc_now
 from desktop.domain.model import Study
-from desktop.storage.atomic import atomic_write_bytes
+from desktop.storage.atomic import atomic_write_bytes, read_only_reason
 from desktop.storage.backups import KEEP_BACKUPS, keep_backup
 from desktop.storage.disk_state import Fingerprint, bytes_differ, fingerprint_bytes
 from desktop.storage.errors import ChangedOnDiskError, StorageError
@@ -104,7 +104,7 @@ def _write(snapshot: Snapshot, path: Path, keep: int, expect: Fingerprint | None
     if path.is_file() and not os.access(path, os.W_OK):
         # Replacing would work (the folder is writable) but someone marked the file
         # read-only on purpose: respect that, as an editor writing in place would.
-        raise StorageError(f"{what}: the file is read-only.")
+        raise StorageError(f"{what}: {read_only_reason(path)}.")
     original_copy = backup = None
     warnings: list[str] = []
     if envelope is None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import orjson
 
-from desktop.domain.anchoring import anchor
+from desktop.domain.anchoring import AnchorBudget, anchor
 from desktop.domain.model import Study
 from desktop.storage.disk_state import Fingerprint, fingerprint_bytes
 from desktop.storage.errors import StorageError, StudyFileError
@@ -80,8 +80,9 @@ def study_from_json(data: object, name: str) -> LoadedStudy:
 def reanchor(study: Study) -> list[str]:
     """Place every highlight on its document's text; return the ids left as orphans."""
     orphans = []
+    budget = AnchorBudget.for_highlights(len(study.highlights))  # hostile repeats: orphans
     for h in study.highlights.values():
-        found = anchor(study.documents[h.document_id].text, h.quote, h.position)
+        found = anchor(study.documents[h.document_id].text, h.quote, h.position, budget)
         if found is None:
             h.start = h.end = None
             orphans.append(h.id)

@@ -2,30 +2,12 @@
 
 Linear work gives about 4, quadratic about 16. Tests assert a ratio below ``LINEAR``,
 a margin that a quadratic cost cannot pass even on a busy machine, and never an
-absolute time.
+absolute time. The measuring lives in ``desktop.bench.growth`` (CPU time, garbage
+collection held off while timing, so other processes' load does not skew a ratio).
 """
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
-from typing import Any
+from desktop.bench.growth import LINEAR, growth
 
-LINEAR = 8.0
-
-
-def _best(run: Callable[[Any], object], data: Any, repeat: int) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run(data)
-        best = min(best, time.perf_counter() - start)
-    return best
-
-
-def growth(make: Callable[[int], Any], run: Callable[[Any], object], n: int,
-           repeat: int = 5) -> float:
-    """time(run(make(4n))) / time(run(make(n))); inputs are made outside the timing."""
-    small, large = make(n), make(4 * n)
-    run(small)  # warm caches and imports
-    return _best(run, large, repeat) / max(_best(run, small, repeat), 1e-9)
+__all__ = ["LINEAR", "growth"]

@@ -93,6 +93,7 @@ def run_trials(path: Path, count: int, rng: random.Random, expected: dict) -> di
     return figures
 
 
+@pytest.mark.slow
 def test_sigkill_during_save_leaves_old_or_new_file(tmp_path):
     study = big_study()
     expected = {"highlights": len(study.highlights), "text": study.main_document.text}

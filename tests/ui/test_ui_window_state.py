@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication
 
 from desktop.storage.opening import open_path
 from desktop.storage.settings import load_settings, save_settings
@@ -21,6 +24,19 @@ def new_window(qtbot) -> MainWindow:
     return win
 
 
+def default_size(win: MainWindow) -> tuple[int, int]:
+    """The window's default size as the fonts allow it: 1280×820 unless its own
+    minimum (which grows with the default font, e.g. Noto Sans) is larger."""
+    size = QSize(1280, 820).expandedTo(win.minimumSizeHint())
+    return size.width(), size.height()
+
+
+def small_size(win: MainWindow) -> tuple[int, int]:
+    """A size well below the default yet above the window's own minimum."""
+    minimum = win.minimumSizeHint().expandedTo(win.minimumSize())
+    return max(780, minimum.width() + 10), max(580, minimum.height() + 10)
+
+
 def close_like(a: list[int], b: list[int], slack: int = 12) -> bool:
     return len(a) == len(b) and all(abs(x - y) <= slack for x, y in zip(a, b, strict=True))
 
@@ -28,7 +44,7 @@ def close_like(a: list[int], b: list[int], slack: int = 12) -> bool:
 def test_first_run_uses_the_default_layout(qtbot):
     assert load_settings().window_geometry == ""
     win = new_window(qtbot)
-    assert (win.width(), win.height()) == (1280, 820)
+    assert (win.width(), win.height()) == default_size(win)
     main, notes = win.splitter.sizes(), win.notes.split.sizes()
     assert main[0] > main[1] > 300  # reader wider than the notes pane, both roomy
     assert min(notes) > 200
@@ -36,7 +52,8 @@ def test_first_run_uses_the_default_layout(qtbot):
 
 def test_geometry_and_splitters_come_back_in_the_next_window(qtbot):
     first = new_window(qtbot)
-    first.resize(780, 580)
+    small = small_size(first)
+    first.resize(*small)
     first.splitter.setSizes([300, 480])
     first.notes.split.setSizes([150, 300])
     qtbot.waitUntil(lambda: first.splitter.sizes()[0] < 320)
@@ -46,9 +63,31 @@ def test_geometry_and_splitters_come_back_in_the_next_window(qtbot):
     assert saved.window_geometry and saved.window_state and ";" in saved.splitter_state
 
     second = new_window(qtbot)
-    assert (second.width(), second.height()) == (780, 580)
+    assert (second.width(), second.height()) == small
     qtbot.waitUntil(lambda: close_like(second.splitter.sizes(), sizes[0]))
     assert close_like(second.notes.split.sizes(), sizes[1])
+
+
+@pytest.fixture
+def big_font(qapp):
+    """A default font as large as Noto Sans makes the window's minimum (614 px high
+    where the usual font gives 580): layouts must follow the window's own hints."""
+    old = QApplication.font()
+    font = QFont(old)
+    font.setPointSizeF(old.pointSizeF() * 1.3)
+    QApplication.setFont(font)
+    yield
+    QApplication.setFont(old)
+
+
+def test_layout_comes_back_with_a_larger_default_font(qtbot, big_font):
+    first = new_window(qtbot)
+    assert (first.width(), first.height()) == default_size(first)
+    small = small_size(first)
+    first.resize(*small)
+    assert first.close()
+    second = new_window(qtbot)
+    assert (second.width(), second.height()) == small
 
 
 @pytest.mark.parametrize("geometry, splitters", [
@@ -62,7 +101,7 @@ def test_a_damaged_saved_layout_is_ignored(qtbot, geometry, splitters):
     settings.splitter_state = splitters
     save_settings(settings)
     win = new_window(qtbot)
-    assert (win.width(), win.height()) == (1280, 820)
+    assert (win.width(), win.height()) == default_size(win)
     assert min(win.splitter.sizes()) > 300
     assert min(win.notes.split.sizes()) > 200
 

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from desktop.domain.anchoring import anchor, describe
+from desktop.domain.anchoring import AnchorBudget, anchor, describe
 from desktop.domain.commands import AddHighlight, Command
 from desktop.domain.crosscheck import Relation, Verdict
 from desktop.domain.crosscheck_commands import AddLink, AddReference
@@ -239,10 +239,12 @@ class _Importer:
         self.references = {normal_url(r.url): r.id for r in study.references.values() if r.url}
         self.link_keys = {(k.source_id, k.target_id, k.relation) for k in study.links.values()}
         self.link_ids = set(study.links)
+        self.budget = AnchorBudget(0)
 
     def run(self, annotations: list[Any]) -> AnnotationImport:
         pending_links = []
         total = len(annotations)
+        self.budget = AnchorBudget.for_highlights(total)  # hostile repeats: orphans
         for number, annotation in enumerate(annotations, start=1):
             self.work.step(number, total)
             if not isinstance(annotation, dict) or "Annotation" not in types(annotation):
@@ -288,7 +290,7 @@ class _Importer:
             lost.append(plural(len(creators) - 1, "further creator"))
         verdict, rationale, notes = self._verdict(reading)
         tags, category = self._sorted_tags(reading, lost)
-        found = anchor(text, quote, position)
+        found = anchor(text, quote, position, self.budget)
         highlight = Highlight(
             document_id=document.id,
             quote=quote,
