@@ -25,6 +25,7 @@ def test_progress_counts_only_checkable_categories(study):
 
 def test_making_a_category_checkable_is_undoable_and_marks_its_highlights(study):
     study.highlights["h-theta"].category_id = "question"
+    study.category("question")  # the id index is a cache, built on first use: not state
     before = Snapshot(study)
     command = SetCategoryCheckable("question", True)
     changes = command.apply(study)
