@@ -15,6 +15,7 @@ from desktop.domain.commands import (
     AddHighlight,
     Command,
     DeleteHighlight,
+    SetCategoryCheckable,
     SetHighlightCategory,
     SetHighlightNote,
     SetHighlightTags,
@@ -106,6 +107,7 @@ def _commands() -> Iterator[tuple[str, Callable[[World], Command]]]:
     yield "SetHighlightNote", lambda w: SetHighlightNote(w.some, "a note")
     yield "SetHighlightTags", lambda w: SetHighlightTags(w.some, ["a", "b"])
     yield "SetStudyNote", lambda w: SetStudyNote("study note")
+    yield "SetCategoryCheckable", lambda w: SetCategoryCheckable("question", True)
     yield "AddReference", lambda w: AddReference(Reference(url="https://x.example", title="X"))
     yield "EditReference", lambda w: EditReference(Reference(
         url="https://example.org/r2", title="Edited", id=w.ref.id))
