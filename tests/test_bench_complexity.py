@@ -23,12 +23,13 @@ def test_every_command_has_an_apply_and_a_revert_case():
         content_commands,
         crosscheck_commands,
         document_commands,
+        merge_command,
         web_commands,
     )
 
     names = {name.split(" (")[0].split(":")[0] for name, *_ in command_cases()}
     for module in (commands, content_commands, crosscheck_commands, document_commands,
-                   web_commands):
+                   merge_command, web_commands):
         for cls_name, cls in inspect.getmembers(module, inspect.isclass):
             if (issubclass(cls, commands.Command) and cls.__module__ == module.__name__
                     and not cls_name.startswith("_") and cls is not commands.Command

@@ -233,8 +233,8 @@ def study_cases() -> CaseList:
     from desktop.storage.studyfile import load_study
 
     return [
-        ("save a study (highlights)", _study, lambda s: save_study(s, _TMP / "out.crosslight", keep=0),
-         2_000),
+        ("save a study (highlights)", _study,
+         lambda s: save_study(s, _TMP / "out.crosslight", keep=0), 2_000),
         ("open a study (highlights)", _saved, load_study, 2_000),
         ("open a study, repeated quotes", _hostile_saved, load_study, 500),
         ("crosslight info", _saved, _info, 2_000),

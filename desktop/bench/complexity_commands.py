@@ -5,6 +5,7 @@ highlight linked to all others, a document holding half the study."""
 
 from __future__ import annotations
 
+import copy
 import random
 from collections.abc import Callable, Iterator
 from functools import lru_cache
@@ -43,9 +44,10 @@ from desktop.domain.document_commands import (
     UpdateDocumentText,
 )
 from desktop.domain.factory import make_highlight, new_study_for
+from desktop.domain.merge_command import AdoptMerge, ClearConflicts
 from desktop.domain.model import Citation, Document, Link, Reference, SourceAssessment, Study
 from desktop.domain.provenance import ArchivedCopy
-from desktop.domain.web_commands import SetArchivedCopy
+from desktop.domain.web_commands import SetArchivedCopy, SetPublishUrl
 
 Case = tuple[str, Callable[[int], Any], Callable[[Any], object]]
 
@@ -130,6 +132,9 @@ def _commands() -> Iterator[tuple[str, Callable[[World], Command]]]:
         _empty_document(w), Document(w.study.documents[_empty_document(w)].text, "Same"))
     yield "SetArchivedCopy", lambda w: SetArchivedCopy(
         ArchivedCopy("https://web.archive.org/x", "2024-01-01T00:00:00Z"), reference_id=w.ref.id)
+    yield "SetPublishUrl", lambda w: SetPublishUrl("https://desk.example/checks")
+    yield "AdoptMerge (the whole study)", lambda w: AdoptMerge(copy.deepcopy(w.study))
+    yield "ClearConflicts", lambda w: ClearConflicts()
     yield "UpdateDocumentText (1% edits)", lambda w: UpdateDocumentText(
         w.main.id, _edited(w.main.text))
 
