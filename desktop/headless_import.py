@@ -15,11 +15,13 @@ import secrets
 import sys
 from pathlib import Path
 
+from desktop.domain.stamping import Stamped
 from desktop.storage.errors import StorageError
 from desktop.storage.importers.any_format import read_import
 from desktop.storage.locks import acquire
 from desktop.storage.opening import Opened
 from desktop.storage.saving import save_study
+from desktop.storage.settings import identity, load_settings
 from desktop.storage.studyfile import STUDY_SUFFIX
 
 
@@ -35,8 +37,9 @@ def run_import(opened: Opened, file: Path, output: Path | None) -> int:
     try:
         lock = acquire(target, secrets.token_hex(8)) if target.exists() else None
         result = read_import(file, opened.study)
+        person = identity(load_settings())  # who made what it adds, as in the window
         for command in result.commands():
-            command.apply(opened.study)
+            Stamped(command, person).apply(opened.study)
         if not result.is_empty:
             save_study(opened.study, target)
     except StorageError as err:

@@ -12,6 +12,8 @@ import zipfile
 import zlib
 from pathlib import Path
 
+from desktop.devtools.pdf_bytes import assemble_pdf
+
 
 def make_pdf(pages: list[str], title: str = "", author: str = "") -> bytes:
     """A valid PDF whose page N shows the lines of ``pages[N]`` in Helvetica."""
@@ -37,19 +39,7 @@ def make_pdf(pages: list[str], title: str = "", author: str = "") -> bytes:
     if title or author:
         objects.append(f"<< /Title ({title}) /Author ({author}) >>".encode("latin-1"))
         info = f" /Info {len(objects)} 0 R"
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(out.tell())
-        out.write(f"{number} 0 obj\n".encode() + body + b"\nendobj\n")
-    xref = out.tell()
-    out.write(f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode())
-    for offset in offsets:
-        out.write(f"{offset:010d} 00000 n \n".encode())
-    out.write(f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R{info} >>\n"
-              f"startxref\n{xref}\n%%EOF\n".encode())
-    return out.getvalue()
+    return assemble_pdf(objects, info)
 
 
 def make_image_pdf(pages: int = 2, label: str = "Background", ocr_words: str = "") -> bytes:
@@ -74,23 +64,7 @@ def make_image_pdf(pages: int = 2, label: str = "Background", ocr_words: str = "
     objects.append(b"<< /Type /XObject /Subtype /Image /Width 16 /Height 16 /ColorSpace "
                    b"/DeviceGray /BitsPerComponent 8 /Length %d >>\nstream\n" % len(pixels)
                    + pixels + b"\nendstream")
-    return _assemble(objects, "")
-
-
-def _assemble(objects: list[bytes], info: str) -> bytes:
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(out.tell())
-        out.write(f"{number} 0 obj\n".encode() + body + b"\nendobj\n")
-    xref = out.tell()
-    out.write(f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode())
-    for offset in offsets:
-        out.write(f"{offset:010d} 00000 n \n".encode())
-    out.write(f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R{info} >>\n"
-              f"startxref\n{xref}\n%%EOF\n".encode())
-    return out.getvalue()
+    return assemble_pdf(objects)
 
 
 def make_docx(blocks: list[tuple[str, str]], title: str = "", author: str = "") -> bytes:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 import zipfile
 
+from desktop.devtools.pdf_bytes import assemble_pdf
+
 
 def make_pdf(pages: list[str]) -> bytes:
     """A PDF whose page N shows the text of ``pages[N]`` in lines of 80 characters."""
@@ -24,19 +26,7 @@ def make_pdf(pages: list[str]) -> bytes:
                        .encode())
         objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
     objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(out.tell())
-        out.write(f"{number} 0 obj\n".encode() + body + b"\nendobj\n")
-    xref = out.tell()
-    out.write(f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode())
-    for offset in offsets:
-        out.write(f"{offset:010d} 00000 n \n".encode())
-    out.write(f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n"
-              "%%EOF\n".encode())
-    return out.getvalue()
+    return assemble_pdf(objects)
 
 
 def make_docx(paragraphs: list[str]) -> bytes:

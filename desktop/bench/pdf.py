@@ -20,7 +20,6 @@ It reports; it is not a test gate, and it always exits 0.
 from __future__ import annotations
 
 import argparse
-import io
 import os
 import shutil
 import statistics
@@ -31,6 +30,7 @@ import time
 from pathlib import Path
 
 from desktop.bench.data import make_text
+from desktop.devtools.pdf_bytes import assemble_pdf
 
 TARGETS = {"first page visible": 0.3, "longest UI stall while scrolling": 0.05}
 LINES_PER_PAGE = 48
@@ -67,19 +67,7 @@ def make_pdf(pages: int, seed: int = 7) -> bytes:
                        .encode())
         objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
     objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman >>")
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = []
-    for n, obj in enumerate(objects, start=1):
-        offsets.append(out.tell())
-        out.write(f"{n} 0 obj\n".encode() + obj + b"\nendobj\n")
-    xref = out.tell()
-    out.write(f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode())
-    for offset in offsets:
-        out.write(f"{offset:010d} 00000 n \n".encode())
-    out.write(f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n"
-              "%%EOF\n".encode())
-    return out.getvalue()
+    return assemble_pdf(objects)
 
 
 def tex_pdf(pages: int, out: Path) -> Path | None:

@@ -7,12 +7,12 @@ docs/screenshots/pdf-pages.png``.
 
 from __future__ import annotations
 
-import io
 import sys
 import textwrap
 from pathlib import Path
 
 from desktop.cli import SAMPLE_DOCUMENT
+from desktop.devtools.pdf_bytes import assemble_pdf
 
 WIDTH = 84  # characters per line of 11-point Times on a letter page
 LINES_PER_PAGE = 46
@@ -59,19 +59,7 @@ def article_pdf(text: str) -> bytes:
         objects.append(f"<< /Type /Font /Subtype /Type1 /BaseFont /{base} "
                        "/Encoding /WinAnsiEncoding >>".encode())
     objects.append(f"<< /Title ({_escape(title)}) >>".encode("latin-1"))
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = []
-    for n, obj in enumerate(objects, start=1):
-        offsets.append(out.tell())
-        out.write(f"{n} 0 obj\n".encode() + obj + b"\nendobj\n")
-    xref = out.tell()
-    out.write(f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode())
-    for offset in offsets:
-        out.write(f"{offset:010d} 00000 n \n".encode())
-    out.write(f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R /Info {len(objects)} 0 R >>"
-              f"\nstartxref\n{xref}\n%%EOF\n".encode())
-    return out.getvalue()
+    return assemble_pdf(objects, f" /Info {len(objects)} 0 R")
 
 
 def main(argv: list[str] | None = None) -> int:

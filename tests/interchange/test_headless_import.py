@@ -107,3 +107,16 @@ def test_claimreview_export_refuses_without_an_address(study_file, tmp_path):
     err = result.stderr.decode()
     assert result.returncode == 1 and "address of the web page" in err
     assert len(err.strip().splitlines()) == 1 and not out.exists()
+
+
+def test_an_import_records_who_made_it(study_file, tmp_path):
+    """As in the window: what the import adds is made by the user Preferences name (the
+    W3C annotation's own creator, when it has one, stays)."""
+    from desktop.storage.settings import update_settings
+
+    update_settings(user_name="A. Rahimi", user_organisation="Factcheck Desk")
+    result = run("import", str(study_file), str(_write(tmp_path, "items.json", CSL)))
+    assert result.returncode == 0, result.stderr.decode()
+    (reference,) = load_study(study_file).study.references.values()
+    assert reference.creator is not None and reference.creator.name == "A. Rahimi"
+    assert reference.created
