@@ -62,7 +62,6 @@ from typing import Any
 
 from desktop.domain.anchoring import TextPositionSelector, TextQuoteSelector
 from desktop.domain.crosscheck import Relation, Stance, Trust, Verdict
-from desktop.domain.identity import Person
 from desktop.domain.model import (
     Category,
     Citation,
@@ -86,6 +85,7 @@ from desktop.storage.annotation_keys import (
 )
 from desktop.storage.document_layout import layout_from, layout_to_data
 from desktop.storage.errors import StudyFileError
+from desktop.storage.person_data import person_from, person_to_data
 from desktop.storage.provenance_data import archived_from, archived_to_data, web_from, web_to_data
 from desktop.storage.team_keys import (
     reviews_from,
@@ -193,19 +193,6 @@ def _reference_to_data(r: Reference) -> dict[str, Any]:
     data.update(id=r.id, created=r.created, modified=r.modified, **_people_to_data(r))
     data.update(archived_to_data(r))
     return with_unknown(data, r.extra)
-
-
-def person_to_data(person: Person) -> dict[str, str]:
-    data = {"name": person.name}
-    if person.organisation:
-        data["organisation"] = person.organisation
-    if person.url:
-        data["url"] = person.url
-    return data
-
-
-def person_from(node: Node) -> Person:
-    return Person(node.text("name", ""), node.text("organisation", ""), node.text("url", ""))
 
 
 def _people_to_data(item: Any) -> dict[str, Any]:

@@ -21,10 +21,10 @@ import re
 from typing import Any
 
 from desktop.domain.crosscheck import Verdict
-from desktop.domain.identity import Person
 from desktop.domain.model import Highlight, Review, Study
 from desktop.domain.revisions import MAX_REVS, Revisable, history, note_history
 from desktop.storage.errors import StudyFileError
+from desktop.storage.person_data import person_from, person_to_data
 from desktop.storage.validate import Node
 
 REV = re.compile(r"[0-9a-f]{16}")
@@ -48,15 +48,6 @@ def revs_from_key(node: Node, key: str) -> list[str]:
     return revs[-MAX_REVS:]
 
 
-def _person_data(person: Person) -> dict[str, str]:
-    data = {"name": person.name}
-    if person.organisation:
-        data["organisation"] = person.organisation
-    if person.url:
-        data["url"] = person.url
-    return data
-
-
 def reviews_to_data(h: Highlight) -> dict[str, Any]:
     if not h.reviews:
         return {}
@@ -65,7 +56,7 @@ def reviews_to_data(h: Highlight) -> dict[str, Any]:
         item: dict[str, Any] = {"value": r.value.value, "rationale": r.rationale,
                                 "at": r.at, "kind": r.kind}
         if r.by is not None:
-            item["by"] = _person_data(r.by)
+            item["by"] = person_to_data(r.by)
         items.append(item)
     return {"reviews": items}
 
@@ -86,8 +77,7 @@ def reviews_from(node: Node) -> list[Review]:
             raise StudyFileError(f"{r.path}.kind should be “review” or “ruling”")
         by = None
         if "by" in r.value:
-            b = r.obj("by")
-            by = Person(b.text("name", ""), b.text("organisation", ""), b.text("url", ""))
+            by = person_from(r.obj("by"))
         reviews.append(Review(verdict, r.text("rationale", ""), by, r.text("at", ""), kind))
     return reviews
 
