@@ -59,36 +59,62 @@ def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
     return buttons
 
 
-class OpenAddressDialog(QDialog):
-    """File › Open Address…: one field for the page's address."""
+class _AddressDialog(QDialog):
+    """One address field under a sentence that says what it is for; ``problem`` names
+    what is wrong with the address typed, shown above the buttons instead of closing."""
 
-    def __init__(self, suggested: str = "", parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None, *, name: str, title: str, intro: str,
+                 label: str, text: str, placeholder: str, ok_text: str) -> None:
         super().__init__(parent)
-        self.setObjectName("openAddressDialog")
-        self.setWindowTitle("Open Address")
-        intro = QLabel("Crosslight fetches the page, reads the article without the site "
-                       "around it, and keeps where and when it came from. PDFs, text and "
-                       "other documents open by their type.", self)
-        intro.setWordWrap(True)
-        label = QLabel("&Address:", self)
-        self.address = QLineEdit(suggested, self)
-        self.address.setObjectName("addressEdit")
-        self.address.setPlaceholderText("https://… (or a DOI: 10.…)")
+        self.setObjectName(f"{name}Dialog")
+        self.setWindowTitle(title)
+        explained = QLabel(intro, self)
+        explained.setWordWrap(True)
+        buddy = QLabel(label, self)
+        self.address = QLineEdit(text, self)
+        self.address.setObjectName(f"{name}Edit")
+        self.address.setPlaceholderText(placeholder)
         self.address.setClearButtonEnabled(True)
-        self.address.selectAll()
-        label.setBuddy(self.address)
+        buddy.setBuddy(self.address)
         self.error = _error_label(self)
         row = QHBoxLayout()
-        row.addWidget(label)
+        row.addWidget(buddy)
         row.addWidget(self.address, 1)
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
-        layout.addWidget(intro)
+        layout.addWidget(explained)
         layout.addLayout(row)
         layout.addWidget(self.error)
-        layout.addWidget(_buttons(self, "&Open"))
+        layout.addWidget(_buttons(self, ok_text))
         self.setMinimumWidth(520)
         _fit_height(self)
+
+    def problem(self) -> str | None:
+        return None
+
+    def accept(self) -> None:
+        problem = self.problem()
+        if problem:
+            _show_error(self, self.error, problem)
+            return
+        super().accept()
+
+    def value(self) -> str:
+        return self.address.text().strip()
+
+
+class OpenAddressDialog(_AddressDialog):
+    """File › Open Address…: one field for the page's address."""
+
+    def __init__(self, suggested: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(
+            parent, name="openAddress", title="Open Address",
+            intro="Crosslight fetches the page, reads the article without the site "
+            "around it, and keeps where and when it came from. PDFs, text and "
+            "other documents open by their type.",
+            label="&Address:", text=suggested, placeholder="https://… (or a DOI: 10.…)",
+            ok_text="&Open")
+        self.address.selectAll()
 
     def problem(self) -> str | None:
         from desktop.storage.web.address import parse_address
@@ -103,47 +129,18 @@ class OpenAddressDialog(QDialog):
             return str(err)
         return None
 
-    def accept(self) -> None:
-        problem = self.problem()
-        if problem:
-            _show_error(self, self.error, problem)
-            return
-        super().accept()
 
-    def value(self) -> str:
-        return self.address.text().strip()
-
-
-class PublishAddressDialog(QDialog):
+class PublishAddressDialog(_AddressDialog):
     """The page the study's fact checks are published on (ClaimReview's ``url``)."""
 
     def __init__(self, current: str, why: str = "", parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("publishAddressDialog")
-        self.setWindowTitle("Publish Address")
-        intro = QLabel(why or (
-            "ClaimReview names the web page your fact checks are published on: each "
-            "review's url is that address with #passage-N. Google and other fact-check "
-            "readers require it."), self)
-        intro.setWordWrap(True)
-        label = QLabel("&Publish at:", self)
-        self.address = QLineEdit(current, self)
-        self.address.setObjectName("publishAddressEdit")
-        self.address.setPlaceholderText("https://your-site.example/fact-checks/…")
-        self.address.setClearButtonEnabled(True)
-        label.setBuddy(self.address)
-        self.error = _error_label(self)
-        row = QHBoxLayout()
-        row.addWidget(label)
-        row.addWidget(self.address, 1)
-        layout = QVBoxLayout(self)
-        layout.setSpacing(10)
-        layout.addWidget(intro)
-        layout.addLayout(row)
-        layout.addWidget(self.error)
-        layout.addWidget(_buttons(self, "&Save Address"))
-        self.setMinimumWidth(520)
-        _fit_height(self)
+        super().__init__(
+            parent, name="publishAddress", title="Publish Address",
+            intro=why or ("ClaimReview names the web page your fact checks are published "
+                          "on: each review's url is that address with #passage-N. Google "
+                          "and other fact-check readers require it."),
+            label="&Publish at:", text=current,
+            placeholder="https://your-site.example/fact-checks/…", ok_text="&Save Address")
 
     def problem(self) -> str | None:
         from desktop.storage.exporters.report_model import safe_url
@@ -154,16 +151,6 @@ class PublishAddressDialog(QDialog):
         if safe_url(url) is None:
             return "The address must start with http:// or https://."
         return None
-
-    def accept(self) -> None:
-        problem = self.problem()
-        if problem:
-            _show_error(self, self.error, problem)
-            return
-        super().accept()
-
-    def value(self) -> str:
-        return self.address.text().strip()
 
 
 class FillInRow(QWidget):
