@@ -4,8 +4,8 @@ Notes render to HTML (then sanitised, see ``markdown_safe``); documents are read
 the same element tree as text with styles (``storage.formats.markdown_text``). Both get
 tables, fenced code, footnotes, sane lists and two small extensions of our own:
 ``~~strikethrough~~`` and task-list items (``- [x] done`` → "☑ done"). Lists nest by
-four spaces, as python-markdown has it (an item indented by two reads as a sibling:
-its words are kept, only the depth differs). ``markdown`` is imported on first use (it
+two spaces as well as four, as CommonMark and GitHub have it (``markdown_lists``).
+``markdown`` is imported on first use (it
 costs ~85 ms, too much for start-up). Callers check ``markdown_limits.too_complex``
 first: python-markdown is quadratic on some inputs.
 """
@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 from typing import Any
+
+from desktop.domain import markdown_lists
 
 BASE_EXTENSIONS = ["tables", "fenced_code", "sane_lists", "footnotes"]
 _TASK = re.compile(r"^\[([ xX])\][ \t]+")
@@ -25,7 +27,7 @@ def new_markdown() -> Any:
 
     # Column alignment as an ``align`` attribute: the sanitizer strips ``style``.
     return markdown.Markdown(
-        extensions=[*BASE_EXTENSIONS, _extension()],
+        extensions=[*BASE_EXTENSIONS, _extension(), markdown_lists.extension()],
         extension_configs={"tables": {"use_align_attribute": True}},
     )
 

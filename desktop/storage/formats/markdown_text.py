@@ -144,6 +144,7 @@ class _TreeReader:
         self.stash: list[str] = []
         self.lists: list[list[int]] = []
         self.pre = 0
+        self.block_code = False  # inside an indented code block (``<pre>``)
         self.after_marker = False  # a list item's marker was just written
 
     def children(self, element: Any) -> None:
@@ -210,7 +211,11 @@ class _TreeReader:
             out.begin(kind)
         if tag in ("pre", "code"):
             self.pre += 1
+        if tag == "pre":
+            self.block_code = True
         self.children(element)
+        if tag == "pre":
+            self.block_code = False
         if tag in ("pre", "code"):
             self.pre -= 1
         if kind:
@@ -236,8 +241,10 @@ class _TreeReader:
         if text.strip():
             self.after_marker = False
         if self.pre:
-            # Code text is escaped by python-markdown (``&gt;``); show it as written.
-            self.out.append(html.unescape(self._inline_stash(text)))
+            # Code text is escaped by python-markdown (``&gt;``); show it as written
+            # (a code block's last line break is the block's end, not a blank line).
+            code = html.unescape(self._inline_stash(text))
+            self.out.append(code.rstrip("\n") if self.block_code else code)
             return
         text = _SPACE.sub(" ", self._inline_stash(text))
         out = self.out
