@@ -1,7 +1,7 @@
 """Undoable replacement of a document's content, e.g. after rereading it in another encoding.
 
-Only the text and what describes its layout change (encoding, pages, styles, and the
-title when it was just the text's first line); the document keeps its id, details and
+Only the text and what describes its layout change (encoding, pages, styles, source map, and
+the title when it was just the text's first line); the document keeps its id, details and
 source notes. Highlights are not moved here: the caller allows it only while the
 document has none (see ``ui.format_ops``).
 """
@@ -14,7 +14,7 @@ from desktop.domain.changes import ChangeSet
 from desktop.domain.commands import Command
 from desktop.domain.model import Document, Study
 
-_FIELDS = ("text", "encoding", "pages", "styles", "title")
+_FIELDS = ("text", "encoding", "pages", "styles", "source_map", "title")
 
 
 @dataclass

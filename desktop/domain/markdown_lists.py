@@ -67,26 +67,20 @@ def nest_lists(lines: list[str]) -> list[str]:
             continue
         indent = len(line) - len(line.lstrip(" "))
         marker = _marker(line)
-        if not items:
-            opened = _FENCE.match(line)
-            if opened and indent < TAB:
-                fence = opened.group(1)
-            elif marker is not None and indent < TAB and previous_blank:
-                items.append(_Item(indent, marker[1], 1))
-                line = line[indent:]
-            out.append(line)
-            previous_blank = line.lstrip().startswith("#")
-            continue
+        listed = bool(items)  # a list goes on: its next item needs no blank line
         while items and indent < items[-1].content:
             if marker is None and not previous_blank:
                 break  # a lazy line: it goes on with the paragraph above
             items.pop()
-        if not items:  # the list ended: this line is read afresh
-            if marker is not None and indent < TAB:
+        if not items:  # outside lists (or the list just ended): read afresh
+            opened = _FENCE.match(line)
+            if opened and indent < TAB:
+                fence = opened.group(1)
+            elif marker is not None and indent < TAB and (previous_blank or listed):
                 items.append(_Item(indent, marker[1], 1))
                 line = line[indent:]
             out.append(line)
-            previous_blank = False
+            previous_blank = line.lstrip().startswith("#")
             continue
         item = items[-1]
         if indent < item.content:  # lazy continuation

@@ -84,6 +84,9 @@ class Document:
     # Formatting of rendered text (Markdown): (start, end, kind) in code points, kind one of
     # STYLE_KINDS; the text itself stays plain so highlights anchor to what is shown.
     styles: list[tuple[int, int, str]] = field(default_factory=list)
+    # Where the rendered text sits in its source file (Markdown): (shown, source, length)
+    # runs in code points, see ``domain.source_map``; empty when not known.
+    source_map: list[tuple[int, int, int]] = field(default_factory=list)
     # Fetched from the web: where, when, and the hash (and maybe bytes) received.
     provenance: Provenance | None = None
     archived: ArchivedCopy | None = None  # a web archive's snapshot of ``url``

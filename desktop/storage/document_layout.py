@@ -1,8 +1,13 @@
-"""The optional layout keys of a stored document: ``encoding``, ``pages`` and ``styles``.
+"""The optional layout keys of a stored document: ``encoding``, ``pages``, ``styles`` and
+``source_map``.
 
 They were added to format version 2 as optional keys (see ``schema``): written only when
 they say something, read as empty when missing, and checked like every other key because
 the file is untrusted — a page or style outside the text would point the reader nowhere.
+``source_map`` (``domain.source_map``: ``[shown, source, length]`` runs, in text order)
+came with format version 3 as an optional key: a reader that does not know it carries it
+through a save, even past an edit of the text, so it is checked again against the source
+file before it is used (``source_map.runs_match``).
 """
 
 from __future__ import annotations
@@ -23,15 +28,19 @@ def layout_to_data(document: Document) -> dict[str, Any]:
         data["pages"] = list(document.pages)
     if document.styles:
         data["styles"] = [[start, end, kind] for start, end, kind in document.styles]
+    if document.source_map:
+        data["source_map"] = [list(run) for run in document.source_map]
     return data
 
 
 def layout_from(node: Node, text_length: int) -> dict[str, Any]:
-    """Keyword arguments for ``Document``: encoding, pages and styles, validated."""
+    """Keyword arguments for ``Document``: encoding, pages, styles and source map,
+    validated."""
     return {
         "encoding": node.text("encoding", ""),
         "pages": _pages(node, text_length),
         "styles": _styles(node, text_length),
+        "source_map": _source_map(node, text_length),
     }
 
 
@@ -64,6 +73,26 @@ def _styles(node: Node, length: int) -> list[tuple[int, int, str]]:
         if kind in STYLE_KINDS:  # a kind from a newer Crosslight is shown unstyled
             styles.append((start, end, kind))
     return styles
+
+
+def _source_map(node: Node, length: int) -> list[tuple[int, int, int]]:
+    where = f"{node.path}.source_map"
+    raw = node.value.get("source_map", [])
+    if not isinstance(raw, list):
+        raise StudyFileError(f"{where} should be a list")
+    runs = []
+    shown_end = 0
+    for i, item in enumerate(raw):
+        if not (isinstance(item, list) and len(item) == 3 and all(map(_is_offset, item))):
+            raise StudyFileError(f"{where}[{i}] should be [shown, source, length]")
+        shown, source, size = item
+        if shown < shown_end or shown + size > length or size == 0:
+            raise StudyFileError(
+                f"{where}[{i}] should follow the one before within the document "
+                f"({length} characters)")
+        shown_end = shown + size
+        runs.append((shown, source, size))
+    return runs
 
 
 def _is_offset(value: Any) -> bool:

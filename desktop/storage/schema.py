@@ -9,7 +9,7 @@ Format (version 3), one UTF-8 JSON object with sorted keys::
     study       {id, title, note, created, modified, current_document}
     categories  [{id, name, color}]
     documents   [{id, title, media_type, source_path, added, sha256, text,
-                  url, author, published, encoding?, pages?, styles?,
+                  url, author, published, encoding?, pages?, styles?, source_map?,
                   source: {publisher, stance, trust, notes},
                   versions: [{text, title, replaced, sha256}]}]   optional
     references  [{id, url, title, author, published, accessed, excerpt, note,
@@ -39,7 +39,9 @@ documents; a missing or unknown id means the first document.
 So were ``documents[].encoding`` (how a text file was decoded, e.g. "cp1256"), ``pages`` (code-point
 start of each page of a PDF, ascending from 0) and ``styles`` ([start, end, kind] with
 kind heading1-3/bold/italic/code, the formatting of rendered Markdown); they are written
-only when not empty and checked by ``document_layout``.
+only when not empty and checked by ``document_layout``. Version 3 added ``source_map``
+the same way ([shown, source, length] runs: where rendered Markdown sits in its file,
+``domain.source_map``); older version-3 readers carry it as an unknown key.
 ``documents[].provenance`` (where and when a document was fetched from the web, with the
 SHA-256 and optionally the bytes received) and ``archived`` (a web archive's snapshot,
 also on references and versions) are optional too: see ``provenance_data``.

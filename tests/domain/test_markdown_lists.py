@@ -97,3 +97,8 @@ def test_re_indenting_is_linear():
     block = ["- a", "  - b", "    - c", "", "      code", "", "  text", "", "```", "- x", "```", ""]
     ratio = growth(lambda n: block * n, nest_lists, 2_000, repeat=3)
     assert ratio < LINEAR, ratio
+
+
+def test_a_list_after_a_fence_and_a_second_list_nest_too():
+    chapter = "# C\n\n- item\n  - sub\n\n```\n>>> x\n```\n\n"
+    assert text_of(chapter * 3).count("• item\n   • sub") == 3

@@ -1,4 +1,4 @@
-"""Encoding, pages and styles travel in the study file as optional, checked keys."""
+"""Encoding, pages, styles and the source map travel in the study file as optional, checked keys."""
 
 import copy
 
@@ -33,9 +33,26 @@ def test_layout_round_trips():
 
 def test_empty_layout_is_not_written_and_missing_keys_default():
     data = data_of()
-    assert not {"encoding", "pages", "styles"} & set(doc_data(data))
+    assert not {"encoding", "pages", "styles", "source_map"} & set(doc_data(data))
     document = study_from_data(data).main_document
-    assert (document.encoding, document.pages, document.styles) == ("", [], [])
+    assert (document.encoding, document.pages, document.styles, document.source_map) == (
+        "", [], [], [])
+
+
+def test_the_source_map_round_trips_through_a_saved_file(tmp_path):
+    from desktop.storage.formats.markdown_text import markdown_document
+    from desktop.storage.saving import save_study
+    from desktop.storage.studyfile import load_study
+
+    markdown = "# Head 😀\n\nSome **bold** &amp; [link](https://x.org).\n\n- a\n  - b\n"
+    rendered = markdown_document(markdown)
+    document = Document(text=rendered.text, title="T", media_type="text/markdown",
+                        styles=rendered.styles, source_map=rendered.source_map)
+    path = tmp_path / "s.crosslight"
+    save_study(new_study_for(document), path)
+    again = load_study(path).study.main_document
+    assert again.source_map == rendered.source_map and len(again.source_map) > 3
+    assert isinstance(again.source_map[0], tuple)
 
 
 def test_unknown_style_kinds_are_ignored():
@@ -59,6 +76,13 @@ def test_unknown_style_kinds_are_ignored():
         ("styles", [[7, 7, "bold"]], "within the document"),
         ("styles", [[0, 999, "bold"]], "within the document"),
         ("encoding", 5, "should be text"),
+        ("source_map", {"a": 1}, "should be a list"),
+        ("source_map", [[0, 1]], r"\[shown, source, length\]"),
+        ("source_map", [[0, 1, -2]], r"\[shown, source, length\]"),
+        ("source_map", [[0, 1, 2.0]], r"\[shown, source, length\]"),
+        ("source_map", [[0, 0, 999]], "within the document"),
+        ("source_map", [[5, 0, 3], [4, 9, 1]], "follow the one before"),
+        ("source_map", [[0, 0, 0]], "follow the one before"),
     ],
 )
 def test_damaged_layout_is_refused(key, value, message):

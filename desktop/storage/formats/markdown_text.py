@@ -19,10 +19,12 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from desktop.domain.markdown_limits import document_too_complex
 from desktop.domain.model import Document
+from desktop.domain.source_map import Run, align, identity
 from desktop.storage.formats.base import Source
 from desktop.storage.formats.styled_text import StyledText
 from desktop.storage.formats.text import decode_text, normalize_newlines
@@ -47,17 +49,34 @@ _FENCED = re.compile(r"<pre(?: [^>]*)?><code(?: [^>]*)?>([^<]*)</code></pre>")
 def load_markdown(source: Source) -> Document:
     raw, encoding = decode_text(source.raw, source.name, source.encoding)
     source.step(0.05)
-    text, styles = markdown_to_text(normalize_newlines(raw),
-                                    step=lambda f: source.step(0.05 + 0.95 * f))
+    rendered = markdown_document(normalize_newlines(raw),
+                                 step=lambda f: source.step(0.05 + 0.95 * f))
     source.step(1.0)
-    return Document(text=text, title="", media_type="text/markdown", encoding=encoding,
-                    styles=styles)
+    return Document(text=rendered.text, title="", media_type="text/markdown",
+                    encoding=encoding, styles=rendered.styles,
+                    source_map=rendered.source_map)
+
+
+@dataclass(slots=True)
+class Rendered:
+    """A Markdown document's text, its styles, and where its text sits in the source
+    (``domain.source_map``)."""
+
+    text: str
+    styles: list[tuple[int, int, str]]
+    source_map: list[Run]
 
 
 def markdown_to_text(
     source: str, step: Callable[[float], None] | None = None
 ) -> tuple[str, list[tuple[int, int, str]]]:
-    """Rendered plain text of Markdown ``source`` and its (start, end, kind) styles.
+    """Rendered plain text of Markdown ``source`` and its (start, end, kind) styles."""
+    rendered = markdown_document(source, step)
+    return rendered.text, rendered.styles
+
+
+def markdown_document(source: str, step: Callable[[float], None] | None = None) -> Rendered:
+    """Markdown ``source`` rendered: text, styles and source map.
 
     A long document is rendered in parts of about ``CHUNK_CHARS`` cut at blank lines
     between top-level blocks (never inside a fence or an indented block), each with
@@ -65,9 +84,9 @@ def markdown_to_text(
     can cancel between them.
     """
     if not source.strip():
-        return "", []
+        return Rendered("", [], [])
     if document_too_complex(source):
-        return source.strip(), []  # shown as written: nothing hidden, nothing slow
+        return _as_written(source)  # nothing hidden, nothing slow
     md = _engine()
     reader = _TreeReader()
     chunks = list(_chunks(source))
@@ -78,14 +97,20 @@ def markdown_to_text(
         try:
             md.reset().convert(chunk)
         except (RecursionError, ValueError, IndexError):  # a renderer bug on odd input
-            return source.strip(), []
+            return _as_written(source)
         if md.crosslight_root is None:
             continue
         reader.stash = md.htmlStash.rawHtmlBlocks
         reader.out.block_break()
         reader.children(md.crosslight_root)
     text, styles = reader.out.result()
-    return text, sorted(set(styles))
+    return Rendered(text, sorted(set(styles)), align(text, source, reader.stretches))
+
+
+def _as_written(source: str) -> Rendered:
+    """The source shown as it is (stripped): its map is the identity."""
+    text = source.strip()
+    return Rendered(text, [], identity(len(text), len(source) - len(source.lstrip())))
 
 
 def _chunks(source: str) -> Iterator[str]:
@@ -141,6 +166,7 @@ class _TreeReader:
 
     def __init__(self) -> None:
         self.out = StyledText()
+        self.stretches: list[tuple[int, int]] = []  # of the text that comes from the source
         self.stash: list[str] = []
         self.lists: list[list[int]] = []
         self.pre = 0
@@ -179,7 +205,7 @@ class _TreeReader:
             out.append(f"[{''.join(element.itertext()).strip()}]")
             return
         if tag == "img":
-            out.append(element.get("alt") or "")
+            self.content(element.get("alt") or "")
             return
         if tag == "br":
             out.line_break()
@@ -244,13 +270,19 @@ class _TreeReader:
             # Code text is escaped by python-markdown (``&gt;``); show it as written
             # (a code block's last line break is the block's end, not a blank line).
             code = html.unescape(self._inline_stash(text))
-            self.out.append(code.rstrip("\n") if self.block_code else code)
+            self.content(code.rstrip("\n") if self.block_code else code)
             return
         text = _SPACE.sub(" ", self._inline_stash(text))
         out = self.out
         if out.at_line_start or (text.startswith(" ") and out.ends_with_space):
             text = text.lstrip(" ")
-        out.append(text)
+        self.content(text)
+
+    def content(self, text: str) -> None:
+        """Append text read from the source (the source map looks for it there)."""
+        if text:
+            start = self.out.append(text)
+            self.stretches.append((start, start + len(text)))
 
     def _inline_stash(self, text: str) -> str:
         """Inline raw HTML: entities become characters, tags are dropped."""
@@ -279,13 +311,14 @@ class _TreeReader:
         if code:  # a fenced code block: its text as written (the common case, made quick)
             self.out.block_break()
             self.out.begin("code")
-            self.out.append(html.unescape(code.group(1)).rstrip("\n"))
+            self.content(html.unescape(code.group(1)).rstrip("\n"))
             self.out.end("code")
             self.out.block_break()
             return
         converted = html_to_text(raw)
         self.out.block_break()
         if converted.text:
-            self.out.append_styled(converted.text, converted.styles)
+            start = self.out.append_styled(converted.text, converted.styles)
+            self.stretches.append((start, start + len(converted.text)))
         self.out.block_break()
 

@@ -18,22 +18,25 @@ class StyledText:
     _open: list[tuple[str, int]] = field(default_factory=list)
     _pending_break: str = ""
 
-    def append(self, text: str) -> None:
+    def append(self, text: str) -> int:
+        """Write ``text``; return where it starts (after any pending break)."""
         if not text:
-            return
+            return self.length
         self._flush_break()
         self._write(text)
+        return self.length - len(text)
 
     def _write(self, text: str) -> None:
         self.parts.append(text)
         self.length += len(text)
 
-    def append_styled(self, text: str, styles: list[tuple[int, int, str]]) -> None:
-        """Append already rendered text together with its own styles."""
+    def append_styled(self, text: str, styles: list[tuple[int, int, str]]) -> int:
+        """Append already rendered text together with its own styles; return its start."""
         self._flush_break()
         base = self.length
         self._write(text)
         self.styles.extend((base + s, base + e, k) for s, e, k in styles)
+        return base
 
     def begin(self, kind: str) -> None:
         self._flush_break()
