@@ -102,6 +102,9 @@ class FakePrompts(Prompts):
     def previous_versions(self, document):
         self.dialog_calls.append(("previous_versions", (document.id,)))  # nothing to answer
 
+    def markdown_source(self, source):
+        self.dialog_calls.append(("markdown_source", (source,)))  # nothing to answer
+
     def choose_title(self, current, new):
         return self._dialog("choose_title", current, new)
 

@@ -161,6 +161,26 @@ class DocumentController(Controller):
             label="Edit document info", title=title, merges=False))
         self._status(f"Updated the details of “{document.title}”.")
 
+    def markdown_source(self) -> None:
+        """Show the Markdown the document was rendered from, with the selected
+        highlight's passage (or the reader's selection) selected in it."""
+        from desktop.storage.markdown_source import SourceUnavailableError, markdown_source
+
+        document = self.session.document
+        highlight = self.notes.current_highlight()
+        span = None
+        if (highlight is not None and highlight.document_id == document.id
+                and highlight.start is not None and highlight.end is not None):
+            span = (highlight.start, highlight.end)
+        else:
+            span = self.text.selection()
+        try:
+            source = markdown_source(document, span)
+        except SourceUnavailableError as err:
+            self.prompts.info("View Markdown Source", str(err))
+            return
+        self.prompts.markdown_source(source)
+
     def add_reattach_item(self, menu: QMenu) -> QAction | None:
         """The reader's context menu offers “Re-attach “…” Here” while an orphan of this
         document is selected in the list and a passage in the text."""

@@ -28,6 +28,7 @@ from desktop.ui.dialogs.safety_prompts import SafetyPrompts
 if TYPE_CHECKING:  # the dialogs load on first use, not at start-up
     from desktop.domain.merge import Conflict
     from desktop.domain.model import Document
+    from desktop.storage.markdown_source import MarkdownSource
     from desktop.ui.dialogs.crosscheck_dialogs import AttachChoice
     from desktop.ui.dialogs.document_info import DocumentDetails
     from desktop.ui.dialogs.update_report import UpdateReport
@@ -213,6 +214,12 @@ class Prompts(SafetyPrompts):
         from desktop.ui.dialogs.update_report import VersionsDialog
 
         VersionsDialog(document, self.parent).exec()
+
+    def markdown_source(self, source: MarkdownSource) -> None:
+        """Show a Markdown document's source with the passage asked for selected."""
+        from desktop.ui.dialogs.markdown_source import MarkdownSourceDialog
+
+        MarkdownSourceDialog(source, self.parent).exec()
 
     def choose_title(self, current: str, new: str) -> str | None:
         """The new version of a document has another title: which one to keep? None

@@ -41,6 +41,7 @@ class Actions:
     add_reference: QAction
     show_references: QAction
     show_source: QAction
+    markdown_source: QAction
     export_markdown: QAction
     export_html: QAction
     export_w3c: QAction
@@ -147,6 +148,9 @@ def create_actions(window: QWidget, undo_group: QUndoGroup) -> Actions:
                                 "Show the reference library"),
         show_source=_action(window, "Document &Source…", ["Ctrl+Shift+I"],
                             "Notes on who published the document"),
+        markdown_source=_action(window, "View &Markdown Source…", ["Ctrl+U"],
+                                "The Markdown file this document was rendered from, with "
+                                "the selected highlight's passage selected"),
         export_markdown=_action(window, "&Markdown Report…", [],
                                 "Write a report of the study as Markdown"),
         export_html=_action(window, "&HTML Report…", [],

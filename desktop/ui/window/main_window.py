@@ -275,6 +275,7 @@ class MainWindow(QMainWindow):
         a.next_document.triggered.connect(lambda: documents.step(1))
         a.previous_document.triggered.connect(lambda: documents.step(-1))
         a.document_info.triggered.connect(documents.document_info)
+        a.markdown_source.triggered.connect(documents.markdown_source)
         self.document_tabs.documentChosen.connect(documents.switch_to)
 
         notes.tagsEdited.connect(self.tag_ops.set_tags)
@@ -421,7 +422,7 @@ class MainWindow(QMainWindow):
         document_menu.addSeparator()
         document_menu.addActions([a.check_new_version, a.archive_document])
         document_menu.addSeparator()
-        document_menu.addActions([a.document_info, a.show_source])
+        document_menu.addActions([a.document_info, a.show_source, a.markdown_source])
         check = bar.addMenu("&Check")
         verdicts = check.addMenu("&Verdict")
         verdicts.addActions(list(self.verdict_actions.values()))
