@@ -11,15 +11,17 @@ def test_apply_and_revert_swap_text_layout_and_titles():
     old = Document(text="ÊÞÑíÑ first line\nbody", title="ÊÞÑíÑ first line", encoding="cp1252")
     study = new_study_for(old)
     new = Document(text="تقرير first line\nbody", title="تقرير first line", encoding="cp1256",
-                   styles=[(0, 5, "bold")])
+                   styles=[(0, 5, "bold")], source_map=[(0, 0, 21)])
     command = ReplaceDocumentContent(old.id, new)
     changes = command.apply(study)
     assert changes.documents_changed and changes.study_changed
     assert (old.text, old.encoding, old.styles, old.title, study.title) == (
         new.text, "cp1256", [(0, 5, "bold")], "تقرير first line", "تقرير first line")
+    assert old.source_map == [(0, 0, 21)]
     command.revert(study)
     assert (old.text, old.encoding, old.styles, old.title, study.title) == (
         "ÊÞÑíÑ first line\nbody", "cp1252", [], "ÊÞÑíÑ first line", "ÊÞÑíÑ first line")
+    assert old.source_map == []
 
 
 def test_a_title_the_reader_chose_is_kept():

@@ -188,3 +188,16 @@ def test_reattach_refuses_a_span_outside_the_text(world, span):
     study, _, _, hs = world
     with pytest.raises(ValueError):
         ReattachHighlight(hs["moved"].id, *span).apply(study)
+
+
+def test_update_takes_the_new_styles_and_source_map_and_undo_restores_them(world):
+    study, main, *_ = world
+    main.styles, main.source_map = [(0, 3, "bold")], [(0, 2, 10)]
+    command = UpdateDocumentText(main.id, CORRECTED, styles=[(0, 7, "heading1")],
+                                 source_map=[(0, 2, 7), (9, 20, 4)])
+    command.apply(study)
+    assert (main.styles, main.source_map) == ([(0, 7, "heading1")], [(0, 2, 7), (9, 20, 4)])
+    command.revert(study)
+    assert (main.styles, main.source_map) == ([(0, 3, "bold")], [(0, 2, 10)])
+    UpdateDocumentText(main.id, ARTICLE + " More.").apply(study)  # None keeps them
+    assert (main.styles, main.source_map) == ([(0, 3, "bold")], [(0, 2, 10)])

@@ -147,3 +147,25 @@ def test_the_action_is_in_the_document_menu(qtbot, window, tmp_path):
     menus = [m for m in win.menuBar().actions() if m.text() == "&Document"]
     assert action in menus[0].menu().actions()
     assert action.shortcut().toString() == "Ctrl+U"
+
+
+def test_a_new_version_brings_its_own_map_and_styles(qtbot, window, tmp_path):
+    from desktop.storage.formats.markdown_text import markdown_document
+
+    win, _ = open_markdown(window, tmp_path)
+    hid = ui.highlight(qtbot, win, "bold words", 1)
+    newer = tmp_path / "newer.md"
+    text = MARKDOWN.replace("Intro with", "## Added\n\nIntro, now with")
+    newer.write_text(text, encoding="utf-8")
+    win.prompts.script("import_path", newer)
+    win.prompts.script("update_report", False)
+    win.menu_actions.update_document.trigger()
+    document = win.session.document
+    rendered = markdown_document(text)
+    assert document.text == rendered.text
+    assert (document.source_map, document.styles) == (rendered.source_map, rendered.styles)
+    ui.click_list(qtbot, win, hid)
+    source = view_source(qtbot, win)
+    assert source.name == "newer.md" and source.selection[0] == text.index("bold words")
+    win.session.undo_stack.undo()
+    assert document.source_map == markdown_document(MARKDOWN).source_map
