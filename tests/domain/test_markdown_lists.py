@@ -102,3 +102,14 @@ def test_re_indenting_is_linear():
 def test_a_list_after_a_fence_and_a_second_list_nest_too():
     chapter = "# C\n\n- item\n  - sub\n\n```\n>>> x\n```\n\n"
     assert text_of(chapter * 3).count("• item\n   • sub") == 3
+
+
+def test_the_real_mammoth_readme_nests_its_options():
+    from tests.storage.test_real_corpus import CORPUS
+
+    path = CORPUS / "md_mammoth_README.md"
+    if not path.is_file():
+        pytest.skip("../shared/corpus/real is absent")
+    text = text_of(path.read_text(encoding="utf-8"))
+    assert "May have the following properties:\n   • styleMap: controls" in text
+    assert "\n   • idPrefix: a string to prepend" in text

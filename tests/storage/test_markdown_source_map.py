@@ -169,3 +169,22 @@ def test_mapping_is_linear():
 
     ratio = growth(lambda n: aligned(n), lambda args: align(*args), 300, repeat=3)
     assert ratio < LINEAR, ratio
+
+
+@pytest.mark.parametrize("name", ["md_mammoth_README.md", "md_readability_README.md"])
+def test_real_readmes_are_placed_almost_entirely(name):
+    from tests.storage.test_real_corpus import CORPUS
+
+    path = CORPUS / name
+    if not path.is_file():
+        pytest.skip("../shared/corpus/real is absent")
+    source = path.read_text(encoding="utf-8")
+    rendered = markdown_document(source)
+    placed = [False] * len(rendered.text)
+    for shown, _, length in rendered.source_map:
+        placed[shown:shown + length] = [True] * length
+    text = rendered.text
+    # Everything but the bullets rendering adds comes from the file, and is found there.
+    words = [i for i, ch in enumerate(text) if not ch.isspace() and ch != "•"]
+    assert sum(placed[i] for i in words) >= 0.99 * len(words)
+    assert runs_match(rendered.source_map, text, source)
