@@ -14,7 +14,7 @@ from desktop.domain.changes import ChangeSet
 from desktop.domain.commands import Command
 from desktop.domain.model import Document, Study
 
-_FIELDS = ("text", "encoding", "pages", "styles", "source_map", "title")
+_FIELDS = ("text", "encoding", "pages", "styles", "source_map", "readings", "title")
 
 
 @dataclass

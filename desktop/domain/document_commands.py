@@ -117,15 +117,16 @@ class UpdateDocumentText(Command):
     label: str = "Update document from new version"
     pages: list[int] | None = None  # the new text's page starts (PDF); None keeps them
     source_path: str | None = None  # the new version's file; None keeps the old path
-    # The new text's styles and source map (Markdown); None keeps them.
+    # The new text's styles, source map (Markdown) and ruby readings; None keeps them.
     styles: list[tuple[int, int, str]] | None = None
     source_map: list[tuple[int, int, int]] | None = None
+    readings: list[tuple[int, int, str]] | None = None
     placements: list[Placement] = field(default_factory=list, repr=False)
     _old: tuple[str, str, dict[str, _Place]] | None = field(default=None, repr=False)
     _new: dict[str, _Place] = field(default_factory=dict, repr=False)
     _old_pages: list[int] = field(default_factory=list, repr=False)
     _old_path: str = field(default="", repr=False)
-    _old_layout: tuple[list, list] = field(default=([], []), repr=False)
+    _old_layout: tuple[list, list, list] = field(default=([], [], []), repr=False)
 
     def apply(self, study: Study) -> ChangeSet:
         document = study.documents[self.document_id]
@@ -134,11 +135,13 @@ class UpdateDocumentText(Command):
             document.pages = list(self.pages)
         if self.source_path is not None:
             document.source_path = self.source_path
-        self._old_layout = (document.styles, document.source_map)
+        self._old_layout = (document.styles, document.source_map, document.readings)
         if self.styles is not None:
             document.styles = list(self.styles)
         if self.source_map is not None:
             document.source_map = list(self.source_map)
+        if self.readings is not None:
+            document.readings = list(self.readings)
         mine = [h for h in study.highlights.values() if h.document_id == self.document_id]
         if self._old is None:
             self._old = (document.text, document.title, {h.id: _place_of(h) for h in mine})
@@ -166,7 +169,7 @@ class UpdateDocumentText(Command):
         document.text, document.title, places = self._old
         document.pages = list(self._old_pages)
         document.source_path = self._old_path
-        document.styles, document.source_map = self._old_layout
+        document.styles, document.source_map, document.readings = self._old_layout
         for hid, place in places.items():
             _put(study.highlights[hid], place)
         return ChangeSet(documents_changed=True, highlights_changed=set(places))

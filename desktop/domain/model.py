@@ -87,6 +87,9 @@ class Document:
     # Where the rendered text sits in its source file (Markdown): (shown, source, length)
     # runs in code points, see ``domain.source_map``; empty when not known.
     source_map: list[tuple[int, int, int]] = field(default_factory=list)
+    # Ruby readings (furigana): (start, end, reading) — the reading of the base text
+    # start..end in code points, shown as a tooltip, never inline (EPUB, web pages).
+    readings: list[tuple[int, int, str]] = field(default_factory=list)
     # Fetched from the web: where, when, and the hash (and maybe bytes) received.
     provenance: Provenance | None = None
     archived: ArchivedCopy | None = None  # a web archive's snapshot of ``url``

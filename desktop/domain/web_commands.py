@@ -38,7 +38,8 @@ class UpdateFromWeb(UpdateDocumentText):
     def of(cls, document_id: str, new: Document, title: str | None = None) -> UpdateFromWeb:
         """The command taking in ``new`` (as ``versions.check_for_new_version`` made it)."""
         return cls(document_id, new.text, title=title, provenance=new.provenance,
-                   styles=list(new.styles), pages=list(new.pages), encoding=new.encoding)
+                   styles=list(new.styles), pages=list(new.pages), encoding=new.encoding,
+                   readings=list(new.readings))
 
     def apply(self, study: Study) -> ChangeSet:
         document = study.documents[self.document_id]

@@ -4,6 +4,7 @@
 They were added to format version 2 as optional keys (see ``schema``): written only when
 they say something, read as empty when missing, and checked like every other key because
 the file is untrusted — a page or style outside the text would point the reader nowhere.
+``readings`` ([start, end, reading]: ruby readings, shown as tooltips) came the same way.
 ``source_map`` (``domain.source_map``: ``[shown, source, length]`` runs, in text order)
 came with format version 3 as an optional key: a reader that does not know it carries it
 through a save, even past an edit of the text, so it is checked again against the source
@@ -19,6 +20,8 @@ from desktop.domain.model import STYLE_KINDS, Document
 from desktop.storage.errors import StudyFileError
 from desktop.storage.validate import MAX_INT, Node
 
+MAX_READING = 1000  # characters of one ruby reading (a real one is a few)
+
 
 def layout_to_data(document: Document) -> dict[str, Any]:
     data: dict[str, Any] = {}
@@ -30,6 +33,8 @@ def layout_to_data(document: Document) -> dict[str, Any]:
         data["styles"] = [[start, end, kind] for start, end, kind in document.styles]
     if document.source_map:
         data["source_map"] = [list(run) for run in document.source_map]
+    if document.readings:
+        data["readings"] = [[start, end, text] for start, end, text in document.readings]
     return data
 
 
@@ -41,6 +46,7 @@ def layout_from(node: Node, text_length: int) -> dict[str, Any]:
         "pages": _pages(node, text_length),
         "styles": _styles(node, text_length),
         "source_map": _source_map(node, text_length),
+        "readings": _readings(node, text_length),
     }
 
 
@@ -73,6 +79,24 @@ def _styles(node: Node, length: int) -> list[tuple[int, int, str]]:
         if kind in STYLE_KINDS:  # a kind from a newer Crosslight is shown unstyled
             styles.append((start, end, kind))
     return styles
+
+
+def _readings(node: Node, length: int) -> list[tuple[int, int, str]]:
+    where = f"{node.path}.readings"
+    raw = node.value.get("readings", [])
+    if not isinstance(raw, list):
+        raise StudyFileError(f"{where} should be a list")
+    readings = []
+    for i, item in enumerate(raw):
+        if not (isinstance(item, list) and len(item) == 3 and _is_offset(item[0])
+                and _is_offset(item[1]) and isinstance(item[2], str)
+                and len(item[2]) <= MAX_READING):
+            raise StudyFileError(f"{where}[{i}] should be [start, end, reading]")
+        start, end, reading = item
+        if not start < end <= length:
+            raise StudyFileError(f"{where}[{i}] does not lie within the document")
+        readings.append((start, end, reading))
+    return readings
 
 
 def _source_map(node: Node, length: int) -> list[tuple[int, int, int]]:

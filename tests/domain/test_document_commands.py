@@ -201,3 +201,13 @@ def test_update_takes_the_new_styles_and_source_map_and_undo_restores_them(world
     assert (main.styles, main.source_map) == ([(0, 3, "bold")], [(0, 2, 10)])
     UpdateDocumentText(main.id, ARTICLE + " More.").apply(study)  # None keeps them
     assert (main.styles, main.source_map) == ([(0, 3, "bold")], [(0, 2, 10)])
+
+
+def test_update_takes_the_new_readings_and_undo_restores_them(world):
+    study, main, *_ = world
+    main.readings = [(0, 3, "old")]
+    command = UpdateDocumentText(main.id, CORRECTED, readings=[(2, 4, "new")])
+    command.apply(study)
+    assert main.readings == [(2, 4, "new")]
+    command.revert(study)
+    assert main.readings == [(0, 3, "old")]

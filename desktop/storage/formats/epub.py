@@ -42,6 +42,7 @@ def load_epub(source: Source) -> Document:
     metadata = opf.find(f"{_OPF}metadata")
     book_title = _dc(metadata, "title")
     out = StyledText()
+    readings: list[tuple[int, int, str]] = []
     for number, (href, _media) in enumerate(chapters):
         source.step(number / len(chapters))
         raw = book.read_member(join_href(base, href))
@@ -50,25 +51,28 @@ def load_epub(source: Source) -> Document:
         if not chapter.text.strip():
             continue
         out.block_break()
-        _append_chapter(out, chapter, book_title)
+        at = _append_chapter(out, chapter, book_title)
+        readings.extend((at + s, at + e, r) for s, e, r in chapter.readings)
     source.step(1.0)
     text, styles = out.result()
     if not text.strip():
         raise DocumentError(f"“{name}” is an EPUB with no readable text.")
-    return Document(text=text, styles=styles, title=book_title,
+    readings = [(s, min(e, len(text)), r) for s, e, r in readings if s < len(text)]
+    return Document(text=text, styles=styles, readings=readings, title=book_title,
                     media_type="application/epub+zip", author=_dc(metadata, "creator"),
                     published=_dc(metadata, "date"))
 
 
-def _append_chapter(out: StyledText, chapter, book_title: str) -> None:
-    """Copy a chapter's text and styles onto the book's; a chapter without a heading of
-    its own gets its <title> as one (unless that is just the book's title again)."""
+def _append_chapter(out: StyledText, chapter, book_title: str) -> int:
+    """Copy a chapter's text and styles onto the book's (return where its text starts); a
+    chapter without a heading of its own gets its <title> as one (unless that is just the
+    book's title again)."""
     if not chapter.first_heading and chapter.title and chapter.title != book_title:
         out.begin("heading2")
         out.append(chapter.title)
         out.end("heading2")
         out.block_break()
-    out.append_styled(chapter.text, chapter.styles)
+    return out.append_styled(chapter.text, chapter.styles)
 
 
 def _opf_path(book: SafeZip) -> str:

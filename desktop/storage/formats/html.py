@@ -16,7 +16,11 @@ import re
 from desktop.domain.model import Document
 from desktop.storage.errors import DocumentError
 from desktop.storage.formats.base import Source
-from desktop.storage.formats.html_text import html_to_text
+from desktop.storage.formats.html_text import (
+    html_to_text,
+    relocate_readings,
+    strip_ruby_readings,
+)
 from desktop.storage.formats.text import decode_text
 
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""",
@@ -34,6 +38,8 @@ def load_html(source: Source) -> Document:
     source.step(0.95)
     if article is not None and len(article[0].text) >= MIN_ARTICLE_SHARE * len(full.text):
         body, meta = article
+        # The article was read without its ruby readings: take them from the page's.
+        body.readings = relocate_readings(full.readings, full.text, body.text)
     else:
         body, meta = full, {}
     if not body.text.strip():
@@ -42,6 +48,7 @@ def load_html(source: Source) -> Document:
     return Document(
         text=body.text,
         styles=body.styles,
+        readings=body.readings,
         title=title,
         media_type="text/html",
         encoding=encoding,
@@ -74,6 +81,7 @@ def _extract_article(html: str):
         return None
     for name in ("trafilatura", "htmldate", "courlan", "justext"):
         logging.getLogger(name).setLevel(logging.CRITICAL)  # odd pages are not our errors
+    html = strip_ruby_readings(html)  # trafilatura would print each reading inline
     try:
         meta = trafilatura.bare_extraction(html, with_metadata=True, favor_recall=True)
         article = trafilatura.extract(html, output_format="html", include_formatting=True,

@@ -5,8 +5,9 @@ the article trafilatura extracted. lxml (BSD, installed with trafilatura) parses
 linear time — Python's ``html.parser`` is quadratic on unclosed tags (60 KB of ``<a ``
 took 77 s) — and the tree is walked without recursion. Markup is only read, never run:
 scripts, styles, forms and embedded objects are dropped with their contents, and
-nothing is fetched. Ruby annotations keep their base text only ("山路", not
-"山路やまみち"); MathML becomes a linear text form (``mathml_text``) or its alttext.
+nothing is fetched. Ruby is read as its base text ("山路", not "山路やまみち"), each
+reading kept beside the text in ``readings`` (shown as a tooltip); MathML becomes a
+linear text form (``mathml_text``) or its alttext.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from desktop.storage.formats.mathml_text import mathml_text
 from desktop.storage.formats.styled_text import StyledText
 
 DROPPED = {"script", "style", "noscript", "template", "svg", "iframe", "object",
-           "embed", "canvas", "select", "button", "textarea", "head", "rt", "rp"}
+           "embed", "canvas", "select", "button", "textarea", "head", "rp"}
 BOILERPLATE = {"nav", "header", "footer", "aside", "form", "menu"}
 BLOCKS = {"p", "div", "section", "article", "main", "blockquote", "pre", "table", "tr",
           "ul", "ol", "dl", "dt", "dd", "figure", "figcaption", "hr", "address", "li",
@@ -46,6 +47,7 @@ class HtmlText:
     title: str = ""
     meta: dict[str, str] = field(default_factory=dict)
     first_heading: str = ""
+    readings: list[tuple[int, int, str]] = field(default_factory=list)  # ruby: see module
 
 
 def html_to_text(html: str, *, drop_boilerplate: bool = False,
@@ -67,8 +69,45 @@ def html_to_text(html: str, *, drop_boilerplate: bool = False,
         walker.read_head(root)
         walker.walk(root, step)
     text, styles = walker.out.result()
+    readings = [(s, min(e, len(text)), r) for s, e, r in walker.readings if s < len(text)]
     return HtmlText(text, styles, _SPACE.sub(" ", walker.title).strip(), walker.meta,
-                    walker.first_heading.strip())
+                    walker.first_heading.strip(), readings)
+
+
+READING_WINDOW = 4_096  # how far ahead a reading's base text is looked for
+
+
+def relocate_readings(readings: list[tuple[int, int, str]], text: str,
+                      target: str) -> list[tuple[int, int, str]]:
+    """``readings`` of ``text`` placed on ``target``, a shorter text taken from it (the
+    article of a page): each base text is looked for a little ahead of the last one
+    found, so readings of left-out parts are skipped and the work stays linear."""
+    placed = []
+    cursor = 0
+    for start, end, reading in readings:
+        base = text[start:end]
+        found = target.find(base, cursor, cursor + READING_WINDOW + len(base))
+        if base and found >= 0:
+            placed.append((found, found + len(base), reading))
+            cursor = found + len(base)
+    return placed
+
+
+def strip_ruby_readings(html: str) -> str:
+    """``html`` without its ``<rt>``/``<rp>`` (the readings and their parentheses), for a
+    reader that would print them inline (trafilatura); unchanged when it has none."""
+    if not re.search(r"<r[tp][\s>]", html, re.IGNORECASE):
+        return html
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    try:
+        root = lxml_html.fromstring(html)
+    except (etree.ParserError, ValueError):
+        return html
+    for element in list(root.iter("rt", "rp")):
+        element.drop_tree()  # keeps the text that follows it
+    return lxml_html.tostring(root, encoding="unicode")
 
 
 def _parse(html: str, step: Callable[[float], None] | None):
@@ -139,6 +178,8 @@ class _Walker:
         self.meta: dict[str, str] = {}
         self.heading_depth = 0
         self.first_heading = ""
+        self.ruby: list[int] = []  # where the base text of each open <ruby> goes on
+        self.readings: list[tuple[int, int, str]] = []
 
     def read_head(self, root) -> None:
         """The title and the metadata, wherever in the page they stand."""
@@ -183,11 +224,16 @@ class _Walker:
             return False  # read by read_head
         if tag in DROPPED or (self.skip_boilerplate and tag in BOILERPLATE):
             return False
+        if tag == "rt":  # a reading: beside its base text, never in the text
+            self._reading(element)
+            return False
         if tag == self.only:
             self.inside_only += 1
         if not self.inside_only:
             return True
         out = self.out
+        if tag == "ruby":
+            self.ruby.append(out.mark())
         if tag == "math":
             out.append(mathml_text(element))
             return False
@@ -239,6 +285,18 @@ class _Walker:
             self._break(tag)
         if tag == self.only:
             self.inside_only -= 1
+        if tag == "ruby" and self.ruby:
+            self.ruby.pop()
+
+    def _reading(self, element) -> None:
+        """An ``<rt>``: the reading of the base text since the last one in its ruby."""
+        if not (self.inside_only and self.ruby):
+            return
+        reading = _SPACE.sub(" ", "".join(element.itertext())).strip()
+        start, end = self.ruby[-1], self.out.length
+        if reading and start < end:
+            self.readings.append((start, end, reading))
+        self.ruby[-1] = end
 
     def _break(self, tag: str) -> None:
         """Blocks are set apart by a blank line; list items, rows and nested lists by one."""

@@ -38,6 +38,11 @@ class StyledText:
         self.styles.extend((base + s, base + e, k) for s, e, k in styles)
         return base
 
+    def mark(self) -> int:
+        """Where the next text will start (a pending break is written first)."""
+        self._flush_break()
+        return self.length
+
     def begin(self, kind: str) -> None:
         self._flush_break()
         self._open.append((kind, self.length))

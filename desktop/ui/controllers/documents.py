@@ -126,7 +126,8 @@ class DocumentController(Controller):
             title = chosen if chosen != old_title else None
         command = UpdateDocumentText(document.id, new.text, title=title, pages=list(new.pages),
                                      source_path=new.source_path or None,
-                                     styles=list(new.styles), source_map=list(new.source_map))
+                                     styles=list(new.styles), source_map=list(new.source_map),
+                                     readings=list(new.readings))
         self.session.execute(command)  # the new title undoes with the text: one step
         from desktop.ui.dialogs.update_report import UpdateReport
 

@@ -3,7 +3,8 @@
 Rendered Markdown, web pages, Word files and EPUB books carry ``Document.styles``; a
 QSyntaxHighlighter on the reader's QTextDocument formats them block by block, so the
 text (and every offset a highlight uses) stays exactly the plain text of the model.
-Documents without styles get no highlighter at all.
+Documents without styles get no highlighter at all. Ruby readings (``Document.readings``)
+are underlined with dots; the reader shows the reading as a tooltip (``reading_at``).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from desktop.domain.textunits import Utf16Map
 # FontSizeAdjustment is Qt's relative size step (like HTML's <big>): it follows zooming.
 HEADING_SIZE = {"heading1": 3, "heading2": 2, "heading3": 1}
 CODE_FAMILIES = ["DejaVu Sans Mono", "Menlo", "Consolas", "Monospace"]
+READING = "reading"  # the kind of a ruby reading's base text, here only
 
 
 def _format(kind: str) -> QTextCharFormat:
@@ -32,6 +34,8 @@ def _format(kind: str) -> QTextCharFormat:
         fmt.setFontItalic(True)
     elif kind == "code":
         fmt.setFontFamilies(CODE_FAMILIES)
+    elif kind == READING:
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
     return fmt
 
 
@@ -42,7 +46,9 @@ class DocumentStyler(QSyntaxHighlighter):
         super().__init__(document)
         self.setObjectName("documentStyler")
         self._formats = {kind: _format(kind) for kind in (*HEADING_SIZE, "bold", "italic",
-                                                           "code")}
+                                                           "code", READING)}
+        self._readings: list[tuple[int, int, str]] = []  # UTF-16, sorted
+        self._reading_starts: list[int] = []
         self._ranges: list[tuple[int, int, str]] = []
         self._starts: list[int] = []
         self._longest = 0
@@ -53,8 +59,21 @@ class DocumentStyler(QSyntaxHighlighter):
         self._longest = max((e - s for s, e, _ in self._ranges), default=0)
         self.rehighlight()
 
+    def set_readings(self, readings: list[tuple[int, int, str]]) -> None:
+        """Ruby readings (UTF-16 start, end, reading), for ``reading_at``."""
+        self._readings = sorted(readings)
+        self._reading_starts = [r[0] for r in self._readings]
+
+    def reading_at(self, position: int) -> str | None:
+        """The reading of the base text holding the character at UTF-16 ``position``."""
+        i = bisect_left(self._reading_starts, position + 1) - 1
+        if i >= 0 and position < self._readings[i][1]:
+            return self._readings[i][2]
+        return None
+
     def forget(self) -> None:
         self._ranges, self._starts, self._longest = [], [], 0
+        self._readings, self._reading_starts = [], []
 
     @property
     def ranges(self) -> list[tuple[int, int, str]]:
@@ -80,7 +99,7 @@ class DocumentStyler(QSyntaxHighlighter):
 def apply_document_styles(reader: QPlainTextEdit, document: Document, u16: Utf16Map) -> None:
     """Show ``document.styles`` in ``reader`` (call after the reader got the text)."""
     styler = reader.document().findChild(DocumentStyler, "documentStyler")
-    if not document.styles:
+    if not document.styles and not document.readings:
         if styler is not None and styler.document() is not None:
             styler.set_ranges([])  # clears the old formats
             styler.setDocument(None)  # and costs nothing while plain text is shown
@@ -89,7 +108,10 @@ def apply_document_styles(reader: QPlainTextEdit, document: Document, u16: Utf16
         styler = DocumentStyler(reader.document())
     elif styler.document() is None:
         styler.setDocument(reader.document())
-    styler.set_ranges([(u16.to_utf16(s), u16.to_utf16(e), k) for s, e, k in document.styles])
+    readings = [(u16.to_utf16(s), u16.to_utf16(e), r) for s, e, r in document.readings]
+    styler.set_readings(readings)
+    styler.set_ranges([(u16.to_utf16(s), u16.to_utf16(e), k) for s, e, k in document.styles]
+                      + [(s, e, READING) for s, e, _ in readings])
 
 
 def detach_document_styles(reader: QPlainTextEdit) -> None:

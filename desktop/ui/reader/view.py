@@ -21,6 +21,7 @@ from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QHelpEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
@@ -28,7 +29,7 @@ from PySide6.QtGui import (
     QTextBlock,
     QTextCursor,
 )
-from PySide6.QtWidgets import QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
 from desktop.ui.core.qt_wrapping import adopt_viewport
 from desktop.ui.reader.bidi import bidi_text_option, has_rtl, line_intervals
@@ -441,3 +442,26 @@ class ReaderView(QPlainTextEdit):
         if not hits and cursor.position() > 0:
             hits = self.ranges_at(cursor.position() - 1)
         return hits[0].key if hits else None
+
+    def reading_at(self, point: QPoint) -> str | None:
+        """The ruby reading of the character under a viewport point, if it has one."""
+        from desktop.ui.reader.document_styles import styler_of
+
+        styler = styler_of(self)
+        if styler is None:
+            return None
+        cursor = self.cursorForPosition(point)
+        position = cursor.position()
+        if point.x() < self.cursorRect(cursor).x() and position > 0:
+            position -= 1  # the pointer is on the character before the nearest gap
+        return styler.reading_at(position)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            reading = self.reading_at(event.pos())
+            if reading:
+                QToolTip.showText(event.globalPos(), reading, self.viewport())
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
