@@ -71,3 +71,16 @@ def test_a_page_ending_in_a_script_or_comment_keeps_its_layout():
     result = html_to_text("<p>normal <b>page</b></p><script>if (a < b) {x()}</script>"
                           "<!-- generated in 0.1 s -->")
     assert result.text == "normal page" and result.styles == [(7, 11, "bold")]
+
+
+def test_a_web_page_keeps_its_mathml_through_the_article_extractor():
+    from desktop.storage.formats.base import Source
+    from desktop.storage.formats.html import load_html
+
+    page = ("<html><head><title>Matrices</title></head><body><nav>Menu</nav><article>"
+            "<h1>Matrices</h1>" + MATH * 3 + "<p>" + "Upper triangular matrices are "
+            "closed under multiplication, as the text shows. " * 6 + "</p></article>"
+            "<footer>Site</footer></body></html>")
+    text = load_html(Source(page.encode("utf-8"), "matrices.html")).text
+    assert text.count("If [A]_ij=0 whenever i>j, then x squared stays.") == 3
+    assert "Menu" not in text  # still the article, not the whole page

@@ -17,9 +17,9 @@ from desktop.domain.model import Document
 from desktop.storage.errors import DocumentError
 from desktop.storage.formats.base import Source
 from desktop.storage.formats.html_text import (
+    for_extraction,
     html_to_text,
     relocate_readings,
-    strip_ruby_readings,
 )
 from desktop.storage.formats.text import decode_text
 
@@ -81,7 +81,7 @@ def _extract_article(html: str):
         return None
     for name in ("trafilatura", "htmldate", "courlan", "justext"):
         logging.getLogger(name).setLevel(logging.CRITICAL)  # odd pages are not our errors
-    html = strip_ruby_readings(html)  # trafilatura would print each reading inline
+    html = for_extraction(html)  # ruby readings would be inline, MathML dropped
     try:
         meta = trafilatura.bare_extraction(html, with_metadata=True, favor_recall=True)
         article = trafilatura.extract(html, output_format="html", include_formatting=True,

@@ -38,6 +38,7 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
 _TEXT_CHUNK = re.compile(r"(?:^|>)([^<>]+)")
 _SCRIPT_OPEN = re.compile(r"<(script|style|title)[\s>]")
 _TAG = re.compile(r"<[^<>]*>")
+_RUBY_OR_MATH = re.compile(r"<(?:r[tp]|math)[\s>]", re.IGNORECASE)
 
 
 @dataclass
@@ -93,10 +94,11 @@ def relocate_readings(readings: list[tuple[int, int, str]], text: str,
     return placed
 
 
-def strip_ruby_readings(html: str) -> str:
-    """``html`` without its ``<rt>``/``<rp>`` (the readings and their parentheses), for a
-    reader that would print them inline (trafilatura); unchanged when it has none."""
-    if not re.search(r"<r[tp][\s>]", html, re.IGNORECASE):
+def for_extraction(html: str) -> str:
+    """``html`` as another reader (trafilatura) should see it: without ruby readings
+    (``<rt>``/``<rp>``, which it would print inline) and with each ``<math>`` replaced
+    by its linear text (which it would drop); unchanged when it has neither."""
+    if not _RUBY_OR_MATH.search(html):
         return html
     from lxml import etree
     from lxml import html as lxml_html
@@ -107,6 +109,17 @@ def strip_ruby_readings(html: str) -> str:
         return html
     for element in list(root.iter("rt", "rp")):
         element.drop_tree()  # keeps the text that follows it
+    for math in list(root.iter("math")):
+        if math.getparent() is None:
+            continue
+        text = mathml_text(math)
+        before = math.getprevious()
+        if before is not None:
+            before.tail = (before.tail or "") + text
+        else:
+            parent = math.getparent()
+            parent.text = (parent.text or "") + text
+        math.drop_tree()
     return lxml_html.tostring(root, encoding="unicode")
 
 
