@@ -134,6 +134,15 @@ def curated() -> dict[str, bytes]:
         "ok-tags-absent": _edit(data, lambda d: [h.pop("tags", None) for h in d["highlights"]]),
         "bad-tags-is-text": _edit(data, _set(("highlights", 0, "tags"), "economy")),
         "bad-tag-is-number": _edit(data, _set(("highlights", 0, "tags"), ["economy", 7])),
+        # Layout keys of rendered documents: the source map and ruby readings.
+        "ok-source-map-and-readings": _edit(data, lambda d: d["documents"][0].update(
+            source_map=[[0, 0, 6], [7, 9, 5]], readings=[[7, 12, "gozāreš"]])),
+        "bad-source-map-beyond-text": _edit(data, lambda d: d["documents"][0].update(
+            source_map=[[0, 0, text_len + 1]])),
+        "bad-source-map-overlapping": _edit(data, lambda d: d["documents"][0].update(
+            source_map=[[5, 0, 6], [0, 9, 5]])),
+        "bad-reading-is-number": _edit(data, lambda d: d["documents"][0].update(
+            readings=[[0, 2, 7]])),
     }
     return cases
 
