@@ -26,7 +26,7 @@ Run = tuple[int, int, int]  # (shown start, source start, length), code points
 
 KEY = 12  # characters of a word looked for at once
 NEAR = 160  # how far past the last match a word of the same stretch may be
-AHEAD = 8_192  # how far past the last match a new stretch may start
+AHEAD = 2_048  # how far past the last match a new stretch may start (then: FAR_BUDGET)
 FAR_BUDGET = 2  # full-source searches for far-away stretches: at most this × its size
 
 

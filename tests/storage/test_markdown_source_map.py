@@ -188,3 +188,15 @@ def test_real_readmes_are_placed_almost_entirely(name):
     words = [i for i, ch in enumerate(text) if not ch.isspace() and ch != "•"]
     assert sum(placed[i] for i in words) >= 0.99 * len(words)
     assert runs_match(rendered.source_map, text, source)
+
+
+def test_stretches_that_start_with_an_entity_stay_linear():
+    from tests.interchange.growth import LINEAR, growth
+
+    def aligned(n):
+        source = "&copy; word\n\n" * n
+        rendered = markdown_document(source)
+        return rendered.text, source, [(i * 8, i * 8 + 6) for i in range(n)]
+
+    ratio = growth(aligned, lambda args: align(*args), 2_000, repeat=3)
+    assert ratio < LINEAR, ratio
