@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.blind import seen
 from desktop.domain.changes import ChangeSet
 from desktop.domain.crosscheck import Verdict, claim_progress
 from desktop.domain.model import Highlight, Study
@@ -32,6 +33,7 @@ from desktop.ui.core.key_names import category_keys_text
 from desktop.ui.core.label_styles import style_hint, style_summary
 from desktop.ui.core.session import StudySession
 from desktop.ui.core.swatches import color_icon
+from desktop.ui.core.viewer import current_viewer
 from desktop.ui.notes.highlight_detail import HighlightDetail, verdict_text
 from desktop.ui.notes.highlight_list import ID_ROLE, HighlightDelegate, HighlightListModel
 from desktop.ui.notes.list_scope import ListScope
@@ -344,8 +346,9 @@ class NotesPane(QWidget):
             text += f" · {checked} of {plural(claims, 'claim')} checked"
         if orphans:
             text += f" · {orphans} orphaned"
-        verdicts = Counter(h.verdict for h in mine
-                           if h.verdict.is_checked and self._study.shows_verdict(h))
+        looking = current_viewer()  # blind reviews: only the verdicts you may see
+        verdicts = Counter(v for h in mine if (v := seen(h, looking).verdict).is_checked
+                           and self._study.shows_verdict(h))
         if verdicts:
             text += "\n" + "   ".join(
                 f"{v.symbol} {v.short_label} {verdicts[v]}" for v in Verdict if verdicts[v]
