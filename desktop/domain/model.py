@@ -224,6 +224,17 @@ class Highlight:
         return TextPositionSelector(self.start, self.end)
 
 
+@dataclass(frozen=True, slots=True)
+class NoteStamps:
+    """Who first wrote the study note and who changed it last, with the times: stamped
+    by ``stamping.Stamped`` like any object's; None and "" in files from before."""
+
+    creator: Person | None = None
+    editor: Person | None = None
+    created: str = ""
+    modified: str = ""
+
+
 @dataclass(slots=True)
 class Study:
     documents: dict[str, Document] = field(default_factory=dict)
@@ -244,6 +255,7 @@ class Study:
     # deleted), so a merge tells "deleted here" from "added there"; conflicts a merge left.
     deleted: dict[str, list[str]] = field(default_factory=dict)
     note_revs: list[str] = field(default_factory=list, compare=False)  # the note's revisions
+    note_stamps: NoteStamps = field(default_factory=NoteStamps)
     conflicts: list[dict[str, str]] = field(default_factory=list)
     # Keys of the study file this version does not know, written back on the next save
     # (``storage/unknown_keys.py``); not compared: they are not the user's edits.

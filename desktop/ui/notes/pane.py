@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.blind import seen
 from desktop.domain.changes import ChangeSet
 from desktop.domain.crosscheck import Verdict, claim_progress
+from desktop.domain.display_text import study_note_byline
 from desktop.domain.model import Highlight, Study
 from desktop.domain.plural import plural
 from desktop.domain.tags import tag_counts
@@ -163,6 +164,11 @@ class NotesPane(QWidget):
         s_layout = QVBoxLayout(study_tab)
         s_layout.setContentsMargins(8, 8, 8, 8)
         s_layout.addWidget(self.study_note)
+        self.study_note_byline = QLabel(self)  # who wrote the study note and who edited it
+        self.study_note_byline.setObjectName("studyNoteByline")
+        self.study_note_byline.setAccessibleName("Study note written by")
+        style_hint(self.study_note_byline)
+        s_layout.addWidget(self.study_note_byline)
 
         self.tabs = QTabWidget(self)
         self.tabs.addTab(highlights_tab, "Highlights")
@@ -261,6 +267,7 @@ class NotesPane(QWidget):
             self._restore_current(next(iter(changes.highlights_added)))  # e.g. undone delete
         if changes.study_changed:
             self.study_note.set_text(self._study.note)
+            self.study_note_byline.setText(study_note_byline(self._study))
         if changes.references_changed:
             self.references.show_study(self._study)
         if changes.source_changed or changes.documents_changed:
@@ -273,6 +280,7 @@ class NotesPane(QWidget):
 
     def _refresh_all(self) -> None:
         self.study_note.set_text(self._study.note)
+        self.study_note_byline.setText(study_note_byline(self._study))
         self.references.show_study(self._study)
         self.source.show_document(self._study.documents[self._document_id])
         self._refresh_tags()
