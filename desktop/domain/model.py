@@ -256,7 +256,7 @@ class Study:
     deleted: dict[str, list[str]] = field(default_factory=dict)
     note_revs: list[str] = field(default_factory=list, compare=False)  # the note's revisions
     note_stamps: NoteStamps = field(default_factory=NoteStamps)
-    conflicts: list[dict[str, str]] = field(default_factory=list)
+    conflicts: list[dict[str, Any]] = field(default_factory=list)  # with theirs_data: a dict
     # Keys of the study file this version does not know, written back on the next save
     # (``storage/unknown_keys.py``); not compared: they are not the user's edits.
     extra: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)

@@ -15,7 +15,9 @@ Added like ``annotation_keys``' (absent = a file from before; older readers igno
 - ``study.deleted``: ``{id: [revisions]}`` of objects deleted in this copy (their stamps
   when deleted), so a merge tells "deleted here" from "added there".
 - ``study.conflicts``: what a merge could not decide, in the file's own terms
-  (``[{id, kind, field, mine, theirs}]``), until someone resolves them in the app.
+  (``[{id, kind, field, mine, theirs, theirs_data?}]``), until someone resolves them in
+  the app; ``theirs_data`` is their version of the object as the file holds it
+  (``storage.recorded_conflicts``), so it can still be taken.
 """
 
 from __future__ import annotations
@@ -125,4 +127,9 @@ def study_team_from(node: Node, study: Study) -> None:
     conflicts = node.objects("conflicts")
     if len(conflicts) > MAX_CONFLICTS:
         raise StudyFileError(f"{node.path}.conflicts holds more than {MAX_CONFLICTS} entries")
-    study.conflicts = [{key: c.text(key, "") for key in CONFLICT_KEYS} for c in conflicts]
+    study.conflicts = []
+    for c in conflicts:
+        record: dict[str, Any] = {key: c.text(key, "") for key in CONFLICT_KEYS}
+        if c.has("theirs_data"):  # their version, read when decided (recorded_conflicts)
+            record["theirs_data"] = c.obj("theirs_data").raw
+        study.conflicts.append(record)

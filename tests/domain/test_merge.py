@@ -117,6 +117,9 @@ def edit(study, op, person, tag):
     if kind == "unlink" and study.links:
         run(study, DeleteLink(sorted(study.links)[0]), person)
         return ("link", None)
+    if kind == "study-note":
+        run(study, SetStudyNote(f"{tag} study note {n}"), person)
+        return ("study note", study.id)
     if kind == "delete-reference" and study.references:
         rid = sorted(study.references)[n % len(study.references)]
         run(study, DeleteReference(rid), person)
@@ -126,7 +129,7 @@ def edit(study, op, person, tag):
 
 OPS = st.lists(
     st.tuples(st.sampled_from(["note", "verdict", "add", "delete", "reference", "new-reference",
-                               "cite", "link", "unlink", "delete-reference"]),
+                               "cite", "link", "unlink", "delete-reference", "study-note"]),
               st.integers(0, 40)),
     max_size=6,
 )
@@ -144,7 +147,8 @@ def edited_copy(base, ops, person, tag):
 
 def snapshot(study):
     return {("highlight", i): content_rev(h) for i, h in study.highlights.items()} | {
-        ("reference", i): content_rev(r) for i, r in study.references.items()}
+        ("reference", i): content_rev(r) for i, r in study.references.items()} | {
+        ("study note", study.id): study.note}
 
 
 def take_theirs(_c):

@@ -16,7 +16,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from desktop.domain.blind import seen
+from desktop.domain.blind import Viewer, seen
 from desktop.domain.changes import ChangeSet
 from desktop.domain.crosscheck import Verdict
 from desktop.domain.display_text import excerpt, page_prefix, short_title
@@ -75,6 +75,7 @@ class HighlightListModel(QAbstractListModel):
         self._colors: dict[str, QColor] = {}
         self._names: dict[str, str] = {}
         self._titles: dict[str, str] = {}
+        self._viewer: Viewer = current_viewer()  # read again by every rebuild
         self._rebuild()
 
     def set_study(self, study: Study, document_id: str) -> None:
