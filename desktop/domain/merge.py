@@ -449,7 +449,8 @@ def _review_key(r: Review) -> tuple:
 
 
 def _describe_highlight(h: Highlight) -> str:
-    lines = [f"“{h.quote.exact[:200]}” ({h.category_id})"]
+    quote = h.quote.exact[:200].strip().strip("\"“”„«»'‘’")  # a quote quoted once
+    lines = [f"“{quote}” ({h.category_id})"]
     if h.verdict.is_checked:
         lines.append(f"Verdict: {h.verdict.symbol} {h.verdict.label}"
                      + (f" — {h.rationale}" if h.rationale else ""))

@@ -321,3 +321,12 @@ def test_document_details_changed_on_one_side_merge_and_on_both_conflict():
     assert result.study.documents["d-1"].author == "Anna's author"
     again = merge_studies(through_file(result.study), through_file(b))
     assert again.nothing_new
+
+
+def test_a_quotation_in_a_conflict_is_quoted_once():
+    from desktop.domain.merge import _describe_highlight
+
+    doc = Document(text='He said "We stay," and left.', title="Doc", id="d-1")
+    start = doc.text.index('"We')
+    h = make_highlight(doc, start, start + len('"We stay,"'), "quote")
+    assert _describe_highlight(h).startswith("“We stay,” (quote)")

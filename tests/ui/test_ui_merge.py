@@ -199,3 +199,15 @@ def test_recorded_conflicts_dialog_only_reads(qtbot):
     assert all(r.isHidden() for r in dialog.radios.values())
     assert dialog.merge_button.text() == "Mark Resolved"
     assert dialog.theirs[1].toPlainText() == "theirs"
+
+
+def test_the_lines_that_differ_are_marked_in_both_versions(qtbot):
+    mine = "“the troops” (claim)\nVerdict: ✘ False\nNote: same"
+    theirs = "“the troops” (claim)\nVerdict: ⚖ Disputed\nNote: same"
+    dialog = ConflictDialog([Conflict("highlight", "h-1", "changed on both sides", mine,
+                                      theirs, (MINE, THEIRS, BOTH))], "the other copy")
+    qtbot.addWidget(dialog)
+    for pane, text in ((dialog.mine[1], "Verdict: ✘ False"),
+                       (dialog.theirs[1], "Verdict: ⚖ Disputed")):
+        (mark,) = pane.extraSelections()
+        assert mark.cursor.selectedText() == text
