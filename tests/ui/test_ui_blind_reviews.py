@@ -75,6 +75,9 @@ def test_blind_hides_others_verdicts_everywhere_until_you_give_yours(
     _filter_list(win, None)
     # The counts by verdict under the list.
     assert "Disputed" not in win.notes.summary.text()
+    # The status bar: the team's progress, and what waits for this reviewer.
+    assert win.status_summary.text().endswith(
+        "1/1 claims checked, 1 reviewed  ·  1 claim awaiting your verdict")
     # The margin chip and its tooltip, the minimap, the minimap's tooltip.
     badge = win.reader.gutter._by_key[hid]
     assert badge.symbol == Verdict.UNVERIFIED.symbol and SECRET not in badge.tooltip
@@ -113,6 +116,7 @@ def test_blind_hides_others_verdicts_everywhere_until_you_give_yours(
     mine = [r for r in h.reviews if r.by is not None and r.by.name == "C. Diaz"]
     assert mine and mine[-1].rationale == ""
     # Now everything shows: the published verdict in the list, margin and minimap.
+    assert "awaiting" not in win.status_summary.text()
     published = h.verdict.value
     assert _list_row(win, hid).data(VERDICT_ROLE) == published
     assert win.reader.gutter._by_key[hid].symbol == h.verdict.symbol
