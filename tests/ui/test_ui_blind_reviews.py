@@ -138,3 +138,28 @@ def test_turning_blind_off_shows_every_verdict_at_once(qtbot, window, seed_copy)
     # A reviewer who gave theirs sees all, blind or not.
     _become(win, "A. Rahimi", blind=True)
     assert win.reader.gutter._by_key[hid].symbol == Verdict.DISPUTED.symbol
+
+
+def test_blind_hides_verdicts_on_the_pages_of_a_pdf_too(qtbot, window, tmp_path):
+    from tests.format_fixtures import make_pdf
+
+    path = tmp_path / "report.pdf"
+    path.write_bytes(make_pdf(["The claim on page one here"], title="Report"))
+    update_settings(user_name="A. Rahimi", blind_reviews=False)
+    win = window(path)
+    assert win.pdf.showing
+    win.menu_actions.pdf_text.setChecked(True)
+    hid = ui.highlight(qtbot, win, "claim on page one", 1)
+    win.menu_actions.pdf_text.setChecked(False)
+    win.checks.set_verdict(hid, Verdict.FALSE, SECRET)
+
+    def on_page():
+        (painted,) = win.pdf.view.ranges()
+        return painted
+
+    assert on_page().verdict == "false" and SECRET in on_page().tip
+    _become(win, "B. Lee", blind=True)
+    assert on_page().verdict == "unverified" and SECRET not in on_page().tip
+    assert on_page().badge == Verdict.UNVERIFIED.symbol
+    win.checks.set_verdict(hid, Verdict.DISPUTED, "")  # B gives theirs: all shows
+    assert on_page().verdict == "disputed"
