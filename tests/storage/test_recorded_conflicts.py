@@ -63,3 +63,26 @@ def test_a_damaged_record_is_a_clear_error():
     record["theirs_data"]["entry"]["category"] = "no-such-category"
     with pytest.raises(StudyFileError, match="category"):
         their_copy(recorded)
+
+
+def _recorded(n: int):
+    """A study of ``n`` highlights whose driver merge recorded n/10 conflicts."""
+    from desktop.bench.team import copies
+
+    mine, theirs = copies(n)
+    for i, hid in enumerate(list(mine.highlights)[: n // 10]):
+        mine.highlights[hid].note, theirs.highlights[hid].note = f"mine {i}", f"theirs {i}"
+    recorded, result = driver(through_file(mine), through_file(theirs))
+    assert len(result.conflicts) == n // 10
+    return recorded
+
+
+def test_deciding_recorded_conflicts_grows_linearly():
+    from tests.domain.test_merge_growth import LINEAR, best
+
+    small, large = _recorded(500), _recorded(2000)
+    choose = lambda _c: THEIRS  # noqa: E731
+    decide_later(small, choose)  # warm the caches
+    ratio = (best(lambda: decide_later(large, choose))
+             / best(lambda: decide_later(small, choose)))
+    assert ratio < LINEAR, ratio
