@@ -29,6 +29,7 @@ from desktop.domain.model import Study
 from desktop.domain.revisions import Revisable, history, note_history
 from desktop.storage.errors import StorageError
 from desktop.storage.locks import acquire
+from desktop.storage.recorded_conflicts import record_theirs
 from desktop.storage.saving import save_study
 from desktop.storage.studyfile import load_study
 
@@ -73,6 +74,7 @@ def run(mine: Path, theirs: Path, output: Path, base: Path | None = None,
             seed_base(ours, ancestor)
             seed_base(other, ancestor)
         result = merge_studies(ours, other)
+        record_theirs(result.study, result.conflicts, other)  # to decide later, in the app
         if not result.nothing_new or output != mine:
             if quiet:  # git's driver writes its own temporary file: nothing to lock
                 save_study(result.study, output, keep=0)

@@ -3,6 +3,8 @@ and confirmations name them. Plain functions of the model, shared by every view.
 
 from __future__ import annotations
 
+from desktop.domain.blind import EVERYONE, Viewer, seen
+from desktop.domain.identity import label_of
 from desktop.domain.model import Highlight, Reference, Study, page_of
 
 EXCERPT_CHARS = 240
@@ -35,16 +37,37 @@ def page_prefix(study: Study, h: Highlight) -> str:
     return f"p. {page_of(document, h.start)} · "
 
 
-def highlight_tooltip(study: Study, highlight_id: str) -> str:
+def study_note_byline(study: Study) -> str:
+    """"written by A. Rahimi, 3 Dec · edited by B. Lee, 4 Dec" under the study note;
+    "written by unknown" for a note from a file made before names were kept; "" while
+    there is no note and nobody wrote one."""
+    from desktop.domain.verdicts import short_date
+
+    stamps = study.note_stamps
+    if stamps.creator is None and stamps.editor is None:
+        return "written by unknown" if study.note.strip() else ""
+    parts = []
+    for word, person, when in (("written", stamps.creator, stamps.created),
+                               ("edited", stamps.editor, stamps.modified)):
+        if word == "edited" and (person is None or (person == stamps.creator
+                                                    and when == stamps.created)):
+            continue  # written once, never edited since
+        day = short_date(when)
+        parts.append(f"{word} by {label_of(person)}" + (f", {day}" if day else ""))
+    return " · ".join(parts)
+
+
+def highlight_tooltip(study: Study, highlight_id: str, viewer: Viewer = EVERYONE) -> str:
     """One tooltip line: category, verdict if checked, and the start of the quote
-    ('' for a highlight that is gone)."""
+    ('' for a highlight that is gone); the verdict as ``viewer`` sees it."""
     h = study.highlights.get(highlight_id)
     if h is None:
         return ""
     names = {c.id: c.name for c in study.categories}
     head = names.get(h.category_id, h.category_id)
-    if h.verdict.is_checked:
-        head += f" · {h.verdict.symbol} {h.verdict.short_label}"
+    verdict = seen(h, viewer).verdict
+    if verdict.is_checked:
+        head += f" · {verdict.symbol} {verdict.short_label}"
     quote = " ".join(h.quote.exact.split())
     if len(quote) > TOOLTIP_QUOTE_CHARS:
         quote = quote[: TOOLTIP_QUOTE_CHARS - 1] + "…"

@@ -22,7 +22,16 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from desktop.domain.anchoring import TextPositionSelector, anchor
-from desktop.domain.model import Citation, Document, Highlight, Link, Reference, Review, Study
+from desktop.domain.model import (
+    Citation,
+    Document,
+    Highlight,
+    Link,
+    NoteStamps,
+    Reference,
+    Review,
+    Study,
+)
 from desktop.domain.plural import plural
 from desktop.domain.revisions import Revisable, content_rev, history, note_history, text_rev
 
@@ -257,14 +266,16 @@ class _Merger:
             return
         if hm[-1] in ht:
             self.out.note, self.out.note_revs = t.note, _union(hm, ht)
+            self.out.note_stamps = t.note_stamps  # who wrote it comes with it
             self._came(self.result.changed, "study note", m.id)
             return
         choice = self._conflict(Conflict("study note", m.id, "changed on both sides",
                                          m.note, t.note, (MINE, THEIRS, BOTH)))
         if choice == THEIRS:
-            self.out.note = t.note
+            self.out.note, self.out.note_stamps = t.note, t.note_stamps
         elif choice == BOTH:
             self.out.note = m.note + NOTE_SEPARATOR + t.note
+            self.out.note_stamps = _later_editor(m.note_stamps, t.note_stamps)
         self.out.note_revs = _union(ht, hm)
 
     def _references(self) -> None:
@@ -438,7 +449,8 @@ def _review_key(r: Review) -> tuple:
 
 
 def _describe_highlight(h: Highlight) -> str:
-    lines = [f"“{h.quote.exact[:200]}” ({h.category_id})"]
+    quote = h.quote.exact[:200].strip().strip("\"“”„«»'‘’")  # a quote quoted once
+    lines = [f"“{quote}” ({h.category_id})"]
     if h.verdict.is_checked:
         lines.append(f"Verdict: {h.verdict.symbol} {h.verdict.label}"
                      + (f" — {h.rationale}" if h.rationale else ""))
@@ -465,6 +477,13 @@ def _describe_citation(c: Citation) -> str:
 
 def _describe_link(k: Link) -> str:
     return f"{k.source_id} {k.relation.label} {k.target_id}"
+
+
+def _later_editor(mine: NoteStamps, theirs: NoteStamps) -> NoteStamps:
+    """Both notes joined: the first creator known, the later editor."""
+    later = theirs if theirs.modified > mine.modified else mine
+    first = mine if mine.creator is not None else theirs
+    return NoteStamps(first.creator, later.editor, first.created, later.modified)
 
 
 def content_equal(a: Study, b: Study) -> bool:

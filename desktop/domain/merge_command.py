@@ -10,7 +10,7 @@ from desktop.domain.commands import Command
 from desktop.domain.model import Study
 
 _ADOPTED = ("documents", "highlights", "categories", "references", "links", "note", "title",
-            "publish_url", "deleted", "note_revs", "conflicts")
+            "publish_url", "deleted", "note_revs", "conflicts", "note_stamps")
 
 
 @dataclass

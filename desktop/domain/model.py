@@ -230,6 +230,17 @@ class Highlight:
         return TextPositionSelector(self.start, self.end)
 
 
+@dataclass(frozen=True, slots=True)
+class NoteStamps:
+    """Who first wrote the study note and who changed it last, with the times: stamped
+    by ``stamping.Stamped`` like any object's; None and "" in files from before."""
+
+    creator: Person | None = None
+    editor: Person | None = None
+    created: str = ""
+    modified: str = ""
+
+
 @dataclass(slots=True)
 class Study:
     documents: dict[str, Document] = field(default_factory=dict)
@@ -250,7 +261,8 @@ class Study:
     # deleted), so a merge tells "deleted here" from "added there"; conflicts a merge left.
     deleted: dict[str, list[str]] = field(default_factory=dict)
     note_revs: list[str] = field(default_factory=list, compare=False)  # the note's revisions
-    conflicts: list[dict[str, str]] = field(default_factory=list)
+    note_stamps: NoteStamps = field(default_factory=NoteStamps)
+    conflicts: list[dict[str, Any]] = field(default_factory=list)  # with theirs_data: a dict
     # Keys of the study file this version does not know, written back on the next save
     # (``storage/unknown_keys.py``); not compared: they are not the user's edits.
     extra: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)

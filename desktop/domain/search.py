@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from desktop.domain.blind import EVERYONE, Viewer, seen
 from desktop.domain.changes import ChangeSet
 from desktop.domain.crosscheck import Verdict
 from desktop.domain.folding import fold, fold_with_map
@@ -97,10 +98,10 @@ class SearchFilters:
         return any(x is not None for x in (self.category_id, self.verdict, self.tag,
                                            self.document_id))
 
-    def admits(self, h: Highlight) -> bool:
+    def admits(self, h: Highlight, viewer: Viewer = EVERYONE) -> bool:
         return (
             (self.category_id is None or h.category_id == self.category_id)
-            and (self.verdict is None or h.verdict == self.verdict)
+            and (self.verdict is None or seen(h, viewer).verdict == self.verdict)
             and (self.document_id is None or h.document_id == self.document_id)
             and (self.tag is None or has_tag(h.tags, self.tag))
         )
@@ -125,8 +126,9 @@ class SearchResults:
 _Fields = list[tuple[str, str]]  # (field label, original text)
 
 
-def highlight_fields(study: Study, h: Highlight) -> _Fields:
-    fields = [("Quote", h.quote.exact), ("Note", h.note), ("Rationale", h.rationale)]
+def highlight_fields(study: Study, h: Highlight, viewer: Viewer = EVERYONE) -> _Fields:
+    fields = [("Quote", h.quote.exact), ("Note", h.note),
+              ("Rationale", seen(h, viewer).rationale)]
     fields += [("Comment", c.comment) for c in h.citations]
     if h.tags:
         fields.append(("Tags", " ".join(f"#{t}" for t in h.tags)))
@@ -144,6 +146,7 @@ class SearchIndex:
 
     def __init__(self, study: Study) -> None:
         self.study = study
+        self.viewer = EVERYONE  # whose eyes: blind reviews keep others' rationales out
         self._folded: dict[tuple[str, str], tuple[_Fields, list[str], str]] = {}
         self._order: list[Highlight] | None = None  # every document's, in reading order
 
@@ -151,6 +154,11 @@ class SearchIndex:
         self.study = study
         self._folded.clear()
         self._order = None
+
+    def set_viewer(self, viewer: Viewer) -> None:
+        if viewer != self.viewer:
+            self.viewer = viewer
+            self._folded.clear()
 
     def apply_changes(self, changes: ChangeSet) -> None:
         if changes.study_changed or changes.documents_changed:
@@ -191,14 +199,15 @@ class SearchIndex:
         filtered = filters.highlights_only
         folded = self._folded
         for h in self._order:
-            if filtered and not filters.admits(h):
+            if filtered and not filters.admits(h, self.viewer):
                 continue
             if not terms:
                 results.hits.append(SearchHit("highlight", h.id, "Quote", h.quote.exact))
                 continue
             entry = folded.get(("highlight", h.id))
             if entry is None:
-                entry = self._entry("highlight", h.id, lambda h=h: highlight_fields(study, h))
+                entry = self._entry("highlight", h.id,
+                                    lambda h=h: highlight_fields(study, h, self.viewer))
             if all(term in entry[2] for term in terms):
                 results.hits.append(_hit("highlight", h.id, terms, entry))
         if not filters.highlights_only:

@@ -1,9 +1,10 @@
 """Who did what: every command the session runs is stamped with the person running it.
 
 ``Stamped`` wraps any command. After it applies, each object whose content it changed
-(highlight, citation, link, reference) records its last editor and time, each object it
-made its creator (unless it came with one, as imported annotations do), and each object
-it deleted a tombstone in ``Study.deleted`` for merges. Undo restores all of it.
+(highlight, citation, link, reference, and the study note) records its last editor and
+time, each object it made its creator (unless it came with one, as imported annotations
+do), and each object it deleted a tombstone in ``Study.deleted`` for merges. Undo
+restores all of it.
 
 What changed is found by content (``revisions.content_of``) among the objects the
 command's change set names, compared before and after: the command is applied, undone
@@ -20,7 +21,7 @@ from desktop.domain.changes import ChangeSet
 from desktop.domain.commands import Command
 from desktop.domain.identity import Person
 from desktop.domain.ids import utc_now
-from desktop.domain.model import Citation, Highlight, Link, Reference, Study
+from desktop.domain.model import Citation, Highlight, Link, NoteStamps, Reference, Study
 from desktop.domain.revisions import content_of, history
 
 Stampable = Highlight | Reference | Citation | Link
@@ -73,6 +74,7 @@ class Stamped(Command):
     _tombstones: dict[str, tuple[list[str] | None, list[str]]] = field(
         default_factory=dict, repr=False)
     _ready: bool = field(default=False, repr=False)
+    _note: tuple[NoteStamps, NoteStamps] | None = field(default=None, repr=False)  # before, after
 
     def __post_init__(self) -> None:
         self.label = self.inner.label
@@ -88,6 +90,8 @@ class Stamped(Command):
                 _set(obj, stamp.after)
         for oid, (_, rev) in self._tombstones.items():
             study.deleted[oid] = rev
+        if self._note is not None:
+            study.note_stamps = self._note[1]
         return changes
 
     def revert(self, study: Study) -> ChangeSet:
@@ -101,6 +105,8 @@ class Stamped(Command):
                 study.deleted.pop(oid, None)
             else:
                 study.deleted[oid] = old
+        if self._note is not None:
+            study.note_stamps = self._note[0]
         return changes
 
     def _first_apply(self, study: Study) -> ChangeSet:
@@ -109,7 +115,11 @@ class Stamped(Command):
         before = {oid: (obj, content_of(obj), _get(obj))
                   for oid, obj in _objects(study, probe).items()}
         revs_before = {oid: history(obj) for oid, (obj, _, _) in before.items()}
+        note_before = study.note
         changes = self.inner.apply(study)
+        if study.note != note_before:
+            self._note = (study.note_stamps, _note_stamped(study.note_stamps, note_before,
+                                                           self.person, self.when))
         after = _objects(study, changes)
         for oid, obj in after.items():
             old = before.get(oid)
@@ -140,7 +150,19 @@ class Stamped(Command):
             self._stamps[oid] = _Stamp(mine.before if mine else stamp.before, stamp.after)
         for oid, tomb in later._tombstones.items():
             self._tombstones.setdefault(oid, tomb)
+        if later._note is not None:
+            self._note = (self._note or later._note)[0], later._note[1]
         return True
+
+
+def _note_stamped(old: NoteStamps, old_text: str, person: Person | None,
+                  when: str) -> NoteStamps:
+    """The study note's stamps after ``person`` changed it: its creator stays (a note
+    written before names were kept stays "unknown"); a first note makes them its creator."""
+    creator, created = old.creator, old.created
+    if creator is None and not old_text.strip():
+        creator, created = person, when
+    return NoteStamps(creator, person, created, when)
 
 
 def _find(study: Study, oid: str) -> Stampable | None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from desktop.domain.blind import Viewer, hides
 from desktop.domain.identity import Person, label_of
 from desktop.domain.model import Highlight, Review
 
@@ -68,7 +69,7 @@ def agreement(h: Highlight, me: Person | None = None, blind: bool = False) -> st
     reviews = current_reviews(h)
     if len(reviews) < 2:
         return ""
-    if not visible_reviews(h, me, blind):
+    if hides(h, Viewer(me, blind)):
         return f"{len(reviews)} reviewers (give yours to see theirs)"
     return f"{len(reviews)} reviewers: " + " ".join(r.value.symbol for r in reviews)
 
@@ -98,10 +99,7 @@ def verdict_byline(h: Highlight) -> str:
 def visible_reviews(h: Highlight, me: Person | None, blind: bool) -> list[Review]:
     """The reviews a reviewer may see: all of them, or — blind — only their own until
     they have given theirs."""
-    reviews = current_reviews(h)
-    if not blind or any(_who(r.by) == _who(me) for r in reviews):
-        return reviews
-    return []
+    return [] if hides(h, Viewer(me, blind)) else current_reviews(h)
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,7 +144,7 @@ def people_line(h: Highlight, me: Person | None = None, blind: bool = False) -> 
     if h.editor is not None and not said_by_verdict:
         when = short_date(h.modified)
         parts.append(f"edited by {h.editor.label}" + (f", {when}" if when else ""))
-    hidden = blind and not visible_reviews(h, me, blind) and len(current_reviews(h)) > 1
+    hidden = hides(h, Viewer(me, blind))
     for text in ("" if hidden else verdict_byline(h), agreement(h, me, blind)):
         if text:
             parts.append(text)

@@ -9,6 +9,9 @@ conflict choices, and merging the same copy twice adds nothing.
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
 import orjson
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -83,8 +86,9 @@ def edit(study, op, person, tag):
         run(study, SetVerdict(hid, list(Verdict)[1 + n % 5], f"{tag} {n}"), person)
         return ("highlight", hid)
     if kind == "add":
-        doc = study.documents["d-1"]
-        start = TEXT.index(f"word{n % 60} ")
+        doc = next(iter(study.documents.values()))
+        words = [m.start() for m in re.finditer(r"\w{4,}", doc.text[:4000])]
+        start = words[n % len(words)]
         h = make_highlight(doc, start, start + 4, "evidence")
         run(study, AddHighlight(h), person)
         return ("highlight", h.id)
@@ -117,6 +121,9 @@ def edit(study, op, person, tag):
     if kind == "unlink" and study.links:
         run(study, DeleteLink(sorted(study.links)[0]), person)
         return ("link", None)
+    if kind == "study-note":
+        run(study, SetStudyNote(f"{tag} study note {n}"), person)
+        return ("study note", study.id)
     if kind == "delete-reference" and study.references:
         rid = sorted(study.references)[n % len(study.references)]
         run(study, DeleteReference(rid), person)
@@ -126,7 +133,7 @@ def edit(study, op, person, tag):
 
 OPS = st.lists(
     st.tuples(st.sampled_from(["note", "verdict", "add", "delete", "reference", "new-reference",
-                               "cite", "link", "unlink", "delete-reference"]),
+                               "cite", "link", "unlink", "delete-reference", "study-note"]),
               st.integers(0, 40)),
     max_size=6,
 )
@@ -144,7 +151,8 @@ def edited_copy(base, ops, person, tag):
 
 def snapshot(study):
     return {("highlight", i): content_rev(h) for i, h in study.highlights.items()} | {
-        ("reference", i): content_rev(r) for i, r in study.references.items()}
+        ("reference", i): content_rev(r) for i, r in study.references.items()} | {
+        ("study note", study.id): study.note}
 
 
 def take_theirs(_c):
@@ -154,7 +162,28 @@ def take_theirs(_c):
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(OPS, OPS)
 def test_property_one_sided_changes_survive_and_two_sided_ones_are_listed(ops_a, ops_b):
-    base = base_study()
+    check_two_copies(base_study(), ops_a, ops_b)
+
+
+@cache
+def _sample_file() -> bytes:
+    from desktop.cli import SAMPLE_DOCUMENT
+    from desktop.domain.sample_study import build_sample_study
+    from desktop.storage.documents import load_document
+
+    return encode_study(build_sample_study(load_document(SAMPLE_DOCUMENT)))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(OPS, OPS)
+def test_property_two_copies_of_the_sample_study(ops_a, ops_b):
+    """The issue's own case: the bundled sample study, worked through, then copied to
+    two people who each edit it."""
+    check_two_copies(study_from_json(orjson.loads(_sample_file()), "sample").study,
+                     ops_a, ops_b)
+
+
+def check_two_copies(base, ops_a, ops_b):
     a, touched_a = edited_copy(base, ops_a, ANNA, "anna")
     b, touched_b = edited_copy(base, ops_b, BEN, "ben")
     result = merge_studies(a, b)
@@ -317,3 +346,54 @@ def test_document_details_changed_on_one_side_merge_and_on_both_conflict():
     assert result.study.documents["d-1"].author == "Anna's author"
     again = merge_studies(through_file(result.study), through_file(b))
     assert again.nothing_new
+
+
+def test_a_quotation_in_a_conflict_is_quoted_once():
+    from desktop.domain.merge import _describe_highlight
+
+    doc = Document(text='He said "We stay," and left.', title="Doc", id="d-1")
+    start = doc.text.index('"We')
+    h = make_highlight(doc, start, start + len('"We stay,"'), "quote")
+    assert _describe_highlight(h).startswith("“We stay,” (quote)")
+
+
+def test_a_copy_from_another_platform_merges_both_ways(tmp_path):
+    """Ben's copy was saved on Windows: CRLF line ends in the file and in his note, his
+    own path to the document. It merges both ways, cleanly, and nothing is lost."""
+    from dataclasses import replace
+
+    from desktop.merge_cli import run as merge_files
+    from desktop.storage.studyfile import load_study
+
+    base = base_study()
+    ben = through_file(base)
+    run(ben, SetHighlightNote("h-2", "line one\r\nline two"), BEN)
+    document = ben.documents["d-1"]
+    ben.documents["d-1"] = replace(document, source_path="C:\\Users\\Ben\\Documents\\doc.txt")
+    anna = through_file(base)
+    anna.documents["d-1"] = replace(anna.documents["d-1"], source_path="/home/anna/doc.txt")
+    run(anna, SetHighlightNote("h-3", "Anna's"), ANNA)
+    mine, theirs = tmp_path / "anna.crosslight", tmp_path / "ben.crosslight"
+    mine.write_bytes(encode_study(anna))
+    theirs.write_bytes(encode_study(ben).replace(b"\n", b"\r\n"))
+    out_ab, out_ba = tmp_path / "ab.crosslight", tmp_path / "ba.crosslight"
+    assert merge_files(mine, theirs, out_ab, quiet=True) == 0
+    assert merge_files(theirs, mine, out_ba, quiet=True) == 0
+    ab, ba = load_study(out_ab).study, load_study(out_ba).study
+    assert ab.highlights["h-2"].note == "line one\r\nline two"
+    assert ab.highlights["h-3"].note == "Anna's"
+    assert content_equal(ab, ba)
+    assert ab.documents["d-1"].source_path == "/home/anna/doc.txt"  # each keeps its own
+
+
+def test_the_same_passage_highlighted_by_two_people_keeps_both():
+    """Different names, the same words: neither highlight is dropped as a duplicate."""
+    base = base_study()
+    anna, ben = through_file(base), through_file(base)
+    start = TEXT.index("word7 ")
+    for copy_, person in ((anna, ANNA), (ben, BEN)):
+        run(copy_, AddHighlight(make_highlight(copy_.documents["d-1"], start, start + 5,
+                                               "claim")), person)
+    merged = merge_studies(through_file(anna), through_file(ben)).study
+    mine = [h for h in merged.highlights.values() if h.start == start]
+    assert sorted(h.creator.name for h in mine) == ["Anna", "Ben"]

@@ -139,8 +139,36 @@ def test_conflict_dialog_shows_both_sides_and_collects_choices(qtbot):
     assert dialog.value() == {("highlight", "h-1"): BOTH, ("highlight", "h-2"): THEIRS}
 
 
-def test_conflicts_left_by_the_command_line_merge_are_shown_and_resolved(
+def test_conflicts_left_by_the_command_line_merge_are_decided_in_the_merge_dialog(
         qtbot, window, study_file, tmp_path, seed_copy):
+    from desktop.merge_cli import run
+
+    theirs = tmp_path / "colleague.crosslight"
+    colleague_copy(study_file, theirs, note="Ben's note")
+    study = load_study(study_file).study
+    hid = next(iter(study.highlights))
+    study.highlights[hid].note = "Anna's note"
+    save_study(study, study_file)
+    assert run(study_file, theirs, study_file) == 3  # conflicts: kept mine, recorded
+    win = window(seed_copy)  # File › Open of the merged study, as a user would
+    assert win.files.open(study_file)
+    assert "1 merge conflict recorded" in win.statusBar().currentMessage()
+    win.prompts.script("resolve_conflicts", {("highlight", hid): THEIRS})
+    win.menu_actions.merge_conflicts.trigger()
+    (name, (conflicts, _their_name)) = win.prompts.dialog_calls[-1]
+    assert name == "resolve_conflicts"  # the same dialog as Merge Study…
+    assert "Ben's note" in conflicts[0].theirs and BOTH in conflicts[0].choices
+    assert win.session.study.highlights[hid].note == "Ben's note"
+    assert win.session.study.conflicts == []
+    win.session.undo_stack.undo()  # one step
+    assert win.session.study.highlights[hid].note == "Anna's note"
+    assert len(win.session.study.conflicts) == 1
+
+
+def test_conflicts_recorded_without_their_version_are_shown_and_marked_resolved(
+        qtbot, window, study_file, tmp_path, seed_copy):
+    import orjson
+
     from desktop.merge_cli import run
 
     theirs = tmp_path / "colleague.crosslight"
@@ -148,10 +176,13 @@ def test_conflicts_left_by_the_command_line_merge_are_shown_and_resolved(
     study = load_study(study_file).study
     next(iter(study.highlights.values())).note = "Anna's note"
     save_study(study, study_file)
-    assert run(study_file, theirs, study_file) == 3  # conflicts: kept mine, recorded
-    win = window(seed_copy)  # File › Open of the merged study, as a user would
+    assert run(study_file, theirs, study_file) == 3
+    data = orjson.loads(study_file.read_bytes())  # as an older Crosslight recorded it
+    for record in data["study"]["conflicts"]:
+        record.pop("theirs_data")
+    study_file.write_bytes(orjson.dumps(data))
+    win = window(seed_copy)
     assert win.files.open(study_file)
-    assert "1 merge conflict recorded" in win.statusBar().currentMessage()
     win.prompts.script("recorded_conflicts", True)
     win.menu_actions.merge_conflicts.trigger()
     (name, (conflicts,)) = win.prompts.dialog_calls[-1]
@@ -168,3 +199,15 @@ def test_recorded_conflicts_dialog_only_reads(qtbot):
     assert all(r.isHidden() for r in dialog.radios.values())
     assert dialog.merge_button.text() == "Mark Resolved"
     assert dialog.theirs[1].toPlainText() == "theirs"
+
+
+def test_the_lines_that_differ_are_marked_in_both_versions(qtbot):
+    mine = "“the troops” (claim)\nVerdict: ✘ False\nNote: same"
+    theirs = "“the troops” (claim)\nVerdict: ⚖ Disputed\nNote: same"
+    dialog = ConflictDialog([Conflict("highlight", "h-1", "changed on both sides", mine,
+                                      theirs, (MINE, THEIRS, BOTH))], "the other copy")
+    qtbot.addWidget(dialog)
+    for pane, text in ((dialog.mine[1], "Verdict: ✘ False"),
+                       (dialog.theirs[1], "Verdict: ⚖ Disputed")):
+        (mark,) = pane.extraSelections()
+        assert mark.cursor.selectedText() == text

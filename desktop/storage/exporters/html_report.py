@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from html import escape
 
+from desktop.domain.display_text import study_note_byline
 from desktop.domain.markdown_safe import render_markdown
 from desktop.domain.model import Document, Reference, Study
 from desktop.domain.verdicts import history_lines, report_progress_line, verdict_byline
@@ -90,6 +91,7 @@ def render(study: Study, options: ExportOptions | None = None) -> str:
         body += _document(section.document)
     if study.note.strip():
         body += ['<section class="study-note">', "<h2>Study note</h2>",
+                 f'<p class="meta">{escape(study_note_byline(study))}</p>',
                  _note(study.note, 3), "</section>"]
     body += _summary(passages)
     body += ['<section class="passages">', "<h2>Passages</h2>"]

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from desktop.domain.display_text import study_note_byline
 from desktop.domain.model import Study
 from desktop.domain.verdicts import history_lines, report_progress_line, verdict_byline
 from desktop.storage.exporters.report_model import (
@@ -176,7 +177,8 @@ def render(study: Study, options: ExportOptions | None = None) -> str:
     for section in sections(study):
         lines += _document(section.document)
     if study.note.strip():
-        lines += ["## Study note", "", note_block(study.note, 3), ""]
+        lines += ["## Study note", "", f"*{escape(study_note_byline(study))}*", "",
+                  note_block(study.note, 3), ""]
     lines += _summary(passages)
     lines += ["## Passages", ""]
     if not passages:

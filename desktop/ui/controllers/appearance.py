@@ -13,6 +13,7 @@ from PySide6.QtCore import Signal
 from desktop.domain.display_text import highlight_tooltip
 from desktop.storage.settings import load_settings, update_settings
 from desktop.ui.controllers.base import Controller
+from desktop.ui.core.viewer import current_viewer
 from desktop.ui.reader.minimap import Minimap
 from desktop.ui.reader.themes import theme_manager
 from desktop.ui.reader.view import ReaderView
@@ -27,6 +28,7 @@ class AppearanceController(Controller):
     made through ``actions`` or the Preferences dialog."""
 
     noteAfterHighlightChanged = Signal(bool)
+    viewerChanged = Signal()  # who is looking, or blind reviews, changed: redraw verdicts
 
     def __init__(self, ctx: WindowContext, reader: ReaderView, minimap: Minimap,
                  actions: AppearanceActions) -> None:
@@ -92,6 +94,7 @@ class AppearanceController(Controller):
             dialog.themeChosen.connect(self.set_theme)
             dialog.fontChosen.connect(self.set_font)
             dialog.identityEdited.connect(self.set_identity)
+            dialog.blindChosen.connect(self.set_blind)
             dialog.keepPageChosen.connect(self.set_keep_page)
             dialog.measureChosen.connect(self.set_measure)
             dialog.noteAfterHighlightChosen.connect(self.set_note_after_highlight)
@@ -114,9 +117,17 @@ class AppearanceController(Controller):
     def set_identity(self, name: str, organisation: str, url: str) -> None:
         """Who every export names (an empty name: the account's full name)."""
         update_settings(user_name=name, user_organisation=organisation, user_url=url)
+        self.viewerChanged.emit()  # blind reviews depend on whose verdicts are yours
         who = name or "your account's name"
         self._status(f"Exports will name you as {who}"
                      f"{f' ({organisation})' if organisation else ''}.")
+
+    def set_blind(self, on: bool) -> None:
+        """Blind reviews (Preferences): every view of a verdict follows at once."""
+        update_settings(blind_reviews=bool(on))
+        self.viewerChanged.emit()
+        self._status("Blind reviews: others' verdicts stay hidden until you give yours."
+                     if on else "Blind reviews off: every verdict shows.")
 
     def set_keep_page(self, on: bool, limit: int) -> None:
         update_settings(web_keep_page=on, web_keep_page_limit=limit)
@@ -133,4 +144,4 @@ class AppearanceController(Controller):
 
     def describe(self, key: str) -> str:
         """The minimap's tooltip for a highlight."""
-        return highlight_tooltip(self.session.study, key)
+        return highlight_tooltip(self.session.study, key, current_viewer())

@@ -12,11 +12,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QUrl
 
 from desktop.domain.batch import Batch
+from desktop.domain.blind import own_review, seen
 from desktop.domain.commands import Command
 from desktop.domain.crosscheck import Verdict
 from desktop.domain.model import Citation, Link, SourceAssessment
 from desktop.ui.controllers.base import Controller
 from desktop.ui.controllers.links import LinkController
+from desktop.ui.core.viewer import current_viewer
 
 if TYPE_CHECKING:
     from desktop.ui.controllers.context import WindowContext
@@ -34,10 +36,9 @@ class CrossCheckController(Controller):
         from desktop.domain.crosscheck_commands import SetVerdict
 
         h = self.session.study.highlights[highlight_id]
-        me = self.session.person().name
-        mine = next((r for r in reversed(h.reviews)
-                     if r.kind == "review" and r.by is not None and r.by.name == me), None)
-        given = (mine.value, mine.rationale) if mine else (h.verdict, h.rationale)
+        mine = own_review(h, self.session.person())
+        shown = seen(h, current_viewer())
+        given = (mine.value, mine.rationale) if mine else (shown.verdict, shown.rationale)
         if given != (verdict, rationale):  # each reviewer's own verdict is theirs to give
             self.session.execute(SetVerdict(highlight_id, verdict, rationale))
 
@@ -47,10 +48,9 @@ class CrossCheckController(Controller):
         from desktop.domain.crosscheck_commands import SetVerdict
 
         h = self.session.study.highlights[highlight_id]
-        me = self.session.person().name
-        mine = next((r for r in reversed(h.reviews)
-                     if r.by is not None and r.by.name == me), None)
-        value, why = (mine.value, mine.rationale) if mine else (h.verdict, h.rationale)
+        mine = own_review(h, self.session.person(), rulings=True)
+        shown = seen(h, current_viewer())
+        value, why = (mine.value, mine.rationale) if mine else (shown.verdict, shown.rationale)
         self.session.execute(SetVerdict(highlight_id, value, why, label="Rule verdict",
                                         ruling=True))
         self.ctx.status(f"Ruled: {value.symbol} {value.label} is the published verdict", 5000)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QKeySequence
 
+from desktop.domain.blind import EVERYONE, Viewer, seen
 from desktop.domain.commands import (
     AddHighlight,
     DeleteHighlight,
@@ -25,16 +26,17 @@ from desktop.domain.plural import plural
 from desktop.domain.selection import trim_span
 from desktop.ui.controllers.base import Controller
 from desktop.ui.controllers.crosscheck import CrossCheckController
+from desktop.ui.core.viewer import current_viewer
 
 if TYPE_CHECKING:
     from desktop.domain.model import Highlight
     from desktop.ui.controllers.context import NotesView, TextSelection, WindowContext
 
 
-def describe_deleted(h: Highlight) -> str:
+def describe_deleted(h: Highlight, looking: Viewer = EVERYONE) -> str:
     """"Highlight deleted — with its note and 2 sources": what Undo brings back."""
     kept = [what for what, has in (("note", bool(h.note.strip())),
-                                   ("verdict", h.verdict.is_checked),
+                                   ("verdict", seen(h, looking).verdict.is_checked),
                                    (plural(len(h.citations), "source"), bool(h.citations)))
             if has]
     return "Highlight deleted" + (f" with its {', '.join(kept)}" if kept else "")
@@ -92,7 +94,7 @@ class HighlightController(Controller):
         h = self.session.study.highlights.get(highlight_id)
         self.session.execute(DeleteHighlight(highlight_id))
         if h is not None:
-            self.deleted.emit(describe_deleted(h))
+            self.deleted.emit(describe_deleted(h, current_viewer()))
 
     def delete_current(self) -> None:
         hid = self.notes.current_id()
@@ -121,7 +123,7 @@ class HighlightController(Controller):
                 self._status(f"{name} passages take no verdict: Check › Categories That "
                              "Take a Verdict makes them checkable in this study.", 8000)
                 return
-            self.checks.set_verdict(hid, verdict, h.rationale)
+            self.checks.set_verdict(hid, verdict, seen(h, current_viewer()).rationale)
             self.notes.focus_rationale()
 
         self.on_current(apply)

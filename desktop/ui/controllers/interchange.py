@@ -51,6 +51,8 @@ class InterchangeController(Controller):
         from desktop.storage.settings import identity, load_settings
 
         spec = FORMATS[format_name]
+        if not self._nothing_hidden():
+            return None
         if format_name == "claimreview" and not self._publish_address():
             return None
         suggested = self._start_dir() / f"{self._stem()}{spec.suffix}"
@@ -82,6 +84,22 @@ class InterchangeController(Controller):
             return None
         self._status(f"Exported {spec.label} to {path.name}")
         return path
+
+    def _nothing_hidden(self) -> bool:
+        """An export carries everyone's verdicts: with blind reviews, it waits until you
+        have given yours on every claim whose verdicts are hidden from you."""
+        from desktop.domain.blind import hidden_count
+        from desktop.ui.core.viewer import current_viewer
+
+        hidden = hidden_count(self.session.study.highlights.values(), current_viewer())
+        if hidden:
+            self.prompts.error(
+                "Could not export",
+                f"Blind reviews: the other reviewers' verdicts on {plural(hidden, 'claim')} "
+                "are hidden from you until you give yours. An export shows everyone's "
+                "verdicts, so it waits: give yours first, or turn off blind reviews in "
+                "Preferences.")
+        return not hidden
 
     # --- ClaimReview's publish address -------------------------------------------
     def _publish_address(self) -> bool:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QSplitter,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +31,13 @@ ABSENT = "(deleted)"
 
 
 CHOSEN = {MINE: "keep mine", THEIRS: "take theirs", BOTH: "keep both"}
+DIFFERS = QColor(255, 214, 0, 70)  # a line the other version does not have: a soft marker
+
+
+def differing_lines(text: str, other: str) -> list[int]:
+    """The lines of ``text`` (by number) that ``other`` does not have: what changed."""
+    theirs = set(other.splitlines())
+    return [i for i, line in enumerate(text.splitlines()) if line.strip() and line not in theirs]
 
 
 def conflict_title(c: Conflict) -> str:
@@ -129,6 +138,8 @@ class ConflictDialog(QDialog):
         c = self.conflicts[row]
         self.mine[1].setPlainText(c.mine or ABSENT)
         self.theirs[1].setPlainText(c.theirs or ABSENT)
+        _mark(self.mine[1], differing_lines(c.mine, c.theirs))
+        _mark(self.theirs[1], differing_lines(c.theirs, c.mine))
         for value, radio in self.radios.items():
             radio.setVisible(value in c.choices)
         if c.choices:
@@ -149,3 +160,20 @@ class ConflictDialog(QDialog):
 
     def value(self) -> dict[tuple[str, str], str]:
         return dict(self.choices)
+
+
+def _mark(pane: QPlainTextEdit, lines: list[int]) -> None:
+    """Shade the lines that differ from the other version, so the eye finds them."""
+    marks = []
+    for number in lines:
+        block = pane.document().findBlockByNumber(number)
+        if not block.isValid():
+            continue
+        mark = QTextEdit.ExtraSelection()
+        mark.format.setBackground(DIFFERS)
+        mark.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
+        mark.cursor = QTextCursor(block)  # the whole paragraph, however it wraps
+        mark.cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock,
+                                 QTextCursor.MoveMode.KeepAnchor)
+        marks.append(mark)
+    pane.setExtraSelections(marks)

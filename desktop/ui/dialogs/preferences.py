@@ -49,6 +49,7 @@ class PreferencesDialog(QDialog):
     keepPageChosen = Signal(bool, int)  # keep fetched pages in the study, up to bytes
     measureChosen = Signal(int)  # the reading column's widest line, in characters
     noteAfterHighlightChosen = Signal(bool)  # a new highlight opens its note
+    blindChosen = Signal(bool)  # blind reviews: others' verdicts wait until you gave yours
 
     def __init__(self, theme: str, font: QFont, base_size: int, family: str,
                  parent: QWidget | None = None, *, settings: Any = None,
@@ -150,6 +151,12 @@ class PreferencesDialog(QDialog):
         form.addRow("&Name:", self.user_name)
         form.addRow("&Organisation:", self.user_organisation)
         form.addRow("&Web page:", self.user_url)
+        self.blind = QCheckBox("&Blind reviews: hide the others' verdicts on a claim until "
+                               "you have given yours", box)
+        self.blind.setObjectName("blindReviews")
+        self.blind.setChecked(bool(getattr(settings, "blind_reviews", False)))
+        self.blind.toggled.connect(self.blindChosen.emit)
+        form.addRow(self.blind)
         for edit in (self.user_name, self.user_organisation, self.user_url):
             edit.editingFinished.connect(self._emit_identity)
         self._identity = self._identity_values()

@@ -16,13 +16,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.blind import Viewer, hides, seen
 from desktop.domain.crosscheck import Verdict, suggest_verdict
 from desktop.domain.display_text import excerpt, page_prefix, reference_line
 from desktop.domain.identity import Person
 from desktop.domain.model import Category, Highlight, Study
-from desktop.domain.verdicts import history_lines, people_line, side_by_side, visible_reviews
+from desktop.domain.verdicts import history_lines, people_line, side_by_side
 from desktop.ui.core.label_styles import style_quote
 from desktop.ui.core.swatches import color_icon
+from desktop.ui.core.viewer import current_viewer
 from desktop.ui.notes.note_editor import MarkdownEditor
 from desktop.ui.notes.tag_editor import TagEdit
 from desktop.ui.reader.bidi import show_direction
@@ -30,24 +32,10 @@ from desktop.ui.reader.bidi import show_direction
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
-_viewer_cache: dict[str, object] = {}
-
-
-def viewer() -> tuple[Person, bool]:
-    """Who is looking, and whether reviews are blind (Preferences), read again only when
-    the settings file changed."""
-    from desktop.storage.settings import FILE_NAME, config_dir, identity, load_settings
-
-    path = config_dir() / FILE_NAME
-    try:
-        info = path.stat()
-        stamp: object = (info.st_mtime_ns, info.st_size)
-    except OSError:
-        stamp = None
-    if _viewer_cache.get("stamp") != stamp or "value" not in _viewer_cache:
-        settings = load_settings(path)
-        _viewer_cache.update(stamp=stamp, value=(identity(settings), settings.blind_reviews))
-    return _viewer_cache["value"]  # type: ignore[return-value]
+def viewer() -> tuple[Person | None, bool]:
+    """Who is looking, and whether reviews are blind (Preferences)."""
+    looking = current_viewer()
+    return looking.person, looking.blind
 
 
 def verdict_text(verdict: Verdict) -> str:
@@ -238,7 +226,7 @@ class VerdictRow(QWidget):
         self.combo.setEnabled(takes_verdict)
         self.rationale.setEnabled(takes_verdict)
         if not takes_verdict:
-            self.combo.setCurrentIndex(self.combo.findData(h.verdict.value))
+            self.combo.setCurrentIndex(self.combo.findData(seen(h, Viewer(me, blind)).verdict))
             self.rationale.clear()
             self.rationale.setPlaceholderText(
                 f"{category or 'These'} passages take no verdict "
@@ -246,15 +234,14 @@ class VerdictRow(QWidget):
             self.suggestion.setText("")
             return
         self.rationale.setPlaceholderText("Why? One line of rationale")
-        verdict, rationale = h.verdict, h.rationale
-        if blind and not visible_reviews(h, me, blind):  # yours first: the box starts empty
-            verdict, rationale = Verdict.UNVERIFIED, ""
+        shown = seen(h, Viewer(me, blind))  # blind, yours first: the box starts empty
+        verdict, rationale = shown.verdict, shown.rationale
         self.combo.setCurrentIndex(self.combo.findData(verdict.value))
         if self.rationale.text() != rationale:
             self.rationale.setText(rationale)
             self.rationale.setCursorPosition(0)
         suggested = suggest_verdict(c.stance for c in h.citations)
-        if suggested is None or suggested == h.verdict:
+        if suggested is None or suggested == verdict:
             self.suggestion.setText("")
         else:
             self.suggestion.setText(f"Sources suggest: {verdict_text(suggested)}?")
@@ -263,7 +250,7 @@ class VerdictRow(QWidget):
         # Parts break between them, never inside ("3 reviewers: ✘ ⚖" stays on one line).
         parts = people_line(h, me, blind).split(" · ")
         self.byline.setText(" · ".join(p.replace(" ", "\u00a0") for p in parts))
-        hidden = blind and not visible_reviews(h, me, blind)
+        hidden = hides(h, Viewer(me, blind))
         reviewers, history = ([], []) if hidden else (side_by_side(h), history_lines(h))
         tip = []
         if len(reviewers) > 1:

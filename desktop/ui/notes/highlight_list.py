@@ -16,6 +16,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from desktop.domain.blind import Viewer, seen
 from desktop.domain.changes import ChangeSet
 from desktop.domain.crosscheck import Verdict
 from desktop.domain.display_text import excerpt, page_prefix, short_title
@@ -24,6 +25,7 @@ from desktop.domain.model import Highlight, Study
 from desktop.domain.plural import plural
 from desktop.domain.tags import has_tag, hashtags
 from desktop.domain.verdicts import status as review_status
+from desktop.ui.core.viewer import current_viewer
 from desktop.ui.reader.bidi import starts_rtl
 from desktop.ui.reader.verdict_chips import paint_chip
 
@@ -73,6 +75,7 @@ class HighlightListModel(QAbstractListModel):
         self._colors: dict[str, QColor] = {}
         self._names: dict[str, str] = {}
         self._titles: dict[str, str] = {}
+        self._viewer: Viewer = current_viewer()  # read again by every rebuild
         self._rebuild()
 
     def set_study(self, study: Study, document_id: str) -> None:
@@ -106,6 +109,9 @@ class HighlightListModel(QAbstractListModel):
         return len(self._ordered)
 
     def apply_changes(self, changes: ChangeSet) -> None:
+        looking = current_viewer()
+        if looking != self._viewer:
+            self._viewer, self._haystacks = looking, {}
         if changes.references_changed:
             self._haystacks = {}  # searched text includes cited references: rebuilt lazily
             if self.text:
@@ -143,6 +149,7 @@ class HighlightListModel(QAbstractListModel):
                 self.dataChanged.emit(index, index)
 
     def _rebuild(self) -> None:
+        self._viewer = current_viewer()  # blind reviews: verdicts as this reader sees them
         if self.all_documents:
             self._ordered = [h for doc_id in self._study.documents
                              for h in self._study.highlights_in_order(doc_id)]
@@ -164,7 +171,7 @@ class HighlightListModel(QAbstractListModel):
         if self.category_id is not None:
             rows = [h for h in rows if h.category_id == self.category_id]
         if self.verdict is not None:
-            rows = [h for h in rows if h.verdict == self.verdict
+            rows = [h for h in rows if seen(h, self._viewer).verdict == self.verdict
                     and self._study.shows_verdict(h)]
         if self.status is not None:
             wanted = self.status
@@ -185,7 +192,7 @@ class HighlightListModel(QAbstractListModel):
         until the highlight or a reference changes."""
         text = self._haystacks.get(h.id)
         if text is None:
-            parts = [h.quote.exact, h.note, h.rationale, *h.tags]
+            parts = [h.quote.exact, h.note, seen(h, self._viewer).rationale, *h.tags]
             references = self._study.references
             for c in h.citations:
                 parts.append(c.comment)
@@ -223,7 +230,7 @@ class HighlightListModel(QAbstractListModel):
         if role == HAS_NOTE_ROLE:
             return h.id in self._noted
         if role == VERDICT_ROLE:
-            return h.verdict.value  # Qt hands enums back as plain str
+            return seen(h, self._viewer).verdict.value  # Qt hands enums back as plain str
         if role == CATEGORY_ID_ROLE:
             return h.category_id
         if role == TAKES_VERDICT_ROLE:
@@ -243,7 +250,8 @@ class HighlightListModel(QAbstractListModel):
             state = "orphaned, " if h.is_orphan else ""
             where = f"in {self._titles[h.document_id]}, " if h.document_id in self._titles else ""
             tags = f", tags: {', '.join(h.tags)}" if h.tags else ""
-            return f"{name}, {h.verdict.label}, {where}{state}{excerpt(h.quote.exact)}{tags}"
+            verdict = seen(h, self._viewer).verdict.label
+            return f"{name}, {verdict}, {where}{state}{excerpt(h.quote.exact)}{tags}"
         return None
 
 

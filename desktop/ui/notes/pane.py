@@ -21,8 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.blind import seen
 from desktop.domain.changes import ChangeSet
 from desktop.domain.crosscheck import Verdict, claim_progress
+from desktop.domain.display_text import study_note_byline
 from desktop.domain.model import Highlight, Study
 from desktop.domain.plural import plural
 from desktop.domain.tags import tag_counts
@@ -32,6 +34,7 @@ from desktop.ui.core.key_names import category_keys_text
 from desktop.ui.core.label_styles import style_hint, style_summary
 from desktop.ui.core.session import StudySession
 from desktop.ui.core.swatches import color_icon
+from desktop.ui.core.viewer import current_viewer
 from desktop.ui.notes.highlight_detail import HighlightDetail, verdict_text
 from desktop.ui.notes.highlight_list import ID_ROLE, HighlightDelegate, HighlightListModel
 from desktop.ui.notes.list_scope import ListScope
@@ -161,6 +164,11 @@ class NotesPane(QWidget):
         s_layout = QVBoxLayout(study_tab)
         s_layout.setContentsMargins(8, 8, 8, 8)
         s_layout.addWidget(self.study_note)
+        self.study_note_byline = QLabel(self)  # who wrote the study note and who edited it
+        self.study_note_byline.setObjectName("studyNoteByline")
+        self.study_note_byline.setAccessibleName("Study note written by")
+        style_hint(self.study_note_byline)
+        s_layout.addWidget(self.study_note_byline)
 
         self.tabs = QTabWidget(self)
         self.tabs.addTab(highlights_tab, "Highlights")
@@ -259,6 +267,7 @@ class NotesPane(QWidget):
             self._restore_current(next(iter(changes.highlights_added)))  # e.g. undone delete
         if changes.study_changed:
             self.study_note.set_text(self._study.note)
+            self.study_note_byline.setText(study_note_byline(self._study))
         if changes.references_changed:
             self.references.show_study(self._study)
         if changes.source_changed or changes.documents_changed:
@@ -271,6 +280,7 @@ class NotesPane(QWidget):
 
     def _refresh_all(self) -> None:
         self.study_note.set_text(self._study.note)
+        self.study_note_byline.setText(study_note_byline(self._study))
         self.references.show_study(self._study)
         self.source.show_document(self._study.documents[self._document_id])
         self._refresh_tags()
@@ -344,8 +354,9 @@ class NotesPane(QWidget):
             text += f" · {checked} of {plural(claims, 'claim')} checked"
         if orphans:
             text += f" · {orphans} orphaned"
-        verdicts = Counter(h.verdict for h in mine
-                           if h.verdict.is_checked and self._study.shows_verdict(h))
+        looking = current_viewer()  # blind reviews: only the verdicts you may see
+        verdicts = Counter(v for h in mine if (v := seen(h, looking).verdict).is_checked
+                           and self._study.shows_verdict(h))
         if verdicts:
             text += "\n" + "   ".join(
                 f"{v.symbol} {v.short_label} {verdicts[v]}" for v in Verdict if verdicts[v]

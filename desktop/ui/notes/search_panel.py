@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.blind import seen
 from desktop.domain.changes import ChangeSet
 from desktop.domain.crosscheck import Verdict
 from desktop.domain.display_text import excerpt
@@ -47,6 +48,7 @@ from desktop.ui.core.current import CurrentSession
 from desktop.ui.core.label_styles import style_summary
 from desktop.ui.core.session import StudySession
 from desktop.ui.core.swatches import color_icon
+from desktop.ui.core.viewer import current_viewer
 from desktop.ui.notes.highlight_detail import verdict_text
 from desktop.ui.notes.tag_filter import TagFilter
 
@@ -125,8 +127,9 @@ class SearchResultsModel(QAbstractListModel):
             return f"Highlight · {_where(hit.field)}"
         category = study.category(h.category_id)
         parts = [f"{category.name if category else h.category_id} · {_where(hit.field)}"]
-        if h.verdict.is_checked:
-            parts.append(f"{h.verdict.symbol} {h.verdict.short_label}")
+        verdict = seen(h, current_viewer()).verdict
+        if verdict.is_checked:
+            parts.append(f"{verdict.symbol} {verdict.short_label}")
         if len(study.documents) > 1:
             document = study.documents.get(h.document_id)
             parts.append(document.title if document else "")
@@ -318,6 +321,7 @@ class SearchPanel(QWidget):
         self.timer.stop()
         started = time.perf_counter()
         filters = self.filters()
+        self.index.set_viewer(current_viewer())
         found = self.index.search(self.query.text(), filters)
         self.last_ms = (time.perf_counter() - started) * 1000
         self.model.set_results(self.study, found.terms, found.hits)

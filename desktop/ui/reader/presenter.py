@@ -14,11 +14,13 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 
+from desktop.domain.blind import Viewer, seen
 from desktop.domain.changes import ChangeSet
 from desktop.domain.model import Document, Highlight
 from desktop.domain.textunits import Utf16Map
 from desktop.ui.core.current import CurrentSession
 from desktop.ui.core.session import StudySession
+from desktop.ui.core.viewer import current_viewer
 from desktop.ui.reader.verdict_gutter import Badge
 from desktop.ui.reader.view import PaintRange, ReaderView
 
@@ -90,12 +92,14 @@ class ReaderPresenter(QObject):
         study, u16 = session.study, self.u16
         self._colors = {c.id: c.color for c in study.categories}
         ranges, badges = [], []
+        looking = current_viewer()
         for h in study.highlights_in_order(session.document.id):
             if h.start is None or h.end is None:  # an orphan: nowhere in the text
                 continue
             ranges.append(PaintRange(u16.to_utf16(h.start), u16.to_utf16(h.end),
-                                     self._color(h.category_id), h.id, h.verdict.value))
-            badge = self.badge(h)
+                                     self._color(h.category_id), h.id,
+                                     seen(h, looking).verdict.value))
+            badge = self.badge(h, looking)
             if badge is not None:
                 badges.append(badge)
         self.reader.set_ranges(ranges)
@@ -104,23 +108,28 @@ class ReaderPresenter(QObject):
     def update_ranges(self, highlight_ids: set[str]) -> None:
         """Recolour and re-badge a few highlights in place (their positions are fixed)."""
         highlights = self.current.session.study.highlights
+        looking = current_viewer()
         for hid in highlight_ids:
             h = highlights.get(hid)
             if h is None or h.is_orphan:
                 continue
-            self.reader.update_color(hid, self._color(h.category_id), h.verdict.value)
-            self.reader.gutter.update_badge(hid, self.badge(h))
+            self.reader.update_color(hid, self._color(h.category_id),
+                                     seen(h, looking).verdict.value)
+            self.reader.gutter.update_badge(hid, self.badge(h, looking))
 
-    def badge(self, h: Highlight) -> Badge | None:
-        """The verdict shown in the margin: for every passage whose category takes one."""
+    def badge(self, h: Highlight, looking: Viewer | None = None) -> Badge | None:
+        """The verdict shown in the margin: for every passage whose category takes one
+        (as the viewer sees it: blind, others' verdicts wait until you gave yours)."""
         if h.start is None or h.end is None:
             return None  # an orphan has no line to stand beside
         if not self.current.session.study.shows_verdict(h):
             return None
-        why = f": {h.rationale}" if h.rationale else ""
-        return Badge(self.u16.to_utf16(h.start), h.verdict.symbol, h.verdict.short_label,
-                     f"{h.verdict.label}{why}\n“{h.quote.exact[:BADGE_QUOTE_CHARS]}”", h.id,
-                     h.verdict.value)
+        shown = seen(h, looking or current_viewer())
+        verdict = shown.verdict
+        why = f": {shown.rationale}" if shown.rationale else ""
+        return Badge(self.u16.to_utf16(h.start), verdict.symbol, verdict.short_label,
+                     f"{verdict.label}{why}\n“{h.quote.exact[:BADGE_QUOTE_CHARS]}”", h.id,
+                     verdict.value)
 
     def _color(self, category_id: str) -> str:
         return self._colors.get(category_id, UNKNOWN_COLOR)

@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.blind import seen
+from desktop.domain.changes import ChangeSet
 from desktop.domain.plural import plural
 from desktop.storage.settings import load_settings
 from desktop.ui.controllers.appearance import AppearanceController
@@ -42,6 +44,7 @@ from desktop.ui.controllers.tags import TagController
 from desktop.ui.controllers.web import WebController
 from desktop.ui.core.current import CurrentSession
 from desktop.ui.core.session import StudySession
+from desktop.ui.core.viewer import current_viewer
 from desktop.ui.dialogs.prompts import Prompts
 from desktop.ui.notes.pane import NotesPane
 from desktop.ui.reader.document_tabs import DocumentTabs
@@ -144,6 +147,7 @@ class MainWindow(QMainWindow):
         self.highlights.note_after_highlight = load_settings().note_after_highlight
         self.look.noteAfterHighlightChanged.connect(
             lambda on: setattr(self.highlights, "note_after_highlight", on))
+        self.look.viewerChanged.connect(self.viewer_changed)
         self.set_session(session)
         self.resize(1280, 820)
         self.splitter.setSizes([800, 480])
@@ -491,7 +495,7 @@ class MainWindow(QMainWindow):
                     lambda _=False, c=category.id: edits.set_category(hid, c)
                 )
             verdicts = menu.addMenu("&Verdict")
-            current_verdict = study.highlights[hid].verdict
+            current_verdict = seen(study.highlights[hid], current_viewer()).verdict
             for verdict, action in self.verdict_actions.items():
                 action.setChecked(verdict == current_verdict)
                 verdicts.addAction(action)
@@ -567,6 +571,13 @@ class MainWindow(QMainWindow):
         return window
 
     # --- the context controllers see (controllers.context.WindowContext) ----------
+    def viewer_changed(self) -> None:
+        """Who is looking or blind reviews changed (Preferences): every view of a verdict
+        hears it as a change of every highlight's verdict, and redraws it."""
+        study = self.session.study
+        self.current.changed.emit(ChangeSet(highlights_changed=set(study.highlights),
+                                            highlight_fields={"verdict", "rationale"}))
+
     def status(self, message: str, ms: int = 0) -> None:
         self.statusBar().showMessage(message, ms)
 

@@ -19,10 +19,12 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QStackedWidget
 
+from desktop.domain.blind import seen
 from desktop.domain.changes import ChangeSet
 from desktop.domain.model import Document
 from desktop.ui.core.current import CurrentSession
 from desktop.ui.core.session import StudySession
+from desktop.ui.core.viewer import current_viewer
 from desktop.ui.reader.presenter import UNKNOWN_COLOR, ReaderPresenter
 from desktop.ui.reader.view import ReaderView
 
@@ -141,12 +143,14 @@ class PdfPages(QObject):
         session = self.current.session
         colors = {c.id: c.color for c in session.study.categories}
         ranges = []
+        looking = current_viewer()
         for h in session.study.highlights_in_order(session.document.id):
             if h.start is None or h.end is None:
                 continue
-            badge = self.presenter.badge(h)  # the text margin's verdict, if any
+            badge = self.presenter.badge(h, looking)  # the text margin's verdict, if any
             ranges.append(PageRange(h.start, h.end, colors.get(h.category_id, UNKNOWN_COLOR),
-                                    h.id, h.verdict.value, badge.symbol if badge else "",
+                                    h.id, seen(h, looking).verdict.value,
+                                    badge.symbol if badge else "",
                                     badge.tooltip if badge else ""))
         self.view.set_ranges(ranges)
 

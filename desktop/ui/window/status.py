@@ -9,6 +9,7 @@ from collections import Counter
 
 from PySide6.QtWidgets import QLabel, QWidget
 
+from desktop.domain.blind import EVERYONE, Viewer, hidden_count
 from desktop.domain.changes import ChangeSet
 from desktop.domain.model import Study
 from desktop.domain.plural import plural
@@ -16,13 +17,17 @@ from desktop.domain.verdicts import progress
 from desktop.domain.wordcount import count_words
 from desktop.ui.core.current import CurrentSession
 from desktop.ui.core.session import StudySession
+from desktop.ui.core.viewer import current_viewer
 
 
 def word_count(text: str) -> int:
     return count_words(text)
 
 
-def summary_text(study: Study, document_id: str, words: int) -> str:
+def summary_text(study: Study, document_id: str, words: int,
+                 viewer: Viewer = EVERYONE) -> str:
+    """Progress counts are the team's; with blind reviews, the claims whose verdicts
+    wait for yours are named, so "2/2 checked" beside unjudged-looking claims makes sense."""
     mine = [h for h in study.highlights.values() if h.document_id == document_id]
     parts = [f"{plural(words, 'word')}",
              f"{plural(len(mine), 'highlight')}"]
@@ -35,6 +40,9 @@ def summary_text(study: Study, document_id: str, words: int) -> str:
     if counts.claims:
         reviewed = f", {counts.reviewed} reviewed" if counts.reviewed else ""
         parts.append(f"{counts.checked}/{counts.claims} claims checked{reviewed}")
+        hidden = hidden_count((h for h in mine if study.shows_verdict(h)), viewer)
+        if hidden:
+            parts.append(f"{plural(hidden, 'claim')} awaiting your verdict")
     return "  ·  ".join(parts)
 
 
@@ -68,4 +76,5 @@ class StatusSummary(QLabel):
 
     def refresh(self) -> None:
         if self._study is not None:
-            self.setText(summary_text(self._study, self._document_id, self._words))
+            self.setText(summary_text(self._study, self._document_id, self._words,
+                                      current_viewer()))
