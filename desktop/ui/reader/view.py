@@ -83,6 +83,9 @@ class ReaderView(QPlainTextEdit):
         self.setFrameShape(QPlainTextEdit.Shape.NoFrame)
         self.base_point_size = BASE_POINT_SIZE
         self.measure_chars = MEASURE_CHARS  # the reading column's widest (Preferences)
+        # An empty study's blank page says what to do instead of staying blank.
+        self.setPlaceholderText("Nothing to read yet. Add a document to the study: "
+                                "File › Add Document to Study… (Ctrl+Shift+D).")
         self.document().setDocumentMargin(12)
         self.document().setDefaultTextOption(bidi_text_option(
             self.document().defaultTextOption()))

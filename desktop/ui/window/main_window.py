@@ -198,6 +198,7 @@ class MainWindow(QMainWindow):
         a, notes, edits = self.menu_actions, self.notes, self.highlights
         a.open.triggered.connect(self.files.open_dialog)
         a.new_study.triggered.connect(self.files.new_from_document)
+        a.new_empty_study.triggered.connect(self.files.new_empty)
         a.save.triggered.connect(lambda: self.files.save(background=True))
         a.save_as.triggered.connect(lambda: self.files.save_as(background=True))
         a.reopen_encoding.triggered.connect(self.formats.reopen_with_encoding)
@@ -381,7 +382,7 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         bar.clear()
         file_menu = bar.addMenu("&File")
-        file_menu.addAction(a.new_study)
+        file_menu.addActions([a.new_study, a.new_empty_study])
         file_menu.addAction(a.open)
         file_menu.addAction(a.open_address)
         file_menu.addMenu(self.recent_menu)
