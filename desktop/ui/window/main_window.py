@@ -61,7 +61,7 @@ from desktop.ui.window.document_status import DocumentStatus, describe
 from desktop.ui.window.measure import MeasureKeeper
 from desktop.ui.window.pdf_pages import ActiveText, PdfPages
 from desktop.ui.window.recent_menu import RecentMenu
-from desktop.ui.window.status import StatusSummary
+from desktop.ui.window.status import MessageRoom, StatusSummary
 from desktop.ui.window.undo_bar import UndoBar
 from desktop.ui.window.window_state import restore_window_state, save_window_state
 
@@ -133,6 +133,8 @@ class MainWindow(QMainWindow):
         self.reader.setAcceptDrops(False)  # a file dropped on the text opens, as anywhere
         self.statusBar().addPermanentWidget(self.status_summary)
         self.statusBar().addPermanentWidget(self.document_status)
+        self.message_room = MessageRoom(self.statusBar(),
+                                        [self.status_summary, self.document_status])
 
         # The reader keeps its measure: side panels fold away before it gets crushed.
         self.measure = MeasureKeeper(self, self.reader, self.reader_stack, self.splitter,
