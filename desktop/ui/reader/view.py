@@ -260,6 +260,13 @@ class ReaderView(QPlainTextEdit):
         margins = GUTTER_MIN + 16 + 2 * int(self.document().documentMargin())
         return chars + margins + self.verticalScrollBar().sizeHint().width()
 
+    def wordy_reading_width(self) -> int:
+        """The minimum reading width with room for the verdict chips' words: what the
+        side panels give back, down to their own minimum, before the margin drops to
+        symbols (they never fold for it)."""
+        words = max(GUTTER_MIN, self.gutter.wanted_width())
+        return self.minimum_reading_width() - GUTTER_MIN + words
+
     def characters_per_line(self) -> float:
         """How many average characters fit a line of the text column now."""
         usable = self.viewport().width() - 2 * self.document().documentMargin()
