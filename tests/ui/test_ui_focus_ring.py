@@ -6,7 +6,7 @@ Checked on grabbed pixels, not only on the ring's own idea of its colour."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QApplication,
@@ -110,3 +110,36 @@ def test_the_window_shows_where_typing_goes(qtbot, window, name):
     edits = [e for e in win.findChildren(QLineEdit) if e.isVisible() and e.isEnabled()]
     assert edits
     _assert_ringed(qtbot, edits[0])
+
+
+class _PaintedArea(QObject):
+    """Sums the area of the paint events a widget receives."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.area = 0
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.area += event.rect().width() * event.rect().height()
+        return False
+
+
+def test_the_ring_keeps_the_readers_fast_scrolling(qtbot, window):
+    """A sibling laid over the reader's viewport makes Qt repaint all of it on every
+    scroll step instead of moving the pixels; the ring is masked to its band."""
+    win = window(ui.SEED)
+    reader = win.reader
+    reader.setPlainText(reader.toPlainText() * 6)
+    _assert_ringed(qtbot, reader)
+    viewport = reader.viewport()
+    counter = _PaintedArea()
+    viewport.installEventFilter(counter)
+    bar = reader.verticalScrollBar()
+    steps = 40
+    for _ in range(steps):
+        bar.setValue(bar.value() + 3)
+        QApplication.processEvents()
+    viewport.removeEventFilter(counter)
+    whole = viewport.width() * viewport.height()
+    assert counter.area / steps < whole / 3, (counter.area / steps, whole)

@@ -14,8 +14,15 @@ rings the whole box. No style sheet is involved, so the widgets keep Fusion's lo
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QObject, QPoint, QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QRegion,
+)
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
@@ -101,6 +108,24 @@ class FocusRing(QFocusFrame):
 
     def color(self) -> QColor:
         return ring_color(QApplication.palette())
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.Move, QEvent.Type.Show):
+            self._mask_to_band()
+        return handled
+
+    def _mask_to_band(self) -> None:
+        """Only the ring's band belongs to it: a widget overlapped by a sibling loses
+        Qt's fast scrolling (the viewport is repainted whole on every step), and the
+        reader's viewport lies inside its margins, clear of the band. A tab bar's ring
+        moves with the current tab, so it is not masked (tab bars do not scroll)."""
+        inner = self.ring_rect()
+        if isinstance(self.widget(), QTabBar) or inner.isEmpty():
+            self.clearMask()
+            return
+        band = RING_WIDTH + 1
+        self.setMask(QRegion(inner) - QRegion(inner.adjusted(band, band, -band, -band)))
 
     def paintEvent(self, event: QPaintEvent) -> None:
         rect = QRectF(self.ring_rect()).adjusted(1, 1, -1, -1)
