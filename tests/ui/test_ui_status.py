@@ -67,3 +67,13 @@ def test_a_short_message_leaves_the_summary_in_place(qtbot, window):
     win.statusBar().showMessage("Saved", 2000)
     qtbot.wait(20)
     assert win.status_summary.isVisible()
+
+
+def test_the_fold_message_goes_when_the_notes_come_back(qtbot, window):
+    win = window(SEED, size=(1024, 700))
+    bar = win.statusBar()
+    win.resize(800, 600)
+    qtbot.waitUntil(lambda: "Notes folded" in bar.currentMessage())
+    win.resize(1280, 800)
+    qtbot.waitUntil(lambda: not win.notes.isHidden(), timeout=3000)
+    qtbot.waitUntil(lambda: "Notes folded" not in bar.currentMessage())

@@ -167,11 +167,19 @@ class MeasureKeeper(QObject):
         if "notes" in self.folded and spare >= self._notes_width() + self.splitter.handleWidth():
             self.folded.discard("notes")
             self._show_notes()
+            self._unsay("Notes folded")
             return
         dock = self.search_dock()
         if "search" in self.folded and dock is not None and spare >= dock.width():
             self.folded.discard("search")
             dock.show()
+            self._unsay("Search Study folded")
+
+    def _unsay(self, fold: str) -> None:
+        """A panel back by itself: its fold message, if still showing, is no longer true."""
+        bar = self.window.statusBar()
+        if bar.currentMessage().startswith(fold):
+            bar.clearMessage()
 
     def _notes_width(self) -> int:
         """The width the notes take when they come back (no flapping: the same figure
