@@ -1,7 +1,8 @@
 """The highlight categories a new study starts with.
 
 Colours are picked to stay distinguishable for common colour-vision deficiencies and
-legible as translucent fills under black text; names always accompany them.
+legible as translucent fills under black text; names always accompany them. None
+is the selection's blue (tests/ui/test_ui_quote_colour.py).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from desktop.domain.model import Category
 DEFAULT_CATEGORIES: tuple[tuple[str, str, str], ...] = (
     ("claim", "Claim", "#f2b134"),
     ("evidence", "Evidence", "#3fb57d"),
-    ("quote", "Quote", "#4a90e2"),
+    ("quote", "Quote", "#1aa9bc"),  # teal: never the blue of the text selection
     ("opinion", "Opinion/loaded language", "#e0567a"),
     ("question", "Question", "#9b6ddb"),
 )

@@ -14,6 +14,24 @@ def new_study_for(document: Document) -> Study:
     return study
 
 
+BLANK_TITLE = "Untitled"
+
+
+def new_empty_study() -> Study:
+    """File › New Empty Study: a study with the default categories and one blank page
+    (a study always has a document); the first document added takes the page's place."""
+    study = Study(categories=default_categories(), title="Untitled study")
+    blank = Document(text="", title=BLANK_TITLE, media_type="text/plain")
+    study.documents[blank.id] = blank
+    return study
+
+
+def is_blank_page(study: Study, document: Document) -> bool:
+    """Is ``document`` the empty study's blank page, with nothing on it yet?"""
+    return (not document.text and not document.source_path and not document.url
+            and not any(h.document_id == document.id for h in study.highlights.values()))
+
+
 def make_highlight(document: Document, start: int, end: int, category_id: str) -> Highlight:
     """A highlight over ``document.text[start:end]`` (code points) with full selectors."""
     quote, position = describe(document.text, start, end)

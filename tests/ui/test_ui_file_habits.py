@@ -10,6 +10,7 @@ from PySide6.QtCore import QStandardPaths
 from desktop import cli
 from desktop.storage.recent import remember
 from desktop.storage.settings import update_settings
+from desktop.ui.dialogs.prompts import SaveChoice
 from desktop.ui.window.recent_menu import folder_text
 
 
@@ -65,3 +66,48 @@ def test_starting_without_a_path_reopens_the_last_study(tmp_path):
     assert cli.last_study() == study.resolve()
     update_settings(start_on_last_study=False)
     assert cli.last_study() is None
+
+
+def test_file_new_empty_study_then_add_a_document(qtbot, window, seed_copy, ui, tmp_path):
+    """File › New Empty Study: an untitled study with a blank page that says what to do;
+    the first document added takes the page's place (one undo step)."""
+    win = window(seed_copy)
+    ui.highlight(qtbot, win, "9,000 troops", 1)
+    win.prompts.save_choices.append(SaveChoice.DISCARD)  # the unsaved highlight
+    assert win.menu_actions.new_empty_study in _menu(win, "&File").actions()
+    win.menu_actions.new_empty_study.trigger()
+    qtbot.waitUntil(lambda: win.session.document.text == "")
+    study = win.session.study
+    assert win.session.path is None and not study.highlights
+    assert len(study.documents) == 1 and win.reader.toPlainText() == ""
+    assert "Add Document" in win.reader.placeholderText()
+    other = tmp_path / "other.txt"
+    other.write_text("A second document to read.\n", encoding="utf-8")
+    win.prompts.script("import_path", other)
+    win.menu_actions.add_document.trigger()
+    qtbot.waitUntil(lambda: win.session.document.text.startswith("A second"))
+    assert [d.source_path for d in win.session.study.documents.values()] == [str(other)]
+    assert win.reader.toPlainText().startswith("A second")
+    # It is a study like any other: highlight, save, reopen.
+    hid = ui.highlight(qtbot, win, "second document", 1)
+    saved = tmp_path / "empty-then-one.crosslight"
+    win.prompts.save_paths.append(saved)
+    assert win.files.save_as()
+    reopened = window(saved)
+    assert hid in reopened.session.study.highlights
+    # Undo takes the document back out and the blank page returns.
+    win.session.undo_stack.undo()  # the highlight
+    win.session.undo_stack.undo()  # the document
+    assert win.session.document.text == "" and len(win.session.study.documents) == 1
+
+
+def test_an_empty_study_saves_and_reopens_with_its_blank_page(tmp_path):
+    from desktop.domain.factory import is_blank_page, new_empty_study
+    from desktop.storage.opening import open_path
+    from desktop.storage.saving import save_study
+
+    path = tmp_path / "empty.crosslight"
+    save_study(new_empty_study(), path)
+    study = open_path(path).study
+    (page,) = study.documents.values()
+    assert page.text == "" and is_blank_page(study, page)

@@ -75,3 +75,26 @@ def test_the_reading_column_has_a_maximum_width_kept_centred(qtbot, window, seed
     reader.set_measure(90)
     qtbot.wait(30)
     assert reader.characters_per_line() > 80
+
+
+def test_a_wide_notes_pane_gives_the_verdicts_words_room(qtbot, window, seed_copy, ui):
+    """Notes wider than their minimum narrow (never fold) so the margin keeps words."""
+    win = window(seed_copy, size=(1024, 768))
+    ui.highlight(qtbot, win, "9,000 troops", 1)
+    ui.press(qtbot, win.reader, Qt.Key.Key_2, ui.CTRL | Qt.KeyboardModifier.AltModifier)
+    total = sum(win.splitter.sizes())
+    win.splitter.setSizes([total - 560, 560])  # the reader at its least measure
+    win.splitter.splitterMoved.emit(total - 560, 1)
+    gutter = win.reader.gutter
+    qtbot.waitUntil(lambda: [t for _top, t, _b in gutter.row_texts()] == ["⚖ Disputed"])
+    assert not win.notes.isHidden()
+    assert readable(qtbot, win)
+
+
+def test_search_study_at_800_by_600_narrows_before_crushing_the_reader(qtbot, window,
+                                                                         seed_copy):
+    win = window(seed_copy, size=(800, 600))
+    settle(qtbot, win)
+    win.open_search_pane()
+    qtbot.waitUntil(lambda: win.tag_ops.dock is not None and win.tag_ops.dock.isVisible())
+    assert readable(qtbot, win)

@@ -89,3 +89,29 @@ def test_the_column_gives_way_so_the_margin_keeps_the_verdicts_word(
     qtbot.wait(30)
     assert [text for _top, text, _b in reader.gutter.row_texts()] == ["⚖ Disputed"]
     assert 59 <= reader.characters_per_line() < 89  # the column gave way
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1024, 600)], ids=lambda s: "x".join(map(str, s)))
+def test_at_1024_wide_with_the_notes_open_chips_keep_their_words(qtbot, window, seed_copy,
+                                                                 ui, size):
+    """The default window beside the notes pane: symbol and word, "+1" for a second
+    verdict on the line, at a legible size, and the text still ≥ ~45 characters."""
+    from desktop.ui.reader.view import MIN_MEASURE_CHARS
+
+    win = window(seed_copy, size=size)
+    assert not win.notes.isHidden()
+    ui.highlight(qtbot, win, "Harakat al-Nujaba", 1)
+    _verdict(qtbot, win, ui, 5)  # ✘ Misleading: the widest word
+    ui.highlight(qtbot, win, "one of the largest", 1)
+    _verdict(qtbot, win, ui, 2)
+    ui.highlight(qtbot, win, "9,000 troops", 1)
+    _verdict(qtbot, win, ui, 1)
+    gutter = win.reader.gutter
+    qtbot.wait(50)
+    qtbot.waitUntil(lambda: len(gutter.row_texts()) >= 2)
+    texts = [text for _top, text, _badges in gutter.row_texts()]
+    labels = {b.label for _top, _text, badges in gutter.row_texts() for b in badges}
+    assert all(any(label in t for label in labels) for t in texts), texts
+    assert any(t.endswith(" +1") and " " in t[:-3] for t in texts), texts
+    assert QFontInfo(gutter.label_font()).pixelSize() >= 11
+    assert win.reader.characters_per_line() >= MIN_MEASURE_CHARS - 1

@@ -74,7 +74,9 @@ class DocumentController(Controller):
     # --- several documents ---------------------------------------------------
     def add_document(self, path: Path | None = None) -> str | None:
         """Ask for a document file and add it to the study; it becomes the current one."""
-        from desktop.domain.document_commands import AddDocument
+        from desktop.domain.batch import Batch
+        from desktop.domain.document_commands import AddDocument, RemoveDocument
+        from desktop.domain.factory import is_blank_page
 
         document = self._load("Add Document to Study", path)
         if document is None:
@@ -85,7 +87,13 @@ class DocumentController(Controller):
             self.switch_to(same.id)
             self._status(f"“{same.title}” is already in this study.")
             return same.id
-        self.session.execute(AddDocument(document))
+        blank = self.session.document
+        if len(self.session.study.documents) == 1 and is_blank_page(self.session.study, blank):
+            # An empty study's blank page gives its place to the first real document.
+            self.session.execute(Batch([AddDocument(document), RemoveDocument(blank.id)],
+                                       label="Add document"))
+        else:
+            self.session.execute(AddDocument(document))
         self.switch_to(document.id)
         self._status(f"Added “{document.title}”. Its tab is above the text.")
         return document.id

@@ -161,6 +161,17 @@ class FileController(Controller):
         if path is not None:
             self.open(path)
 
+    def new_empty(self) -> bool:
+        """File › New Empty Study: an untitled study with a blank page, once the current
+        one may be closed; the first document added takes the blank page's place."""
+        from desktop.domain.factory import new_empty_study
+
+        if not self.show_opened(Opened(new_empty_study(), None), "a new empty study"):
+            return False
+        self.ctx.status("A new empty study: add a document with File › Add Document to "
+                        "Study… (Ctrl+Shift+D)", 15000)
+        return True
+
     def save_as(self, background: bool = False) -> bool:
         self.writer.wait()
         path = self.prompts.save_path(str(Path(self._save_dir()) / self._suggested_name()))

@@ -8,6 +8,8 @@ while the text on top keeps a WCAG contrast ratio of at least 4.5:1.
 
 from __future__ import annotations
 
+import math
+
 RGB = tuple[int, int, int]
 
 MIN_TEXT_CONTRAST = 4.5  # WCAG AA for body text
@@ -109,3 +111,36 @@ def chip_colors(color: RGB, base: RGB, text: RGB) -> tuple[RGB, RGB, RGB]:
     ink = legible_ink(color, ground, text)
     border = mix(color, base, 0.7)
     return ground, border, ink
+
+
+def lab(rgb: RGB) -> tuple[float, float, float]:
+    """CIELAB (D65) of an sRGB colour: the space where distance approximates how
+    different two colours look."""
+    r, g, b = (_linear(c) for c in rgb)
+    x = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047
+    y = 0.2126 * r + 0.7152 * g + 0.0722 * b
+    z = (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883
+
+    def f(t: float) -> float:
+        return t ** (1 / 3) if t > 216 / 24389 else (24389 / 27 * t + 16) / 116
+
+    fx, fy, fz = f(x), f(y), f(z)
+    return 116 * fy - 16, 500 * (fx - fy), 200 * (fy - fz)
+
+
+def delta_e(a: RGB, b: RGB) -> float:
+    """CIE76 colour difference: ~2.3 is just noticeable, > 40 reads as another colour."""
+    (l1, a1, b1), (l2, a2, b2) = lab(a), lab(b)
+    return ((l1 - l2) ** 2 + (a1 - a2) ** 2 + (b1 - b2) ** 2) ** 0.5
+
+
+def hue_angle(rgb: RGB) -> float:
+    """CIELCh hue, 0 … 360 degrees."""
+    _l, a, b = lab(rgb)
+    return math.degrees(math.atan2(b, a)) % 360
+
+
+def hue_difference(a: RGB, b: RGB) -> float:
+    """The smaller angle between two colours' hues, 0 … 180 degrees."""
+    d = abs(hue_angle(a) - hue_angle(b)) % 360
+    return min(d, 360 - d)

@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 from desktop.ui.reader.colormath import blend_hex
+from desktop.ui.reader.focus_ring import install_focus_ring
 
 THEME_CHOICES = ("system", "light", "dark", "sepia")
 THEME_LABELS = {"system": "&System", "light": "&Light", "dark": "&Dark", "sepia": "S&epia"}
@@ -120,6 +121,7 @@ class ThemeManager(QObject):
         self._app = app
         self.choice = choice if choice in THEME_CHOICES else "system"
         self.theme = LIGHT
+        self.focus_ring = install_focus_ring(app)  # visible keyboard focus in every theme
         app.styleHints().colorSchemeChanged.connect(self._on_scheme_changed)
 
     def apply(self, choice: str | None = None) -> None:

@@ -12,6 +12,7 @@ once per change.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, Qt, Signal
@@ -27,7 +28,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
-from desktop.ui.reader.verdict_chips import chip_font, chip_text, paint_chip
+from desktop.ui.reader.verdict_chips import CHIP_PAD_X, chip_font, chip_text, paint_chip
+
+CHIP_INSET = 2  # the gutter's left edge to the chip; the chip ends at the text's margin
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +45,7 @@ class Badge:
 
 class VerdictGutter(QWidget):
     badgeClicked = Signal(str)  # the highlight whose chip was clicked
+    wantedWidthChanged = Signal()  # the chips' words need another width (wanted_width)
 
     def __init__(self, reader: QPlainTextEdit) -> None:
         super().__init__(reader)
@@ -56,6 +60,12 @@ class VerdictGutter(QWidget):
         self._chips: list[tuple[QRect, list[Badge]]] = []  # painted chips, for clicks
         self._pages: list[tuple[int, str]] = []  # (UTF-16 offset, "p. N"), sorted
         self._page_positions: list[int] = []
+        # What the widest chip needs, kept in step with the badges in O(log n) a change:
+        # how many badges show each (symbol, word), and how many share each paragraph.
+        self._words: Counter[tuple[str, str]] = Counter()
+        self._per_block: Counter[int] = Counter()
+        self._shared_blocks = 0  # paragraphs with two badges or more (a "+1" may show)
+        self._wanted = 0
         reader.updateRequest.connect(lambda *_: self.update())
 
     def set_page_marks(self, marks: list[tuple[int, str]]) -> None:
@@ -87,7 +97,36 @@ class VerdictGutter(QWidget):
         self._badges = sorted(badges, key=lambda b: (b.position, b.key))
         self._positions = [b.position for b in self._badges]
         self._by_key = {b.key: b for b in self._badges}
+        self._words, self._per_block, self._shared_blocks = Counter(), Counter(), 0
+        for badge in self._badges:
+            self._count(badge, 1)
+        self._update_wanted()
         self.update()
+
+    def _count(self, badge: Badge, step: int) -> None:
+        self._words[(badge.symbol, badge.label)] += step
+        if self._words[(badge.symbol, badge.label)] <= 0:
+            del self._words[(badge.symbol, badge.label)]
+        block = self.reader.document().findBlock(badge.position).blockNumber()
+        before = self._per_block[block]
+        self._per_block[block] = before + step
+        self._shared_blocks += (self._per_block[block] >= 2) - (before >= 2)
+
+    def wanted_width(self) -> int:
+        """The width that shows every chip with its word ("⚠ Misleading", "+1" too
+        when a paragraph has several verdicts); 0 without verdicts."""
+        return self._wanted
+
+    def _update_wanted(self) -> None:
+        wanted = 0
+        if self._words:
+            fm = QFontMetrics(self.label_font())
+            count = fm.horizontalAdvance(" +9") if self._shared_blocks else 0
+            widest = max(fm.horizontalAdvance(f"{symbol} {word}") for symbol, word in self._words)
+            wanted = widest + count + 2 * CHIP_PAD_X + CHIP_INSET + 1
+        if wanted != self._wanted:
+            self._wanted = wanted
+            self.wantedWidthChanged.emit()
 
     def update_badge(self, key: str, badge: Badge | None) -> None:
         """Add, replace or (with None) remove one badge without rebuilding the rest."""
@@ -96,11 +135,14 @@ class VerdictGutter(QWidget):
             i = self._badges.index(old, bisect_left(self._positions, old.position))
             del self._badges[i]
             del self._positions[i]
+            self._count(old, -1)
         if badge is not None:
             i = bisect_right(self._positions, badge.position)
             self._badges.insert(i, badge)
             self._positions.insert(i, badge.position)
             self._by_key[key] = badge
+            self._count(badge, 1)
+        self._update_wanted()
         self.update()
 
     def badges(self) -> list[Badge]:
@@ -130,7 +172,8 @@ class VerdictGutter(QWidget):
         out = []
         for top, _height, badges in self._visible_rows():
             first = badges[0]
-            text = chip_text(first.symbol, first.label, len(badges) - 1, fm, self.width() - 6)
+            text = chip_text(first.symbol, first.label, len(badges) - 1, fm,
+                             self.width() - CHIP_INSET)
             out.append((top, text, badges))
         return out
 
@@ -145,8 +188,10 @@ class VerdictGutter(QWidget):
         self._hits, self._chips = [], []
         for top, height, badges in self._visible_rows():
             first = badges[0]
-            text = chip_text(first.symbol, first.label, len(badges) - 1, fm, self.width() - 6)
-            row = QRectF(2, top + offset, self.width() - 6, max(height, fm.height() + 2))
+            text = chip_text(first.symbol, first.label, len(badges) - 1, fm,
+                             self.width() - CHIP_INSET)
+            row = QRectF(CHIP_INSET, top + offset, self.width() - CHIP_INSET,
+                         max(height, fm.height() + 2))
             chip = paint_chip(painter, row, text, first.verdict, base, ink).toAlignedRect()
             self._hits.append((chip, "\n\n".join(b.tooltip for b in badges)))
             self._chips.append((chip, badges))

@@ -45,9 +45,7 @@ MIN_MEASURE_CHARS = 45  # below this the window folds its side panels away
 MEASURE_RANGE = (45, 140)
 MATCH_STRENGTH, CURRENT_MATCH_STRENGTH, FLASH_STRENGTH = 0.22, 0.55, 0.45
 FLASH_TICKS = 6
-GUTTER_WIDTH = 112
 GUTTER_MIN = 44  # a verdict chip's symbol and count fit even in a narrow reader
-WORDY_CHARS = 60  # the column may narrow to this to leave the margin room for words
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +82,9 @@ class ReaderView(QPlainTextEdit):
         self.setFrameShape(QPlainTextEdit.Shape.NoFrame)
         self.base_point_size = BASE_POINT_SIZE
         self.measure_chars = MEASURE_CHARS  # the reading column's widest (Preferences)
+        # An empty study's blank page says what to do instead of staying blank.
+        self.setPlaceholderText("Nothing to read yet. Add a document to the study: "
+                                "File › Add Document to Study… (Ctrl+Shift+D).")
         self.document().setDocumentMargin(12)
         self.document().setDefaultTextOption(bidi_text_option(
             self.document().defaultTextOption()))
@@ -101,6 +102,7 @@ class ReaderView(QPlainTextEdit):
         self._flash_timer.timeout.connect(self._flash_step)
         self.gutter = VerdictGutter(self)
         self.gutter.badgeClicked.connect(self.highlightClicked)
+        self.gutter.wantedWidthChanged.connect(self._margins_changed)
         self.set_reader_font("", 0)
         # Find matches: a separate sorted list of (start, end), UTF-16, painted like ranges.
         self._match_starts: list[int] = []
@@ -259,6 +261,13 @@ class ReaderView(QPlainTextEdit):
         margins = GUTTER_MIN + 16 + 2 * int(self.document().documentMargin())
         return chars + margins + self.verticalScrollBar().sizeHint().width()
 
+    def wordy_reading_width(self) -> int:
+        """The minimum reading width with room for the verdict chips' words: what the
+        side panels give back, down to their own minimum, before the margin drops to
+        symbols (they never fold for it)."""
+        words = max(GUTTER_MIN, self.gutter.wanted_width())
+        return self.minimum_reading_width() - GUTTER_MIN + words
+
     def characters_per_line(self) -> float:
         """How many average characters fit a line of the text column now."""
         usable = self.viewport().width() - 2 * self.document().documentMargin()
@@ -268,19 +277,27 @@ class ReaderView(QPlainTextEdit):
         super().resizeEvent(event)
         self._update_margins()
 
+    def _margins_changed(self) -> None:
+        if self.isVisible():  # before the first show, the first resize sets the margins
+            self._update_margins()
+
     def _update_margins(self) -> None:
         """Keep the text column at a readable measure, centred, however wide the window."""
         char = self.fontMetrics().averageCharWidth()
         measure = char * self.measure_chars
         available = self.width() - self.verticalScrollBar().sizeHint().width()
         # A verdict's word ("⚖ Disputed") is worth a few characters of a long line: the
-        # column gives way down to WORDY_CHARS before the margin drops to symbols.
-        wordy = min(measure, max(char * WORDY_CHARS, available - GUTTER_WIDTH - 16))
-        spare = available - wordy
-        # The left margin holds the verdict gutter: give it room for a word before
-        # centring the text column with what is left.
-        left = max(GUTTER_MIN, min(GUTTER_WIDTH, spare - 16), spare // 2)
-        right = max(16, spare - left)
+        # column gives way, down to the least readable measure, before the margin drops
+        # to symbols. The document's own margin keeps the text off the gutter and the
+        # scroll bar, so a tight column has no right margin of its own.
+        words = max(GUTTER_MIN, self.gutter.wanted_width())
+        floor = char * MIN_MEASURE_CHARS + 2 * int(self.document().documentMargin())
+        column = min(measure, max(floor, available - words))
+        spare = available - column
+        # The left margin holds the verdict gutter: room for the words first, then the
+        # column is centred with what is left.
+        left = max(GUTTER_MIN, min(words, spare), spare // 2)
+        right = max(0, spare - left)
         side = left
         contents = self.contentsRect()
         self.gutter.setGeometry(contents.left(), contents.top(), side, contents.height())

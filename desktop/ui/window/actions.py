@@ -80,6 +80,7 @@ class Actions:
     toggle_notes: QAction
     toggle_search: QAction
     new_study: QAction  # File › New Study from Document
+    new_empty_study: QAction  # File › New Empty Study
 
 
 def _action(parent: QWidget, text: str, shortcuts=(), tip: str = "", icon=None) -> QAction:
@@ -228,6 +229,9 @@ def create_actions(window: QWidget, undo_group: QUndoGroup) -> Actions:
                                          "Show or hide Search Study")),
         new_study=_action(window, "Ne&w Study from Document…", [StdKey.New],
                           "Start a new study on a document"),
+        new_empty_study=_action(window, "New Empt&y Study", ["Ctrl+Shift+N"],
+                                "Start a study with no document yet: add documents, "
+                                "references and a study note as you go"),
     )
 
 

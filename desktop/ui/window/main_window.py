@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QUndoGroup
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.blind import seen
 from desktop.domain.changes import ChangeSet
 from desktop.domain.plural import plural
 from desktop.storage.settings import load_settings
@@ -44,7 +43,6 @@ from desktop.ui.controllers.tags import TagController
 from desktop.ui.controllers.web import WebController
 from desktop.ui.core.current import CurrentSession
 from desktop.ui.core.session import StudySession
-from desktop.ui.core.viewer import current_viewer
 from desktop.ui.dialogs.prompts import Prompts
 from desktop.ui.notes.pane import NotesPane
 from desktop.ui.reader.document_tabs import DocumentTabs
@@ -62,9 +60,16 @@ from desktop.ui.window.actions import (
 )
 from desktop.ui.window.document_status import DocumentStatus, describe
 from desktop.ui.window.measure import MeasureKeeper
+from desktop.ui.window.menus import (
+    HighlightHooks,
+    MenuParts,
+    build_menus,
+    show_page_menu,
+    show_reader_menu,
+)
 from desktop.ui.window.pdf_pages import ActiveText, PdfPages
 from desktop.ui.window.recent_menu import RecentMenu
-from desktop.ui.window.status import StatusSummary
+from desktop.ui.window.status import MessageRoom, StatusSummary
 from desktop.ui.window.undo_bar import UndoBar
 from desktop.ui.window.window_state import restore_window_state, save_window_state
 
@@ -131,11 +136,17 @@ class MainWindow(QMainWindow):
 
         self._lay_out()
         self.highlight_menu = QMenu("Hi&ghlight", self)
+        self._hooks = HighlightHooks(lambda: self.session.study, self.notes.select_highlight,
+                                     self.highlights.set_category,
+                                     self.highlights.set_checkable,
+                                     self.documents.add_reattach_item)
         self.recent_menu = RecentMenu(self, self.files.open, self.status)
         self.setAcceptDrops(True)
         self.reader.setAcceptDrops(False)  # a file dropped on the text opens, as anywhere
         self.statusBar().addPermanentWidget(self.status_summary)
         self.statusBar().addPermanentWidget(self.document_status)
+        self.message_room = MessageRoom(self.statusBar(),
+                                        [self.status_summary, self.document_status])
 
         # The reader keeps its measure: side panels fold away before it gets crushed.
         self.measure = MeasureKeeper(self, self.reader, self.reader_stack, self.splitter,
@@ -202,6 +213,7 @@ class MainWindow(QMainWindow):
         a, notes, edits = self.menu_actions, self.notes, self.highlights
         a.open.triggered.connect(self.files.open_dialog)
         a.new_study.triggered.connect(self.files.new_from_document)
+        a.new_empty_study.triggered.connect(self.files.new_empty)
         a.save.triggered.connect(lambda: self.files.save(background=True))
         a.save_as.triggered.connect(lambda: self.files.save_as(background=True))
         a.reopen_encoding.triggered.connect(self.formats.reopen_with_encoding)
@@ -381,152 +393,21 @@ class MainWindow(QMainWindow):
         self._reader_row.addWidget(self.page_minimap)
         self.find_bar.pages = view
 
+    def _menu_parts(self) -> MenuParts:
+        return MenuParts(self.menu_actions, self.look.actions, self.category_actions,
+                         self.verdict_actions, self.recent_menu, self.highlight_menu)
+
     def _build_menus(self) -> None:
-        a, look = self.menu_actions, self.look.actions
-        bar = self.menuBar()
-        bar.clear()
-        file_menu = bar.addMenu("&File")
-        file_menu.addAction(a.new_study)
-        file_menu.addAction(a.open)
-        file_menu.addAction(a.open_address)
-        file_menu.addMenu(self.recent_menu)
-        file_menu.addAction(a.reopen_encoding)
-        file_menu.addActions([a.save, a.save_as])
-        file_menu.addSeparator()
-        file_menu.addActions([a.add_document, a.remove_document])
-        file_menu.addSeparator()
-        export = file_menu.addMenu("&Export")
-        export.addActions([a.export_markdown, a.export_html])
-        export.addSeparator()
-        export.addActions([a.export_w3c, a.export_claimreview, a.export_csv])
-        export.addSeparator()
-        export.addAction(a.publish_address)
-        imports = file_menu.addMenu("&Import")
-        imports.addActions([a.import_w3c, a.import_references])
-        file_menu.addActions([a.merge_study, a.merge_conflicts])
-        file_menu.addSeparator()
-        file_menu.addActions([a.close, a.quit])
-        edit = bar.addMenu("&Edit")
-        edit.addActions([a.undo, a.redo])
-        edit.addSeparator()
-        edit.addActions([a.copy, a.select_all])
-        edit.addSeparator()
-        edit.addActions([a.find, a.find_next, a.find_previous, a.search_study])
-        self.highlight_menu.clear()
-        self.highlight_menu.addActions(list(self.category_actions.values()))
-        self.highlight_menu.addSeparator()
-        self.highlight_menu.addActions([a.edit_note, a.edit_tags, a.delete_highlight])
-        self.highlight_menu.addSeparator()
-        self.highlight_menu.addAction(a.reattach_highlight)
-        bar.addMenu(self.highlight_menu)
-        document_menu = bar.addMenu("&Document")
-        document_menu.addActions([a.next_document, a.previous_document])
-        document_menu.addSeparator()
-        document_menu.addActions([a.update_document, a.previous_versions])
-        document_menu.addSeparator()
-        document_menu.addActions([a.check_new_version, a.archive_document])
-        document_menu.addSeparator()
-        document_menu.addActions([a.document_info, a.show_source, a.markdown_source])
-        check = bar.addMenu("&Check")
-        verdicts = check.addMenu("&Verdict")
-        verdicts.addActions(list(self.verdict_actions.values()))
-        check.addAction(a.rule_verdict)
-        takes = check.addMenu("&Categories That Take a Verdict")
-        takes.setObjectName("checkableCategoriesMenu")
-        takes.aboutToShow.connect(lambda: self._fill_checkable_menu(takes))
-        self._fill_checkable_menu(takes)
-        check.addActions([a.attach_reference, a.paste_source, a.link_passage])
-        check.addSeparator()
-        check.addActions([a.add_reference, a.show_references])
-        view = bar.addMenu("&View")
-        view.addActions([a.zoom_in, a.zoom_out, a.zoom_reset])
-        view.addActions([a.fit_width, a.fit_page, a.pdf_text])
-        edit.addSeparator()
-        edit.addAction(look.preferences)
-        view.addSeparator()
-        themes = view.addMenu("&Theme")
-        themes.addActions(list(look.themes.values()))
-        view.addSeparator()
-        view.addActions([look.show_minimap, look.minimap_by_verdict])
-        view.addSeparator()
-        view.addActions([a.toggle_notes, a.toggle_search])
-        help_menu = bar.addMenu("&Help")
-        help_menu.addActions([a.shortcuts, a.open_sample])
-        help_menu.addSeparator()
-        help_menu.addAction(a.about)
-
-        self.toolbar.clear()
-        self.toolbar.addActions([a.open, a.save])
-        self.toolbar.addSeparator()
-        self.toolbar.addActions(list(self.category_actions.values()))
-
-    def _fill_checkable_menu(self, menu: QMenu) -> None:
-        """One checkable item per category of this study: does it take a verdict?"""
-        menu.clear()
-        for category in self.session.study.categories:
-            action = menu.addAction(category.name)
-            action.setCheckable(True)
-            action.setChecked(category.checkable)
-            action.toggled.connect(
-                lambda on, c=category.id: self.highlights.set_checkable(c, on))
+        build_menus(self.menuBar(), self.toolbar, self._menu_parts(), self._hooks)
 
     def show_reader_menu(self, pos: QPoint) -> None:
-        """The reader's context menu: Qt's own, then highlighting, then (on a highlight)
-        its category, verdict and the commands on it."""
-        a, edits = self.menu_actions, self.highlights
-        menu = self.reader.createStandardContextMenu(pos)
-        menu.addSeparator()
-        as_menu = menu.addMenu("Highlight &as")
-        as_menu.addActions(list(self.category_actions.values()))
-        as_menu.setEnabled(self.reader.selection_range() is not None)
-        self.documents.add_reattach_item(menu)  # an orphan selected in the list
-        hid = self.reader.key_at(pos)
-        if hid is not None:
-            study = self.session.study
-            self.notes.select_highlight(hid)
-            menu.addSeparator()
-            change = menu.addMenu("Change Cate&gory")
-            current = study.highlights[hid].category_id
-            for category in study.categories:
-                action = change.addAction(category.name)
-                action.setCheckable(True)
-                action.setChecked(category.id == current)
-                action.triggered.connect(
-                    lambda _=False, c=category.id: edits.set_category(hid, c)
-                )
-            verdicts = menu.addMenu("&Verdict")
-            current_verdict = seen(study.highlights[hid], current_viewer()).verdict
-            for verdict, action in self.verdict_actions.items():
-                action.setChecked(verdict == current_verdict)
-                verdicts.addAction(action)
-            menu.addActions([a.attach_reference, a.paste_source, a.link_passage])
-            menu.addSeparator()
-            menu.addAction(a.edit_note)
-            menu.addAction(a.edit_tags)
-            menu.addAction(a.delete_highlight)
-        menu.exec(self.reader.viewport().mapToGlobal(pos))
-        menu.deleteLater()
+        """The reader's context menu (``menus.show_reader_menu``)."""
+        show_reader_menu(self.reader, pos, self._menu_parts(), self._hooks)
 
     def show_page_menu(self, pos: QPoint) -> None:
-        """The page view's context menu: copy, highlight the selection, and the
-        commands on the highlight under the pointer."""
-        a, view = self.menu_actions, self.pdf.view
-        if view is None:
-            return
-        menu = QMenu(self)
-        menu.addAction(a.copy)
-        as_menu = menu.addMenu("Highlight &as")
-        as_menu.addActions(list(self.category_actions.values()))
-        as_menu.setEnabled(view.selection_range() is not None)
-        hid = view.key_at(QPointF(pos))  # viewport coordinates, as for the reader
-        if hid is not None:
-            self.notes.select_highlight(hid)
-            menu.addSeparator()
-            menu.addActions([a.attach_reference, a.link_passage])
-            menu.addSeparator()
-            menu.addActions([a.edit_note, a.edit_tags, a.delete_highlight])
-        menu.exec(view.viewport().mapToGlobal(pos))
-        menu.deleteLater()
+        """The page view's context menu (``menus.show_page_menu``)."""
+        if self.pdf.view is not None:
+            show_page_menu(self, self.pdf.view, pos, self._menu_parts(), self._hooks)
 
     # --- session -------------------------------------------------------------
     @property

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter, QWidget
 
 from desktop.ui.reader.view import ReaderView
@@ -42,6 +42,7 @@ class MeasureKeeper(QObject):
         window.installEventFilter(self)
         notes.installEventFilter(self)
         splitter.splitterMoved.connect(lambda *_: self.schedule())
+        reader.gutter.wantedWidthChanged.connect(self.schedule)
 
     # --- what the user asks ---------------------------------------------------------
     def set_notes_shown(self, shown: bool) -> None:
@@ -92,7 +93,7 @@ class MeasureKeeper(QObject):
         self._pending = False
         if not self.window.isVisible():
             return
-        if self.spare() < 0 and not self._shrink_notes():
+        if self.spare() < 0 and not self._shrink_notes() and not self._shrink_search():
             dock = self.search_dock()
             search_open = dock is not None and not dock.isHidden() and not dock.isFloating()
             notes_open = not self.notes.isHidden()
@@ -108,10 +109,35 @@ class MeasureKeeper(QObject):
                     return
             return
         self._restore()
+        self._room_for_words()
 
-    def _shrink_notes(self) -> bool:
-        """Give the reader back room the notes take beyond their minimum; True if that
-        was enough."""
+    def _room_for_words(self) -> None:
+        """The verdict chips' words are worth a narrower side panel (never a fold):
+        the notes, then Search Study, give back what they have beyond their minimum."""
+        wanted = self.reader.wordy_reading_width()
+        if self.area.width() >= wanted:
+            return
+        self._shrink_notes(wanted)
+        self._shrink_search(wanted)
+
+    def _shrink_search(self, wanted: int | None = None) -> bool:
+        """Give the reader back room Search Study takes beyond its minimum, up to
+        ``wanted`` (default: the minimum reading width); True if that was enough."""
+        dock = self.search_dock()
+        if dock is None or dock.isHidden() or dock.isFloating():
+            return False
+        reading = self.reader.minimum_reading_width() if wanted is None else wanted
+        short = reading - self.area.width()
+        least = dock.minimumSizeHint().width()
+        if short <= 0 or dock.width() <= least:
+            return False
+        self.window.resizeDocks([dock], [max(least, dock.width() - short)],
+                                Qt.Orientation.Horizontal)
+        return dock.width() - short >= least
+
+    def _shrink_notes(self, wanted: int | None = None) -> bool:
+        """Give the reader back room the notes take beyond their minimum, up to
+        ``wanted`` (default: the minimum reading width); True if that was enough."""
         if self.notes.isHidden():
             return False
         sizes = self.splitter.sizes()
@@ -120,8 +146,10 @@ class MeasureKeeper(QObject):
             return False
         total = sum(sizes)
         beside = max(0, sizes[0] - self.area.width())  # the minimap beside the text
-        width = max(least, total - self.reader.minimum_reading_width() - beside)
-        self.splitter.setSizes([total - width, width])
+        reading = self.reader.minimum_reading_width() if wanted is None else wanted
+        width = max(least, min(sizes[1], total - reading - beside))
+        if width != sizes[1]:
+            self.splitter.setSizes([total - width, width])
         return self.spare() >= 0 or width > least
 
     def _fold_search(self, dock: QDockWidget) -> None:
@@ -139,11 +167,19 @@ class MeasureKeeper(QObject):
         if "notes" in self.folded and spare >= self._notes_width() + self.splitter.handleWidth():
             self.folded.discard("notes")
             self._show_notes()
+            self._unsay("Notes folded")
             return
         dock = self.search_dock()
         if "search" in self.folded and dock is not None and spare >= dock.width():
             self.folded.discard("search")
             dock.show()
+            self._unsay("Search Study folded")
+
+    def _unsay(self, fold: str) -> None:
+        """A panel back by itself: its fold message, if still showing, is no longer true."""
+        bar = self.window.statusBar()
+        if bar.currentMessage().startswith(fold):
+            bar.clearMessage()
 
     def _notes_width(self) -> int:
         """The width the notes take when they come back (no flapping: the same figure

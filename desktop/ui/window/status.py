@@ -1,13 +1,15 @@
 """The status bar's permanent summary: words, highlights by category, claims checked.
 
 Counted once per change (never while a note is typed); the word count once per document.
+A passing message the permanent labels would clip steps them aside (``MessageRoom``).
 """
 
 from __future__ import annotations
 
 from collections import Counter
 
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from desktop.domain.blind import EVERYONE, Viewer, hidden_count
 from desktop.domain.changes import ChangeSet
@@ -78,3 +80,37 @@ class StatusSummary(QLabel):
         if self._study is not None:
             self.setText(summary_text(self._study, self._document_id, self._words,
                                       current_viewer()))
+
+
+MESSAGE_MARGIN = 16  # the bar's own margin before the message, and a little air
+
+
+class MessageRoom(QObject):
+    """QStatusBar paints a passing message left of its permanent widgets and clips it
+    ("Notes folde…" at 800×600). While a message shows that would not fit, the
+    permanent widgets step aside, the first (the longest: the summary) first; they come
+    back when the message ends."""
+
+    def __init__(self, bar: QStatusBar, permanent: list[QWidget]) -> None:
+        super().__init__(bar)
+        self.bar, self.permanent = bar, permanent
+        self.aside: list[QWidget] = []
+        bar.messageChanged.connect(self._message_changed)
+
+    def _message_changed(self, message: str) -> None:
+        for widget in self.aside:
+            widget.show()
+        self.aside = []
+        if not message:
+            return
+        needed = self.bar.fontMetrics().horizontalAdvance(message) + MESSAGE_MARGIN
+        shown = [w for w in self.permanent if not w.isHidden()]
+        layout = self.bar.layout()
+        spacing = layout.spacing() if layout is not None else 6
+        taken = sum(max(w.width(), w.sizeHint().width()) + spacing for w in shown)
+        for widget in shown:
+            if self.bar.width() - taken >= needed:
+                break
+            widget.hide()
+            self.aside.append(widget)
+            taken -= max(widget.width(), widget.sizeHint().width()) + spacing
