@@ -1,0 +1,142 @@
+"""Annotation cards (#17), driven as a user would: the selected card opens in place in
+the list (no tabs under it), ↑/↓ move between cards, Enter writes the note, Esc leaves,
+and note, verdict, rationale, tags, delete and undo all happen inside the card."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QTabWidget
+
+from desktop.domain.crosscheck import Verdict
+from desktop.ui.notes.pane import PICK_HINT
+from tests.ui import helpers as ui
+
+TROOPS = "the 9,000 troops that are currently stationed in Iraq"
+QUOTE = "We will not allow the Americans"
+PRETENDED = "pretended to fight ISIS"
+
+
+def focused():
+    return QApplication.focusWidget()
+
+
+def card_rect_in_list(win):
+    """The open card's rectangle and its row's, in the list's viewport."""
+    notes = win.notes
+    row = notes.model.row_of(notes.current_id())
+    return notes.card.geometry(), notes.list.visualRect(notes.model.index(row))
+
+
+def test_the_selected_card_opens_in_place_with_no_tab_levels(qtbot, window, seed_copy):
+    win = window(seed_copy)
+    first = ui.highlight(qtbot, win, TROOPS, 1)
+    second = ui.highlight(qtbot, win, PRETENDED, 4)
+    notes = win.notes
+    ui.click_list(qtbot, win, first)
+    assert notes.current_id() == first
+    card, row = card_rect_in_list(win)
+    assert notes.card.isVisible() and notes.card.parent() is notes.list.viewport()
+    assert card.top() == row.top() and card.height() > 2 * row.height()  # open, in place
+    assert "9,000 troops" in notes.card.quote.text()
+    # The next card is compact, below the open one: clicking it moves the open card there.
+    below = notes.list.visualRect(notes.model.index(notes.model.row_of(second)))
+    assert below.top() >= card.bottom()
+    ui.click_list(qtbot, win, second)
+    assert notes.current_id() == second and PRETENDED in notes.card.quote.text()
+    card, row = card_rect_in_list(win)
+    assert card.top() == row.top()
+    assert [r["id"] for r in ui.rows(win)] == [first, second]  # spacers are not cards
+    # Everything about a highlight is in the card: no tab widget inside it.
+    assert notes.card.findChildren(QTabWidget) == []
+    assert notes.card.evidence.isVisible() and notes.card.links.isVisible()
+    assert notes.card.tags.isVisible() and notes.card.verdict.rationale.isVisible()
+
+
+def test_arrows_step_over_the_open_card_enter_writes_esc_leaves(qtbot, window, seed_copy):
+    win = window(seed_copy)
+    ids = [ui.highlight(qtbot, win, phrase, n)
+           for phrase, n in ((TROOPS, 1), (QUOTE, 3), (PRETENDED, 4))]
+    notes = win.notes
+    notes.select_highlight(ids[0])
+    notes.list.setFocus()
+    qtbot.keyClick(notes.list, Qt.Key.Key_Down)
+    assert notes.current_id() == ids[1]
+    qtbot.keyClick(notes.list, Qt.Key.Key_Down)
+    assert notes.current_id() == ids[2]
+    qtbot.keyClick(notes.list, Qt.Key.Key_Down)  # the last card: stays
+    assert notes.current_id() == ids[2]
+    qtbot.keyClick(notes.list, Qt.Key.Key_Up)
+    qtbot.keyClick(notes.list, Qt.Key.Key_Up)
+    assert notes.current_id() == ids[0]
+    qtbot.keyClick(notes.list, Qt.Key.Key_End)
+    assert notes.current_id() == ids[2]
+    qtbot.keyClick(notes.list, Qt.Key.Key_Home)
+    assert notes.current_id() == ids[0]
+    qtbot.keyClick(notes.list, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: focused() is notes.card.note.editor)
+    qtbot.keyClick(notes.card.note.editor, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: focused() is notes.list)
+    qtbot.keyClick(notes.list, Qt.Key.Key_Escape)  # and from the list back to the text
+    qtbot.waitUntil(lambda: focused() is win.reader)
+
+
+def test_a_card_edited_by_keyboard_note_verdict_rationale_tag_delete_undo(
+        qtbot, window, seed_copy):
+    win = window(seed_copy)
+    hid = ui.highlight(qtbot, win, TROOPS, 1)
+    notes, card = win.notes, win.notes.card
+    notes.list.setFocus()
+    qtbot.keyClick(notes.list, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: focused() is card.note.editor)
+    qtbot.keyClicks(card.note.editor, "**Check the number.**")
+    # Preview in the card: a toggle, by key, rendered.
+    qtbot.keyClick(card.note.editor, Qt.Key.Key_M, ui.CTRL | ui.SHIFT)
+    assert card.note.previewing and "Check the number." in card.note.preview.toPlainText()
+    qtbot.keyClick(focused(), Qt.Key.Key_M, ui.CTRL | ui.SHIFT)
+    assert not card.note.previewing and focused() is card.note.editor
+    # A verdict by its key: the cursor lands in the rationale, typing goes there.
+    qtbot.keyClick(card.note.editor, Qt.Key.Key_2, ui.CTRL | Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: focused() is card.verdict.rationale)
+    qtbot.keyClicks(focused(), "Official figures were lower")
+    # Tags: Ctrl+T, type, Enter.
+    qtbot.keyClick(focused(), Qt.Key.Key_T, ui.CTRL)
+    qtbot.waitUntil(lambda: focused() is card.tags)
+    qtbot.keyClicks(card.tags, "troops")
+    qtbot.keyClick(card.tags, Qt.Key.Key_Return)
+    h = win.session.study.highlights[hid]
+    assert (h.note, h.verdict, h.rationale, h.tags) == (
+        "**Check the number.**", Verdict.DISPUTED, "Official figures were lower", ["troops"])
+    assert notes.model.index(0).data(Qt.ItemDataRole.AccessibleTextRole).endswith(
+        "tags: troops")
+    # Esc leaves the card; Del deletes; the quiet bar offers Undo; Ctrl+Z brings it all back.
+    qtbot.keyClick(card.tags, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: focused() is notes.list)
+    qtbot.keyClick(notes.list, Qt.Key.Key_Delete)
+    assert hid not in win.session.study.highlights and not card.isVisible()
+    assert win.undo_bar.isVisible() and "Undo" in win.undo_bar.undo_button.text()
+    qtbot.keyClick(notes.list, Qt.Key.Key_Z, ui.CTRL)
+    h = win.session.study.highlights[hid]
+    assert (h.note, h.verdict, h.tags) == ("**Check the number.**", Verdict.DISPUTED,
+                                           ["troops"])
+    assert notes.current_id() == hid and card.isVisible()
+    assert card.verdict.rationale.text() == "Official figures were lower"
+
+
+def test_empty_states_say_what_to_do(qtbot, window, seed_copy):
+    win = window(seed_copy)
+    notes = win.notes
+    assert notes.stack.currentWidget() is notes.empty
+    assert "Select a passage in the text" in notes.empty.text()
+    hid = ui.highlight(qtbot, win, TROOPS, 1)
+    notes.list.clearSelection()
+    notes.list.setCurrentIndex(notes.model.index(-1))
+    assert notes.current_id() is None and not notes.card.isVisible()
+    assert notes.hint.text() == PICK_HINT
+    notes.select_highlight(hid)
+    assert "write the note" in notes.hint.text() and "back to the list" in notes.hint.text()
+    # An empty note's preview says how to write one; an empty card lists no greyed buttons.
+    notes.card.note.show_preview()
+    assert notes.card.note.preview.toPlainText().startswith("Nothing written yet.")
+    assert notes.card.evidence.title.text().startswith("Sources — none yet")
+    assert not notes.card.evidence.detach.isVisible()
+    assert notes.card.evidence.attach.isVisible()
