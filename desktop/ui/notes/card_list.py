@@ -3,14 +3,15 @@
 The open card's editor (``CardEditor``) lies over its row and the empty rows the model
 keeps under it (``HighlightListModel.open_card``), so it moves with the list as it
 scrolls and pushes the cards below down, while every row keeps one height (uniform
-sizes keep a 10k-card list fast: ../shared/notes/qt-performance.md).
+sizes keep a 10k-card list fast: ../shared/notes/qt-performance.md). Opening another
+card re-maps rows without a layout, so the view moves its current index along itself.
 """
 
 from __future__ import annotations
 
 from math import ceil
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
@@ -33,6 +34,7 @@ class CardListView(QListView):
         self._refit_timer.setSingleShot(True)
         self._refit_timer.setInterval(0)
         self._refit_timer.timeout.connect(self.refit)
+        self.moving = False  # the current index follows a re-mapped card: not a new choice
 
     def cards(self) -> HighlightListModel:
         model = self.model()
@@ -48,9 +50,12 @@ class CardListView(QListView):
         """Open ``highlight_id``'s card (None: close it), making room under its row.
         ``keep_under_pointer``: a click opened it; the card stays where it was clicked."""
         model = self.cards()
+        before = (model.open_row, model.spacers)
         if highlight_id is None or model.row_of(highlight_id) is None:
             model.open_card(None, 0)
             self.card.hide()
+            if before[0] is not None:
+                self.viewport().update()
             return
         height = self.row_height()
         needed = self.card.height_for(max(200, self.viewport().width()))
@@ -58,6 +63,17 @@ class CardListView(QListView):
         if moved_up and keep_under_pointer:
             bar = self.verticalScrollBar()
             bar.setValue(bar.value() - moved_up * height)
+        row = model.row_of(highlight_id)
+        current = self.currentIndex()
+        if row is not None and current.isValid() and current.row() != row:
+            self.moving = True
+            try:
+                self.selectionModel().setCurrentIndex(
+                    model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            finally:
+                self.moving = False
+        if (model.open_row, model.spacers) != before:
+            self.viewport().update()  # rows were re-mapped: the view was not told
         self.card.show()
         self.place_card()
 
@@ -124,8 +140,11 @@ class CardListView(QListView):
         return self._card_of(index)
 
     def _card_of(self, index: QModelIndex | QPersistentModelIndex) -> QModelIndex:
-        """A spacer row stands for the open card above it."""
+        """A spacer row stands for the card above it (the open one, or the last)."""
+        if not index.isValid():
+            return QModelIndex()
         model = self.cards()
-        if index.isValid() and model.is_spacer(index.row()) and model.open_row is not None:
-            return model.index(model.open_row)
-        return model.index(index.row()) if index.isValid() else QModelIndex()
+        row = index.row()
+        while row > 0 and model.is_spacer(row):
+            row -= 1
+        return model.index(row)

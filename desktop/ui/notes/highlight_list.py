@@ -40,6 +40,7 @@ TAGS_ROLE = Qt.ItemDataRole.UserRole + 10  # "#economy #sanctions", or ""
 TAKES_VERDICT_ROLE = Qt.ItemDataRole.UserRole + 20  # its category is checkable (#17)
 CARD_ROLE = Qt.ItemDataRole.UserRole + 21  # (stances "▲1 ▼1", review status, note line)
 _GREY = QColor("#888888")
+POOL_SLACK = 3  # spare spacer rows: a taller card next time needs no new layout
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -54,6 +55,12 @@ class HighlightListModel(QAbstractListModel):
     The open card (``open_card``) is followed by empty *spacer* rows that make room for
     its editor, so every row keeps one height: uniform sizes keep a 10k list fast, and
     a taller row would make the view ask Python for every row's size on each change.
+    The spacers are a pool of ``pad`` rows kept at the end of the list while no card
+    uses them; opening another card moves them by mapping rows afresh, without telling
+    the view (same count, same heights: nothing to lay out). Any change the view hears
+    of makes it lay out every row again, two calls into Python per row — 100 ms per
+    card at 10k highlights — so the row count changes only when a card needs more room
+    than the pool holds.
     """
 
     def __init__(self, study: Study, document_id: str, parent=None) -> None:
@@ -79,6 +86,7 @@ class HighlightListModel(QAbstractListModel):
         self._titles: dict[str, str] = {}
         self._open_at: int | None = None  # index in _rows of the open card
         self._spacers = 0  # empty rows after it, under the card's editor
+        self._pad = 0  # spacer rows in all: under the open card, the rest at the end
         self._rebuild()
 
     def set_study(self, study: Study, document_id: str) -> None:
@@ -185,6 +193,8 @@ class HighlightListModel(QAbstractListModel):
         self._rows = rows
         self._row_of = {h.id: i for i, h in enumerate(rows)}
         self._open_at, self._spacers = None, 0  # only ever called inside a reset
+        if not rows:
+            self._pad = 0  # an empty list has no rows at all
 
     def _haystack(self, h: Highlight) -> str:
         """Quote, note, rationale and cited references (title, author, address, excerpt,
@@ -210,13 +220,14 @@ class HighlightListModel(QAbstractListModel):
         return row
 
     def _highlight_at(self, view_row: int) -> Highlight | None:
-        """The highlight of a view row; None for a spacer under the open card."""
+        """The highlight of a view row; None for a spacer (under the open card or in the
+        pool at the end)."""
         at = self._open_at
-        if at is None or view_row <= at:
-            return self._rows[view_row]
-        if view_row <= at + self._spacers:
-            return None
-        return self._rows[view_row - self._spacers]
+        if at is not None and view_row > at:
+            if view_row <= at + self._spacers:
+                return None
+            view_row -= self._spacers
+        return self._rows[view_row] if view_row < len(self._rows) else None
 
     def is_spacer(self, view_row: int) -> bool:
         """The card's editor covers spacers: the view's ``moveCursor`` skips them (no
@@ -240,34 +251,20 @@ class HighlightListModel(QAbstractListModel):
     def open_card(self, highlight_id: str | None, spacers: int) -> int:
         """Open ``highlight_id``'s card with ``spacers`` empty rows after it (closing the
         one open before); returns by how many rows its card moved up (spacers that were
-        above it and are now below), so the view can keep it under the pointer."""
+        above it and are now below), so the view can keep it under the pointer and move
+        its current index along. The view must repaint: rows changed silently."""
         new = self._row_of.get(highlight_id) if highlight_id else None
         old, k = self._open_at, self._spacers
-        root = QModelIndex()
         if new is None:
-            if old is not None and k:
-                self.beginRemoveRows(root, old + 1, old + k)
-                self._spacers = 0
-                self.endRemoveRows()
-            self._open_at = None
+            self._open_at, self._spacers = None, 0
             return 0
-        moved_up = 0
-        if old is not None and old != new and k:
-            dest = new + k + 1 if new > old else new + 1
-            self.beginMoveRows(root, old + 1, old + k, root, dest)
-            self._open_at = new
-            self.endMoveRows()
-            moved_up = k if new > old else 0
-        self._open_at = new
-        if spacers > k:
-            self.beginInsertRows(root, new + k + 1, new + spacers)
-            self._spacers = spacers
+        if spacers > self._pad:  # the pool is too small: grow it (the view lays out)
+            end, grown = len(self._rows) + self._pad, spacers + POOL_SLACK
+            self.beginInsertRows(QModelIndex(), end, end + grown - self._pad - 1)
+            self._pad = grown
             self.endInsertRows()
-        elif spacers < k:
-            self.beginRemoveRows(root, new + spacers + 1, new + k)
-            self._spacers = spacers
-            self.endRemoveRows()
-        return moved_up
+        self._open_at, self._spacers = new, spacers
+        return k if old is not None and new > old else 0
 
     def contains(self, highlight_id: str) -> bool:
         """Whether the highlight exists in this document, shown or filtered out."""
@@ -275,7 +272,7 @@ class HighlightListModel(QAbstractListModel):
         return h is not None and (self.all_documents or h.document_id == self._document_id)
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows) + self._spacers
+        return 0 if parent.isValid() else len(self._rows) + self._pad
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():

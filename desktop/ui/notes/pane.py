@@ -85,6 +85,7 @@ class NotesPane(QWidget):
         self._study = study
         self._document_id = document_id
         self._quiet = False
+        self._pressed_open: str | None = None  # a press opened this card (see _on_clicked)
         self._counts: tuple[str, int] | None = None  # see _refresh_summary
 
         self.model = HighlightListModel(study, document_id, self)
@@ -460,19 +461,26 @@ class NotesPane(QWidget):
             self.card.note.editor.setFocus()
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self.list.moving:
+            return  # the open card's rows were re-mapped: the same highlight
         hid = current.data(ID_ROLE) if current.isValid() else None
         clicking = QApplication.mouseButtons() != Qt.MouseButton.NoButton
         self._show_detail(hid, keep_under_pointer=clicking)
-        # A mouse click reveals through ``clicked`` (which also fires on the current row);
-        # here only keyboard moves, so one click does not reveal twice.
-        if hid and not clicking:
-            self.list.reveal_card()
+        if hid:
+            # A click that opens a card reveals it here; ``clicked`` may not follow (the
+            # rows under the pointer were re-mapped), and must not reveal it twice.
+            self._pressed_open = hid if clicking else None
+            if not clicking:
+                self.list.reveal_card()
             if not self._quiet:
                 self.highlightActivated.emit(hid)
 
     def _on_clicked(self, index: QModelIndex) -> None:
         hid = index.data(ID_ROLE) if index.isValid() else None
-        if hid:
+        if hid and hid == self._pressed_open:
+            self._pressed_open = None
+            self.list.reveal_card()
+        elif hid:
             self.list.reveal_card()
             self.highlightActivated.emit(hid)
 
