@@ -165,3 +165,22 @@ def test_opening_another_card_tells_the_view_nothing_to_lay_out(qtbot, window, s
     assert notes.current_id() == ids[2]
     assert heard == []
     assert [r["id"] for r in ui.rows(win)] == ids
+
+
+def test_tab_through_a_card_taller_than_the_list_keeps_each_field_in_view(
+        qtbot, window, seed_copy):
+    win = window(seed_copy, size=(1100, 560))
+    ui.highlight(qtbot, win, TROOPS, 1)
+    notes, card = win.notes, win.notes.card
+    viewport = notes.list.viewport()
+    assert card.height() > viewport.height()  # the card does not fit: the list scrolls
+    card.category.setFocus()
+    qtbot.waitUntil(lambda: focused() is card.category)
+    seen = []
+    while focused() is not card.tags and len(seen) < 20:
+        qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+        widget = focused()
+        seen.append(widget)
+        top = widget.mapTo(viewport, widget.rect().topLeft()).y()
+        assert 0 <= top and top + widget.height() <= viewport.height(), widget.accessibleName()
+    assert focused() is card.tags

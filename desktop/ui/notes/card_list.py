@@ -13,7 +13,7 @@ from math import ceil
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QListView, QWidget
 
 from desktop.ui.notes.card_editor import CardEditor
 from desktop.ui.notes.highlight_list import ID_ROLE, HighlightListModel
@@ -35,6 +35,9 @@ class CardListView(QListView):
         self._refit_timer.setInterval(0)
         self._refit_timer.timeout.connect(self.refit)
         self.moving = False  # the current index follows a re-mapped card: not a new choice
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._follow_focus)
 
     def cards(self) -> HighlightListModel:
         model = self.model()
@@ -106,6 +109,18 @@ class CardListView(QListView):
             return
         self.scrollTo(model.index(row + model.spacers), QAbstractItemView.ScrollHint.EnsureVisible)
         self.scrollTo(model.index(row), QAbstractItemView.ScrollHint.EnsureVisible)
+
+    def _follow_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """Tab into a field of the open card that is scrolled out of view: bring it in."""
+        if new is None or not self.card.isVisible() or not self.card.isAncestorOf(new):
+            return
+        top = new.mapTo(self.viewport(), new.rect().topLeft()).y()
+        bottom = top + new.height()
+        bar, height = self.verticalScrollBar(), self.viewport().height()
+        if top < 0:
+            bar.setValue(bar.value() + top - 4)
+        elif bottom > height:
+            bar.setValue(bar.value() + min(bottom - height + 4, top))
 
     # --- Qt overrides -------------------------------------------------------------
     def scrollContentsBy(self, dx: int, dy: int) -> None:
