@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from PySide6.QtCore import QRect, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent, QPalette
+from PySide6.QtCore import QRect, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -114,6 +114,10 @@ class CardEditor(QFrame):
         for part in (self.evidence, self.links):
             part.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self._chain()
+        self._refit = QTimer(self)  # word-wrapped sources and links follow the width
+        self._refit.setSingleShot(True)
+        self._refit.setInterval(0)
+        self._refit.timeout.connect(self._fit_parts)
 
     def fields(self) -> list[QWidget]:
         """The card's fields in Tab order, top to bottom."""
@@ -142,6 +146,18 @@ class CardEditor(QFrame):
             self.escaped.emit()
             return
         super().keyPressEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._refit.start()
+
+    def _fit_parts(self) -> None:
+        before = (self.evidence.list.height(), self.links.list.height())
+        self.evidence.fit_rows()
+        self.links.fit_rows()
+        if (self.evidence.list.height(), self.links.list.height()) != before:
+            self.heightChanged.emit()
 
     # --- drawing ----------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:

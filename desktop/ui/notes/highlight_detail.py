@@ -3,7 +3,7 @@ stances and its links to other passages, each a short list with the buttons that
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QRect, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -106,17 +106,27 @@ class _ButtonList(QWidget):
                                          if self._fit else
                                          QItemSelectionModel.SelectionFlag.ClearAndSelect)
         if self._fit:
-            self._fit_rows()
+            self.fit_rows()
         self._update_buttons()
 
-    def _fit_rows(self) -> None:
+    def fit_rows(self) -> None:
+        """Make the list as tall as its rows at its width now (word wrap)."""
         count = self.list.count()
         self.title.setText(f"{self._title} ({count})" if count else
                            f"{self._title} — {self._empty}")
         self.list.setVisible(count > 0)
         if count and self.list.currentItem() is None:  # Tab lands on a row, buttons live
             self.list.setCurrentRow(0, QItemSelectionModel.SelectionFlag.NoUpdate)
-        height = sum(max(self.list.sizeHintForRow(i), 1) for i in range(min(count, self.MAX_ROWS)))
+        # The rows' own hints wrap at a width Qt guessed; measure at the real one.
+        fm = self.list.fontMetrics()
+        width = max(80, self.list.viewport().width() - 8)
+        height = 0
+        for i in range(min(count, self.MAX_ROWS)):
+            item = self.list.item(i)
+            text = item.text() if item is not None else ""
+            wrapped = fm.boundingRect(QRect(0, 0, width, 100_000),
+                                      int(Qt.TextFlag.TextWordWrap), text).height()
+            height += max(self.list.sizeHintForRow(i), wrapped + 4)
         self.list.setFixedHeight(height + 2 * self.list.frameWidth() + 2)
 
     def _update_buttons(self) -> None:
