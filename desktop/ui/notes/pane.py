@@ -28,7 +28,7 @@ from desktop.domain.plural import plural
 from desktop.domain.tags import tag_counts
 from desktop.domain.verdicts import STATUSES
 from desktop.ui.core.current import CurrentSession
-from desktop.ui.core.key_names import category_keys_text, native_keys
+from desktop.ui.core.key_names import category_keys_text
 from desktop.ui.core.label_styles import style_hint, style_summary
 from desktop.ui.core.session import StudySession
 from desktop.ui.core.swatches import color_icon
@@ -56,7 +56,7 @@ FILTERED_HINT = ("<p>No highlight matches these filters.</p>"
                  "<b>All verdicts</b> and <b>All tags</b>.</p>")
 PICK_HINT = ("Select a card to open it: click it, use ↑/↓ here, "
              "or click a highlight in the text.")
-OPEN_HINT = "{enter}: write the note · Tab: its fields · {esc}: back to the list"
+OPEN_HINT = "Enter: write the note · Tab: its fields · Esc: back to the list"
 
 __all__ = ["NotesPane", "color_icon"]
 
@@ -493,8 +493,7 @@ class NotesPane(QWidget):
         h = self._study.highlights.get(highlight_id) if highlight_id else None
         self.card.show_highlight(self._study, h)
         self.list.open_card(h.id if h else None, keep_under_pointer)
-        self.hint.setText(PICK_HINT if h is None else OPEN_HINT.format(
-            enter=native_keys("Return"), esc=native_keys("Esc")))
+        self.hint.setText(PICK_HINT if h is None else OPEN_HINT)
 
     # --- user edits ----------------------------------------------------------
     def _on_category_activated(self, index: int) -> None:
