@@ -182,5 +182,5 @@ def test_tab_through_a_card_taller_than_the_list_keeps_each_field_in_view(
         widget = focused()
         seen.append(widget)
         top = widget.mapTo(viewport, widget.rect().topLeft()).y()
-        assert 0 <= top and top + widget.height() <= viewport.height(), widget.accessibleName()
+        assert top >= 0 and top + widget.height() <= viewport.height(), widget.accessibleName()
     assert focused() is card.tags

@@ -15,6 +15,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QListView, QWidget
 
+from desktop.ui.core.qt_wrapping import adopt_viewport
 from desktop.ui.notes.card_editor import CardEditor
 from desktop.ui.notes.highlight_list import ID_ROLE, HighlightListModel
 
@@ -27,6 +28,7 @@ class CardListView(QListView):
     def __init__(self, card: CardEditor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.card = card
+        adopt_viewport(self)  # before the first viewport() call: see qt_wrapping
         card.setParent(self.viewport())
         card.hide()
         card.heightChanged.connect(self.refit)
