@@ -54,7 +54,7 @@ class CardEditor(QFrame):
         self.setAccessibleName("Selected highlight")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
-        self.setBackgroundRole(QPalette.ColorRole.Base)
+        self.setBackgroundRole(QPalette.ColorRole.Window)  # its fields (Base) stand out
         self._color = QColor("#888888")
         self._shown_id: str | None = None
         self._full_quote = ""
