@@ -100,7 +100,7 @@ def ui_ops(path: str, repeats: int) -> dict:
     typing = []
     first = model.index(0, 0)
     view.setCurrentIndex(first)
-    editor = notes.detail.note.editor
+    editor = notes.card.note.editor
     editor.setFocus()
     _settle(app)
     for _ in range(repeats * 4):
@@ -110,7 +110,7 @@ def ui_ops(path: str, repeats: int) -> dict:
         typing.append(time.perf_counter() - t0)
 
     clicks = []
-    rows = model.rowCount()
+    rows = model.card_count if hasattr(model, "card_count") else model.rowCount()
     for i in range(repeats):
         index = model.index((i + 1) * rows // (repeats + 1), 0)
         view.scrollTo(index)

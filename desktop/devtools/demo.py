@@ -86,8 +86,8 @@ def show_recent(window: MainWindow) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--screenshot", type=Path, help="save a PNG of the window and quit")
-    parser.add_argument("--preview", action="store_true", help="show the note's preview tab")
-    parser.add_argument("--evidence", action="store_true", help="show the evidence tab")
+    parser.add_argument("--preview", action="store_true", help="show the open card's note rendered")
+    parser.add_argument("--evidence", action="store_true", help="focus the open card's sources")
     parser.add_argument("--tab", choices=["references", "source", "study"],
                         help="show this tab of the notes pane")
     parser.add_argument("--documents", action="store_true",
@@ -136,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
 
         QTimer.singleShot(500, find)
     if args.preview:
-        QTimer.singleShot(400, window.notes.detail.note.show_preview)
+        QTimer.singleShot(400, window.notes.card.note.show_preview)
     if args.tab:
         QTimer.singleShot(400, lambda: window.notes.tabs.setCurrentIndex(
             {"references": 1, "source": 2, "study": 3}[args.tab]))
@@ -168,8 +168,8 @@ def main(argv: list[str] | None = None) -> int:
 
         shot = None  # the menu is a window of its own: shoot the screen
         QTimer.singleShot(300, lambda: reattach_menu(window))
-    if args.evidence:
-        QTimer.singleShot(400, lambda: window.notes.detail.tabs.setCurrentIndex(1))
+    if args.evidence:  # the open card shows its sources: scroll them into view
+        QTimer.singleShot(400, lambda: window.notes.card.evidence.list.setFocus())
     if args.search:
         QTimer.singleShot(500, lambda: _search(window, args.search))
     if args.tag:

@@ -296,6 +296,8 @@ def rows(win: MainWindow) -> list[dict]:
     out = []
     for row in range(model.rowCount()):
         index = model.index(row, 0)
+        if index.data(ID_ROLE) is None:
+            continue  # a spacer row under the open card
         out.append({
             "id": index.data(ID_ROLE),
             "text": index.data(Qt.ItemDataRole.DisplayRole),

@@ -41,7 +41,7 @@ def test_window_keeps_working_while_the_file_is_written(qtbot, window, seed_copy
     gate = _start_gated_save(qtbot, win, target, ui, monkeypatch)
     assert win.files.writer.busy
     assert "Saving s.crosslight" in win.statusBar().currentMessage()
-    editor = win.notes.detail.note.editor
+    editor = win.notes.card.note.editor
     qtbot.keyClicks(editor, "typed while saving")  # the UI thread is free
     qtbot.waitUntil(lambda: win.session.study.highlights[hid].note == "typed while saving")
 

@@ -26,7 +26,7 @@ def test_a_question_takes_no_verdict_until_its_category_is_made_checkable(
     h = win.session.study.highlights[hid]
     assert h.verdict is Verdict.UNVERIFIED
     assert "take no verdict" in win.statusBar().currentMessage()
-    detail = win.notes.detail
+    detail = win.notes.card
     assert not detail.verdict.combo.isEnabled()
     assert win.reader.gutter.badges() == []
     assert "claims checked" not in win.status_summary.text()
@@ -49,7 +49,7 @@ def test_after_a_verdict_the_rationale_has_the_focus(qtbot, window, seed_copy, u
     ui.highlight(qtbot, win, "9,000 troops", _category_number(win, "claim"))
     win.notes.focus_tags()
     _verdict(qtbot, win, ui, 2)
-    rationale = win.notes.detail.verdict.rationale
+    rationale = win.notes.card.verdict.rationale
     qtbot.waitUntil(lambda: QApplication.focusWidget() is rationale)
     qtbot.keyClicks(rationale, "two sources disagree")
     qtbot.waitUntil(lambda: any(h.rationale == "two sources disagree"

@@ -40,7 +40,7 @@ def attach(qtbot, win, ui, choice: AttachChoice) -> None:
 def test_reference_stance_and_verdict_story(qtbot, window, seed_copy, tmp_path):
     win = window(seed_copy)
     study, notes = win.session.study, win.notes
-    detail = notes.detail
+    detail = notes.card
     troops = ui.highlight(qtbot, win, TROOPS, 1)
 
     # Attach a new reference that contradicts the claim (Ctrl+Shift+R).
@@ -52,7 +52,7 @@ def test_reference_stance_and_verdict_story(qtbot, window, seed_copy, tmp_path):
         ref.id, Stance.CONTRADICTS, "Cap is 5,200.")
     item = detail.evidence.list.item(0).text()
     assert item.startswith("▼ contradicts: DoD press briefing") and "Cap is 5,200." in item
-    assert detail.tabs.tabText(1) == "Evidence (1)"
+    assert detail.evidence.title.text() == "Sources (1)"  # the card counts them
     # The suggestion is shown, the user's verdict is untouched.
     assert detail.verdict.suggestion.isVisibleTo(detail)
     assert "Sources suggest: ⚖ Disputed?" in detail.verdict.suggestion.text()
@@ -124,8 +124,8 @@ def test_one_reference_backs_several_highlights(qtbot, window, seed_copy):
     win.notes.select_highlight(ties)
     (cid,) = [c.id for c in study.highlights[ties].citations]
     win.prompts.script("edit_citation", (Stance.SUPPORTS, "now supports"))
-    win.notes.detail.evidence.list.setCurrentRow(0)
-    qtbot.mouseClick(win.notes.detail.evidence.edit, Qt.MouseButton.LeftButton)
+    win.notes.card.evidence.list.setCurrentRow(0)
+    qtbot.mouseClick(win.notes.card.evidence.edit, Qt.MouseButton.LeftButton)
     assert study.highlights[ties].citations[0].stance is Stance.SUPPORTS
     assert study.highlights[troops].citations[0].stance is Stance.CONTRADICTS
     assert win.prompts.dialog_calls[-1] == ("edit_citation", (ref.id, Stance.CONTEXT, "bg"))
@@ -177,7 +177,7 @@ def test_library_add_edit_and_find(qtbot, window, seed_copy):
 
 def test_links_navigate_both_ways(qtbot, window, seed_copy):
     win = window(seed_copy, size=(1100, 420))
-    study, links = win.session.study, win.notes.detail.links
+    study, links = win.session.study, win.notes.card.links
     ties = ui.highlight(qtbot, win, TIES, 1)
     pretended = ui.highlight(qtbot, win, PRETENDED, 4)
     win.notes.select_highlight(ties)
@@ -187,7 +187,7 @@ def test_links_navigate_both_ways(qtbot, window, seed_copy):
     assert (link.source_id, link.target_id, link.relation) == (ties, pretended,
                                                                Relation.ELABORATES)
     assert links.list.item(0).text() == f"→ elaborates: “{PRETENDED}”"
-    assert win.notes.detail.tabs.tabText(2) == "Links (1)"
+    assert win.notes.card.links.title.text() == "Links (1)"
 
     # Go to the other end, and from there back: the link shows from both sides.
     links.list.setCurrentRow(0)
@@ -308,7 +308,7 @@ def test_cross_checks_survive_save_and_reopen(qtbot, window, seed_copy, tmp_path
     assert after == before
     assert again.session.document.source.publisher == "ncr-iran"
     again.notes.select_highlight(ties)
-    assert again.notes.detail.links.list.item(0).text().startswith("→ see also")
+    assert again.notes.card.links.list.item(0).text().startswith("→ see also")
     assert [b.label for b in again.reader.gutter.badges()] == ["Disputed", "Unverified"]
 
 

@@ -109,7 +109,7 @@ def test_search_across_documents_opens_the_match(qtbot, window, seed_copy, tmp_p
 
 def test_cross_document_link_goes_both_ways(qtbot, window, seed_copy, tmp_path):
     win = window(seed_copy)
-    study, links = win.session.study, win.notes.detail.links
+    study, links = win.session.study, win.notes.card.links
     first_h = ui.highlight(qtbot, win, FIRST_PHRASE, 1)
     second_id = add_second(win, tmp_path)
     second_h = ui.highlight(qtbot, win, SECOND_PHRASE, 1)

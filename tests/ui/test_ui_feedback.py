@@ -42,13 +42,13 @@ def test_repeated_clicks_on_overlapping_passages_cycle(qtbot, window, seed_copy,
 def test_a_preference_sends_a_new_highlight_to_its_note(qtbot, window, seed_copy, ui):
     win = window(seed_copy)
     ui.highlight(qtbot, win, "9,000 troops", 1)
-    assert QApplication.focusWidget() is not win.notes.detail.note.editor  # stays in the text
+    assert QApplication.focusWidget() is not win.notes.card.note.editor  # stays in the text
     win.look.open_preferences()
     win.look.preferences_dialog.note_after.setChecked(True)
     assert load_settings().note_after_highlight
     ui.activate(qtbot, win)
     ui.highlight(qtbot, win, "Harakat al-Nujaba", 1)
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is win.notes.detail.note.editor)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is win.notes.card.note.editor)
 
 
 def test_cards_by_keyboard_enter_edits_the_note_and_esc_goes_back(qtbot, window, seed_copy, ui):
@@ -61,7 +61,7 @@ def test_cards_by_keyboard_enter_edits_the_note_and_esc_goes_back(qtbot, window,
     qtbot.keyClick(notes.list, Qt.Key.Key_Down)
     assert notes.current_id() == second
     qtbot.keyClick(notes.list, Qt.Key.Key_Return)
-    editor = notes.detail.note.editor
+    editor = notes.card.note.editor
     qtbot.waitUntil(lambda: QApplication.focusWidget() is editor)
     qtbot.keyClicks(editor, "from the card")
     qtbot.keyClick(editor, Qt.Key.Key_Escape)

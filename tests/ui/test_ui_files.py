@@ -144,8 +144,8 @@ def test_open_failure_shows_why_and_keeps_the_study(
     assert edited.files.save()
     (hid,) = edited.session.study.highlights
     edited.notes.select_highlight(hid)
-    edited.notes.detail.note.editor.setFocus()
-    qtbot.keyClicks(edited.notes.detail.note.editor, "unsaved note")  # work at stake
+    edited.notes.card.note.editor.setFocus()
+    qtbot.keyClicks(edited.notes.card.note.editor, "unsaved note")  # work at stake
     bad = make(tmp_path, good.read_bytes())
     session, title, rows = edited.session, edited.windowTitle(), ui.rows(edited)
 

@@ -50,7 +50,7 @@ def test_open_a_pdf_and_cite_its_pages(qtbot, window, seed_copy, pdf_path):
     hid = ui.highlight(qtbot, win, "claim on page two", 1)
     (row,) = ui.rows(win)
     assert row["id"] == hid and row["text"] == "p. 2 · claim on page two"
-    assert win.notes.detail.quote.text() == "p. 2 · “claim on page two”"
+    assert win.notes.card.quote.text() == "p. 2 · “claim on page two”"
     ui.highlight(qtbot, win, "Third page", 2)
     assert [r["text"][:5] for r in ui.rows(win)] == ["p. 2 ", "p. 3 "]
 
@@ -324,7 +324,7 @@ def test_a_pdf_added_to_a_study_keeps_its_pages(qtbot, window, seed_copy, pdf_pa
     assert win.session.document.id != first and win.session.document.pages
     win.menu_actions.pdf_text.setChecked(True)  # PDF as Text
     hid = ui.highlight(qtbot, win, "claim on page two", 1)
-    assert win.notes.detail.quote.text() == "p. 2 · “claim on page two”"
+    assert win.notes.card.quote.text() == "p. 2 · “claim on page two”"
     assert win.session.study.highlights[hid].document_id == win.session.document.id
 
 

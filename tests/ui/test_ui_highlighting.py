@@ -248,8 +248,8 @@ def test_undoing_a_delete_selects_the_restored_highlight(qtbot, window, seed_cop
     win = window(seed_copy)
     hid = ui.highlight(qtbot, win, "pretended to fight ISIS", 4)
     ui.press(qtbot, win.reader, Qt.Key.Key_Delete)
-    assert win.notes.current_id() is None and not win.notes.detail.isEnabled()
+    assert win.notes.current_id() is None and not win.notes.card.isVisible()  # closed
     qtbot.keyClick(win.reader, Qt.Key.Key_Z, ui.CTRL)
     assert win.notes.current_id() == hid
-    assert win.notes.detail.isEnabled()
-    assert "pretended to fight ISIS" in win.notes.detail.quote.text()
+    assert win.notes.card.isVisible()  # its card open again
+    assert "pretended to fight ISIS" in win.notes.card.quote.text()

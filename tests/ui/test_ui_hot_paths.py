@@ -16,7 +16,7 @@ def test_typing_a_note_repaints_nothing_in_the_text_but_marks_the_row(
     monkeypatch.setattr(win.presenter, "refresh_ranges", lambda: rebuilt.append(1))
     row = win.notes.model.index(win.notes.model.row_of(hid))
     assert row.data(HAS_NOTE_ROLE) is False
-    ui.type_text(qtbot, win.notes.detail.note.editor, "Motive, not fact")
+    ui.type_text(qtbot, win.notes.card.note.editor, "Motive, not fact")
     assert rebuilt == []
     assert row.data(HAS_NOTE_ROLE) is True
     qtbot.keyClick(win.reader, Qt.Key.Key_Z, ui.CTRL)
@@ -49,7 +49,7 @@ def test_text_filter_matches_quotes_and_notes(qtbot, window, seed_copy):
     notes = win.notes
     troops = ui.highlight(qtbot, win, "the 9,000 troops that are currently stationed in Iraq", 1)
     isis = ui.highlight(qtbot, win, "pretended to fight ISIS", 4)
-    ui.type_text(qtbot, notes.detail.note.editor, "Compare with Pentagon numbers")
+    ui.type_text(qtbot, notes.card.note.editor, "Compare with Pentagon numbers")
     qtbot.keyClicks(notes.text_filter, "isis")
     assert [r["id"] for r in ui.rows(win)] == [isis]
     notes.text_filter.clear()

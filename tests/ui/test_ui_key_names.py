@@ -25,6 +25,6 @@ def test_hints_name_the_keys_the_actions_really_have(window):
     assert f"<b>{first}</b>…<b>{last}</b>" in hint
     assert hint == empty_hint(len(categories))
     tags_key = win.menu_actions.edit_tags.shortcut().toString(NATIVE)
-    assert f"({tags_key})" in win.notes.detail.tags.toolTip()
+    assert f"({tags_key})" in win.notes.card.tags.toolTip()
     description = win.reader.accessibleDescription()
     assert first in description

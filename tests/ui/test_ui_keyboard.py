@@ -78,22 +78,22 @@ def test_tab_goes_from_the_reader_to_the_list_then_the_highlight_fields(qtbot, w
                                                                         seed_copy):
     win = window(seed_copy)
     ui.highlight(qtbot, win, "Harakat al-Nujaba", 1)
-    detail = win.notes.detail
-    expected = [win.notes.list, detail.category, detail.delete_button, detail.verdict.combo,
-                detail.verdict.rationale, detail.tags, detail.tabs.tabBar(),
-                detail.note.tabs.tabBar(), detail.note.editor]
+    card = win.notes.card  # the open card, top to bottom; no sources or links yet
+    expected = [win.notes.list, card.category, card.delete_button, card.note.write_button,
+                card.note.preview_button, card.note.editor, card.verdict.combo,
+                card.verdict.rationale, card.evidence.attach, card.links.add, card.tags]
     assert focus_walk(qtbot, win.reader, len(expected)) == expected
     # Shift+Tab walks back the same way.
-    back = focus_walk(qtbot, detail.note.editor, 4, Qt.Key.Key_Backtab)
-    assert back == [detail.note.tabs.tabBar(), detail.tabs.tabBar(), detail.tags,
-                    detail.verdict.rationale]
+    back = focus_walk(qtbot, card.verdict.combo, 4, Qt.Key.Key_Backtab)
+    assert back == [card.note.editor, card.note.preview_button, card.note.write_button,
+                    card.delete_button]
 
 
 def test_after_the_fields_come_the_filters_then_the_reader_again(qtbot, window, seed_copy):
     win = window(seed_copy)
     ui.highlight(qtbot, win, "Harakat al-Nujaba", 1)
     notes = win.notes
-    walk = focus_walk(qtbot, notes.detail.note.editor, 5)  # no tags yet: no tag filter
+    walk = focus_walk(qtbot, notes.card.tags, 5)  # no tags yet: no tag filter
     assert walk == [notes.tabs.tabBar(), notes.text_filter, notes.category_filter,
                     notes.verdict_filter, win.reader]
 
@@ -102,7 +102,7 @@ def test_tab_skips_the_empty_highlight_fields(qtbot, window, seed_copy):
     win = window(seed_copy)
     # No highlight yet: the list is hidden behind its hint and the fields are disabled.
     walk = focus_walk(qtbot, win.reader, 2)
-    assert win.notes.detail.category not in walk
+    assert win.notes.card.category not in walk
     assert walk[0] is win.notes.tabs.tabBar()
 
 
@@ -138,7 +138,7 @@ def test_verdicts_are_shown_by_symbol_and_word_not_colour_alone(qtbot, window, s
     hid = ui.highlight(qtbot, win, "Harakat al-Nujaba", 1)
     win.checks.set_verdict(hid, Verdict.FALSE, "")
     false = Verdict.FALSE
-    assert win.notes.detail.verdict.combo.currentText() == f"{false.symbol} {false.label}"
+    assert win.notes.card.verdict.combo.currentText() == f"{false.symbol} {false.label}"
     (badge,) = win.reader.gutter.badges()
     assert (badge.symbol, badge.label) == (false.symbol, false.short_label)
     index = win.notes.list.model().index(0, 0)

@@ -23,7 +23,7 @@ def test_summaries_are_bold_and_hints_italic_in_the_interface_font(window):
 def test_the_detail_quote_is_italic(qtbot, window):
     win = window(ui.SEED)
     ui.highlight(qtbot, win, "9,000 troops", 1)
-    assert win.notes.detail.quote.font().italic()
+    assert win.notes.card.quote.font().italic()
 
 
 def test_the_verdict_margin_uses_the_interface_font_not_the_reading_font(window):

@@ -30,7 +30,7 @@ def opened_urls(monkeypatch):
 def noted(qtbot, window, seed_copy):
     win = window(seed_copy)
     ui.highlight(qtbot, win, "Harakat al-Nujaba", 1)
-    ui.type_text(qtbot, win.notes.detail.note.editor, NOTE)
+    ui.type_text(qtbot, win.notes.card.note.editor, NOTE)
     assert win.notes.current_highlight().note == NOTE
     return win
 
@@ -50,9 +50,9 @@ def bold_words(browser) -> set[str]:
 
 
 def test_preview_renders_markdown_and_drops_active_content(qtbot, noted):
-    note = noted.notes.detail.note
-    ui.click_tab(qtbot, note.tabs, "Preview")
-    assert note.preview.isVisible()  # the Preview tab is showing the rendered note
+    note = noted.notes.card.note
+    qtbot.mouseClick(note.preview_button, Qt.MouseButton.LeftButton)
+    assert note.preview.isVisible()  # the Preview toggle shows the rendered note
     assert bold_words(note.preview) == {"bold"}
     html = note.preview.toHtml()
     for banned in ("<script", "alert", "<img", "javascript:", "file:", "passwd"):
@@ -63,7 +63,7 @@ def test_preview_renders_markdown_and_drops_active_content(qtbot, noted):
     # Typing while the preview shows is impossible; an undo re-renders it.
     qtbot.keyClick(noted.reader, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert noted.notes.current_highlight().note == ""
-    assert note.preview.toPlainText().strip() == ""
+    assert note.preview.toPlainText().startswith("Nothing written yet.")  # says what to do
 
 
 def click_link(qtbot, browser, text):
@@ -78,7 +78,7 @@ def click_link(qtbot, browser, text):
 
 
 def test_clicking_a_web_link_asks_first(qtbot, noted, opened_urls):
-    note = noted.notes.detail.note
+    note = noted.notes.card.note
     note.show_preview()
     noted.prompts.confirms.extend([False, True])
     click_link(qtbot, note.preview, "site")

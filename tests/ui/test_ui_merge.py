@@ -41,7 +41,7 @@ def test_merge_study_adds_their_highlight_as_one_undo_step(qtbot, window, study_
     title, report = win.prompts.infos[-1]
     assert title == "Study merged" and "From theirs, added: 1 highlight" in report
     assert win.isWindowModified()
-    assert win.notes.list.model().rowCount() == 2  # the list shows it
+    assert win.notes.model.card_count == 2  # the list shows it
     win.session.undo_stack.undo()
     assert added not in win.session.study.highlights
     assert not win.isWindowModified()

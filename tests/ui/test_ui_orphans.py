@@ -25,8 +25,8 @@ def make_orphan_file(qtbot, window, seed_copy, tmp_path, ui):
     kept = ui.highlight(qtbot, win, KEPT, 1)
     lost = ui.highlight(qtbot, win, LOST, 3)
     win.notes.select_highlight(lost)
-    win.notes.detail.note.editor.setFocus()
-    qtbot.keyClicks(win.notes.detail.note.editor, "Who is he?")
+    win.notes.card.note.editor.setFocus()
+    qtbot.keyClicks(win.notes.card.note.editor, "Who is he?")
     path = tmp_path / "orphan.crosslight"
     win.prompts.save_paths.append(path)
     assert win.files.save()
@@ -69,11 +69,11 @@ def test_orphan_is_listed_and_kept_on_save(qtbot, window, seed_copy, tmp_path):
     assert win.notes.current_id() == lost
     assert "orphaned" in win.statusBar().currentMessage()
     assert not win.reader.flashing
-    assert win.notes.detail.quote.text().startswith("⚠ Orphaned")
-    assert win.notes.detail.note.text() == "Who is he?"
+    assert win.notes.card.quote.text().startswith("⚠ Orphaned")
+    assert win.notes.card.note.text() == "Who is he?"
 
     # Edit its note and save: the orphan survives with its quote and no position.
-    editor = win.notes.detail.note.editor
+    editor = win.notes.card.note.editor
     editor.setFocus()
     editor.moveCursor(editor.textCursor().MoveOperation.End)
     qtbot.keyClicks(editor, " Check.")

@@ -167,7 +167,7 @@ def test_lists_and_detail_show_rtl_quotes_from_the_right(qtbot, rtl_window):
     assert flags & Qt.AlignmentFlag.AlignRight.value
     assert flags & Qt.TextFlag.TextForceRightToLeft.value
     assert not _body_flags("9,000 troops") & Qt.AlignmentFlag.AlignRight.value
-    label = win.notes.detail.quote
+    label = win.notes.card.quote
     assert label.layoutDirection() == Qt.LayoutDirection.RightToLeft
     assert label.property("rtl") is True
     assert not label.font().italic()  # Arabic script is set upright

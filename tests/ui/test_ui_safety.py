@@ -379,7 +379,7 @@ def test_someone_taking_over_while_open_is_noticed_at_save(qtbot, window, study_
 def test_pathological_note_preview_does_not_freeze(qtbot, window, seed_copy, note):
     win = window(seed_copy)
     ui.highlight(qtbot, win, PHRASE, 1)
-    markdown = win.notes.detail.note
+    markdown = win.notes.card.note
     markdown.set_text(note)
     started = time.perf_counter()
     markdown.show_preview()

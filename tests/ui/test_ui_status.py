@@ -23,7 +23,7 @@ def test_status_bar_counts_words_highlights_and_checked_claims(qtbot, window):
     win.session.undo_stack.undo()
     assert label.text().endswith("0/2 claims checked")
     before = label.text()
-    ui.type_text(qtbot, win.notes.detail.note.editor, "a note")  # typing changes no count
+    ui.type_text(qtbot, win.notes.card.note.editor, "a note")  # typing changes no count
     assert label.text() == before
 
 

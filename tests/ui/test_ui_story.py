@@ -48,8 +48,8 @@ def test_full_story(qtbot, window, seed_copy, tmp_path):
     assert win.windowHandle().title().startswith("Untitled study — iraq-militia-threat.txt*")
 
     # Write a note by typing; one Ctrl+Z takes all of it back, Ctrl+Shift+Z restores it.
-    editor = notes.detail.note.editor
-    assert notes.detail.isEnabled()
+    editor = notes.card.note.editor
+    assert notes.card.isEnabled()
     ui.type_text(qtbot, editor, NOTE)
     assert h.note == NOTE
     assert win.session.undo_stack.count() == 2  # Add highlight + one merged note edit
@@ -60,7 +60,7 @@ def test_full_story(qtbot, window, seed_copy, tmp_path):
     assert h.note == NOTE and editor.toPlainText() == NOTE
 
     # Change the category in the detail's combo box, as a user does with the keyboard.
-    combo = notes.detail.category
+    combo = notes.card.category
     assert combo.currentText() == "Claim"
     ui.press(qtbot, combo, Qt.Key.Key_Down)
     assert h.category_id == "evidence"
@@ -118,13 +118,13 @@ def test_full_story(qtbot, window, seed_copy, tmp_path):
     assert again.reader.ranges_at(start + 5)[0].key == hid
     assert again.notes.study_note.text() == STUDY_NOTE
     again.notes.select_highlight(hid)
-    assert again.notes.detail.note.text() == NOTE
+    assert again.notes.card.note.text() == NOTE
 
 
 def test_typing_after_a_save_is_its_own_undo_step(qtbot, window, seed_copy, tmp_path):
     win = window(seed_copy)
     hid = ui.highlight(qtbot, win, PHRASE, 1)
-    editor = win.notes.detail.note.editor
+    editor = win.notes.card.note.editor
     ui.type_text(qtbot, editor, "Before.")
     win.prompts.save_paths.append(tmp_path / "s.crosslight")
     qtbot.keyClick(editor, Qt.Key.Key_S, ui.CTRL)
@@ -142,7 +142,7 @@ def test_delete_and_select_all_in_a_note_edit_the_note(qtbot, window, seed_copy)
     """Delete and Ctrl+A are window shortcuts too; in a note they must edit the text."""
     win = window(seed_copy)
     hid = ui.highlight(qtbot, win, PHRASE, 1)
-    editor = win.notes.detail.note.editor
+    editor = win.notes.card.note.editor
     ui.type_text(qtbot, editor, "abc")
     qtbot.keyClick(editor, Qt.Key.Key_Home)
     qtbot.keyClick(editor, Qt.Key.Key_Delete)

@@ -15,7 +15,7 @@ PRETENDED = "pretended to fight ISIS"
 def tag_highlight(qtbot, win, ui, text: str) -> None:
     """Ctrl+T, type, Enter: the way a reader tags the selected highlight."""
     ui.press(qtbot, win.reader, Qt.Key.Key_T, ui.CTRL)
-    field = win.notes.detail.tags
+    field = win.notes.card.tags
     assert QApplication.focusWidget() is field
     qtbot.keyClicks(field, text)
     popup = field.tag_completer.popup()
@@ -33,7 +33,7 @@ def filter_by_tag(win, tag) -> None:
 def test_tag_with_completion_undo_filter_and_reopen(qtbot, window, seed_copy, tmp_path):
     win = window(seed_copy)
     study, notes = win.session.study, win.notes
-    field = notes.detail.tags
+    field = notes.card.tags
     troops = ui.highlight(qtbot, win, TROOPS, 1)
     tag_highlight(qtbot, win, ui, " economy ,Sanctions, ECONOMY")
     assert study.highlights[troops].tags == ["economy", "Sanctions"]
@@ -119,7 +119,7 @@ def test_typing_survives_another_edit_and_the_text_filter_finds_tags(qtbot, wind
     study, notes = win.session.study, win.notes
     ties = ui.highlight(qtbot, win, TIES, 1)
     ui.press(qtbot, win.reader, Qt.Key.Key_T, ui.CTRL)
-    field = notes.detail.tags
+    field = notes.card.tags
     qtbot.keyClicks(field, "Economy")
     field.tag_completer.popup().hide()
     # A verdict shortcut while typing: the highlight refreshes, the typing stays.

@@ -11,7 +11,7 @@ from tests.ui.helpers import SEED
 
 
 def choose_verdict(qtbot, win, verdict: Verdict) -> None:
-    combo = win.notes.detail.verdict.combo
+    combo = win.notes.card.verdict.combo
     combo.setCurrentIndex(combo.findData(verdict.value))
     combo.activated.emit(combo.currentIndex())
 
@@ -25,7 +25,7 @@ def test_verdicts_and_highlights_name_their_people(qtbot, window, ui, tmp_path):
     update_settings(user_name="A. Rahimi", user_organisation="", blind_reviews=False)
     win = window(SEED)
     hid = ui.highlight(qtbot, win, "the 9,000 troops that are currently stationed in Iraq", 1)
-    byline = win.notes.detail.verdict.byline
+    byline = win.notes.card.verdict.byline
     assert shown(byline) == "made by A. Rahimi"
     choose_verdict(qtbot, win, Verdict.FALSE)
     assert shown(byline).startswith("made by A. Rahimi · verdict by A. Rahimi, ")
@@ -56,14 +56,14 @@ def test_blind_reviews_hide_others_until_you_gave_yours(qtbot, window, ui):
     update_settings(user_name="B. Lee", blind_reviews=True)
     choose_verdict(qtbot, win, Verdict.DISPUTED)
     update_settings(user_name="C. Diaz", blind_reviews=True)
-    byline = win.notes.detail.verdict.byline
+    byline = win.notes.card.verdict.byline
     hid = win.notes.current_id()
     win.notes.select_highlight(hid)
-    win.notes.detail.show_highlight(win.session.study, win.session.study.highlights[hid])
+    win.notes.card.show_highlight(win.session.study, win.session.study.highlights[hid])
     text = byline.text().replace("\u00a0", " ")
     assert "2 reviewers (give yours to see theirs)" in text
     assert "✘" not in text and "verdict by" not in text and byline.toolTip() == ""
-    assert win.notes.detail.verdict.combo.currentData() == Verdict.UNVERIFIED.value
+    assert win.notes.card.verdict.combo.currentData() == Verdict.UNVERIFIED.value
     choose_verdict(qtbot, win, Verdict.FALSE)
     text = byline.text().replace("\u00a0", " ")
     assert "3 reviewers: ✘ ⚖ ✘" in text
@@ -85,7 +85,7 @@ def test_the_editor_rules_and_the_ruling_stays_published(qtbot, window, ui):
     update_settings(user_name="A. Rahimi")
     choose_verdict(qtbot, win, Verdict.SUPPORTED)  # a reviewer changes their mind later
     assert h.verdict is Verdict.FALSE
-    assert "ruling by E. Editor" in win.notes.detail.verdict.byline.text().replace("\u00a0", " ")
+    assert "ruling by E. Editor" in win.notes.card.verdict.byline.text().replace("\u00a0", " ")
     assert win.status_summary.text().endswith("1/1 claims checked, 1 reviewed")
     win.session.undo_stack.undo()
     win.session.undo_stack.undo()
@@ -104,4 +104,4 @@ def test_claims_filter_by_review_status(qtbot, window, ui):
     for state, expected in (("reviewed", 1), ("draft", 1), ("ruled", 0)):
         combo.setCurrentIndex(combo.findData(f"status:{state}"))
         combo.activated.emit(combo.currentIndex())
-        assert win.notes.list.model().rowCount() == expected, state
+        assert win.notes.model.card_count == expected, state

@@ -46,7 +46,7 @@ def test_a_theme_applies_live_to_every_widget_and_is_saved(qtbot, window, theme)
     hid = ui.highlight(qtbot, win, PASSAGES[0][0], 1)
     win.look.actions.themes[theme.name].trigger()
     QApplication.processEvents()  # palette changes reach widgets as events
-    for widget in (win.reader, win.notes.list, win.notes.detail.note.editor, win.statusBar()):
+    for widget in (win.reader, win.notes.list, win.notes.card.note.editor, win.statusBar()):
         palette = widget.palette()
         assert palette.base().color().name() == theme.base
         assert palette.text().color().name() == theme.text

@@ -40,7 +40,7 @@ def set_up(qtbot, window, seed_copy, tmp_path, ui):
     }
     win.notes.select_highlight(ids["orphan"])
     win.notes.focus_note()
-    qtbot.keyClicks(win.notes.detail.note.editor, "Check Aleppo")
+    qtbot.keyClicks(win.notes.card.note.editor, "Check Aleppo")
     path = tmp_path / "corrected.txt"
     path.write_text(new_version(win.session.document.text), encoding="utf-8")
     return win, ids, path

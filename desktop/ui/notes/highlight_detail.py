@@ -1,8 +1,9 @@
-"""The selected highlight's panel: category, verdict, evidence, links and note."""
+"""The parts of an open card (``card_editor``): its verdict row, its sources with their
+stances and its links to other passages, each a short list with the buttons that act on it."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QRect, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -11,23 +12,18 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.domain.blind import Viewer, hides, seen
 from desktop.domain.crosscheck import Verdict, suggest_verdict
-from desktop.domain.display_text import excerpt, page_prefix, reference_line
+from desktop.domain.display_text import excerpt, reference_line
 from desktop.domain.identity import Person
-from desktop.domain.model import Category, Highlight, Study
+from desktop.domain.model import Highlight, Study
 from desktop.domain.verdicts import history_lines, people_line, side_by_side
-from desktop.ui.core.label_styles import style_quote
-from desktop.ui.core.swatches import color_icon
+from desktop.ui.core.key_names import native_keys
 from desktop.ui.core.viewer import current_viewer
-from desktop.ui.notes.note_editor import MarkdownEditor
-from desktop.ui.notes.tag_editor import TagEdit
-from desktop.ui.reader.bidi import show_direction
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -43,20 +39,30 @@ def verdict_text(verdict: Verdict) -> str:
 
 
 class _ButtonList(QWidget):
-    """A list with a row of buttons under it; buttons needing a selection follow it."""
+    """A titled list with a row of buttons under it; buttons needing a selection follow
+    it. In a card (``fit``) the list is as tall as its rows (up to ``MAX_ROWS``) and is
+    hidden when empty, its title saying so; the references library keeps a full list."""
 
-    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+    MAX_ROWS = 4
+
+    def __init__(self, name: str, parent: QWidget | None = None, title: str = "",
+                 empty: str = "", fit: bool = False) -> None:
         super().__init__(parent)
         self.list = QListWidget(self)
         self.list.setAccessibleName(name)
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
+        self._title, self._empty, self._fit = title, empty, fit
+        self.title = QLabel(title, self)
+        self.title.setVisible(bool(title))
         self.buttons = QHBoxLayout()
         self.buttons.setContentsMargins(0, 0, 0, 0)
         self._needs_selection: list[QPushButton] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
-        layout.addWidget(self.list, 1)
+        layout.setSpacing(2)
+        layout.addWidget(self.title)
+        layout.addWidget(self.list, 0 if fit else 1)
         layout.addLayout(self.buttons)
         self.list.currentItemChanged.connect(self._update_buttons)
 
@@ -83,14 +89,40 @@ class _ButtonList(QWidget):
             item.setData(ID_ROLE, key)
             item.setToolTip(tip)
             self.list.addItem(item)
-            if key == keep:
-                self.list.setCurrentItem(item)
+            if key == keep:  # in a card: current, not painted as selected
+                self.list.setCurrentItem(item, QItemSelectionModel.SelectionFlag.NoUpdate
+                                         if self._fit else
+                                         QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        if self._fit:
+            self.fit_rows()
         self._update_buttons()
+
+    def fit_rows(self) -> None:
+        """Make the list as tall as its rows at its width now (word wrap)."""
+        count = self.list.count()
+        self.title.setText(f"{self._title} ({count})" if count else
+                           f"{self._title} — {self._empty}")
+        self.list.setVisible(count > 0)
+        if count and self.list.currentItem() is None:  # Tab lands on a row, buttons live
+            self.list.setCurrentRow(0, QItemSelectionModel.SelectionFlag.NoUpdate)
+        # The rows' own hints wrap at a width Qt guessed; measure at the real one.
+        fm = self.list.fontMetrics()
+        width = max(80, self.list.viewport().width() - 8)
+        height = 0
+        for i in range(min(count, self.MAX_ROWS)):
+            item = self.list.item(i)
+            text = item.text() if item is not None else ""
+            wrapped = fm.boundingRect(QRect(0, 0, width, 100_000),
+                                      int(Qt.TextFlag.TextWordWrap), text).height()
+            height += max(self.list.sizeHintForRow(i), wrapped + 4)
+        self.list.setFixedHeight(height + 2 * self.list.frameWidth() + 2)
 
     def _update_buttons(self) -> None:
         has = self.list.currentItem() is not None
         for button in self._needs_selection:
             button.setEnabled(has)
+            if self._fit:  # an empty card shows no greyed-out buttons
+                button.setVisible(self.list.count() > 0)
 
 
 class EvidencePanel(_ButtonList):
@@ -100,7 +132,8 @@ class EvidencePanel(_ButtonList):
     openRequested = Signal(str)  # citation id: open its reference's URL
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Evidence: references attached to this highlight", parent)
+        super().__init__("Sources attached to this highlight", parent, "Sources",
+                         f"none yet: Attach… ({native_keys('Ctrl+Shift+R')})", fit=True)
         self.attach = self.add_button("&Attach…", "Attach a reference with its stance", False)
         self.edit = self.add_button("Stance…", "Change the stance or comment", True)
         self.open = self.add_button("Open Link", "Open the reference's web address", True)
@@ -136,7 +169,8 @@ class LinksPanel(_ButtonList):
     removeRequested = Signal(str)  # link id
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Links to other passages", parent)
+        super().__init__("Links to other passages", parent, "Links",
+                         f"none: Link to… ({native_keys('Ctrl+L')})", fit=True)
         self.add = self.add_button("&Link to…", "Link this passage to another one", False)
         self.go = self.add_button("Go to", "Show the linked passage", True)
         self.remove = self.add_button("Remove", "Remove the link", True)
@@ -203,11 +237,12 @@ class VerdictRow(QWidget):
         label = QLabel("&Verdict", self)
         label.setBuddy(self.combo)
         row.addWidget(label)
-        row.addWidget(self.combo)
-        row.addWidget(self.rationale, 1)
+        row.addWidget(self.combo, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
         layout.addLayout(row)
+        layout.addWidget(self.rationale)  # the card's full width: the whole line shows
         layout.addWidget(self.suggestion)
         layout.addWidget(self.byline)
         self.combo.activated.connect(self._emit)
@@ -259,92 +294,3 @@ class VerdictRow(QWidget):
             tip += [""] * bool(tip) + ["Verdict history:", *history]
         self.byline.setToolTip("\n".join(tip))
         self.byline.setVisible(True)
-
-
-class HighlightDetail(QWidget):
-    """Everything about the highlight selected in the list."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.category = QComboBox(self)
-        self.category.setAccessibleName("Highlight category")
-        self.delete_button = QPushButton("Delete", self)
-        self.delete_button.setAccessibleName("Delete highlight")
-        self.delete_button.setToolTip("Delete this highlight (Delete)")
-        self.quote = QLabel(self)
-        self.quote.setWordWrap(True)
-        self.quote.setTextFormat(Qt.TextFormat.PlainText)
-        self.quote.setObjectName("detailQuote")
-        style_quote(self.quote)
-        self.quote.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.verdict = VerdictRow(self)
-        self.tags = TagEdit(self)
-        self._shown_id: str | None = None
-        self.note = MarkdownEditor("Write a note on this highlight (Markdown)…", "Highlight note",
-                                   self)
-        self.evidence = EvidencePanel(self)
-        self.links = LinksPanel(self)
-        self.tabs = QTabWidget(self)
-        self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.note, "Note")
-        self.tabs.addTab(self.evidence, "Evidence")
-        self.tabs.addTab(self.links, "Links")
-        row = QHBoxLayout()
-        label = QLabel("&Category", self)
-        label.setBuddy(self.category)
-        row.addWidget(label)
-        row.addWidget(self.category, 1)
-        row.addWidget(self.delete_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 6, 0, 0)
-        layout.addLayout(row)
-        layout.addWidget(self.quote)
-        layout.addWidget(self.verdict)
-        tag_row = QHBoxLayout()
-        tag_label = QLabel("&Tags", self)
-        tag_label.setBuddy(self.tags)
-        tag_row.addWidget(tag_label)
-        tag_row.addWidget(self.tags, 1)
-        layout.addLayout(tag_row)
-        layout.addWidget(self.tabs, 1)
-
-    def set_categories(self, categories: list[Category]) -> None:
-        self.category.clear()
-        for category in categories:
-            self.category.addItem(color_icon(category.color), category.name, category.id)
-
-    def show_highlight(self, study: Study, h: Highlight | None) -> None:
-        self.setEnabled(h is not None)
-        same = h is not None and h.id == self._shown_id
-        self._shown_id = h.id if h is not None else None
-        if h is None:
-            self.quote.setText("Select a highlight to check it and write a note on it.")
-            show_direction(self.quote, "")
-            self.note.set_text("")
-            self.evidence.set_items([])
-            self.links.set_items([])
-            self.verdict.combo.setCurrentIndex(0)
-            self.verdict.rationale.clear()
-            self.verdict.suggestion.setText("")
-            self.verdict.byline.clear()
-            self.verdict.byline.hide()  # no empty line of small print
-            self.tags.show_tags([])
-            self._count_tabs(0, 0)
-            return
-        self.category.setCurrentIndex(max(0, self.category.findData(h.category_id)))
-        quote = excerpt(h.quote.exact, 300)
-        prefix = "⚠ Orphaned — not found in the text: " if h.is_orphan else ""
-        self.quote.setText(f"{prefix}{page_prefix(study, h)}“{quote}”")
-        show_direction(self.quote, quote)
-        category = study.category(h.category_id)
-        self.verdict.show_highlight(h, study.shows_verdict(h),
-                                    category.name if category else "")
-        self.tags.show_tags(h.tags, keep_typing=same)
-        self.note.set_text(h.note)
-        self.evidence.show_highlight(study, h)
-        self.links.show_highlight(study, h)
-        self._count_tabs(self.evidence.list.count(), self.links.list.count())
-
-    def _count_tabs(self, evidence: int, links: int) -> None:
-        self.tabs.setTabText(1, f"Evidence ({evidence})" if evidence else "Evidence")
-        self.tabs.setTabText(2, f"Links ({links})" if links else "Links")

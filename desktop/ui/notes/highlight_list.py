@@ -42,6 +42,7 @@ TAGS_ROLE = Qt.ItemDataRole.UserRole + 10  # "#economy #sanctions", or ""
 TAKES_VERDICT_ROLE = Qt.ItemDataRole.UserRole + 20  # its category is checkable (#17)
 CARD_ROLE = Qt.ItemDataRole.UserRole + 21  # (stances "▲1 ▼1", review status, note line)
 _GREY = QColor("#888888")
+POOL_SLACK = 3  # spare spacer rows: a taller card next time needs no new layout
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -52,6 +53,16 @@ class HighlightListModel(QAbstractListModel):
     Filtering happens here, in one pass over a cached list, rather than in a
     QSortFilterProxyModel, which calls back into Python once per row: with 20,000
     highlights that is the difference between a few and a few dozen milliseconds.
+
+    The open card (``open_card``) is followed by empty *spacer* rows that make room for
+    its editor, so every row keeps one height: uniform sizes keep a 10k list fast, and
+    a taller row would make the view ask Python for every row's size on each change.
+    The spacers are a pool of ``pad`` rows kept at the end of the list while no card
+    uses them; opening another card moves them by mapping rows afresh, without telling
+    the view (same count, same heights: nothing to lay out). Any change the view hears
+    of makes it lay out every row again, two calls into Python per row — 100 ms per
+    card at 10k highlights — so the row count changes only when a card needs more room
+    than the pool holds.
     """
 
     def __init__(self, study: Study, document_id: str, parent=None) -> None:
@@ -76,6 +87,9 @@ class HighlightListModel(QAbstractListModel):
         self._names: dict[str, str] = {}
         self._titles: dict[str, str] = {}
         self._viewer: Viewer = current_viewer()  # read again by every rebuild
+        self._open_at: int | None = None  # index in _rows of the open card
+        self._spacers = 0  # empty rows after it, under the card's editor
+        self._pad = 0  # spacer rows in all: under the open card, the rest at the end
         self._rebuild()
 
     def set_study(self, study: Study, document_id: str) -> None:
@@ -143,7 +157,7 @@ class HighlightListModel(QAbstractListModel):
             self.endResetModel()
             return
         for hid in changes.highlights_changed:
-            row = self._row_of.get(hid)
+            row = self.row_of(hid)
             if row is not None:
                 index = self.index(row)
                 self.dataChanged.emit(index, index)
@@ -185,6 +199,9 @@ class HighlightListModel(QAbstractListModel):
             rows = [h for h in rows if needle in (cached.get(h.id) or build(h))]
         self._rows = rows
         self._row_of = {h.id: i for i, h in enumerate(rows)}
+        self._open_at, self._spacers = None, 0  # only ever called inside a reset
+        if not rows:
+            self._pad = 0  # an empty list has no rows at all
 
     def _haystack(self, h: Highlight) -> str:
         """Quote, note, rationale and cited references (title, author, address, excerpt,
@@ -203,7 +220,58 @@ class HighlightListModel(QAbstractListModel):
         return text
 
     def row_of(self, highlight_id: str) -> int | None:
-        return self._row_of.get(highlight_id)
+        """The view row of the highlight's card, or None when it is not listed."""
+        row = self._row_of.get(highlight_id)
+        if row is not None and self._open_at is not None and row > self._open_at:
+            row += self._spacers
+        return row
+
+    def _highlight_at(self, view_row: int) -> Highlight | None:
+        """The highlight of a view row; None for a spacer (under the open card or in the
+        pool at the end)."""
+        at = self._open_at
+        if at is not None and view_row > at:
+            if view_row <= at + self._spacers:
+                return None
+            view_row -= self._spacers
+        return self._rows[view_row] if view_row < len(self._rows) else None
+
+    def is_spacer(self, view_row: int) -> bool:
+        """The card's editor covers spacers: the view's ``moveCursor`` skips them (no
+        ``flags`` override: that would be one more call into Python per row laid out)."""
+        return 0 <= view_row < self.rowCount() and self._highlight_at(view_row) is None
+
+    @property
+    def card_count(self) -> int:
+        """How many highlights the list shows (its rows, less the open card's spacers)."""
+        return len(self._rows)
+
+    @property
+    def open_row(self) -> int | None:
+        """The view row of the open card."""
+        return self._open_at
+
+    @property
+    def spacers(self) -> int:
+        return self._spacers
+
+    def open_card(self, highlight_id: str | None, spacers: int) -> int:
+        """Open ``highlight_id``'s card with ``spacers`` empty rows after it (closing the
+        one open before); returns by how many rows its card moved up (spacers that were
+        above it and are now below), so the view can keep it under the pointer and move
+        its current index along. The view must repaint: rows changed silently."""
+        new = self._row_of.get(highlight_id) if highlight_id else None
+        old, k = self._open_at, self._spacers
+        if new is None:
+            self._open_at, self._spacers = None, 0
+            return 0
+        if spacers > self._pad:  # the pool is too small: grow it (the view lays out)
+            end, grown = len(self._rows) + self._pad, spacers + POOL_SLACK
+            self.beginInsertRows(QModelIndex(), end, end + grown - self._pad - 1)
+            self._pad = grown
+            self.endInsertRows()
+        self._open_at, self._spacers = new, spacers
+        return k if old is not None and new > old else 0
 
     def contains(self, highlight_id: str) -> bool:
         """Whether the highlight exists in this document, shown or filtered out."""
@@ -211,12 +279,14 @@ class HighlightListModel(QAbstractListModel):
         return h is not None and (self.all_documents or h.document_id == self._document_id)
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else len(self._rows) + self._pad
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        h = self._rows[index.row()]
+        h = self._highlight_at(index.row())
+        if h is None:
+            return None
         if role == Qt.ItemDataRole.DisplayRole:
             return page_prefix(self._study, h) + excerpt(h.quote.exact)
         if role == ID_ROLE:
@@ -277,6 +347,40 @@ def card_parts(h: Highlight, takes_verdict: bool) -> tuple[str, str, str]:
     return stances, "" if state == "draft" else state, line
 
 
+def paint_tag_chips(painter: QPainter, rect: QRect, tags: list[str], color: QColor) -> int:
+    """Tags as rounded chips from the right edge of ``rect`` leftwards, as many as fit
+    (the rest summed up as "+2"); returns the width used."""
+    fm = QFontMetrics(painter.font())
+    pad, gap = 5, 4
+    widths = [fm.horizontalAdvance(tag) + 2 * pad for tag in tags]
+    shown = len(tags)
+    more = ""
+    while shown and sum(widths[:shown]) + gap * shown + (
+            fm.horizontalAdvance(more) + gap if more else 0) > rect.width():
+        shown -= 1
+        more = f"+{len(tags) - shown}"
+    x = rect.right()
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    if more:
+        w = fm.horizontalAdvance(more)
+        painter.setPen(color)
+        painter.drawText(QRect(x - w, rect.top(), w, rect.height()),
+                         Qt.AlignmentFlag.AlignCenter, more)
+        x -= w + gap
+    fill = QColor(color)
+    fill.setAlpha(28)
+    for tag, width in reversed(list(zip(tags[:shown], widths[:shown], strict=True))):
+        chip = QRectF(x - width, rect.top() + 0.5, width, rect.height() - 1)
+        painter.setPen(color)
+        painter.setBrush(fill)
+        painter.drawRoundedRect(chip, chip.height() / 2, chip.height() / 2)
+        painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, tag)
+        x -= width + gap
+    painter.restore()
+    return rect.right() - x
+
+
 NOTE_MARKS = re.compile(r"^(?:#{1,6}\s+|>\s*|[-*+]\s+(?:\[[ xX]\]\s+)?|\d+[.)]\s+)+")
 
 
@@ -292,6 +396,8 @@ class HighlightDelegate(QStyledItemDelegate):
         return QSize(200, self.PAD * 2 + fm.height() * 4 + 6)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+        if index.data(ID_ROLE) is None:
+            return  # a spacer: the open card's editor lies over it
         painter.save()
         style = option.widget.style() if option.widget else None
         opt = QStyleOptionViewItem(option)
@@ -332,15 +438,13 @@ class HighlightDelegate(QStyledItemDelegate):
             head += "  ·  ✎ note"
         head_rect = QRect(rect.left(), rect.top(), rect.width(), fm.height())
         tags = index.data(TAGS_ROLE)
-        if tags:  # right-aligned after the head, never more than half the row
+        if tags:  # chips, right-aligned after the head, never more than half the row
             head_width = min(fm.horizontalAdvance(head), rect.width() // 2)
-            tag_width = min(fm.horizontalAdvance(tags) + 2, rect.width() - head_width - 16)
+            room = rect.width() - head_width - 16
             tag_color = text_color if selected else palette.color(QPalette.ColorRole.Link)
-            painter.setPen(tag_color)
-            painter.drawText(QRect(rect.right() - tag_width, rect.top(), tag_width, fm.height()),
-                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                             fm.elidedText(tags, Qt.TextElideMode.ElideRight, tag_width))
-            head_rect.setWidth(rect.width() - tag_width - 16)
+            used = paint_tag_chips(painter, QRect(rect.right() - room, rect.top() - 1, room,
+                                                  fm.height() + 2), tags.split(), tag_color)
+            head_rect.setWidth(rect.width() - used - 10)
         if takes:  # the verdict as a chip first, in its colour (the margin's chip)
             chip_text = f"{verdict.symbol} {verdict.short_label}" + (f" · {state}" if state else "")
             chip = paint_chip(painter, QRectF(head_rect.left(), head_rect.top() - 1,

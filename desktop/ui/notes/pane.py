@@ -1,5 +1,6 @@
-"""The notes pane beside the reader: the highlights list with its filters and the
-selected highlight's panel, the reference library, the source notes, the study note."""
+"""The notes pane beside the reader: the highlights as cards with their filters (the
+selected card open for editing in place), the reference library, the source notes, the
+study note."""
 
 from __future__ import annotations
 
@@ -14,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
-    QSplitter,
     QStackedWidget,
     QTabWidget,
     QVBoxLayout,
@@ -35,7 +35,9 @@ from desktop.ui.core.label_styles import style_hint, style_summary
 from desktop.ui.core.session import StudySession
 from desktop.ui.core.swatches import color_icon
 from desktop.ui.core.viewer import current_viewer
-from desktop.ui.notes.highlight_detail import HighlightDetail, verdict_text
+from desktop.ui.notes.card_editor import CardEditor
+from desktop.ui.notes.card_list import CardListView
+from desktop.ui.notes.highlight_detail import verdict_text
 from desktop.ui.notes.highlight_list import ID_ROLE, HighlightDelegate, HighlightListModel
 from desktop.ui.notes.list_scope import ListScope
 from desktop.ui.notes.note_editor import MarkdownEditor
@@ -52,7 +54,12 @@ def empty_hint(categories: int) -> str:
             "or right-click and choose a category.</p>")
 
 
-FILTERED_HINT = "<p>No highlight matches these filters.</p>"
+FILTERED_HINT = ("<p>No highlight matches these filters.</p>"
+                 "<p>Clear the filter box or choose <b>All categories</b>, "
+                 "<b>All verdicts</b> and <b>All tags</b>.</p>")
+PICK_HINT = ("Select a card to open it: click it, use ↑/↓ here, "
+             "or click a highlight in the text.")
+OPEN_HINT = "Enter: write the note · Tab: its fields · Esc: back to the list"
 
 __all__ = ["NotesPane", "color_icon"]
 
@@ -72,6 +79,7 @@ class NotesPane(QWidget):
     linkRequested = Signal(str)  # highlight id
     linkRemoveRequested = Signal(str)  # link id
     tagsEdited = Signal(str, list)  # highlight id, tags
+    readerRequested = Signal()  # Esc in the list: back to the text
 
     def __init__(self, study: Study, document_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -80,10 +88,12 @@ class NotesPane(QWidget):
         self._study = study
         self._document_id = document_id
         self._quiet = False
+        self._pressed_open: str | None = None  # a press opened this card (see _on_clicked)
         self._counts: tuple[str, int] | None = None  # see _refresh_summary
 
         self.model = HighlightListModel(study, document_id, self)
-        self.list = QListView(self)
+        self.card = CardEditor(self)
+        self.list = CardListView(self.card, self)
         self.list.setObjectName("highlightList")
         self.list.setAccessibleName("Highlights")
         self.list.setModel(self.model)
@@ -130,28 +140,21 @@ class NotesPane(QWidget):
         filters.addWidget(self.verdict_filter, 1)
         self.scope = ListScope(self)
         filters.addWidget(self.tag_filter, 1)
-        self.detail = HighlightDetail(self)
-
-        split = QSplitter(Qt.Orientation.Vertical, self)
-        top = QWidget(split)
-        top_layout = QVBoxLayout(top)
-        top_layout.setContentsMargins(0, 0, 0, 0)
-        top_layout.addWidget(self.summary)
-        top_layout.addWidget(self.text_filter)
-        top_layout.addLayout(filters)
-        top_layout.addWidget(self.scope)
-        top_layout.addWidget(self.stack, 1)
-        split.addWidget(top)
-        split.addWidget(self.detail)
-        split.setStretchFactor(0, 1)
-        split.setStretchFactor(1, 1)
-        split.setChildrenCollapsible(False)
-        self.split = split
+        self.hint = QLabel(PICK_HINT, self)  # what to do next; two lines kept: no jump
+        self.hint.setObjectName("cardHint")
+        self.hint.setWordWrap(True)
+        self.hint.setEnabled(False)  # muted
+        self.hint.setFixedHeight(self.hint.fontMetrics().lineSpacing() * 2 + 4)
 
         highlights_tab = QWidget(self)
         h_layout = QVBoxLayout(highlights_tab)
         h_layout.setContentsMargins(8, 8, 8, 8)
-        h_layout.addWidget(split)
+        h_layout.addWidget(self.summary)
+        h_layout.addWidget(self.text_filter)
+        h_layout.addLayout(filters)
+        h_layout.addWidget(self.scope)
+        h_layout.addWidget(self.hint)
+        h_layout.addWidget(self.stack, 1)
 
         self.references = ReferencesPanel(self)
         self.source = SourcePanel(self)
@@ -182,24 +185,29 @@ class NotesPane(QWidget):
         self._fill_categories()
         self._refresh_all()
 
+    @property
+    def detail(self) -> CardEditor:
+        """The open card (its old name, from when it sat under the list)."""
+        return self.card
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Cards by keyboard: Enter on a card edits its note, Esc in the note goes back to
-        the card (↑/↓ move between cards, as in any list)."""
-        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+        """Cards by keyboard: ↑/↓ move between cards, Enter opens the card's note, Esc
+        in the list goes back to the text (Esc in the card comes back to the list)."""
+        if watched is self.list and event.type() == QEvent.Type.KeyPress \
+                and isinstance(event, QKeyEvent):
             key = event.key()
-            if watched is self.list and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
-                    and self.current_id() is not None:
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.current_id() is not None:
                 self.focus_note()
                 return True
-            if watched is self.detail.note.editor and key == Qt.Key.Key_Escape:
-                self.list.setFocus()
+            if key == Qt.Key.Key_Escape and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+                self.readerRequested.emit()
                 return True
         return super().eventFilter(watched, event)
 
     def _connect(self) -> None:
-        d = self.detail
+        d = self.card
         self.list.installEventFilter(self)
-        d.note.editor.installEventFilter(self)
+        d.escaped.connect(self._leave_card)
         self.list.selectionModel().currentChanged.connect(self._on_current_changed)
         self.list.clicked.connect(self._on_clicked)
         self.category_filter.activated.connect(self._apply_filters)
@@ -278,6 +286,10 @@ class NotesPane(QWidget):
             self._refresh_summary()
         self._show_detail(self.current_id())
 
+    def _leave_card(self) -> None:
+        self.list.setFocus()
+        self.list.reveal_card()
+
     def _refresh_all(self) -> None:
         self.study_note.set_text(self._study.note)
         self.study_note_byline.setText(study_note_byline(self._study))
@@ -288,7 +300,7 @@ class NotesPane(QWidget):
         self._show_detail(self.current_id())
 
     def _fill_categories(self) -> None:
-        self.detail.set_categories(self._study.categories)
+        self.card.set_categories(self._study.categories)
         combo = self.category_filter
         combo.clear()
         combo.addItem("All categories", None)
@@ -299,7 +311,7 @@ class NotesPane(QWidget):
 
     def _refresh_tags(self) -> None:
         """The tag filter's entries and the tag field's completions."""
-        self.detail.tags.set_known_tags([tag for tag, _ in tag_counts(self._study)])
+        self.card.tags.set_known_tags([tag for tag, _ in tag_counts(self._study)])
         if self.tag_filter.set_counts(tag_counts(self._study, self._document_id)):
             self._apply_filters()  # the chosen tag is gone: show everything again
 
@@ -333,7 +345,7 @@ class NotesPane(QWidget):
         if recount or self._counts is None:
             self._counts = self._count_highlights()
         text, count = self._counts
-        shown = self.model.rowCount()
+        shown = self.model.card_count
         if shown != count:
             text += f"\nShowing {shown} of {count}"
         self.summary.setText(text)
@@ -406,7 +418,7 @@ class NotesPane(QWidget):
             self.list.selectionModel().setCurrentIndex(
                 index, QItemSelectionModel.SelectionFlag.ClearAndSelect
             )
-            self.list.scrollTo(index)
+            self.list.reveal_card()
         finally:
             self._quiet = False
 
@@ -431,47 +443,71 @@ class NotesPane(QWidget):
                 items.scrollToItem(item)
                 return
 
-    def focus_tags(self) -> None:
+    def _open_for_typing(self) -> bool:
+        """The Highlights tab with the current card open and in view."""
         self.tabs.setCurrentIndex(0)
-        self.detail.tags.setFocus()
-        self.detail.tags.end(False)
+        if self.current_id() is None:
+            return False
+        self._show_detail(self.current_id())
+        self.list.reveal_card()
+        return True
+
+    def focus_tags(self) -> None:
+        if self._open_for_typing():
+            self.card.tags.setFocus()
+            self.card.tags.end(False)
 
     def focus_rationale(self) -> None:
         """After a verdict, the rationale is what the user types next."""
-        self.tabs.setCurrentIndex(0)
-        rationale = self.detail.verdict.rationale
+        if not self._open_for_typing():
+            return
+        rationale = self.card.verdict.rationale
         if rationale.isEnabled():
             rationale.setFocus()
             rationale.end(False)
 
     def focus_note(self) -> None:
-        self.tabs.setCurrentIndex(0)
-        self.detail.tabs.setCurrentWidget(self.detail.note)
-        self.detail.note.show_write()
-        self.detail.note.editor.setFocus()
+        if self._open_for_typing():
+            self.card.note.show_write()
+            self.card.note.editor.setFocus()
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self.list.moving:
+            return  # the open card's rows were re-mapped: the same highlight
         hid = current.data(ID_ROLE) if current.isValid() else None
-        self._show_detail(hid)
-        # A mouse click reveals through ``clicked`` (which also fires on the current row);
-        # here only keyboard moves, so one click does not reveal twice.
-        if hid and not self._quiet and QApplication.mouseButtons() == Qt.MouseButton.NoButton:
-            self.highlightActivated.emit(hid)
+        clicking = QApplication.mouseButtons() != Qt.MouseButton.NoButton
+        self._show_detail(hid, keep_under_pointer=clicking)
+        if hid:
+            # A click that opens a card reveals it here; ``clicked`` may not follow (the
+            # rows under the pointer were re-mapped), and must not reveal it twice.
+            self._pressed_open = hid if clicking else None
+            if not clicking:
+                self.list.reveal_card()
+            if not self._quiet:
+                self.highlightActivated.emit(hid)
 
     def _on_clicked(self, index: QModelIndex) -> None:
-        if index.isValid():
-            self.highlightActivated.emit(index.data(ID_ROLE))
+        hid = index.data(ID_ROLE) if index.isValid() else None
+        if hid and hid == self._pressed_open:
+            self._pressed_open = None
+            self.list.reveal_card()
+        elif hid:
+            self.list.reveal_card()
+            self.highlightActivated.emit(hid)
 
     def _go_to(self, highlight_id: str) -> None:
         self.select_highlight(highlight_id)
         self.highlightActivated.emit(highlight_id)
 
-    def _show_detail(self, highlight_id: str | None) -> None:
+    def _show_detail(self, highlight_id: str | None, keep_under_pointer: bool = False) -> None:
+        """Open the card of ``highlight_id`` in the list (None: close it)."""
         h = self._study.highlights.get(highlight_id) if highlight_id else None
-        self.detail.show_highlight(self._study, h)
+        self.card.show_highlight(self._study, h)
+        self.list.open_card(h.id if h else None, keep_under_pointer)
+        self.hint.setText(PICK_HINT if h is None else OPEN_HINT)
 
     # --- user edits ----------------------------------------------------------
     def _on_category_activated(self, index: int) -> None:
         hid = self.current_id()
         if hid:
-            self.categoryChosen.emit(hid, self.detail.category.itemData(index))
+            self.categoryChosen.emit(hid, self.card.category.itemData(index))

@@ -2,7 +2,7 @@
 
 The completer works on the word being typed (the text between the commas around the
 cursor), offering the study's other tags. Enter or leaving the field commits; Escape
-puts back the highlight's tags.
+puts back the highlight's tags (a second Escape leaves the card).
 """
 
 from __future__ import annotations
@@ -118,6 +118,9 @@ class TagEdit(QLineEdit):
                 event.accept()
                 return
         if event.key() == Qt.Key.Key_Escape and not popup.isVisible():
+            if parse_tags(self.text()) == self._shown and self.text() == format_tags(self._shown):
+                event.ignore()  # nothing typed to drop: Esc leaves the card
+                return
             self.show_tags(self._shown)  # drop what was typed
             event.accept()
             return

@@ -51,19 +51,12 @@ def _describe(widget: QWidget, name: str, description: str = "") -> None:
 
 def tab_chain(window: Described) -> list[QWidget]:
     """The focus order, first to last (hidden or disabled ones are skipped by Qt)."""
-    notes, detail = window.notes, window.notes.detail
+    notes = window.notes
     return [
         window.reader,
         window.document_tabs,
         notes.list,
-        detail.category,
-        detail.delete_button,
-        detail.verdict.combo,
-        detail.verdict.rationale,
-        detail.tags,
-        detail.tabs.tabBar(),
-        detail.note.tabs.tabBar(),
-        detail.note.editor,
+        *notes.card.fields(),  # the open card, top to bottom
         notes.tabs.tabBar(),
         notes.text_filter,
         notes.category_filter,
@@ -90,7 +83,7 @@ def apply_accessibility(window: Described) -> None:
     for first, second in pairwise(order):
         QWidget.setTabOrder(first, second)
 
-    notes, detail = window.notes, window.notes.detail
+    notes, card = window.notes, window.notes.card
     _describe(window.reader, "Document reader",
               "The document's text with your highlights. Select a passage and press "
               f"{native_keys('Ctrl+1')} to {native_keys('Ctrl+9')} to highlight it.")
@@ -106,22 +99,23 @@ def apply_accessibility(window: Described) -> None:
     _describe(notes, "Notes pane", "Highlights, references, the source and the study note.")
     _describe(notes.tabs, "Notes pane sections")
     _describe(notes.list, "Highlights",
-              "Every highlight in text order. Enter or click shows it in the text.")
+              "Every highlight as a card, in text order. The selected card opens for "
+              "editing; Enter writes its note, Esc goes back to the text.")
     _describe(notes.summary, "Highlight counts")
     _describe(notes.text_filter, "Filter highlights by text",
               "Shows only highlights whose quote, note, rationale or sources contain this.")
     _describe(notes.category_filter, "Filter by category")
     _describe(notes.verdict_filter, "Filter by verdict")
-    _describe(detail, "Selected highlight")
-    _describe(detail.quote, "Highlighted passage")
-    _describe(detail.tabs, "Note, evidence and links of the selected highlight")
-    _describe(detail.delete_button, "Delete highlight", "Deletes the selected highlight.")
+    _describe(card, "Selected highlight",
+              "The open card: note, verdict, sources, links and tags. Esc leaves it.")
+    _describe(card.quote, "Highlighted passage")
+    _describe(card.delete_button, "Delete highlight", "Deletes the selected highlight.")
     _describe(find.prev_button, "Previous match", "Go to the previous match (Shift+Enter)")
     _describe(find.next_button, "Next match", "Go to the next match (Enter)")
     _describe(find.close_button, "Close the find bar", "Close the find bar (Esc)")
     _describe(find.edit, "Find text", "Words to find in the document.")
     for editor in window.window().findChildren(MarkdownEditor):
         name = editor.editor.accessibleName() or "Note"
-        _describe(editor.tabs, f"{name}: write or preview")
+        _describe(editor.stack, f"{name}: write or preview")
     for tabs in window.window().findChildren(QTabWidget):
         _describe(tabs, "Sections")

@@ -162,7 +162,6 @@ class MainWindow(QMainWindow):
         self.set_session(session)
         self.resize(1280, 820)
         self.splitter.setSizes([800, 480])
-        self.notes.split.setSizes([380, 340])
         # The last run's layout, if there is a readable one.
         restore_window_state(self, self._splitters(),
                              lambda: self.open_search_pane(focus=False))
@@ -243,6 +242,7 @@ class MainWindow(QMainWindow):
         notes.noteEdited.connect(edits.set_note)
         notes.studyNoteEdited.connect(edits.set_study_note)
         notes.linkActivated.connect(self.links.open)
+        notes.readerRequested.connect(self._focus_reader)  # Esc in the cards
         notes.list.selectionModel().currentChanged.connect(
             lambda: self.reader.set_selected_key(notes.current_id()))
         notes.list.selectionModel().currentChanged.connect(self._select_on_page)
@@ -480,12 +480,17 @@ class MainWindow(QMainWindow):
     def select_highlight(self, highlight_id: str) -> None:
         self.notes.select_highlight(highlight_id)
 
+    def _focus_reader(self) -> None:
+        """Back to the text (or the PDF's pages), where the reading goes on."""
+        shown = self.reader_stack.currentWidget()
+        (shown or self.reader).setFocus()
+
     def reveal_highlight(self, highlight_id: str) -> None:
         self.highlights.reveal(highlight_id)
 
     def _splitters(self) -> list[QSplitter]:
         """The splitters whose sizes are kept across runs."""
-        return [self.splitter, self.notes.split]
+        return [self.splitter]
 
     # --- events --------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
