@@ -19,6 +19,7 @@ PDFium is not thread-safe: ``load_pdf`` runs on the process's one PDFium thread
 from __future__ import annotations
 
 import re
+import time
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -32,6 +33,7 @@ from desktop.storage.formats.pdfium_thread import call
 HYPHEN_MARK = "\u00ad"  # PDFium's line-end hyphen (U+FFFE), kept as a soft hyphen
 LABEL_WORDS = 3  # invisible text of fewer words than this is a label, not an OCR layer
 MAX_PAGES = 20_000  # a budget: a file claiming more pages is refused
+SLICE_SECONDS = 0.015  # reading the text gives the PDFium thread up this often
 _INVISIBLE = 3  # FPDF_TEXTRENDERMODE_INVISIBLE
 _DROP = {c for c in range(0x20) if c not in (0x09, 0x0A, 0x0D)} | {0xFFFF, 0xFEFF}
 _WORD = re.compile(r"\w+")
@@ -232,56 +234,84 @@ def _draws_text(page) -> bool:
 
 
 def load_pdf(source: Source) -> Document:
-    """The document's text, read on the PDFium thread (progress and Cancel work as
-    usual: ``source.step`` is called from there)."""
-    return call(_load_pdf, source)
-
-
-def _load_pdf(source: Source) -> Document:
-    name = source.name
-    document = open_pdf(source.raw, name)
+    """The document's text, read on the PDFium thread a slice of pages at a time
+    (``SLICE_SECONDS``), so the page view's rendering, queued there meanwhile, is not
+    kept waiting for the whole document (progress and Cancel work as usual:
+    ``source.step`` is called from the PDFium thread)."""
+    reading = call(_Reading, source)
     try:
-        count = len(document)
-        parts: list[str] = []
-        starts: list[int] = []
-        warnings: list[str] = []
-        length = 0
-        for number in range(count):
-            source.step(number / count)
-            try:
-                page = document[number]
-                textpage = page.get_textpage()
-                text, _, unreadable = read_page(page, textpage, indexed=False)
-                textpage.close()
-                page.close()
-            except ImportCancelledError:
-                raise
-            except Exception as err:  # one bad page must not pass silently
-                raise DocumentError(
-                    f"“{name}”: page {number + 1} could not be read ({_reason(err)})."
-                ) from err
-            if unreadable:
-                warnings.append(f"page {number + 1}: {plural(unreadable, 'character')} "
-                                f"could not be read "
-                                f"reliably (the PDF's font gives no text for them; "
-                                f"shown as {UNREADABLE})")
-            if number:
-                parts.append("\n\n")
-                length += 2
-            starts.append(length)
-            parts.append(text)
-            length += len(text)
-        source.step(1.0)
-        full = "".join(parts)
-        if not full.strip(HYPHEN_MARK + " \n\t"):
-            raise DocumentError(f"“{name}” has no text layer (it is probably scanned); "
-                                "run OCR first, then open the OCR'd PDF or its text.")
-        meta = _metadata(document)
+        while not call(reading.read_slice):
+            pass
+        return call(reading.finish)
     finally:
-        document.close()
-    return Document(text=full, title=meta.get("Title", ""), media_type="application/pdf",
-                    author=meta.get("Author", ""), published=_created(meta), pages=starts,
-                    load_warnings=warnings)
+        call(reading.close)
+
+
+class _Reading:
+    """One PDF's text being read, page after page; touched on the PDFium thread only."""
+
+    def __init__(self, source: Source) -> None:
+        self.source = source
+        self.document = open_pdf(source.raw, source.name)
+        self.count = len(self.document)
+        self.number = 0
+        self.parts: list[str] = []
+        self.starts: list[int] = []
+        self.warnings: list[str] = []
+        self.length = 0
+
+    def read_slice(self) -> bool:
+        """Read pages for ``SLICE_SECONDS`` (one at least); True once all are read."""
+        end = time.perf_counter() + SLICE_SECONDS
+        while self.number < self.count:
+            self._read(self.number)
+            self.number += 1
+            if time.perf_counter() >= end:
+                break
+        return self.number >= self.count
+
+    def _read(self, number: int) -> None:
+        source, name = self.source, self.source.name
+        source.step(number / self.count)
+        try:
+            page = self.document[number]
+            textpage = page.get_textpage()
+            text, _, unreadable = read_page(page, textpage, indexed=False)
+            textpage.close()
+            page.close()
+        except ImportCancelledError:
+            raise
+        except Exception as err:  # one bad page must not pass silently
+            raise DocumentError(
+                f"“{name}”: page {number + 1} could not be read ({_reason(err)})."
+            ) from err
+        if unreadable:
+            self.warnings.append(f"page {number + 1}: {plural(unreadable, 'character')} "
+                                 f"could not be read "
+                                 f"reliably (the PDF's font gives no text for them; "
+                                 f"shown as {UNREADABLE})")
+        if number:
+            self.parts.append("\n\n")
+            self.length += 2
+        self.starts.append(self.length)
+        self.parts.append(text)
+        self.length += len(text)
+
+    def finish(self) -> Document:
+        self.source.step(1.0)
+        full = "".join(self.parts)
+        if not full.strip(HYPHEN_MARK + " \n\t"):
+            raise DocumentError(f"“{self.source.name}” has no text layer (it is probably "
+                                "scanned); run OCR first, then open the OCR'd PDF or its "
+                                "text.")
+        meta = _metadata(self.document)
+        return Document(text=full, title=meta.get("Title", ""),
+                        media_type="application/pdf", author=meta.get("Author", ""),
+                        published=_created(meta), pages=self.starts,
+                        load_warnings=self.warnings)
+
+    def close(self) -> None:
+        self.document.close()
 
 
 @dataclass
