@@ -126,6 +126,18 @@ class PageView(QAbstractScrollArea):
         self._text_source = (raw, name) if read_text else None
         self.viewport().update()
 
+    def set_text(self, starts: list[int], length: int) -> None:
+        """Where the pages start in the document's text, learnt after ``load`` (File ›
+        Open reads the text while page one shows): selection and highlights start."""
+        self.starts = list(starts)
+        self.text_length = length
+        self._texts.clear()
+        self._boxes.clear()
+        self._asked_boxes.clear()
+        self._settle.start()
+        self.viewport().update()
+        self.marksChanged.emit()
+
     def unload(self) -> None:
         self._token += 1
         self.layout_ = PageLayout()
@@ -502,6 +514,8 @@ class PageView(QAbstractScrollArea):
         self.viewport().update()
 
     def _ask_boxes(self, number: int) -> None:
+        if not self.starts:
+            return  # the text is being read: the page shows, its characters wait
         if number not in self._asked_boxes:
             self._asked_boxes.add(number)
             self.pdf.boxes(self._token, number)
