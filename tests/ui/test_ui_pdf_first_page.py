@@ -118,3 +118,4 @@ def test_crosslight_file_pdf_shows_its_first_page_while_the_text_is_read(qtbot, 
     qtbot.waitUntil(lambda: window.session.document.media_type == PDF, timeout=30_000)
     assert events[:1] == ["page 1 drawn, study not made yet"]
     assert window.pdf.showing and window.pdf.view.starts == window.session.document.pages
+
