@@ -181,6 +181,7 @@ def _window_open(path: Path, runs: int) -> tuple[list[float], list[float]]:
         if not opened or not first:
             raise SystemExit(f"{path.name} did not open as pages")
         firsts.append(first[0])
+        assert window.pdf.view is not None
         window.pdf.view.stop()
         window.close()
         window.deleteLater()
