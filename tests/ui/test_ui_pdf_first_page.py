@@ -23,6 +23,7 @@ def _watch(win, events: list[str]) -> None:
             if number == 0:
                 pdf = win.session.document.media_type == PDF
                 events.append("page 1 drawn, study " + ("made" if pdf else "not made yet"))
+                events.append(win.statusBar().currentMessage())
 
         view.pdf.worker.rendered.connect(rendered)
 
@@ -45,7 +46,8 @@ def test_the_first_page_shows_before_the_whole_text_is_read(qtbot, window, seed_
     events: list[str] = []
     _watch(win, events)
     assert win.files.open(path) and not win.prompts.errors
-    assert events[:1] == ["page 1 drawn, study not made yet"]
+    assert events[:2] == ["page 1 drawn, study not made yet",
+                          "Reading the text of “long.pdf”; its pages show meanwhile."]
     # The study is the PDF's now; the page view kept the file it had open (no second
     # opening, no second reading of the text it was just made from).
     view = win.pdf.view
@@ -83,6 +85,7 @@ def test_a_refused_pdf_leaves_the_reader_as_it_was(qtbot, window, seed_copy, tmp
     assert not win.files.open(bad)
     ((_title, text),) = win.prompts.errors
     assert "run OCR first" in text and win.session is session
+    assert win.statusBar().currentMessage() == ""  # not "Reading the text of …"
     if before == "text":
         assert not win.pdf.showing and win.reader_stack.currentWidget() is win.reader
     else:

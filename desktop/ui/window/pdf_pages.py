@@ -96,6 +96,8 @@ class PdfPages(QObject):
         view.set_matches([])
         view.load(raw, Path(path).name, [])
         self.stack.setCurrentWidget(view)
+        self.message.emit(f"Reading the text of “{Path(path).name}”; its pages show "
+                          "meanwhile.")
         return True
 
     def end_preview(self) -> None:
@@ -103,6 +105,7 @@ class PdfPages(QObject):
         if self._preview is None:
             return
         self._preview = None
+        self.message.emit("")  # no longer reading it
         self.document, self._loaded = None, ("", 0)
         self._choose()
         if not self.showing and self.view is not None:
