@@ -75,3 +75,20 @@ def test_one_hit_in_the_sample_checks_the_whole_page(monkeypatch):
 @pytest.mark.parametrize("odd", ["AB", "BA"])
 def test_unmapped_glyphs_alone_on_their_line_are_found(odd):
     assert load_pdf(Source(_two_font_pdf("", odd), "odd.pdf")).text == UNREADABLE * 2
+
+
+@pytest.mark.parametrize("code", [b"\\r", b"\\n"], ids=["CR", "LF"])
+def test_an_unmapped_glyph_whose_raw_code_is_a_line_break_is_no_line_break(code):
+    """pdfTeX's © is a circle glyph (code 13, no Unicode) with a "c" inside: PDFium
+    gives "\\r", which was read as a line break in the middle of "Copyright © 2001"."""
+    raw = _with_new_xref(make_pdf(["Copyright Xc 2001"]).replace(
+        b"Copyright Xc", b"Copyright " + code + b"c"))
+    doc = load_pdf(Source(raw, "c.pdf"))
+    assert doc.text == f"Copyright {UNREADABLE}c 2001"
+    assert doc.load_warnings and doc.load_warnings[0].startswith("page 1: 1 character ")
+    pages = PdfPages(raw, "c.pdf")
+    try:
+        text, boxes = pages.text_and_boxes(0)
+    finally:
+        pages.close()
+    assert text == doc.text and boxes[10] is not None

@@ -98,6 +98,8 @@ def read_page(page, textpage, *, indexed: bool = True) -> tuple[str, list[int], 
     """
     raw = textpage.get_text_range()
     unmapped = _unmapped_chars(textpage, raw)
+    if unmapped:
+        raw = _mark_unmapped(textpage, raw, unmapped)
     if indexed or unmapped or _RTL.search(raw):
         text, index = clean_indexed(raw)
         text, index, unreadable = _faithful(textpage, text, index, unmapped)
@@ -131,6 +133,28 @@ def _unmapped_chars(textpage, raw: str) -> set[int]:
         if char >= 0 and has_error(handle, char) == 1:
             return {c for c in range(count) if has_error(handle, c) == 1}
     return set()
+
+
+def _mark_unmapped(textpage, raw: str, unmapped: set[int]) -> str:
+    """``raw`` with each unmapped character PDFium put in it as ``UNREADABLE``, before
+    line breaks and control characters are cleaned: a glyph whose raw code is 13 (the
+    circle of pdfTeX's ©) is no line break."""
+    to_text = _pdfium().raw.FPDFText_GetTextIndexFromCharIndex
+    first = _first_text_index(textpage)
+    chars = list(raw)
+    at_unit: dict[int, int] | None = None
+    if _ASTRAL.search(raw):  # PDFium counts UTF-16 code units, ``raw`` code points
+        at_unit, unit = {}, 0
+        for i, ch in enumerate(raw):
+            at_unit[unit] = i
+            unit += 2 if ord(ch) > 0xFFFF else 1
+    for char in unmapped:
+        at = to_text(textpage.raw, char) - first
+        if at_unit is not None:
+            at = at_unit.get(at, -1)
+        if 0 <= at < len(chars):
+            chars[at] = UNREADABLE
+    return "".join(chars)
 
 
 def _text_to_char(textpage, raw: str, count: int):
