@@ -116,10 +116,14 @@ def start_loading(path: Path, prompts: Prompts | None = None,
 
     def load() -> None:
         first = _FirstLoadPrompts(window.prompts)
-        document = load_document_in_background(window, path, first, sync_bytes=0)
-        if document is not None and window.files.adopt(
-                Opened(new_study_for(document), None), path):
-            return
+        window.formats.preview(path)  # a PDF's first page while its text is read
+        try:
+            document = load_document_in_background(window, path, first, sync_bytes=0)
+            if document is not None and window.files.adopt(
+                    Opened(new_study_for(document), None), path):
+                return
+        finally:
+            window.formats.end_preview()
         if on_refused is not None:
             on_refused(first.refusal)
         window.close()

@@ -34,6 +34,7 @@ def pdf_path(tmp_path) -> Path:
 def open_via_menu(qtbot, win, path, ui):
     win.prompts.open_paths.append(path)
     ui.press(qtbot, win.reader, Qt.Key.Key_O, ui.CTRL)
+    ui.activate(qtbot, win)  # after the progress dialog, if reading took long enough
 
 
 def test_open_a_pdf_and_cite_its_pages(qtbot, window, seed_copy, pdf_path):

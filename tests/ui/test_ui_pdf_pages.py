@@ -439,3 +439,37 @@ def test_unreadable_characters_are_reported_on_open(qtbot, window, seed_copy, tm
     assert title == "Some text could not be read"
     assert "odd.pdf" in message and "page 1: 4 characters could not be read" in message
     assert win.session.document.text.endswith("\ufffd" * 4)
+
+
+def test_zoom_keys_and_the_view_menu_zoom_the_pages(qtbot, window, tmp_path, ui):
+    """Ctrl++ / Ctrl+- step the zoom, Ctrl+0 and View › Fit Width fit the width, Fit
+    Page a whole page, Ctrl+wheel zooms: on the pages, not the hidden text reader."""
+    from PySide6.QtCore import QPoint, QPointF, Qt
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    path = tmp_path / "pages.pdf"
+    path.write_bytes(make_pdf(["First page words", "Second page words"]))
+    win = window(path)
+    view = win.pdf.view
+    qtbot.waitUntil(lambda: view.page_count == 2)
+    fitted, text_zoom = view.zoom, win.reader.font().pointSizeF()
+    ui.press(qtbot, view, Qt.Key.Key_Plus, ui.CTRL)
+    assert view.zoom == pytest.approx(fitted * 1.2) and view.fit == ""
+    ui.press(qtbot, view, Qt.Key.Key_Minus, ui.CTRL)
+    ui.press(qtbot, view, Qt.Key.Key_Minus, ui.CTRL)
+    assert view.zoom == pytest.approx(fitted / 1.2)
+    ui.press(qtbot, view, Qt.Key.Key_0, ui.CTRL)
+    assert view.zoom == pytest.approx(fitted) and view.fit == "width"
+    win.menu_actions.fit_page.trigger()
+    assert view.fit == "page" and 792 * view.zoom <= view.viewport().height()
+    win.menu_actions.fit_width.trigger()
+    assert view.zoom == pytest.approx(fitted)
+    centre = QPointF(view.viewport().rect().center())
+    wheel = QWheelEvent(centre, QPointF(view.mapToGlobal(centre.toPoint())), QPoint(),
+                        QPoint(0, 120), Qt.MouseButton.NoButton,
+                        Qt.KeyboardModifier.ControlModifier, Qt.ScrollPhase.NoScrollPhase,
+                        False)
+    QApplication.sendEvent(view.viewport(), wheel)
+    assert view.zoom == pytest.approx(fitted * 1.2)
+    assert win.reader.font().pointSizeF() == text_zoom  # the text reader is untouched

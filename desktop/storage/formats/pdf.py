@@ -19,6 +19,8 @@ PDFium is not thread-safe: ``load_pdf`` runs on the process's one PDFium thread
 from __future__ import annotations
 
 import re
+import time
+import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -32,9 +34,16 @@ from desktop.storage.formats.pdfium_thread import call
 HYPHEN_MARK = "\u00ad"  # PDFium's line-end hyphen (U+FFFE), kept as a soft hyphen
 LABEL_WORDS = 3  # invisible text of fewer words than this is a label, not an OCR layer
 MAX_PAGES = 20_000  # a budget: a file claiming more pages is refused
+SLICE_SECONDS = 0.015  # reading the text gives the PDFium thread up this often
 _INVISIBLE = 3  # FPDF_TEXTRENDERMODE_INVISIBLE
 _DROP = {c for c in range(0x20) if c not in (0x09, 0x0A, 0x0D)} | {0xFFFF, 0xFEFF}
 _WORD = re.compile(r"\w+")
+# Characters no font maps a glyph to on purpose (controls, private use, specials):
+# always asked about.
+_ODD = re.compile("[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\ue000-\uf8ff\ufff0-\uffff]"
+                  "|\r(?!\n)|(?<!\r)\n")
+_LINE_START = re.compile("\n(?=[^\r\n])")
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")  # two UTF-16 code units each
 _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")  # Hebrew, Arabic, …
 
 Box = tuple[float, float, float, float]  # left, top, right, bottom in points, top-left origin
@@ -88,7 +97,9 @@ def read_page(page, textpage, *, indexed: bool = True) -> tuple[str, list[int], 
     RTL text nor unmapped characters comes from C-speed string methods instead of a loop.
     """
     raw = textpage.get_text_range()
-    unmapped = _unmapped_chars(textpage)
+    unmapped = _unmapped_chars(textpage, raw)
+    if unmapped:
+        raw = _mark_unmapped(textpage, raw, unmapped)
     if indexed or unmapped or _RTL.search(raw):
         text, index = clean_indexed(raw)
         text, index, unreadable = _faithful(textpage, text, index, unmapped)
@@ -99,12 +110,71 @@ def read_page(page, textpage, *, indexed: bool = True) -> tuple[str, list[int], 
     return text, (index if indexed else []), unreadable
 
 
-def _unmapped_chars(textpage) -> set[int]:
+def _unmapped_chars(textpage, raw: str) -> set[int]:
     """PDFium char indexes whose glyph had no Unicode mapping (PDFium then gives the raw
-    glyph code as if it were a character)."""
+    glyph code as if it were a character).
+
+    Asking PDFium about every character doubled the time to read a PDF, so a sample of
+    the page's text ``raw`` is asked first: each character's first appearance, the
+    first character of each line (bullets and symbols stand there) and every odd one
+    (``_ODD``): ~5% of a page of prose. A page with a hit is then asked about every
+    character. The sample misses only a glyph inside a line whose raw code equals a
+    character read correctly earlier on the page, on a page with no other unmapped glyph.
+    """
     has_error = _pdfium().raw.FPDFText_HasUnicodeMapError
     handle = textpage.raw
-    return {c for c in range(textpage.count_chars()) if has_error(handle, c) == 1}
+    count = textpage.count_chars()
+    to_char = _text_to_char(textpage, raw, count)
+    asked = [m.start() for m in _ODD.finditer(raw)]
+    asked.extend(raw.index(ch) for ch in dict.fromkeys(raw))
+    asked.extend(m.end() for m in _LINE_START.finditer(raw))
+    for position in asked:
+        char = to_char(position)
+        if char >= 0 and has_error(handle, char) == 1:
+            return {c for c in range(count) if has_error(handle, c) == 1}
+    return set()
+
+
+def _mark_unmapped(textpage, raw: str, unmapped: set[int]) -> str:
+    """``raw`` with each unmapped character PDFium put in it as ``UNREADABLE``, before
+    line breaks and control characters are cleaned: a glyph whose raw code is 13 (the
+    circle of pdfTeX's ©) is no line break."""
+    to_text = _pdfium().raw.FPDFText_GetTextIndexFromCharIndex
+    first = _first_text_index(textpage)
+    chars = list(raw)
+    at_unit: dict[int, int] | None = None
+    if _ASTRAL.search(raw):  # PDFium counts UTF-16 code units, ``raw`` code points
+        at_unit, unit = {}, 0
+        for i, ch in enumerate(raw):
+            at_unit[unit] = i
+            unit += 2 if ord(ch) > 0xFFFF else 1
+    for char in unmapped:
+        at = to_text(textpage.raw, char) - first
+        if at_unit is not None:
+            at = at_unit.get(at, -1)
+        if 0 <= at < len(chars):
+            chars[at] = UNREADABLE
+    return "".join(chars)
+
+
+def _text_to_char(textpage, raw: str, count: int):
+    """Position in ``raw`` (``get_text_range``'s text) → PDFium char index (-1: none).
+
+    On most pages every character has text, one code unit each: the two are the same
+    (checked at both ends), which saves a PDFium call per character asked about."""
+    to_char = _pdfium().raw.FPDFText_GetCharIndexFromTextIndex
+    handle = textpage.raw
+    first = _first_text_index(textpage)
+    wide = not raw.isascii() and _ASTRAL.search(raw) is not None
+    if not wide and len(raw) == count and count and to_char(handle, first) == 0 \
+            and to_char(handle, first + count - 1) == count - 1:
+        return lambda at: at
+    if wide:  # positions in ``raw`` are code points, PDFium's are UTF-16 code units
+        units = [0]
+        for ch in raw:
+            units.append(units[-1] + (2 if ord(ch) > 0xFFFF else 1))
+        return lambda at: to_char(handle, first + units[at])
+    return lambda at: to_char(handle, first + at)
 
 
 def _faithful(textpage, text: str, index: list[int],
@@ -121,6 +191,9 @@ def _faithful(textpage, text: str, index: list[int],
             if chars[i] != "\n" and to_char(textpage.raw, first + at) in unmapped:
                 chars[i] = UNREADABLE
                 unreadable += 1
+        for i in _marks_in_clusters(textpage, chars, index, first):
+            chars[i] = UNREADABLE
+            unreadable += 1
         text = "".join(chars)
     runs = rtl_runs(text)
     if not runs:
@@ -139,6 +212,46 @@ def _faithful(textpage, text: str, index: list[int],
             lefts[i] = box[0]
     order = logical_order(text, keys, lefts)
     return "".join(text[i] for i in order), [index[i] for i in order], unreadable
+
+
+def _marks_in_clusters(textpage, chars: list[str], index: list[int], first: int) -> list[int]:
+    """Positions of characters drawn inside a glyph that stands for several characters
+    (a shaped cluster: its characters share one box) that are not combining marks.
+
+    Asked on pages with unmapped glyphs only: there a producer gave a cluster's whole
+    text to one glyph and none to the marks drawn over it (WeasyPrint's Arabic: the
+    fatha drawn as glyph 0x2F4 over the word's glyph), and PDFium may read such a mark
+    as its raw glyph code without calling it unmapped (U+02F4 "˴" for the fatha).
+    """
+    to_char = _pdfium().raw.FPDFText_GetCharIndexFromTextIndex
+    boxes: dict[int, tuple[float, float, float, float] | None] = {}
+
+    def box(i: int) -> tuple[float, float, float, float] | None:
+        if i not in boxes:
+            char = to_char(textpage.raw, first + index[i]) if 0 <= i < len(chars) else -1
+            boxes[i] = textpage.get_charbox(char) if char >= 0 and chars[i] != "\n" else None
+        return boxes[i]
+
+    def cluster(j: int) -> tuple[float, float, float, float] | None:
+        own = box(j)
+        if own is None or own[2] <= own[0]:
+            return None
+        return own if own in (box(j - 1), box(j + 1)) else None
+
+    found = []
+    for i, ch in enumerate(chars):
+        if ch in f"\n {UNREADABLE}{HYPHEN_MARK}" or unicodedata.category(ch) in ("Mn", "Me"):
+            continue
+        own = box(i)
+        if own is None:
+            continue
+        for j in (i - 1, i + 1):
+            around = cluster(j)
+            if around is not None and own != around and around[0] - 0.5 <= own[0] \
+                    and own[2] <= around[2] + 0.5:
+                found.append(i)
+                break
+    return found
 
 
 _TRANSLATE = {**dict.fromkeys(_DROP), 0xFFFE: HYPHEN_MARK, 0x02: HYPHEN_MARK}
@@ -189,56 +302,84 @@ def _draws_text(page) -> bool:
 
 
 def load_pdf(source: Source) -> Document:
-    """The document's text, read on the PDFium thread (progress and Cancel work as
-    usual: ``source.step`` is called from there)."""
-    return call(_load_pdf, source)
-
-
-def _load_pdf(source: Source) -> Document:
-    name = source.name
-    document = open_pdf(source.raw, name)
+    """The document's text, read on the PDFium thread a slice of pages at a time
+    (``SLICE_SECONDS``), so the page view's rendering, queued there meanwhile, is not
+    kept waiting for the whole document (progress and Cancel work as usual:
+    ``source.step`` is called from the PDFium thread)."""
+    reading = call(_Reading, source)
     try:
-        count = len(document)
-        parts: list[str] = []
-        starts: list[int] = []
-        warnings: list[str] = []
-        length = 0
-        for number in range(count):
-            source.step(number / count)
-            try:
-                page = document[number]
-                textpage = page.get_textpage()
-                text, _, unreadable = read_page(page, textpage, indexed=False)
-                textpage.close()
-                page.close()
-            except ImportCancelledError:
-                raise
-            except Exception as err:  # one bad page must not pass silently
-                raise DocumentError(
-                    f"“{name}”: page {number + 1} could not be read ({_reason(err)})."
-                ) from err
-            if unreadable:
-                warnings.append(f"page {number + 1}: {plural(unreadable, 'character')} "
-                                f"could not be read "
-                                f"reliably (the PDF's font gives no text for them; "
-                                f"shown as {UNREADABLE})")
-            if number:
-                parts.append("\n\n")
-                length += 2
-            starts.append(length)
-            parts.append(text)
-            length += len(text)
-        source.step(1.0)
-        full = "".join(parts)
-        if not full.strip(HYPHEN_MARK + " \n\t"):
-            raise DocumentError(f"“{name}” has no text layer (it is probably scanned); "
-                                "run OCR first, then open the OCR'd PDF or its text.")
-        meta = _metadata(document)
+        while not call(reading.read_slice):
+            pass
+        return call(reading.finish)
     finally:
-        document.close()
-    return Document(text=full, title=meta.get("Title", ""), media_type="application/pdf",
-                    author=meta.get("Author", ""), published=_created(meta), pages=starts,
-                    load_warnings=warnings)
+        call(reading.close)
+
+
+class _Reading:
+    """One PDF's text being read, page after page; touched on the PDFium thread only."""
+
+    def __init__(self, source: Source) -> None:
+        self.source = source
+        self.document = open_pdf(source.raw, source.name)
+        self.count = len(self.document)
+        self.number = 0
+        self.parts: list[str] = []
+        self.starts: list[int] = []
+        self.warnings: list[str] = []
+        self.length = 0
+
+    def read_slice(self) -> bool:
+        """Read pages for ``SLICE_SECONDS`` (one at least); True once all are read."""
+        end = time.perf_counter() + SLICE_SECONDS
+        while self.number < self.count:
+            self._read(self.number)
+            self.number += 1
+            if time.perf_counter() >= end:
+                break
+        return self.number >= self.count
+
+    def _read(self, number: int) -> None:
+        source, name = self.source, self.source.name
+        source.step(number / self.count)
+        try:
+            page = self.document[number]
+            textpage = page.get_textpage()
+            text, _, unreadable = read_page(page, textpage, indexed=False)
+            textpage.close()
+            page.close()
+        except ImportCancelledError:
+            raise
+        except Exception as err:  # one bad page must not pass silently
+            raise DocumentError(
+                f"“{name}”: page {number + 1} could not be read ({_reason(err)})."
+            ) from err
+        if unreadable:
+            self.warnings.append(f"page {number + 1}: {plural(unreadable, 'character')} "
+                                 f"could not be read "
+                                 f"reliably (the PDF's font gives no text for them; "
+                                 f"shown as {UNREADABLE})")
+        if number:
+            self.parts.append("\n\n")
+            self.length += 2
+        self.starts.append(self.length)
+        self.parts.append(text)
+        self.length += len(text)
+
+    def finish(self) -> Document:
+        self.source.step(1.0)
+        full = "".join(self.parts)
+        if not full.strip(HYPHEN_MARK + " \n\t"):
+            raise DocumentError(f"“{self.source.name}” has no text layer (it is probably "
+                                "scanned); run OCR first, then open the OCR'd PDF or its "
+                                "text.")
+        meta = _metadata(self.document)
+        return Document(text=full, title=meta.get("Title", ""),
+                        media_type="application/pdf", author=meta.get("Author", ""),
+                        published=_created(meta), pages=self.starts,
+                        load_warnings=self.warnings)
+
+    def close(self) -> None:
+        self.document.close()
 
 
 @dataclass

@@ -12,6 +12,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QAction
     from PySide6.QtWidgets import QDockWidget, QWidget
@@ -87,6 +89,18 @@ class StudyOpener(Protocol):
     """Shows a study just made or read in the window (``FileController.show_opened``)."""
 
     def show_opened(self, opened: Opened, name: str) -> bool: ...
+
+
+class PagePreview(Protocol):
+    """A PDF's pages shown while File › Open reads its text (``window.pdf_pages``)."""
+
+    def preview(self, path: Path) -> bool:
+        """Show the pages of the PDF at ``path`` now; False if they cannot show."""
+        ...
+
+    def end_preview(self) -> None:
+        """Back to what showed before, unless the PDF's study took the pages over."""
+        ...
 
 
 class TextSelection(Protocol):

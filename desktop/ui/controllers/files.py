@@ -62,6 +62,10 @@ class FileController(Controller):
             opened = self.formats.open_document(path)
             if opened is None:
                 return False
+            try:
+                return self.adopt(opened, path)
+            finally:
+                self.formats.end_preview()  # a PDF's pages shown while it was read
         else:
             try:
                 opened = open_path(path)

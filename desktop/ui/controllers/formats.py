@@ -22,26 +22,47 @@ from desktop.ui.controllers.base import Controller
 from desktop.ui.core.import_worker import load_document_in_background
 
 if TYPE_CHECKING:
-    from desktop.ui.controllers.context import NotesView, WindowContext
+    from desktop.ui.controllers.context import NotesView, PagePreview, WindowContext
 
 
 class FormatController(Controller):
     """Loading documents off the UI thread, and Reopen with Encoding (whose report can
-    list the orphans in ``notes``)."""
+    list the orphans in ``notes``); a PDF's pages show (``pages``) while its text is
+    read."""
 
-    def __init__(self, ctx: WindowContext, notes: NotesView) -> None:
+    def __init__(self, ctx: WindowContext, notes: NotesView,
+                 pages: PagePreview | None = None) -> None:
         super().__init__(ctx)
         self.notes = notes
+        self.pages = pages
 
     def open_document(self, path: Path) -> Opened | None:
-        """A new study around the document at ``path`` (None: error shown or cancelled)."""
-        document = load_document_in_background(self.ctx.window(), path, self.prompts)
+        """A new study around the document at ``path`` (None: error shown or cancelled).
+
+        A PDF's first page shows at once while its whole text — which the study,
+        highlights and search are made of — is read behind the progress bar; the
+        caller ends that with ``end_preview`` once the study shows (or not)."""
+        pdf = self.preview(path)
+        label = (f"Reading the text of “{Path(path).name}”: highlighting and search "
+                 "start once it is read…") if pdf else ""
+        document = load_document_in_background(self.ctx.window(), path, self.prompts,
+                                               sync_bytes=0 if pdf else None, label=label)
         if document is None:
+            self.end_preview()
             return None
         if document.load_warnings:  # text that may differ from the page is never silent
             self.prompts.info("Some text could not be read", (
                 f"“{path.name}” opened, but:\n" + "\n".join(document.load_warnings)))
         return Opened(new_study_for(document), None)
+
+    def preview(self, path: Path) -> bool:
+        """Show a PDF's pages while it is read (False: not a PDF, or they cannot)."""
+        return (Path(path).suffix.lower() == ".pdf" and self.pages is not None
+                and self.pages.preview(Path(path)))
+
+    def end_preview(self) -> None:
+        if self.pages is not None:
+            self.pages.end_preview()
 
     def reopen_with_encoding(self) -> bool:
         from desktop.domain.content_commands import ReplaceDocumentContent

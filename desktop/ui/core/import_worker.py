@@ -54,11 +54,13 @@ def load_document_in_background(
     *,
     sync_bytes: int | None = None,
     error_title: str = "Could not open",
+    label: str = "",
 ) -> Document | None:
     """The document at ``path``, or None (error shown, or the user cancelled).
 
     ``parent`` is the window asking (the dialogs come from its ``prompts``);
-    ``sync_bytes`` overrides the size up to which the file loads without a worker.
+    ``sync_bytes`` overrides the size up to which the file loads without a worker;
+    ``label`` the progress dialog's words.
     """
     path = Path(path)
     limit = sync_limit(path) if sync_bytes is None else sync_bytes
@@ -75,13 +77,14 @@ def load_document_in_background(
         except Exception as err:  # a bug in a parser: say so, never crash the window
             prompts.error(error_title, f"“{path.name}” could not be read: {err}")
             return None
-    return _load_in_worker(path, prompts, encoding, error_title)
+    return _load_in_worker(path, prompts, encoding, error_title, label)
 
 
-def _load_in_worker(path: Path, prompts, encoding, error_title: str) -> Document | None:
+def _load_in_worker(path: Path, prompts, encoding, error_title: str,
+                    label: str = "") -> Document | None:
     stop = threading.Event()
     result: dict[str, object] = {}
-    dialog = prompts.progress("Opening document", f"Reading “{path.name}”…")
+    dialog = prompts.progress("Opening document", label or f"Reading “{path.name}”…")
     dialog.setRange(0, 1000)
     dialog.setValue(0)
     dialog.canceled.connect(stop.set)

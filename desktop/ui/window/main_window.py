@@ -119,7 +119,7 @@ class MainWindow(QMainWindow):
 
         # Controllers: the window's context, and the collaborators each one names.
         self.links = LinkController(self)
-        self.formats = FormatController(self, self.notes)  # background loading, encodings
+        self.formats = FormatController(self, self.notes, self.pdf)  # background loading, encodings
         self.safety = SafetyController(self, self._open_beside)  # locks, autosave, recovery
         self.files = FileController(self, self.safety, self.formats)
         self.checks = CrossCheckController(self, self.links)

@@ -8,6 +8,10 @@ selection, revealing and copying go to whichever view shows. Once the page view 
 read the file's whole text, a study whose text came from an older reader (pypdf) or
 from an earlier version of the file is re-anchored onto it with *Update from New
 Version*'s command: one undo step, the old text kept.
+
+File › Open of a PDF shows its pages first (``preview``): page one is drawn while the
+whole text is read behind the progress bar, and the study made of that text then takes
+the page view over as it is, without opening or reading the file again.
 """
 
 from __future__ import annotations
@@ -52,6 +56,8 @@ class PdfPages(QObject):
         self.view: PageView | None = None
         self.document: Document | None = None  # the PDF the page view holds
         self._loaded: tuple[str, int] = ("", 0)  # the file and the text the view holds
+        self._preview: Path | None = None  # the PDF shown while File › Open reads it
+        self._announced = False  # what shownChanged said last
         text_action.toggled.connect(lambda _checked: self._choose())
         current.follow(shown=self._on_shown, changed=self._on_changed)
 
@@ -74,12 +80,51 @@ class PdfPages(QObject):
     def _on_shown(self, session: StudySession) -> None:
         self._choose(session)
 
+    def preview(self, path: Path) -> bool:
+        """Show the PDF at ``path`` while File › Open reads its text: page one at once,
+        nothing selectable or highlighted until the study is made (``end_preview``)."""
+        if self.text_action.isChecked():
+            return False  # the user reads PDFs as text: it shows once it is read
+        try:
+            if Path(path).stat().st_size > MAX_PDF_BYTES:
+                return False
+            raw = Path(path).read_bytes()
+        except OSError:
+            return False
+        view = self._ensure_view()
+        self._preview = Path(path).resolve()
+        self.document, self._loaded = None, ("", 0)
+        view.set_ranges([])
+        view.set_matches([])
+        view.load(raw, Path(path).name, [])
+        self.stack.setCurrentWidget(view)
+        self.message.emit(f"Reading the text of “{Path(path).name}”; its pages show "
+                          "meanwhile.")
+        return True
+
+    def end_preview(self) -> None:
+        """Show what the current study shows, unless it took the previewed pages over."""
+        if self._preview is None:
+            return
+        self._preview = None
+        self.message.emit("")  # no longer reading it
+        self.document, self._loaded = None, ("", 0)
+        self._choose()
+        if not self.showing and self.view is not None:
+            self.view.unload()
+
     def _choose(self, session: StudySession | None = None) -> None:
         session = session or self.current.session
         document = session.document
         pages = self._can_show(document) and not self.text_action.isChecked()
         self.text_action.setEnabled(self._can_show(document))
         view = self._ensure_view() if pages else self.view
+        if pages and view is not None and self._preview is not None \
+                and Path(document.source_path).resolve() == self._preview:
+            # The study File › Open made of the previewed PDF: its pages are shown.
+            self._preview = None
+            self.document, self._loaded = document, (document.source_path, id(document.text))
+            view.set_text(document.pages, len(document.text))
         if pages:
             assert view is not None
             path = document.source_path
@@ -97,10 +142,10 @@ class PdfPages(QObject):
                               length=len(document.text), read_text=True)
             if pages:
                 self.refresh_ranges()
-        was = self.showing
         shown = view if pages and view is not None else self.presenter.reader
         self.stack.setCurrentWidget(shown)
-        if pages != was:
+        if pages != self._announced:
+            self._announced = pages
             focus = shown
             if self.stack.isVisible():
                 focus.setFocus()
@@ -118,10 +163,14 @@ class PdfPages(QObject):
             return False
 
     def _failed(self, message: str) -> None:
+        if self._preview is not None:
+            return  # File › Open reads the same file and says why it cannot
         self.message.emit(f"{message} Showing the text kept in the study.")
         self.document, self._loaded = None, ("", 0)
         self.stack.setCurrentWidget(self.presenter.reader)
-        self.shownChanged.emit(False)
+        if self._announced:
+            self._announced = False
+            self.shownChanged.emit(False)
 
     # --- the study's highlights on the page ------------------------------------------
     def _on_changed(self, changes: ChangeSet) -> None:
