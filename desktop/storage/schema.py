@@ -85,6 +85,7 @@ from desktop.storage.annotation_keys import (
 )
 from desktop.storage.document_layout import layout_from, layout_to_data
 from desktop.storage.errors import StudyFileError
+from desktop.storage.highlight_fast import fast_highlight
 from desktop.storage.person_data import person_from, person_to_data
 from desktop.storage.provenance_data import archived_from, archived_to_data, web_from, web_to_data
 from desktop.storage.team_keys import (
@@ -312,13 +313,21 @@ def study_from_data(data: Any) -> Study:
             raise StudyFileError(f"{node.path}: duplicate reference id {reference.id!r}")
         study.references[reference.id] = reference
     citation_ids: set[str] = set()
-    for node in root.objects("highlights"):
-        highlight = _highlight_from(node, study)
+    lengths = {doc_id: len(d.text) for doc_id, d in study.documents.items()}
+
+    def has_category(category_id: str) -> bool:
+        return study.category(category_id) is not None
+
+    for i, raw in enumerate(_raw_list(root, "highlights")):
+        # The usual shape in one pass; anything else through the careful reader.
+        highlight = fast_highlight(raw, lengths, has_category)
+        if highlight is None:
+            highlight = _highlight_from(Node(raw, f"highlights[{i}]"), study)
         if highlight.id in study.highlights:
-            raise StudyFileError(f"{node.path}: duplicate highlight id {highlight.id!r}")
+            raise StudyFileError(f"highlights[{i}]: duplicate highlight id {highlight.id!r}")
         for citation in highlight.citations:
             if citation.id in citation_ids:
-                raise StudyFileError(f"{node.path}: duplicate citation id {citation.id!r}")
+                raise StudyFileError(f"highlights[{i}]: duplicate citation id {citation.id!r}")
             citation_ids.add(citation.id)
         study.highlights[highlight.id] = highlight
     for node in root.objects("links"):
@@ -343,6 +352,14 @@ def study_from_data(data: Any) -> Study:
     root.text("offset_unit", "")
     study.extra = unknown_keys(root)  # the file's own keys and the ``study`` object's
     return study
+
+
+def _raw_list(node: Node, key: str) -> list[Any]:
+    """The list under ``key`` as parsed (``[]`` when missing), its items unchecked."""
+    items = node.value.get(key, [])
+    if not isinstance(items, list):
+        node.objects(key)  # raises the careful reader's message
+    return items
 
 
 def _enum(node: Node, key: str, kind: type[enum.Enum], default: Any) -> Any:
