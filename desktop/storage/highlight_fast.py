@@ -128,7 +128,8 @@ def _target(target: Any, length: int) -> tuple[TextQuoteSelector, int | None, in
     if type(selectors) is not list:
         return None
     quote: TextQuoteSelector | None = None
-    start = end = None
+    start: Any = None
+    end: Any = None
     for sel in selectors:
         if type(sel) is not dict:
             return None
