@@ -84,7 +84,7 @@ from desktop.storage.annotation_keys import (
     study_keys_to_data,
 )
 from desktop.storage.document_layout import layout_from, layout_to_data
-from desktop.storage.errors import StudyFileError
+from desktop.storage.errors import OverBudgetError, StudyFileError
 from desktop.storage.highlight_fast import fast_highlight
 from desktop.storage.person_data import person_from, person_to_data
 from desktop.storage.provenance_data import archived_from, archived_to_data, web_from, web_to_data
@@ -113,6 +113,7 @@ VERSION = 3  # the layout of the keys this version writes; older ones migrate (m
 REQUIRES = 3
 READS = 3
 OFFSET_UNIT = "codepoint"
+MAX_CATEGORIES = 1_000  # a budget: see README, "Your data"
 
 
 def study_to_data(
@@ -282,6 +283,12 @@ def study_from_data(data: Any) -> Study:
         created=study_node.text("created", ""),
         modified=study_node.text("modified", ""),
     )
+    categories = _raw_list(root, "categories")
+    if len(categories) > MAX_CATEGORIES:  # checked before reading one: the window's
+        # menus, filters and shortcuts are built per category (100,000 took minutes)
+        raise OverBudgetError(
+            f"it has {len(categories):,} categories, more than the {MAX_CATEGORIES:,} "
+            "Crosslight shows in a study")
     for node in root.objects("categories"):
         category = Category(node.text("id"), node.text("name"), node.text("color"))
         category.checkable = category_checkable(node, category.id)

@@ -15,7 +15,7 @@ import orjson
 from desktop.domain.anchoring import AnchorBudget, anchor
 from desktop.domain.model import Study
 from desktop.storage.disk_state import Fingerprint, fingerprint_bytes
-from desktop.storage.errors import StorageError, StudyFileError
+from desktop.storage.errors import OverBudgetError, StorageError, StudyFileError
 from desktop.storage.migrations import migrate
 from desktop.storage.safe_read import read_capped
 from desktop.storage.schema import FORMAT, study_from_data
@@ -96,6 +96,8 @@ def study_from_json(data: object, name: str) -> LoadedStudy:
         raise StudyFileError(f"“{name}”: {err}") from err
     try:
         study = study_from_data(data)
+    except OverBudgetError as err:
+        raise StudyFileError(f"“{name}” cannot be opened: {err}.") from err
     except StudyFileError as err:
         raise StudyFileError(f"“{name}” is damaged: {err}") from err
     return LoadedStudy(study, reanchor(study), format_version=version)
