@@ -43,8 +43,8 @@ def _read_while_ticking(page: bytes) -> tuple[float, float, list[str]]:
 
 
 def main() -> int:
-    from desktop.storage.formats.html import MAX_EXTRACT_BLOCKS, load_html
     from desktop.storage.formats.base import Source
+    from desktop.storage.formats.html import MAX_EXTRACT_BLOCKS, load_html
 
     load_html(Source(_page(3), "warm.html"))  # trafilatura's import, not measured
     for label, paragraphs in (("18,000 paragraphs (over the budget)", 18_000),
