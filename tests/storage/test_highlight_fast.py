@@ -190,3 +190,15 @@ def test_what_the_careful_reader_refuses_the_fast_one_refuses(change):
     change(raw)
     assert _careful(raw, study) is None
     assert _fast(raw, study) is None
+
+
+def test_a_loader_that_consumes_the_parsed_file_drops_each_highlight_as_it_is_built():
+    """Opening keeps the parsed file and the study from both being whole in memory
+    (``crosslight info`` of a 255 MB study peaked at 1.5 GB); other callers keep theirs."""
+    study = _study()
+    data = orjson.loads(encode_study(study))
+    kept = study_from_data(data)
+    assert all(isinstance(h, dict) for h in data["highlights"])
+    consumed = study_from_data(data, consume=True)
+    assert data["highlights"] == [None, None]
+    assert consumed == kept
