@@ -134,5 +134,5 @@ def claim_progress(highlights: Iterable,
     for h in highlights:
         if h.category_id in ids:
             total += 1
-            checked += h.verdict.is_checked
+            checked += h.verdict is not Verdict.UNVERIFIED  # is_checked, without a call
     return checked, total

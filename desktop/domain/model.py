@@ -11,6 +11,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Any
 
 from desktop.domain.anchoring import TextPositionSelector, TextQuoteSelector
@@ -230,6 +231,9 @@ class Highlight:
         return TextPositionSelector(self.start, self.end)
 
 
+_IN_ORDER = attrgetter("start", "end", "created")
+
+
 @dataclass(frozen=True, slots=True)
 class NoteStamps:
     """Who first wrote the study note and who changed it last, with the times: stamped
@@ -317,11 +321,12 @@ class Study:
     def highlights_in_order(self, document_id: str) -> list[Highlight]:
         """Anchored highlights by position, then orphans in creation order."""
         mine = [h for h in self.highlights.values() if h.document_id == document_id]
-        anchored = sorted(
-            (h for h in mine if not h.is_orphan), key=lambda h: (h.start, h.end, h.created)
-        )
-        orphans = [h for h in mine if h.is_orphan]
-        return anchored + orphans
+        # Inlined ``is_orphan`` and a C key: 50,000 highlights are sorted at every open.
+        anchored = [h for h in mine if h.start is not None and h.end is not None]
+        anchored.sort(key=_IN_ORDER)
+        if len(anchored) == len(mine):
+            return anchored
+        return anchored + [h for h in mine if h.start is None or h.end is None]
 
     def orphans(self) -> Iterator[Highlight]:
         return (h for h in self.highlights.values() if h.is_orphan)

@@ -51,6 +51,8 @@ def ruling(h: Highlight) -> Review | None:
 
 
 def status(h: Highlight) -> str:
+    if not h.reviews:
+        return DRAFT
     if ruling(h) is not None:
         return RULED
     if sum(r.value.is_checked for r in current_reviews(h)) >= 2:

@@ -15,3 +15,8 @@ class ChangedOnDiskError(StorageError):
 
 class DocumentError(StorageError):
     """A document cannot be opened as text."""
+
+
+class OverBudgetError(StudyFileError):
+    """A study file asks for more than a reader's budget allows (e.g. too many categories):
+    not damaged, but refused before it could freeze the window."""

@@ -66,7 +66,9 @@ def encode_study(study: Study) -> bytes:
 
 def encode_study_data(data: dict[str, Any]) -> bytes:
     """Pretty-printed, key-sorted UTF-8 JSON: stable output that diffs well in git."""
-    return orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS) + b"\n"
+    # The newline by orjson itself: ``+ b"\n"`` copied the whole file once more.
+    return orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS
+                        | orjson.OPT_APPEND_NEWLINE)
 
 
 def save_study(
@@ -108,6 +110,7 @@ def _write(snapshot: Snapshot, path: Path, keep: int, expect: Fingerprint | None
     original_copy = backup = None
     warnings: list[str] = []
     if envelope is None:
+        read_from = _stat(path)
         previous = _previous_bytes(path)
         if expect is not None and previous is not None and bytes_differ(previous, expect):
             raise ChangedOnDiskError(f"“{path.name}” was changed by another program since "
@@ -117,7 +120,8 @@ def _write(snapshot: Snapshot, path: Path, keep: int, expect: Fingerprint | None
             if version is not None and version < VERSION:
                 original_copy = keep_original(path, previous, version)
             try:
-                backup = keep_backup(path, previous, keep) if keep > 0 else None
+                backup = (keep_backup(path, previous, keep, read_from=read_from)
+                          if keep > 0 else None)
             except OSError as err:
                 warnings.append("No backup of the previous version was kept: "
                                 f"{explain_os_error(err)}")
@@ -151,6 +155,13 @@ def keep_original(path: Path, data: bytes, version: int) -> Path:
             f"copy of the original could not be kept first ({explain_os_error(err)})."
         ) from err
     return target
+
+
+def _stat(path: Path) -> os.stat_result | None:
+    try:
+        return os.stat(path)
+    except OSError:
+        return None
 
 
 def _previous_bytes(path: Path) -> bytes | None:

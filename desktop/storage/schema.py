@@ -59,7 +59,7 @@ Highlights are written in document order so a diff reads like the document.
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from desktop.domain.anchoring import TextPositionSelector, TextQuoteSelector
@@ -86,7 +86,8 @@ from desktop.storage.annotation_keys import (
     study_keys_to_data,
 )
 from desktop.storage.document_layout import layout_from, layout_to_data
-from desktop.storage.errors import StudyFileError
+from desktop.storage.errors import OverBudgetError, StudyFileError
+from desktop.storage.highlight_fast import fast_highlight
 from desktop.storage.person_data import person_from, person_to_data
 from desktop.storage.provenance_data import archived_from, archived_to_data, web_from, web_to_data
 from desktop.storage.team_keys import (
@@ -114,6 +115,7 @@ VERSION = 3  # the layout of the keys this version writes; older ones migrate (m
 REQUIRES = 3
 READS = 3
 OFFSET_UNIT = "codepoint"
+MAX_CATEGORIES = 1_000  # a budget: see README, "Your data"
 
 
 def study_to_data(
@@ -269,10 +271,15 @@ def highlight_to_data(h: Highlight) -> dict[str, Any]:
     return with_unknown(data, h.extra) if h.extra else data
 
 
-def study_from_data(data: Any) -> Study:
+def study_from_data(data: Any, consume: bool = False,
+                    highlights: Iterable[Any] | None = None) -> Study:
     """Build a Study from parsed JSON of the current version; raises StudyFileError.
 
     Highlights come back with their stored positions; the caller re-anchors them.
+    ``consume``: the parsed highlights are dropped from ``data`` as they are built, so
+    the parsed file and the study are not both whole in memory (a reader that has no
+    further use for ``data``: 270,000 highlights peaked at 1.5 GB). ``highlights``:
+    the file's highlights, parsed one by one (``study_parts``), instead of ``data``'s.
     """
     root = Node(data, "")
     study_node = root.obj("study")
@@ -283,6 +290,12 @@ def study_from_data(data: Any) -> Study:
         created=study_node.text("created", ""),
         modified=study_node.text("modified", ""),
     )
+    categories = _raw_list(root, "categories")
+    if len(categories) > MAX_CATEGORIES:  # checked before reading one: the window's
+        # menus, filters and shortcuts are built per category (100,000 took minutes)
+        raise OverBudgetError(
+            f"it has {len(categories):,} categories, more than the {MAX_CATEGORIES:,} "
+            "Crosslight shows in a study")
     for node in root.objects("categories"):
         category = Category(node.text("id"), node.text("name"), node.text("color"))
         category.checkable = category_checkable(node, category.id)
@@ -314,13 +327,24 @@ def study_from_data(data: Any) -> Study:
             raise StudyFileError(f"{node.path}: duplicate reference id {reference.id!r}")
         study.references[reference.id] = reference
     citation_ids: set[str] = set()
-    for node in root.objects("highlights"):
-        highlight = _highlight_from(node, study)
+    lengths = {doc_id: len(d.text) for doc_id, d in study.documents.items()}
+
+    def has_category(category_id: str) -> bool:
+        return study.category(category_id) is not None
+
+    items = _raw_list(root, "highlights")
+    for i, raw in enumerate(items if highlights is None else highlights):
+        # The usual shape in one pass; anything else through the careful reader.
+        highlight = fast_highlight(raw, lengths, has_category)
+        if highlight is None:
+            highlight = _highlight_from(Node(raw, f"highlights[{i}]"), study)
+        if consume and highlights is None:
+            items[i] = None
         if highlight.id in study.highlights:
-            raise StudyFileError(f"{node.path}: duplicate highlight id {highlight.id!r}")
+            raise StudyFileError(f"highlights[{i}]: duplicate highlight id {highlight.id!r}")
         for citation in highlight.citations:
             if citation.id in citation_ids:
-                raise StudyFileError(f"{node.path}: duplicate citation id {citation.id!r}")
+                raise StudyFileError(f"highlights[{i}]: duplicate citation id {citation.id!r}")
             citation_ids.add(citation.id)
         study.highlights[highlight.id] = highlight
     for node in root.objects("links"):
@@ -345,6 +369,14 @@ def study_from_data(data: Any) -> Study:
     root.text("offset_unit", "")
     study.extra = unknown_keys(root)  # the file's own keys and the ``study`` object's
     return study
+
+
+def _raw_list(node: Node, key: str) -> list[Any]:
+    """The list under ``key`` as parsed (``[]`` when missing), its items unchecked."""
+    items = node.value.get(key, [])
+    if not isinstance(items, list):
+        node.objects(key)  # raises the careful reader's message
+    return items
 
 
 def _enum(node: Node, key: str, kind: type[enum.Enum], default: Any) -> Any:

@@ -126,3 +126,17 @@ def test_make_highlight_rejects_empty_range():
     doc = Document(text="abc", title="t")
     with pytest.raises(ValueError):
         make_highlight(doc, 1, 1, "claim")
+
+
+def test_utc_now_is_made_once_a_second_and_follows_the_clock(monkeypatch):
+    import desktop.domain.ids as ids
+
+    clock = [1_700_000_000.2]
+    monkeypatch.setattr(ids.time, "time", lambda: clock[0])
+    assert ids.utc_now() == "2023-11-14T22:13:20Z"
+    clock[0] += 0.7
+    assert ids.utc_now() == "2023-11-14T22:13:20Z"
+    clock[0] += 0.2  # the next second
+    assert ids.utc_now() == "2023-11-14T22:13:21Z"
+    clock[0] = 86_400 * 365.0
+    assert ids.utc_now() == "1971-01-01T00:00:00Z"

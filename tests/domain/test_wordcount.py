@@ -21,3 +21,14 @@ def test_words_are_counted_as_a_reader_would(text, words):
 
 def test_a_japanese_paragraph_is_not_one_word():
     assert count_words("智に働けば角が立つ。情に棹させば流される。") > 10
+
+
+def test_the_fast_count_agrees_with_the_word_pattern_on_every_kind_of_space():
+    """Text without CJK is counted with ``str.split``: the same runs as the pattern."""
+    from desktop.domain.wordcount import _WORD
+
+    spaces = "".join(chr(c) for c in range(0x3000) if chr(c).isspace())
+    text = "".join(f"word{i}{s}" for i, s in enumerate(spaces * 3)) + " ¡hola! x\u00a0y"
+    assert count_words(text) == sum(1 for _ in _WORD.finditer(text)) == len(spaces) * 3 + 3
+    mixed = text + " 北京"
+    assert count_words(mixed) == sum(1 for _ in _WORD.finditer(mixed))

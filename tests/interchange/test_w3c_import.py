@@ -144,3 +144,25 @@ def test_files_that_cannot_be_read(tmp_path, content, message):
             read_annotations(path, fresh_study(), "d-new")
     with pytest.raises(ImportFormatError, match="does not exist"):
         read_annotations(tmp_path / "missing.jsonld", fresh_study(), "d-new")
+
+
+def test_a_file_of_more_annotations_than_the_budget_imports_the_first_and_says_so(
+    monkeypatch,
+):
+    """20,000 highlights and 20,000 links took 6 s: at most MAX_ANNOTATIONS are read,
+    the rest counted in the summary, not dropped silently."""
+    from desktop.domain.factory import new_study_for
+    from desktop.domain.model import Document
+    from desktop.storage.importers import w3c
+
+    monkeypatch.setattr(w3c, "MAX_ANNOTATIONS", 4)
+    text = "One claim. Two claims. Three claims. Four claims. Five claims. Six claims."
+    study = new_study_for(Document(text=text, title="T"))
+    items = [{"type": "Annotation", "id": f"urn:x:{i}",
+              "target": {"selector": {"type": "TextQuoteSelector", "exact": word}}}
+             for i, word in enumerate(["One", "Two", "Three", "Four", "Five", "Six"])]
+    plan = w3c.import_annotations(items, study, next(iter(study.documents)))
+    assert [h.quote.exact for h in plan.highlights] == ["One", "Two", "Three", "Four"]
+    assert plan.not_read == 2
+    assert ("The file has 6 annotations; Crosslight imports at most 4 at once: the last 2 "
+            "were not read.") in plan.summary()

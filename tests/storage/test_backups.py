@@ -219,3 +219,57 @@ def test_format_version_read_from_the_tail_agrees_with_a_full_parse(tmp_path):
     }
     for name, (data, expected) in shapes.items():
         assert _format_version(data) == expected, name
+
+
+def test_the_backup_is_the_replaced_file_itself_not_a_copy(tmp_path):
+    """A save replaces the file by a new one, so the old one can become the backup as it
+    is (a hard link): no second copy of a 50 MB study written and synced on every save."""
+    study = make_study()
+    path = tmp_path / "s.crosslight"
+    save_study(study, path)
+    before = path.stat()
+    old_bytes = path.read_bytes()
+    study.note = "second"
+    backup = save_study(study, path).backup
+    assert backup is not None
+    assert (backup.stat().st_ino, backup.stat().st_dev) == (before.st_ino, before.st_dev)
+    assert backup.read_bytes() == old_bytes
+    assert path.stat().st_ino != before.st_ino and load_study(path).study.note == "second"
+    assert backup.stat().st_nlink == 1  # the study's own name now belongs to the new file
+
+
+def test_a_file_changed_after_it_was_read_is_backed_up_as_read(tmp_path):
+    path = tmp_path / "s.crosslight"
+    path.write_bytes(b"as read")
+    read_from = path.stat()
+    path.write_bytes(b"changed meanwhile, and longer")
+    backup = keep_backup(path, b"as read", read_from=read_from)
+    assert backup is not None and backup.read_bytes() == b"as read"
+    assert backup.stat().st_ino != path.stat().st_ino
+
+
+def test_a_file_with_another_name_or_on_another_disk_is_copied(tmp_path, monkeypatch):
+    path = tmp_path / "s.crosslight"
+    path.write_bytes(b"version 1")
+    (tmp_path / "other-name.crosslight").hardlink_to(path)
+    backup = keep_backup(path, b"version 1", read_from=path.stat())
+    assert backup is not None and backup.stat().st_ino != path.stat().st_ino
+
+    def no_links(*_args, **_kwargs):
+        raise OSError(18, "Invalid cross-device link")
+
+    monkeypatch.setattr(backups.os, "link", no_links)
+    single = tmp_path / "t.crosslight"
+    single.write_bytes(b"version 2")
+    backup = keep_backup(single, b"version 2", read_from=single.stat())
+    assert backup is not None and backup.read_bytes() == b"version 2"
+    assert backup.stat().st_ino != single.stat().st_ino
+
+
+def test_a_newest_backup_with_the_same_length_but_other_bytes_is_not_taken_for_it(tmp_path):
+    path = tmp_path / "s.crosslight"
+    first = keep_backup(path, b"A" + b"x" * 100_000)
+    assert keep_backup(path, b"A" + b"x" * 100_000) is None  # the same bytes: nothing new
+    second = keep_backup(path, b"B" + b"x" * 100_000)  # differs only far from the tail
+    assert first is not None and second is not None and second != first
+    assert second.read_bytes().startswith(b"B")

@@ -84,3 +84,46 @@ def test_a_web_page_keeps_its_mathml_through_the_article_extractor():
     text = load_html(Source(page.encode("utf-8"), "matrices.html")).text
     assert text.count("If [A]_ij=0 whenever i>j, then x squared stays.") == 3
     assert "Menu" not in text  # still the article, not the whole page
+
+
+def test_a_page_past_the_extraction_budget_is_read_without_trafilatura_and_says_so(
+    monkeypatch,
+):
+    """trafilatura took 17 s on a 1 MB page of 18,000 paragraphs: past the budget the
+    page is read by lxml alone (its site dropped) and a load warning says why."""
+    from desktop.storage.formats import html
+    from desktop.storage.formats.base import Source
+
+    def no_extraction(_html):
+        raise AssertionError("trafilatura was asked")
+
+    monkeypatch.setattr(html, "MAX_EXTRACT_BLOCKS", 4)
+    monkeypatch.setattr(html, "_extract_article", no_extraction)
+    page = ("<html><head><title>T</title></head><body><nav>Menu</nav><article>"
+            + "".join(f"<p>Paragraph {i}.</p>" for i in range(5)) + "</article></body></html>")
+    document = html.load_html(Source(page.encode(), "long.html"))
+    assert document.text.split("\n\n") == [f"Paragraph {i}." for i in range(5)]
+    (warning,) = document.load_warnings
+    assert "more than 4 paragraphs and blocks" in warning
+    monkeypatch.setattr(html, "MAX_EXTRACT_CHARS", 100)
+    assert "longer than" in html.load_html(Source(page.encode(), "long.html")).load_warnings[0]
+
+
+def test_a_page_within_the_budget_still_gets_its_article(monkeypatch):
+    from desktop.storage.formats import html
+    from desktop.storage.formats.base import Source
+
+    asked = []
+    monkeypatch.setattr(html, "_extract_article", lambda h: asked.append(h) or None)
+    page = "<title>T</title>" + "".join(f"<p>Paragraph {i}.</p>" for i in range(5))
+    assert html.load_html(Source(page.encode(), "short.html")).load_warnings == []
+    assert len(asked) == 1
+
+
+def test_a_page_cut_short_is_noticed_after_a_long_text():
+    """The cut check reads only the tail of the tree's text: still right after 1 MB."""
+    long_text = "<p>" + "word " * 200_000 + "</p>"
+    page = "<title>T</title>" + long_text + "<div>" * 5000 + "deep tail" + "</div>" * 5000
+    assert html_to_text(page).text.endswith("deep tail")
+    whole = html_to_text("<title>T</title>" + long_text + "<p>the end</p>")
+    assert whole.text.endswith("the end") and "\n\n" in whole.text

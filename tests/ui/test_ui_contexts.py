@@ -218,3 +218,26 @@ def test_open_address_hands_the_page_to_whoever_opens_studies(qtbot, local_web):
     (document,) = opened.study.documents.values()
     assert document.provenance is not None and name.startswith("“Troop numbers")
     assert ctx.session is session  # the controller itself replaced nothing
+
+
+def test_open_address_says_when_a_page_was_too_big_to_look_for_its_article(
+    qtbot, local_web, monkeypatch
+):
+    """A page past the extraction budget opens as its whole text, and the user is told."""
+    from desktop.storage.formats import html
+    from desktop.ui.controllers.web import WebController
+
+    monkeypatch.setattr(html, "MAX_EXTRACT_BLOCKS", 3)
+    session, _ = session_with_highlight(qtbot)
+    ctx = FakeContext(session)
+
+    class Opener:
+        def show_opened(self, opened, name):
+            return True
+
+    page = "<title>Long</title>" + "".join(f"<p>Paragraph {i}.</p>" for i in range(5))
+    web = WebController(ctx, Opener(), FakeNotes(), clipboard=lambda: "")
+    assert web.open_address(local_web.page("/long.html", page)) is True
+    ((title, message),) = ctx.prompts.infos
+    assert title == "Open Address"
+    assert "more than 3 paragraphs and blocks" in message

@@ -82,8 +82,12 @@ class WebController(Controller):
         from desktop.storage.opening import Opened
 
         document: Document = outcome.result
-        return self.files.show_opened(Opened(new_study_for(document), None),
-                                      f"“{document.title}” from {_host(document.url)}")
+        shown = self.files.show_opened(Opened(new_study_for(document), None),
+                                       f"“{document.title}” from {_host(document.url)}")
+        if shown and document.load_warnings:  # a budget hit is said, as for File › Open
+            self.prompts.info("Open Address", (
+                f"“{document.title}” opened, but:\n" + "\n".join(document.load_warnings)))
+        return shown
 
     # --- Document › Check for New Version --------------------------------------
     def check_new_version(self) -> bool:

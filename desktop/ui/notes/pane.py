@@ -90,6 +90,10 @@ class NotesPane(QWidget):
         self._quiet = False
         self._pressed_open: str | None = None  # a press opened this card (see _on_clicked)
         self._counts: tuple[str, int] | None = None  # see _refresh_summary
+        # Shows the study it was built from, unchanged: its first ``set_study`` (the
+        # window showing that same session) has nothing to redo — at 50,000 highlights
+        # rebuilding the list and its counts again was a tenth of opening.
+        self._as_built = True
 
         self.model = HighlightListModel(study, document_id, self)
         self.card = CardEditor(self)
@@ -257,6 +261,10 @@ class NotesPane(QWidget):
         """Show ``study`` at ``document_id``; another document of the same study keeps
         the filters (a click in "All documents" or a link may switch documents)."""
         same = study is self._study
+        if self._as_built and same and document_id == self._document_id:
+            self._as_built = False
+            return  # the window builds the pane from this session, then shows it
+        self._as_built = False
         self._study, self._document_id = study, document_id
         self.model.set_study(study, document_id)
         if not same:
@@ -264,6 +272,7 @@ class NotesPane(QWidget):
         self._refresh_all()
 
     def apply_changes(self, changes: ChangeSet) -> None:
+        self._as_built = False
         current = self.current_id()
         self.model.apply_changes(changes)
         typing = changes.text_only
@@ -367,8 +376,8 @@ class NotesPane(QWidget):
         if orphans:
             text += f" · {orphans} orphaned"
         looking = current_viewer()  # blind reviews: only the verdicts you may see
-        verdicts = Counter(v for h in mine if (v := seen(h, looking).verdict).is_checked
-                           and self._study.shows_verdict(h))
+        unverified = Verdict.UNVERIFIED  # a checked verdict always shows (shows_verdict)
+        verdicts = Counter(v for h in mine if (v := seen(h, looking).verdict) is not unverified)
         if verdicts:
             text += "\n" + "   ".join(
                 f"{v.symbol} {v.short_label} {verdicts[v]}" for v in Verdict if verdicts[v]

@@ -14,8 +14,9 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 
-from desktop.domain.blind import Viewer, seen
+from desktop.domain.blind import Seen, Viewer, seen
 from desktop.domain.changes import ChangeSet
+from desktop.domain.crosscheck import Verdict
 from desktop.domain.model import Document, Highlight
 from desktop.domain.textunits import Utf16Map
 from desktop.ui.core.current import CurrentSession
@@ -26,6 +27,7 @@ from desktop.ui.reader.view import PaintRange, ReaderView
 
 UNKNOWN_COLOR = "#888888"  # a highlight whose category is gone
 BADGE_QUOTE_CHARS = 120
+_VERDICT_TEXTS = {v: (v.symbol, v.label, v.short_label) for v in Verdict}
 
 
 class ReaderPresenter(QObject):
@@ -87,21 +89,30 @@ class ReaderPresenter(QObject):
             self.update_ranges(changes.highlights_changed)
 
     def refresh_ranges(self) -> None:
-        """Every highlight of the shown document, as ranges and badges."""
+        """Every highlight of the shown document, as ranges and badges.
+
+        One pass with everything looked up once (a verdict's texts, which categories
+        take a verdict): at 50,000 highlights this loop is a visible part of opening."""
         session = self.current.session
         study, u16 = session.study, self.u16
-        self._colors = {c.id: c.color for c in study.categories}
+        self._colors = colors = {c.id: c.color for c in study.categories}
+        checkable: dict[str, bool] = {}
+        for c in study.categories:
+            checkable.setdefault(c.id, c.checkable)  # the first of an id, as Study.category
+        to_utf16 = u16.to_utf16
+        unverified = Verdict.UNVERIFIED
         ranges, badges = [], []
         looking = current_viewer()
         for h in study.highlights_in_order(session.document.id):
-            if h.start is None or h.end is None:  # an orphan: nowhere in the text
-                continue
-            ranges.append(PaintRange(u16.to_utf16(h.start), u16.to_utf16(h.end),
-                                     self._color(h.category_id), h.id,
-                                     seen(h, looking).verdict.value))
-            badge = self.badge(h, looking)
-            if badge is not None:
-                badges.append(badge)
+            if h.start is None or h.end is None:  # orphans come last: none is painted
+                break
+            start = to_utf16(h.start)
+            shown = seen(h, looking)
+            verdict = shown.verdict
+            ranges.append(PaintRange(start, to_utf16(h.end),
+                                     colors.get(h.category_id, UNKNOWN_COLOR), h.id, verdict))
+            if verdict is not unverified or checkable.get(h.category_id, False):
+                badges.append(self._badge_at(start, h, shown))
         self.reader.set_ranges(ranges)
         self.reader.gutter.set_badges(badges)
 
@@ -124,12 +135,16 @@ class ReaderPresenter(QObject):
             return None  # an orphan has no line to stand beside
         if not self.current.session.study.shows_verdict(h):
             return None
-        shown = seen(h, looking or current_viewer())
-        verdict = shown.verdict
+        return self._badge_at(self.u16.to_utf16(h.start), h,
+                              seen(h, looking or current_viewer()))
+
+    @staticmethod
+    def _badge_at(position: int, h: Highlight, shown: Seen) -> Badge:
+        symbol, label, short_label = _VERDICT_TEXTS[shown.verdict]
         why = f": {shown.rationale}" if shown.rationale else ""
-        return Badge(self.u16.to_utf16(h.start), verdict.symbol, verdict.short_label,
-                     f"{verdict.label}{why}\n“{h.quote.exact[:BADGE_QUOTE_CHARS]}”", h.id,
-                     verdict.value)
+        return Badge(position, symbol, short_label,
+                     f"{label}{why}\n“{h.quote.exact[:BADGE_QUOTE_CHARS]}”", h.id,
+                     shown.verdict)
 
     def _color(self, category_id: str) -> str:
         return self._colors.get(category_id, UNKNOWN_COLOR)

@@ -1,0 +1,108 @@
+"""Large study files are parsed in parts (``storage/study_parts``): the highlights one by
+one, so the parsed file and the study are never both whole in memory (a 255 MB study
+peaked at 1.5 GB, now about 0.7 GB: ``python -m desktop.bench.info_memory``). What it
+reads must be exactly what a whole parse reads, and anything unusual is parsed whole."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.domain.identity import Person
+from desktop.storage import study_parts, studyfile
+from desktop.storage.errors import StudyFileError
+from desktop.storage.saving import encode_study
+from desktop.storage.studyfile import load_study
+from tests.builders import study_with
+
+TEXT = "The minister said the plan works. Critics said it fails. Others were unsure."
+
+
+@pytest.fixture
+def parts(monkeypatch):
+    """Every file counts as large; records whether the parts were used."""
+    monkeypatch.setattr(study_parts, "PARTS_ABOVE", 0)
+    used = []
+    real = study_parts.parse_in_parts
+
+    def spy(raw):
+        result = real(raw)
+        used.append(result is not None)
+        return result
+
+    monkeypatch.setattr(studyfile, "parse_in_parts", spy)
+    return used
+
+
+def _bytes() -> bytes:
+    study = study_with(TEXT, ["plan works", ("Critics", "quote"), ("Others", "question")])
+    for h in study.highlights.values():
+        h.creator = Person("A. Rahimi")
+    return encode_study(study)
+
+
+def _whole(path, monkeypatch):
+    with monkeypatch.context() as m:
+        m.setattr(studyfile, "parse_in_parts", lambda raw: None)
+        return load_study(path)
+
+
+def test_a_large_file_is_read_in_parts_exactly_as_whole(tmp_path, parts, monkeypatch):
+    path = tmp_path / "s.crosslight"
+    path.write_bytes(_bytes())
+    in_parts = load_study(path)
+    assert parts == [True]
+    whole = _whole(path, monkeypatch)
+    assert in_parts.study == whole.study
+    assert [h.revs for h in in_parts.study.highlights.values()] == \
+        [h.revs for h in whole.study.highlights.values()]
+    assert in_parts.orphans == whole.orphans == []
+
+
+def _error(path) -> str:
+    with pytest.raises(StudyFileError) as caught:
+        load_study(path)
+    return str(caught.value)
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    (b'"note": ""', b'"note": 5'),  # a bad item: the careful reader's message
+    (b'"note": ""', b'"note": "\xff"'),  # bad UTF-8 inside an item
+    (b'"note": ""', b'"note": "'),  # broken JSON inside an item
+])
+def test_a_bad_item_reads_as_a_whole_parse_would(tmp_path, parts, monkeypatch, old, new):
+    path = tmp_path / "s.crosslight"
+    path.write_bytes(_bytes().replace(old, new, 1))
+    message = _error(path)
+    with monkeypatch.context() as m:
+        m.setattr(studyfile, "parse_in_parts", lambda raw: None)
+        assert _error(path) == message
+
+
+def test_items_that_are_not_one_value_each_are_parsed_whole(tmp_path, parts, monkeypatch):
+    """"1],[2" parses inside [[…]] as two values: such a cut is refused, never misread."""
+    data = _bytes()
+    first = data.index(b'\n  "highlights": [') + len(b'\n  "highlights": [')
+    end = data.index(b"\n  ]", first)
+    crafted = data[:first] + b"\n    {\"x\": [1\n    },\n    {\n    }]}" + data[end:]
+    path = tmp_path / "s.crosslight"
+    path.write_bytes(crafted)
+    message = _error(path)
+    assert parts == [True]  # the cut looked fine; an item did not parse alone: whole
+    with monkeypatch.context() as m:
+        m.setattr(studyfile, "parse_in_parts", lambda raw: None)
+        assert _error(path) == message
+
+
+def test_a_second_highlights_key_or_another_layout_is_parsed_whole(tmp_path, parts):
+    data = _bytes()
+    twice = data.replace(b'\n  "links": [', b'\n  "highlights": [],\n  "links": [', 1)
+    path = tmp_path / "s.crosslight"
+    path.write_bytes(twice)
+    load_study(path)  # the second (empty) array wins, as in a whole parse
+    assert parts == [False]
+    assert load_study(path).study.highlights == {}
+    import orjson
+
+    path.write_bytes(orjson.dumps(orjson.loads(data)))  # one line: no layout to cut by
+    assert len(load_study(path).study.highlights) == 3
+    assert parts == [False, False, False]
