@@ -4,9 +4,17 @@ showed these boundaries were not held by any test)."""
 
 import random
 
+from desktop.domain.anchoring import TextQuoteSelector
 from desktop.domain.factory import make_highlight
 from desktop.domain.model import Document
-from desktop.domain.reanchor import MAX_CHAR_DIFF, PositionMap, reanchor_all
+from desktop.domain.reanchor import (
+    FAR_MIN_LENGTH,
+    MAX_CHAR_DIFF,
+    PositionMap,
+    _FarSearch,
+    _fuzzy,
+    reanchor_all,
+)
 
 
 def _letters(n: int, seed: int) -> str:
@@ -68,3 +76,106 @@ def test_an_identical_text_keeps_orphans_orphaned_without_searching_again():
     (p,) = reanchor_all(text, text, [h])
     assert (p.status, p.start, p.end, p.old_text) == ("orphaned", None, None,
                                                        "The plan works.")
+
+
+# --- acceptance thresholds --------------------------------------------------------------
+PAD = ". " * 200  # nothing in it looks like a word of the quotes below
+
+
+def test_the_nearby_fuzzy_search_accepts_one_letter_in_ten_changed_not_one_in_nine():
+    """FUZZY_MIN_SCORE = 90: one substituted letter in ten scores exactly 90."""
+    text = PAD + "tidal wove" + PAD
+    assert _fuzzy(text, TextQuoteSelector("tidal wave"), len(PAD)) == (400, 410)
+    text = PAD + "tide wove" + PAD
+    assert _fuzzy(text, TextQuoteSelector("tide wave"), len(PAD)) is None
+
+
+def test_the_whole_text_search_accepts_three_letters_in_thirty_changed_not_four():
+    """FAR_MIN_SCORE = 90 on a quote of 30 characters."""
+    quote = TextQuoteSelector("the harbour master counted all")
+    found = _FarSearch(PAD + "the hXrbour mXster counted aXl" + PAD).find(quote)
+    assert found == (400, 430)
+    assert _FarSearch(PAD + "the hXrbour mXster cXunted aXl" + PAD).find(quote) is None
+
+
+def test_the_whole_text_search_refuses_a_rival_scoring_80_but_not_one_below():
+    """FAR_RIVAL_SCORE = 80: another passage that close makes the match ambiguous."""
+    quote = TextQuoteSelector("the harbour master counted all")
+    rival = "tXe hXrbXur mXster cXunted Xll"  # six letters changed: scores exactly 80
+    assert _FarSearch(PAD + quote.exact + PAD + rival + PAD).find(quote) is None
+    weaker = "tXe hXrbXur mXstXr cXunted Xll"  # seven: 76.7
+    assert _FarSearch(PAD + quote.exact + PAD + weaker + PAD).find(quote) == (400, 430)
+
+
+def test_the_whole_text_search_takes_quotes_of_24_characters_not_23():
+    """FAR_MIN_LENGTH = 24: shorter quotes too likely match something else."""
+    long_enough = "the grey ship came round"
+    assert len(long_enough) == FAR_MIN_LENGTH
+    assert _FarSearch(PAD + long_enough + PAD).find(TextQuoteSelector(long_enough)) == (
+        400, 424)
+    short = long_enough[:-1]
+    assert _FarSearch(PAD + short + PAD).find(TextQuoteSelector(short)) is None
+
+
+# --- which copy of a repeated passage is whose ------------------------------------------
+def place(old: str, new: str, phrase: str, occurrence: int = 0):
+    start = -1
+    for _ in range(occurrence + 1):
+        start = old.index(phrase, start + 1)
+    h = make_highlight(Document(old, "t"), start, start + len(phrase), "claim")
+    (placement,) = reanchor_all(old, new, [h])
+    return placement
+
+
+def test_a_passage_whose_next_character_changed_is_unchanged_not_moved():
+    """Its end is judged by its own last character, not the one after it."""
+    old = "The plan works. Then they left."
+    p = place(old, old.replace("works.", "works!"), "The plan works")
+    assert (p.status, p.start, p.end) == ("unchanged", 0, 14)
+
+
+def test_a_copy_deleted_at_the_start_is_not_moved_onto_its_twin_nearby():
+    """The highlighted first copy is gone; the second, close by, is another passage."""
+    old = "the minister denied it. Then: the minister denied it. End."
+    new = old.replace("the minister denied it. Then: ", "Then: ")
+    assert place(old, new, "the minister denied it").status == "orphaned"
+    # The twin itself stays where it was.
+    twin = place(old, new, "the minister denied it", occurrence=1)
+    assert twin.status == "moved" and twin.start == new.index("the minister")
+
+
+def test_a_passage_moved_far_away_unchanged_is_found_there():
+    body = _letters(6_000, 2)
+    passage = "The harbour master counted ninety ships."
+    old = passage + "\n" + body
+    new = body + "\n" + passage
+    p = place(old, new, passage)
+    assert (p.status, p.start, p.new_text) == ("moved", new.index(passage), passage)
+
+
+def test_a_passage_found_nearby_with_its_words_intact_is_moved_not_changed():
+    """Inside a sentence too long to diff (its positions do not map), the passage is
+    sought near where it was; a far twin deleted meanwhile does not make it "changed"
+    or an orphan: its own copy is still there, close by."""
+    intro = _letters(2_500, 4) + ".\n"  # unchanged: the search starts after it
+    long_sentence = _letters(MAX_CHAR_DIFF // 2 + 10, 3)
+    lead = "Alpha said the plan works and " + long_sentence[:500]
+    old = intro + lead + long_sentence[500:] + ". Gamma said the plan works."
+    new = intro + "Alpha " + lead[5:] + long_sentence[500:] + "k. Gamma left."
+    assert PositionMap(old, new).map(old.index("the plan")) is None
+    p = place(old, new, "the plan works")
+    assert (p.status, p.start, p.new_text) == ("moved", new.index("the plan"),
+                                               "the plan works")
+
+
+def test_a_repeated_passage_moved_far_lands_on_the_copy_nearest_its_old_place():
+    """Two copies with the same surroundings (a refrain): context cannot tell them
+    apart, so the one nearer to where the passage was wins, not the first."""
+    rule = "\n" + "=" * 40 + "\n"
+    refrain = rule + "We sing the song of the sea and then we rest" + rule
+    a, b = _letters(3_000, 5), _letters(6_000, 6)
+    c = ". ".join(_letters(98, seed) for seed in range(30))  # 30 sentences
+    old = a + refrain + b + refrain + c
+    new = a + refrain + b + c[:2_500] + refrain + c[2_500:]  # the second moved on
+    p = place(old, new, "We sing the song of the sea and then we rest", occurrence=1)
+    assert (p.status, p.start) == ("moved", new.rindex("We sing"))
