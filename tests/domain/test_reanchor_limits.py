@@ -9,10 +9,13 @@ from desktop.domain.factory import make_highlight
 from desktop.domain.model import Document
 from desktop.domain.reanchor import (
     FAR_MIN_LENGTH,
+    FUZZY_WINDOW,
     MAX_CHAR_DIFF,
     PositionMap,
+    _count_near,
     _FarSearch,
     _fuzzy,
+    _nearest_occurrence,
     reanchor_all,
 )
 
@@ -179,3 +182,33 @@ def test_a_repeated_passage_moved_far_lands_on_the_copy_nearest_its_old_place():
     new = a + refrain + b + c[:2_500] + refrain + c[2_500:]  # the second moved on
     p = place(old, new, "We sing the song of the sea and then we rest", occurrence=1)
     assert (p.status, p.start) == ("moved", new.rindex("We sing"))
+
+
+# --- the local search window ------------------------------------------------------------
+def test_the_nearest_copy_within_the_window_is_chosen():
+    hint = 3_000
+    text = "." * 10_000
+    for at in (hint - 900, hint + 300, hint + 1_500):  # ours is the one 300 away
+        text = text[:at] + "ab" + text[at + 2 :]
+    assert _nearest_occurrence(text, "ab", hint) == hint + 300
+    # Equally near on both sides: the earlier one.
+    assert _nearest_occurrence("..ab..X...ab..", "ab", 6) == 2
+    # Overlapping copies all count.
+    assert _nearest_occurrence("xaaay", "aa", 2) == 2
+
+
+def test_the_window_reaches_exactly_fuzzy_window_either_side():
+    def with_ab(at: int) -> str:
+        return "." * at + "ab" + "." * 5_000
+
+    hint = FUZZY_WINDOW + 100
+    assert _nearest_occurrence(with_ab(hint - FUZZY_WINDOW), "ab", hint) == 100
+    assert _nearest_occurrence(with_ab(hint - FUZZY_WINDOW - 1), "ab", hint) is None
+    assert _nearest_occurrence(with_ab(hint + FUZZY_WINDOW), "ab", hint) == hint + FUZZY_WINDOW
+    assert _nearest_occurrence(with_ab(hint + FUZZY_WINDOW + 1), "ab", hint) is None
+    assert _nearest_occurrence(with_ab(0), "ab", 10) == 0  # the window stops at offset 0
+    assert _count_near(with_ab(hint + FUZZY_WINDOW), "ab", hint) == 1
+    assert _count_near(with_ab(hint + FUZZY_WINDOW + 1), "ab", hint) == 0
+    assert _count_near(with_ab(hint - FUZZY_WINDOW), "ab", hint) == 1
+    assert _count_near(with_ab(hint - FUZZY_WINDOW - 1), "ab", hint) == 0
+    assert _count_near(with_ab(0), "ab", 10) == 1
