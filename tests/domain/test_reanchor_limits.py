@@ -212,3 +212,20 @@ def test_the_window_reaches_exactly_fuzzy_window_either_side():
     assert _count_near(with_ab(hint - FUZZY_WINDOW), "ab", hint) == 1
     assert _count_near(with_ab(hint - FUZZY_WINDOW - 1), "ab", hint) == 0
     assert _count_near(with_ab(0), "ab", 10) == 1
+
+
+def test_a_passage_edited_in_place_keeps_its_place_within_the_length_limits():
+    """Both ends unchanged, the middle edited: still the same passage while its length
+    stays within 0.8–1.25 of the old one; beyond that it is an orphan, not a guess."""
+    passage = "the council voted to close the old mills"  # 40 characters
+    old = "Intro. " + passage + " today. End."
+
+    def placed(edited: str):
+        return place(old, old.replace(passage, edited), passage)
+
+    for edited in ("the council voted (at last) to close the old mills",  # 50 = 1.25×
+                   "the council voted to close mills"):  # 32 = 0.8×
+        p = placed(edited)
+        assert (p.status, p.start, p.new_text) == ("changed", 7, edited)
+    assert placed("the council voted (at last!) to close the old mills").status == "orphaned"
+    assert placed("the council voted to shut mills").status == "orphaned"  # 31
