@@ -12,6 +12,7 @@ from desktop.domain.reanchor import (
     FUZZY_WINDOW,
     MAX_CHAR_DIFF,
     PositionMap,
+    _context_holds,
     _count_near,
     _FarSearch,
     _fuzzy,
@@ -229,3 +230,15 @@ def test_a_passage_edited_in_place_keeps_its_place_within_the_length_limits():
         assert (p.status, p.start, p.new_text) == ("changed", 7, edited)
     assert placed("the council voted (at last!) to close the old mills").status == "orphaned"
     assert placed("the council voted to shut mills").status == "orphaned"  # 31
+    # At least 70% alike (FUZZY_MIN_SCORE - 20): twelve letters of forty changed, not 13.
+    twelve = "thX cXunXilXvoXedXtoXclXseXthX oXd Xills"
+    p = placed(twelve)
+    assert (p.status, p.new_text) == ("changed", twelve)
+    assert placed(twelve.replace("ills", "iXls")).status == "orphaned"
+
+
+def test_overlapping_copies_make_a_quote_repeated_far_from_home():
+    """ "aa" is twice in "aaa": not unique, so its context must hold."""
+    quote = TextQuoteSelector("aa", "zz", "zz")
+    assert not _context_holds("xaaay", 1, 3, quote)
+    assert _context_holds("xaay", 1, 3, quote)  # unique: trusted
