@@ -18,6 +18,7 @@ from desktop.domain.reanchor import (
     _fuzzy,
     _nearest_occurrence,
     reanchor_all,
+    snap,
 )
 
 
@@ -245,3 +246,14 @@ def test_overlapping_copies_make_a_quote_repeated_far_from_home():
     assert _context_holds("xaay", 1, 3, quote)  # unique: trusted
     # A context reaching the very start of the text.
     assert _context_holds("zzaaxaa", 2, 4, TextQuoteSelector("aa", "zz", ""))
+
+
+def test_snapping_moves_an_end_at_most_24_characters():
+    """SNAP_REACH: a fuzzy end that slid further is not pulled back by a guess."""
+    exact = "Harbour street lamps were lit at dusk"
+    text = PAD + exact + PAD
+    start, end = len(PAD), len(PAD) + len(exact)
+    assert snap(text, start + 24, end, exact) == (start, end)
+    assert snap(text, start, end - 24, exact) == (start, end)
+    assert snap(text, start + 25, end, exact)[0] > start  # out of reach
+    assert snap(text, start, end - 25, exact)[1] < end
