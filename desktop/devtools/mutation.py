@@ -5,8 +5,9 @@ Each mutant changes one thing in a copy of the code — a comparison (``<`` → 
 operator (``and`` ↔ ``or``, a ``not`` dropped), a constant (``n`` → ``n + 1``,
 ``True`` ↔ ``False``), a return value (→ ``None``) or a whole statement (→ ``pass``)
 — and runs the tests that cover the module against it. A mutant the tests do not
-notice ("survived") marks an untested guard, or an equivalent change (listed by hand
-in README's "Your data"). Not part of the test suite: it takes minutes per module.
+notice ("survived") marks an untested guard, or an equivalent change (listed by hand,
+with reasons, in docs/mutation.md). Not part of the test suite: it takes minutes per
+module.
 
     python -m desktop.devtools.mutation                 # the five core modules
     python -m desktop.devtools.mutation atomic --list   # what would be mutated
