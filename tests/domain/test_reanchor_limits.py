@@ -17,6 +17,7 @@ from desktop.domain.reanchor import (
     _FarSearch,
     _fuzzy,
     _nearest_occurrence,
+    cuts_words,
     reanchor_all,
     snap,
 )
@@ -257,3 +258,27 @@ def test_snapping_moves_an_end_at_most_24_characters():
     assert snap(text, start, end - 24, exact) == (start, end)
     assert snap(text, start + 25, end, exact)[0] > start  # out of reach
     assert snap(text, start, end - 25, exact)[1] < end
+
+
+def test_eight_characters_of_context_each_side_are_enough_far_from_home():
+    text = "zzz 12345678the plan works87654321 zzz. the plan works"
+    at = text.index("the plan")
+    quote = TextQuoteSelector("the plan works", "X12345678", "87654321X")
+    assert _context_holds(text, at, at + 14, quote)  # the ninth character differs
+
+
+def test_cuts_words_at_the_text_edges():
+    assert cuts_words("abc def", 1, 5) == (True, True)
+    assert cuts_words("abc", 1, 2) == (True, True)
+    assert cuts_words("abc", 0, 3) == (False, False)  # the text's own ends cut nothing
+    assert cuts_words("abc def", 3, 4) == (False, False)
+    assert cuts_words("abc", None, None) == (False, False)
+
+
+def test_the_nearby_fuzzy_search_needs_a_position_and_eight_characters():
+    text = "harbours and " + "." * 6_000 + " ships harbours"
+    assert _fuzzy(text, TextQuoteSelector("harbours"), 10) == (0, 8)  # at offset 0
+    assert _fuzzy(text, TextQuoteSelector("harbour"), 10) is None  # too short to trust
+    assert _fuzzy(text, TextQuoteSelector("harbours"), None) is None
+    far = len(text) - 8
+    assert _fuzzy(text, TextQuoteSelector("harbours"), far - 1_500) == (far, far + 8)
