@@ -16,6 +16,7 @@ from desktop.domain.reanchor import (
     _count_near,
     _FarSearch,
     _fuzzy,
+    _length_ok,
     _nearest_occurrence,
     cuts_words,
     reanchor_all,
@@ -282,3 +283,9 @@ def test_the_nearby_fuzzy_search_needs_a_position_and_eight_characters():
     assert _fuzzy(text, TextQuoteSelector("harbours"), None) is None
     far = len(text) - 8
     assert _fuzzy(text, TextQuoteSelector("harbours"), far - 1_500) == (far, far + 8)
+
+
+def test_a_fuzzy_match_may_be_from_0_8_to_1_25_times_the_quote():
+    exact = "x" * 20
+    assert _length_ok(0, 16, exact) and _length_ok(0, 25, exact)
+    assert not _length_ok(0, 15, exact) and not _length_ok(0, 26, exact)
