@@ -38,7 +38,7 @@ TARGETS: dict[str, tuple[str, list[str]]] = {
                   "tests/domain/test_document_commands.py",
                   "tests/domain/test_command_growth.py"]),  # slowest last: -x stops sooner
     "validate": ("desktop/storage/validate.py",
-                 ["tests/storage/test_studyfile_errors.py",
+                 ["tests/storage/test_validate.py", "tests/storage/test_studyfile_errors.py",
                   "tests/storage/test_hostile_inputs.py",
                   "tests/storage/test_schema_v2_damaged.py"]),
     "atomic": ("desktop/storage/atomic.py",
