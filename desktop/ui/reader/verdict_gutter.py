@@ -33,7 +33,9 @@ from desktop.ui.reader.verdict_chips import CHIP_PAD_X, chip_font, chip_text, pa
 CHIP_INSET = 2  # the gutter's left edge to the chip; the chip ends at the text's margin
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen (read-only by convention, hashable as before): a frozen dataclass is
+# built through object.__setattr__, 3x slower, and 50,000 are built at open.
+@dataclass(slots=True, unsafe_hash=True)
 class Badge:
     position: int  # UTF-16 offset where the highlight starts
     symbol: str
