@@ -141,8 +141,14 @@ def reanchor(study: Study) -> list[str]:
     """Place every highlight on its document's text; return the ids left as orphans."""
     orphans = []
     budget = AnchorBudget.for_highlights(len(study.highlights))  # hostile repeats: orphans
+    texts = {doc_id: (d.text, len(d.text)) for doc_id, d in study.documents.items()}
     for h in study.highlights.values():
-        found = anchor(study.documents[h.document_id].text, h.quote, h.position, budget)
+        text, length = texts[h.document_id]
+        start, end, exact = h.start, h.end, h.quote.exact
+        if (start is not None and end is not None and exact
+                and 0 <= start < end <= length and text[start:end] == exact):
+            continue  # in place, as ``anchor`` would find it first (nearly every one)
+        found = anchor(text, h.quote, h.position, budget)
         if found is None:
             h.start = h.end = None
             orphans.append(h.id)
