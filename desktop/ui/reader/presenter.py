@@ -103,7 +103,8 @@ class ReaderPresenter(QObject):
         # No astral characters (and no reflow): code points and UTF-16 offsets agree.
         plain = type(u16) is Utf16Map and u16.length_u16 == u16.length_cp
         unverified = Verdict.UNVERIFIED
-        ranges, badges = [], []
+        ranges: list[PaintRange] = []
+        badges: list[Badge] = []
         add_range, add_badge = ranges.append, badges.append
         badge_at = self._badge_at
         looking = current_viewer()
