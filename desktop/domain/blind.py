@@ -45,6 +45,7 @@ class Seen:
 
 
 _NOTHING = Seen(Verdict.UNVERIFIED, "", hidden=True)
+_PLAIN = {v: Seen(v, "") for v in Verdict}  # what a verdict without a rationale shows
 
 
 def _name(person: Person | None) -> str:
@@ -73,10 +74,14 @@ def hides(h: Highlight, viewer: Viewer) -> bool:
 
 
 def seen(h: Highlight, viewer: Viewer) -> Seen:
-    """The verdict and rationale ``viewer`` sees on the claim."""
-    if hides(h, viewer):
+    """The verdict and rationale ``viewer`` sees on the claim.
+
+    Asked for every highlight when a study opens (the reader's badges, the summary):
+    a verdict without a rationale answers with one shared Seen (frozen)."""
+    if viewer.blind and hides(h, viewer):
         return _NOTHING
-    return Seen(h.verdict, h.rationale)
+    rationale = h.rationale
+    return Seen(h.verdict, rationale) if rationale else _PLAIN[h.verdict]
 
 
 def hidden_count(highlights: Iterable[Highlight], viewer: Viewer) -> int:

@@ -329,8 +329,8 @@ def study_from_data(data: Any, consume: bool = False,
     citation_ids: set[str] = set()
     lengths = {doc_id: len(d.text) for doc_id, d in study.documents.items()}
 
-    def has_category(category_id: str) -> bool:
-        return study.category(category_id) is not None
+    # Every category is read by now: a set answers ``study.category(id) is not None``.
+    has_category = frozenset(c.id for c in study.categories).__contains__
 
     items = _raw_list(root, "highlights")
     for i, raw in enumerate(items if highlights is None else highlights):

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.domain.blind import EVERYONE, Viewer, hidden_count, hides, own_review, seen
+from desktop.domain.anchoring import TextQuoteSelector
+from desktop.domain.blind import EVERYONE, Seen, Viewer, hidden_count, hides, own_review, seen
 from desktop.domain.crosscheck import Verdict
 from desktop.domain.display_text import highlight_tooltip
 from desktop.domain.identity import Person
@@ -67,3 +68,14 @@ def test_tooltips_and_search_follow_the_viewer(study_one):
 @pytest.fixture
 def study_one():
     return study_with("Troops stationed in Iraq number 9,000 today.", ["number 9,000"])
+
+
+def test_seen_shares_one_answer_per_verdict_without_a_rationale():
+    """Asked for every highlight at open: no new object when there is nothing to add,
+    and still a new one carrying a rationale, and nothing for a blind reviewer."""
+    h = Highlight("d", TextQuoteSelector("x"), 0, 1, "claim", verdict=Verdict.DISPUTED)
+    assert seen(h, EVERYONE) is seen(h, EVERYONE)
+    assert seen(h, EVERYONE) == Seen(Verdict.DISPUTED, "")
+    h.rationale = "why"
+    assert seen(h, EVERYONE) == Seen(Verdict.DISPUTED, "why")
+    assert seen(h, Viewer(None, blind=True)).hidden

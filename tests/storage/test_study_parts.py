@@ -106,3 +106,23 @@ def test_a_second_highlights_key_or_another_layout_is_parsed_whole(tmp_path, par
     path.write_bytes(orjson.dumps(orjson.loads(data)))  # one line: no layout to cut by
     assert len(load_study(path).study.highlights) == 3
     assert parts == [False, False, False]
+
+
+def test_a_large_study_is_frozen_out_of_the_collectors_scans(tmp_path, monkeypatch):
+    """After a large load the study is frozen (``gc.freeze``), so the window's first
+    allocations do not set off full collections over all of it; a small one is not."""
+    import gc
+
+    path = tmp_path / "s.crosslight"
+    path.write_bytes(_bytes())
+    gc.unfreeze()
+    try:
+        load_study(path)
+        assert gc.get_freeze_count() == 0  # small: nothing frozen
+        monkeypatch.setattr(studyfile, "PAUSE_GC_ABOVE", 0)
+        loaded = load_study(path)
+        assert gc.get_freeze_count() > 0
+        assert gc.isenabled()
+        assert gc.is_tracked(loaded.study.highlights) and loaded.study.highlights
+    finally:
+        gc.unfreeze()

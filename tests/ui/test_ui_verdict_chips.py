@@ -115,3 +115,30 @@ def test_at_1024_wide_with_the_notes_open_chips_keep_their_words(qtbot, window, 
     assert any(t.endswith(" +1") and " " in t[:-3] for t in texts), texts
     assert QFontInfo(gutter.label_font()).pixelSize() >= 11
     assert win.reader.characters_per_line() >= MIN_MEASURE_CHARS - 1
+
+
+def test_the_bulk_count_of_badges_matches_adding_them_one_by_one(qtbot, window, seed_copy):
+    """``set_badges`` counts words and shared paragraphs in bulk (50,000 at open):
+    the same counts as badges added one at a time, and as removing them again."""
+    from desktop.ui.reader.verdict_gutter import Badge
+
+    win = window(seed_copy)
+    gutter = win.reader.gutter
+    block = win.reader.document().firstBlock()
+    second = block.next()
+    badges = [Badge(block.position(), "⚖", "Disputed", "", "a"),
+              Badge(block.position() + 2, "✓", "Supported", "", "b"),
+              Badge(second.position(), "⚖", "Disputed", "", "c")]
+    gutter.set_badges(badges)
+    bulk = (dict(gutter._words), dict(gutter._per_block), gutter._shared_blocks,
+            gutter.wanted_width())
+    gutter.set_badges([])
+    for badge in badges:
+        gutter.update_badge(badge.key, badge)
+    assert (dict(gutter._words), dict(gutter._per_block), gutter._shared_blocks,
+            gutter.wanted_width()) == bulk
+    assert bulk[2] == 1 and bulk[0][("⚖", "Disputed")] == 2
+    gutter.set_badges(badges)
+    for badge in badges:
+        gutter.update_badge(badge.key, None)
+    assert not gutter._words and gutter._shared_blocks == 0 and gutter.wanted_width() == 0

@@ -197,8 +197,10 @@ class HighlightListModel(QAbstractListModel):
         if self.text:
             needle, cached, build = self.text, self._haystacks, self._haystack
             rows = [h for h in rows if needle in (cached.get(h.id) or build(h))]
+        if rows is not self._rows or len(self._row_of) != len(rows):
+            # (the same unfiltered list again, as the pane's first filter asks: kept)
+            self._row_of = {h.id: i for i, h in enumerate(rows)}
         self._rows = rows
-        self._row_of = {h.id: i for i, h in enumerate(rows)}
         self._open_at, self._spacers = None, 0  # only ever called inside a reset
         if not rows:
             self._pad = 0  # an empty list has no rows at all

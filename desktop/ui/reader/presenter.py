@@ -100,19 +100,27 @@ class ReaderPresenter(QObject):
         for c in study.categories:
             checkable.setdefault(c.id, c.checkable)  # the first of an id, as Study.category
         to_utf16 = u16.to_utf16
+        # No astral characters (and no reflow): code points and UTF-16 offsets agree.
+        plain = type(u16) is Utf16Map and u16.length_u16 == u16.length_cp
         unverified = Verdict.UNVERIFIED
-        ranges, badges = [], []
+        ranges: list[PaintRange] = []
+        badges: list[Badge] = []
+        add_range, add_badge = ranges.append, badges.append
+        badge_at = self._badge_at
         looking = current_viewer()
         for h in study.highlights_in_order(session.document.id):
-            if h.start is None or h.end is None:  # orphans come last: none is painted
+            start, end = h.start, h.end
+            if start is None or end is None:  # orphans come last: none is painted
                 break
-            start = to_utf16(h.start)
+            if not plain:
+                start, end = to_utf16(start), to_utf16(end)
+            category_id = h.category_id
             shown = seen(h, looking)
             verdict = shown.verdict
-            ranges.append(PaintRange(start, to_utf16(h.end),
-                                     colors.get(h.category_id, UNKNOWN_COLOR), h.id, verdict))
-            if verdict is not unverified or checkable.get(h.category_id, False):
-                badges.append(self._badge_at(start, h, shown))
+            add_range(PaintRange(start, end, colors.get(category_id, UNKNOWN_COLOR), h.id,
+                                 verdict))
+            if verdict is not unverified or checkable.get(category_id, False):
+                add_badge(badge_at(start, h, shown))
         self.reader.set_ranges(ranges)
         self.reader.gutter.set_badges(badges)
 

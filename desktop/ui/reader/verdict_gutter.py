@@ -33,7 +33,9 @@ from desktop.ui.reader.verdict_chips import CHIP_PAD_X, chip_font, chip_text, pa
 CHIP_INSET = 2  # the gutter's left edge to the chip; the chip ends at the text's margin
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen (read-only by convention, hashable as before): a frozen dataclass is
+# built through object.__setattr__, 3x slower, and 50,000 are built at open.
+@dataclass(slots=True, unsafe_hash=True)
 class Badge:
     position: int  # UTF-16 offset where the highlight starts
     symbol: str
@@ -97,9 +99,11 @@ class VerdictGutter(QWidget):
         self._badges = sorted(badges, key=lambda b: (b.position, b.key))
         self._positions = [b.position for b in self._badges]
         self._by_key = {b.key: b for b in self._badges}
-        self._words, self._per_block, self._shared_blocks = Counter(), Counter(), 0
-        for badge in self._badges:
-            self._count(badge, 1)
+        # Counted in bulk (as ``_count`` would one by one): 50,000 badges at open.
+        self._words = Counter([(b.symbol, b.label) for b in self._badges])
+        find_block = self.reader.document().findBlock
+        self._per_block = Counter([find_block(p).blockNumber() for p in self._positions])
+        self._shared_blocks = sum(1 for n in self._per_block.values() if n >= 2)
         self._update_wanted()
         self.update()
 
