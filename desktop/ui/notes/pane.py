@@ -223,7 +223,7 @@ class NotesPane(QWidget):
         d.delete_button.clicked.connect(lambda: self._with_current(self.deleteRequested.emit))
         d.note.edited.connect(lambda text: self._with_current(self.noteEdited.emit, text))
         d.note.linkActivated.connect(self.linkActivated)
-        d.tags.committed.connect(lambda tags: self._with_current(self.tagsEdited.emit, tags))
+        d.tag_field.committed.connect(lambda tags: self._with_current(self.tagsEdited.emit, tags))
         d.verdict.edited.connect(
             lambda verdict, why: self._with_current(self.verdictEdited.emit, verdict, why)
         )
