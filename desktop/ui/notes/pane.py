@@ -102,6 +102,7 @@ class NotesPane(QWidget):
         self.list.setAccessibleName("Highlights")
         self.list.setModel(self.model)
         self.list.setItemDelegate(HighlightDelegate(self.list))
+        self.model.previews.changed.connect(self.list.viewport().update)
         self.list.setUniformItemSizes(True)
         # Lay rows out in batches from the event loop: a 20k list never stalls the window.
         self.list.setLayoutMode(QListView.LayoutMode.Batched)
