@@ -100,7 +100,7 @@ class CardEditor(QFrame):
         tag_row = QHBoxLayout()
         tag_label = QLabel("&Tags", self)
         tag_label.setBuddy(self.tags)
-        tag_row.addWidget(tag_label, 0, Qt.AlignmentFlag.AlignTop)
+        tag_row.addWidget(tag_label, 0, Qt.AlignmentFlag.AlignVCenter)
         tag_row.addWidget(self.tag_field, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(STRIPE + 8, 6, 6, 6)

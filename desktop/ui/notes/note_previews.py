@@ -91,7 +91,14 @@ class PreviewPainter:
             static.prepare(painter.transform(), QFont(font))
             self._static[key] = static
         painter.save()
-        painter.setClipRect(rect)
+        clip = QRect(rect)
+        if static.size().width() > rect.width():  # cut at a word's edge shows "…"
+            ellipsis = painter.fontMetrics().horizontalAdvance("…")
+            clip.setRight(rect.right() - ellipsis - 2)
+            painter.setPen(color)
+            painter.drawText(QRect(clip.right() + 2, rect.top(), ellipsis + 1, rect.height()),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, "…")
+        painter.setClipRect(clip)
         top = rect.top() + max(0.0, (rect.height() - static.size().height()) / 2)
         painter.drawStaticText(QPointF(rect.left(), top), static)
         painter.restore()
