@@ -24,8 +24,6 @@ THEMES = ("light", "dark", "sepia")
 SEARCH = (False, True)
 SEARCH_QUERY = "troops"
 MIN_CHIP_PIXELS = 11  # the chip font's pixel height: legible beside 13 pt body text
-WORDS_FROM = 1024  # window width from which every chip shows its word; narrower, the
-# reader at its least measure beside Search Study leaves the margin symbol and count
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,8 +141,7 @@ def check(window, shot: Shot, path: Path | None) -> Check:
     for _top, text, badges in gutter.row_texts():
         result.chips.append(text)
         first = badges[0]
-        if first.label not in text and (shot.width >= WORDS_FROM or not text.startswith(
-                first.symbol)):
+        if first.label not in text:  # at every size: the word is what reads
             result.problems.append(f"chip {text!r} lost its word {first.label!r}")
         ground, _border, ink = verdict_chip_colors(first.verdict, palette.base().color(),
                                                    palette.text().color())

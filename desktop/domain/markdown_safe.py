@@ -46,6 +46,11 @@ def render_markdown(text: str) -> str:
     return sanitize_html(raw)
 
 
+def engine_loaded() -> bool:
+    """Whether the renderer is built yet (its first use imports python-markdown)."""
+    return _converter is not None
+
+
 def plain_html(text: str) -> str:
     """The note as escaped, preformatted text: nothing in it is interpreted."""
     return f"<pre>{html.escape(text)}</pre>"

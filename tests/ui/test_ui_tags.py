@@ -1,5 +1,5 @@
-"""Tags on the real window: typed with completion, undone, shown in the list, filtered
-by, kept through save and reopen."""
+"""Tags on the real window: typed with completion into chips, removed by click or
+Backspace, undone, shown in the list, filtered by, kept through save and reopen."""
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -24,6 +24,10 @@ def tag_highlight(qtbot, win, ui, text: str) -> None:
     qtbot.keyClick(field, Qt.Key.Key_Return)
 
 
+def chips(win) -> list[str]:
+    return [chip.tag for chip in win.notes.card.tag_field.chips]
+
+
 def filter_by_tag(win, tag) -> None:
     combo = win.notes.tag_filter
     combo.choose(tag)
@@ -37,11 +41,11 @@ def test_tag_with_completion_undo_filter_and_reopen(qtbot, window, seed_copy, tm
     troops = ui.highlight(qtbot, win, TROOPS, 1)
     tag_highlight(qtbot, win, ui, " economy ,Sanctions, ECONOMY")
     assert study.highlights[troops].tags == ["economy", "Sanctions"]
-    assert field.text() == "economy, Sanctions"  # tidied
+    assert chips(win) == ["economy", "Sanctions"] and field.text() == ""  # tidied
     assert win.undo_group.undoText() == "Edit tags"
 
     ui.highlight(qtbot, win, PRETENDED, 4)
-    # The next highlight: "eco" proposes the study's tag; Down + Enter takes it.
+    # The next highlight: "eco" proposes the study's tag; Down + Enter adds it.
     ties = ui.highlight(qtbot, win, TIES, 1)
     ui.press(qtbot, win.reader, Qt.Key.Key_T, ui.CTRL)
     qtbot.keyClicks(field, "Eco")
@@ -50,8 +54,8 @@ def test_tag_with_completion_undo_filter_and_reopen(qtbot, window, seed_copy, tm
     assert field.tag_completer.currentCompletion() == "economy"
     qtbot.keyClick(popup, Qt.Key.Key_Down)
     qtbot.keyClick(popup, Qt.Key.Key_Return)
-    assert field.text() == "economy, "
-    assert study.highlights[ties].tags == []  # not saved until Enter
+    assert field.text() == "" and chips(win) == ["economy"]
+    assert study.highlights[ties].tags == ["economy"]
     qtbot.keyClicks(field, "Iran")
     assert not popup.isVisible() or field.tag_completer.completionCount() == 0
     qtbot.keyClick(field, Qt.Key.Key_Return)
@@ -70,26 +74,26 @@ def test_tag_with_completion_undo_filter_and_reopen(qtbot, window, seed_copy, tm
     assert [r["id"] for r in ui.rows(win)] == [troops]
     assert "Showing 1 of 3" in notes.summary.text()
 
-    # Undo takes the Iran tag edit back; the filter and completions follow.
+    # Undo takes the Iran tag back; the filter and completions follow.
     filter_by_tag(win, "Iran")
     assert [r["id"] for r in ui.rows(win)] == [ties]
     ui.press(qtbot, win.reader, Qt.Key.Key_Z, ui.CTRL)
-    assert study.highlights[ties].tags == []
+    assert study.highlights[ties].tags == ["economy"]
     assert notes.tag_filter.current_tag() is None  # the tag is gone: all shown again
     assert len(ui.rows(win)) == 3
     notes.select_highlight(ties)
-    assert field.text() == ""
+    assert chips(win) == ["economy"]
     ui.press(qtbot, win.reader, Qt.Key.Key_Y, ui.CTRL)
     assert study.highlights[ties].tags == ["economy", "Iran"]
-    assert field.text() == "economy, Iran"
+    assert chips(win) == ["economy", "Iran"]
 
     # Escape drops what was typed; leaving the field saves it.
     ui.press(qtbot, win.reader, Qt.Key.Key_T, ui.CTRL)
-    qtbot.keyClicks(field, ", draft")
+    qtbot.keyClicks(field, "draft")
     field.tag_completer.popup().hide()
     qtbot.keyClick(field, Qt.Key.Key_Escape)
-    assert field.text() == "economy, Iran"
-    qtbot.keyClicks(field, ", proxies")
+    assert field.text() == "" and chips(win) == ["economy", "Iran"]
+    qtbot.keyClicks(field, "proxies")
     field.tag_completer.popup().hide()
     win.reader.setFocus()
     qtbot.waitUntil(lambda: study.highlights[ties].tags == ["economy", "Iran", "proxies"],
@@ -122,13 +126,48 @@ def test_typing_survives_another_edit_and_the_text_filter_finds_tags(qtbot, wind
     field = notes.card.tags
     qtbot.keyClicks(field, "Economy")
     field.tag_completer.popup().hide()
-    # A verdict shortcut while typing: the highlight refreshes, the typing stays.
+    # A verdict shortcut while typing: the highlight refreshes, the typing is not lost
+    # (still typed, or a chip if the verdict took the focus to its rationale).
     qtbot.keyClick(field, Qt.Key.Key_2, ui.CTRL | Qt.KeyboardModifier.AltModifier)
     assert study.highlights[ties].verdict.value == "disputed"
-    assert field.text() == "Economy"
+    assert field.text() == "Economy" or chips(win) == ["Economy"]
     qtbot.keyClick(field, Qt.Key.Key_Return)
     assert study.highlights[ties].tags == ["Economy"]
     ui.highlight(qtbot, win, PRETENDED, 4)
     # The list's text filter ignores case and accents, and looks at tags.
     notes.text_filter.setText("ÉCONÓMY")  # QTest types ASCII only
     assert [r["id"] for r in ui.rows(win)] == [ties]
+
+
+def test_a_chip_goes_with_a_click_or_backspace_and_comes_back_with_undo(qtbot, window,
+                                                                      seed_copy):
+    win = window(seed_copy)
+    study, card = win.session.study, win.notes.card
+    ties = ui.highlight(qtbot, win, TIES, 1)
+    tag_highlight(qtbot, win, ui, "economy, Iran, proxies, sanctions")
+    assert chips(win) == ["economy", "Iran", "proxies", "sanctions"]
+    # A click on a chip takes its tag off.
+    qtbot.mouseClick(card.tag_field.chips[1], Qt.MouseButton.LeftButton)
+    assert study.highlights[ties].tags == ["economy", "proxies", "sanctions"]
+    assert chips(win) == ["economy", "proxies", "sanctions"]
+    # The keyboard reaches the chips: Shift+Tab from the field, Backspace removes the
+    # focused one and the focus stays on the chips.
+    field = card.tags
+    field.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is field)
+    qtbot.keyClick(field, Qt.Key.Key_Backtab)
+    chip = QApplication.focusWidget()
+    assert getattr(chip, "tag", None) == "sanctions"
+    qtbot.keyClick(chip, Qt.Key.Key_Backspace)
+    assert study.highlights[ties].tags == ["economy", "proxies"]
+    assert QApplication.focusWidget() in (field, *card.tag_field.chips)
+    # Backspace in the empty field takes the last chip.
+    field.setFocus()
+    qtbot.keyClick(field, Qt.Key.Key_Backspace)
+    assert study.highlights[ties].tags == ["economy"]
+    # Each removal is one undo step.
+    ui.press(qtbot, win.reader, Qt.Key.Key_Z, ui.CTRL)
+    assert study.highlights[ties].tags == ["economy", "proxies"]
+    ui.press(qtbot, win.reader, Qt.Key.Key_Z, ui.CTRL)
+    assert study.highlights[ties].tags == ["economy", "proxies", "sanctions"]
+    assert chips(win) == ["economy", "proxies", "sanctions"]

@@ -33,7 +33,7 @@ from desktop.ui.core.label_styles import style_quote
 from desktop.ui.core.swatches import color_icon
 from desktop.ui.notes.highlight_detail import EvidencePanel, LinksPanel, VerdictRow
 from desktop.ui.notes.note_editor import MarkdownEditor
-from desktop.ui.notes.tag_editor import TagEdit
+from desktop.ui.notes.tag_editor import TagField
 from desktop.ui.reader.bidi import show_direction
 
 #: How many characters of a long passage the card shows before "Show all".
@@ -84,7 +84,9 @@ class CardEditor(QFrame):
         self.verdict = VerdictRow(self)
         self.evidence = EvidencePanel(self)
         self.links = LinksPanel(self)
-        self.tags = TagEdit(self)
+        self.tag_field = TagField(self)
+        self.tags = self.tag_field.entry  # where Ctrl+T puts the cursor
+        self.tag_field.before = self.links.remove
 
         head = QHBoxLayout()
         label = QLabel("&Category", self)
@@ -98,8 +100,8 @@ class CardEditor(QFrame):
         tag_row = QHBoxLayout()
         tag_label = QLabel("&Tags", self)
         tag_label.setBuddy(self.tags)
-        tag_row.addWidget(tag_label)
-        tag_row.addWidget(self.tags, 1)
+        tag_row.addWidget(tag_label, 0, Qt.AlignmentFlag.AlignVCenter)
+        tag_row.addWidget(self.tag_field, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(STRIPE + 8, 6, 6, 6)
         layout.setSpacing(4)
@@ -192,7 +194,7 @@ class CardEditor(QFrame):
         self._show_quote()
         self.verdict.show_highlight(h, study.shows_verdict(h),
                                     category.name if category else "")
-        self.tags.show_tags(h.tags, keep_typing=same)
+        self.tag_field.show_tags(h.tags, keep_typing=same)
         self.note.set_text(h.note)
         if not same and self.note.previewing:
             self.note.show_write()

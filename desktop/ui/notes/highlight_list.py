@@ -26,6 +26,7 @@ from desktop.domain.plural import plural
 from desktop.domain.tags import has_tag, hashtags
 from desktop.domain.verdicts import status as review_status
 from desktop.ui.core.viewer import current_viewer
+from desktop.ui.notes.note_previews import NotePreviews, PreviewPainter
 from desktop.ui.reader.bidi import starts_rtl
 from desktop.ui.reader.verdict_chips import paint_chip
 
@@ -41,6 +42,7 @@ DOCUMENT_ROLE = Qt.ItemDataRole.UserRole + 9  # the document's title, when all a
 TAGS_ROLE = Qt.ItemDataRole.UserRole + 10  # "#economy #sanctions", or ""
 TAKES_VERDICT_ROLE = Qt.ItemDataRole.UserRole + 20  # its category is checkable (#17)
 CARD_ROLE = Qt.ItemDataRole.UserRole + 21  # (stances "▲1 ▼1", review status, note line)
+NOTE_HTML_ROLE = Qt.ItemDataRole.UserRole + 22  # the note's opening, rendered inline
 _GREY = QColor("#888888")
 POOL_SLACK = 3  # spare spacer rows: a taller card next time needs no new layout
 
@@ -90,6 +92,7 @@ class HighlightListModel(QAbstractListModel):
         self._open_at: int | None = None  # index in _rows of the open card
         self._spacers = 0  # empty rows after it, under the card's editor
         self._pad = 0  # spacer rows in all: under the open card, the rest at the end
+        self.previews = NotePreviews(self)  # rendered for the rows painted, then kept
         self._rebuild()
 
     def set_study(self, study: Study, document_id: str) -> None:
@@ -139,6 +142,7 @@ class HighlightListModel(QAbstractListModel):
             return
         for hid in changes.highlights_changed:
             self._haystacks.pop(hid, None)
+        self.previews.drop(changes.highlights_changed)
         if changes.only_fields("note", "rationale"):
             # The row shows only whether there is a note. Telling the view about every
             # keystroke makes QListView re-lay out all rows (40,000 calls into Python
@@ -174,6 +178,7 @@ class HighlightListModel(QAbstractListModel):
                         for d in self._study.documents.values()} if several else {}
         self._noted = {h.id for h in self._ordered if h.note.strip()}
         self._haystacks = {}
+        self.previews.clear()
         self._colors = {c.id: QColor(c.color) for c in self._study.categories}
         self._names = {c.id: c.name for c in self._study.categories}
         self._apply_filter()
@@ -309,6 +314,8 @@ class HighlightListModel(QAbstractListModel):
             return self._study.shows_verdict(h)
         if role == CARD_ROLE:
             return card_parts(h, self._study.shows_verdict(h))
+        if role == NOTE_HTML_ROLE:
+            return self.previews.get(h)
         if role == DOCUMENT_ROLE:
             return self._titles.get(h.document_id, "")
         if role == EVIDENCE_ROLE:
@@ -393,6 +400,10 @@ class HighlightDelegate(QStyledItemDelegate):
 
     PAD = 8
 
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._previews = PreviewPainter()
+
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
         fm = QFontMetrics(option.font)
         return QSize(200, self.PAD * 2 + fm.height() * 4 + 6)
@@ -464,13 +475,10 @@ class HighlightDelegate(QStyledItemDelegate):
         body = QRect(rect.left(), head_rect.bottom() + 4, rect.width(), body_fm.height() * 2)
         text = self._two_lines(body_fm, index.data(Qt.ItemDataRole.DisplayRole), rect.width())
         painter.drawText(body, _body_flags(text), text)
-        if note_line:  # the note's first line, muted: what the reader wrote
+        if note_line:  # the note's opening rendered, muted: what the reader wrote
             note_rect = QRect(rect.left(), body.bottom() + 2, rect.width(), body_fm.height())
             muted = text_color if selected else palette.color(QPalette.ColorRole.PlaceholderText)
-            painter.setPen(muted)
-            painter.drawText(note_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                             body_fm.elidedText(f"✎ {note_line}", Qt.TextElideMode.ElideRight,
-                                                rect.width()))
+            self._previews.paint(painter, note_rect, index.data(NOTE_HTML_ROLE), muted)
         painter.restore()
 
     @staticmethod

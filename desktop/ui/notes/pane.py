@@ -102,6 +102,7 @@ class NotesPane(QWidget):
         self.list.setAccessibleName("Highlights")
         self.list.setModel(self.model)
         self.list.setItemDelegate(HighlightDelegate(self.list))
+        self.model.previews.changed.connect(self.list.viewport().update)
         self.list.setUniformItemSizes(True)
         # Lay rows out in batches from the event loop: a 20k list never stalls the window.
         self.list.setLayoutMode(QListView.LayoutMode.Batched)
@@ -223,7 +224,7 @@ class NotesPane(QWidget):
         d.delete_button.clicked.connect(lambda: self._with_current(self.deleteRequested.emit))
         d.note.edited.connect(lambda text: self._with_current(self.noteEdited.emit, text))
         d.note.linkActivated.connect(self.linkActivated)
-        d.tags.committed.connect(lambda tags: self._with_current(self.tagsEdited.emit, tags))
+        d.tag_field.committed.connect(lambda tags: self._with_current(self.tagsEdited.emit, tags))
         d.verdict.edited.connect(
             lambda verdict, why: self._with_current(self.verdictEdited.emit, verdict, why)
         )

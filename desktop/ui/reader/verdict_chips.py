@@ -23,7 +23,7 @@ VERDICT_HUES = {
     Verdict.MISLEADING.value: "#b15fd1",
     Verdict.OPINION.value: "#4a90e2",
 }
-CHIP_PAD_X, CHIP_RADIUS = 5, 4
+CHIP_PAD_X, CHIP_RADIUS = 4, 4
 
 
 def chip_font() -> QFont:

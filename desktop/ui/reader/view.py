@@ -45,6 +45,7 @@ MIN_MEASURE_CHARS = 45  # below this the window folds its side panels away
 MEASURE_RANGE = (45, 140)
 MATCH_STRENGTH, CURRENT_MATCH_STRENGTH, FLASH_STRENGTH = 0.22, 0.55, 0.45
 FLASH_TICKS = 6
+CHIP_GAP = 4  # between a margin chip and the first letter of its line
 GUTTER_MIN = 44  # a verdict chip's symbol and count fit even in a narrow reader
 
 
@@ -267,8 +268,17 @@ class ReaderView(QPlainTextEdit):
         """The minimum reading width with room for the verdict chips' words: what the
         side panels give back, down to their own minimum, before the margin drops to
         symbols (they never fold for it)."""
-        words = max(GUTTER_MIN, self.gutter.wanted_width())
-        return self.minimum_reading_width() - GUTTER_MIN + words
+        return self.minimum_reading_width() - GUTTER_MIN + self._wordy_margin()
+
+    def _gutter_overlap(self) -> int:
+        """How far the verdict gutter reaches into the text's own left margin (blank
+        paper before the first letter), keeping CHIP_GAP clear of the text: a chip's
+        word fits a few pixels sooner without taking any from the column."""
+        return max(0, int(self.document().documentMargin()) - CHIP_GAP)
+
+    def _wordy_margin(self) -> int:
+        """The viewport's left margin that shows every chip with its word."""
+        return max(GUTTER_MIN, self.gutter.wanted_width() - self._gutter_overlap())
 
     def characters_per_line(self) -> float:
         """How many average characters fit a line of the text column now."""
@@ -292,7 +302,7 @@ class ReaderView(QPlainTextEdit):
         # column gives way, down to the least readable measure, before the margin drops
         # to symbols. The document's own margin keeps the text off the gutter and the
         # scroll bar, so a tight column has no right margin of its own.
-        words = max(GUTTER_MIN, self.gutter.wanted_width())
+        words = self._wordy_margin()
         floor = char * MIN_MEASURE_CHARS + 2 * int(self.document().documentMargin())
         column = min(measure, max(floor, available - words))
         spare = available - column
@@ -300,7 +310,9 @@ class ReaderView(QPlainTextEdit):
         # column is centred with what is left.
         left = max(GUTTER_MIN, min(words, spare), spare // 2)
         right = max(0, spare - left)
-        side = left
+        # Only a tight margin reaches into the page; a roomy one ends at its edge.
+        reach = min(self._gutter_overlap(), max(0, self.gutter.wanted_width() - left))
+        side = left + reach
         contents = self.contentsRect()
         self.gutter.setGeometry(contents.left(), contents.top(), side, contents.height())
         if (self.viewportMargins().left(), self.viewportMargins().right()) != (left, right):

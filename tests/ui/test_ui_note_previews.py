@@ -1,0 +1,57 @@
+"""Compact cards show the note rendered (bold, code, task boxes), rendered only for the
+rows painted, kept per highlight and dropped when a change set touches it."""
+
+from PySide6.QtCore import Qt
+
+from desktop.storage.saving import save_study
+from desktop.ui.notes.highlight_list import NOTE_HTML_ROLE
+from tests.builders import study_with
+from tests.ui import helpers as ui
+
+TROOPS = "the 9,000 troops that are currently stationed in Iraq"
+TIES = "ties to Iran"
+
+
+def test_a_compact_card_shows_its_note_rendered_and_follows_undo(qtbot, window, seed_copy):
+    win = window(seed_copy)
+    notes = win.notes
+    troops = ui.highlight(qtbot, win, TROOPS, 1)
+    ui.type_text(qtbot, notes.card.note.editor, "**Check** the `cap`")
+    notes.card.note.editor.setPlainText("**Check** the `cap`\n\n- [ ] DoD\n- [x] Reuters")
+    qtbot.waitUntil(lambda: win.session.study.highlights[troops].note.endswith("Reuters"),
+                    timeout=3000)
+    ui.highlight(qtbot, win, TIES, 1)  # another card opens: the troops card is compact
+    row = notes.model.index(notes.model.row_of(troops))
+    qtbot.waitUntil(lambda: "<strong>" in row.data(NOTE_HTML_ROLE), timeout=3000)
+    preview = row.data(NOTE_HTML_ROLE)
+    assert "<strong>Check</strong> the <code>cap</code>" in preview
+    assert "☐ DoD" in preview and "☑ Reuters" in preview and "**" not in preview
+    # The note changes by undo while the card is compact: the preview follows.
+    notes.list.viewport().repaint()
+    assert troops in notes.model.previews._html
+    study = win.session.study
+    for _ in range(4):  # the new highlight, then the note's edits
+        if not study.highlights[troops].note.endswith("Reuters"):
+            break
+        ui.press(qtbot, win.reader, Qt.Key.Key_Z, ui.CTRL)
+    assert troops not in notes.model.previews._html
+    row = notes.model.index(notes.model.row_of(troops))
+    assert "Reuters" not in row.data(NOTE_HTML_ROLE)
+
+
+def test_previews_are_rendered_only_for_the_rows_painted(qtbot, window, tmp_path):
+    words = [f"passage{i:04d}" for i in range(800)]
+    study = study_with(" ".join(words), words, note="**{phrase}** and `code`")
+    path = tmp_path / "many.crosslight"
+    save_study(study, path)
+    win = window(path)
+    notes = win.notes
+    notes.list.viewport().repaint()
+    qtbot.waitUntil(lambda: len(notes.model.previews) > 0, timeout=3000)
+    notes.list.viewport().repaint()
+    shown = len(notes.model.previews)
+    rows_on_screen = notes.list.viewport().height() // notes.list.sizeHintForRow(0) + 2
+    assert 0 < shown <= rows_on_screen
+    notes.list.scrollToBottom()
+    notes.list.viewport().repaint()
+    assert shown < len(notes.model.previews) <= 2 * rows_on_screen + 2
