@@ -129,3 +129,35 @@ def test_opening_a_study_builds_its_list_and_ranges_once(qtbot, window, seed_cop
     hid = ui.highlight(qtbot, win, "pretended to fight ISIS", 4)
     assert [r["id"] for r in ui.rows(win)] == [hid]  # and the pane follows edits after it
     assert win.notes.summary.text().startswith("1 highlight")
+
+
+def test_a_paragraph_of_many_highlights_paints_each_on_its_own_lines(
+    qtbot, window, tmp_path, monkeypatch
+):
+    """10,000 highlights in one paragraph took minutes to open: every range was measured
+    against every line of the paragraph. Each range now looks only at its own lines."""
+    from desktop.domain.factory import make_highlight, new_study_for
+    from desktop.domain.model import Document
+    from desktop.storage.saving import save_study
+    from desktop.ui.reader import view as view_module
+
+    words = [f"w{i}" for i in range(1200)]
+    text = " ".join(words)  # one paragraph of many lines
+    document = Document(text=text, title="One paragraph")
+    study = new_study_for(document)
+    for i in range(0, 1200, 3):
+        start = len(" ".join(words[:i])) + (1 if i else 0)
+        h = make_highlight(document, start, start + len(words[i]), "claim")
+        study.highlights[h.id] = h
+    path = tmp_path / "one.crosslight"
+    save_study(study, path)
+    win = window(path)
+    block = win.reader.document().firstBlock()
+    lines = block.layout().lineCount()
+    assert lines > 40  # the case: a paragraph of many lines
+    calls = []
+    real = view_module.line_intervals
+    monkeypatch.setattr(view_module, "line_intervals",
+                        lambda *a: calls.append(1) or real(*a))
+    win.reader.viewport().grab()
+    assert 0 < len(calls) <= 2 * 400 + lines  # not 400 × lines

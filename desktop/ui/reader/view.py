@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from heapq import heappop, heappush
 
 from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -377,13 +378,18 @@ class ReaderView(QPlainTextEdit):
         b_end = b_start + block.length()
         lo = bisect_left(self._starts, b_start - self._longest)
         hi = bisect_left(self._starts, b_end)
-        depth_at: list[tuple[int, int]] = []  # (end, depth) of ranges still open, for stacking
+        # Ends of the earlier ranges still open: their count is a range's stacking depth.
+        # Ranges come by start, so an end at or before this start never counts again
+        # (a list scanned whole per range was quadratic in a paragraph of many highlights).
+        open_ends: list[int] = []
         text_color = self.palette().text().color()
         for r in self._ranges[lo:hi]:
             if r.end <= b_start:
                 continue
-            depth = sum(1 for end, _ in depth_at if end > r.start)
-            depth_at.append((r.end, depth))
+            while open_ends and open_ends[0] <= r.start:
+                heappop(open_ends)
+            depth = len(open_ends)
+            heappush(open_ends, r.end)
             border = text_color if r.key == self._selected_key else None
             self._fill(painter, block, origin, r.start, r.end, self.fill_color(r.color),
                        r.color, depth, border)
@@ -414,9 +420,17 @@ class ReaderView(QPlainTextEdit):
         local_start = max(0, start - block.position())
         local_end = min(block.length() - 1, end - block.position())
         bidi = self._is_bidi(block)
-        rects = []
-        for i in range(layout.lineCount()):
+        rects: list[QRectF] = []
+        count = layout.lineCount()
+        if count == 0:
+            return rects
+        # From the span's first line on, not from the block's: a long paragraph has
+        # hundreds of lines and many highlights (every line per range was quadratic).
+        first = layout.lineForTextPosition(local_start)
+        for i in range(first.lineNumber() if first.isValid() else 0, count):
             line = layout.lineAt(i)
+            if line.textStart() >= local_end:
+                break
             for left, right in line_intervals(layout, line, local_start, local_end, bidi):
                 rects.append(QRectF(origin.x() + left, origin.y() + line.y(), right - left,
                                     line.height()))
