@@ -50,6 +50,15 @@ def _extension() -> Any:
                 if match:
                     box = "☐ " if match.group(1) == " " else "☑ "
                     holder.text = box + (holder.text or "")[match.end():]
+            for listing in root.iter("ul"):  # a list of tasks only: the box is its bullet
+                items = [i for i in listing if i.tag == "li"]
+                if items and all(_is_task(i) for i in items):
+                    listing.set("class", "tasks")
+
+    def _is_task(item: Any) -> bool:
+        holder = item[0] if not (item.text or "").strip() and len(item) and \
+            item[0].tag == "p" else item
+        return (holder.text or "").startswith(("☐ ", "☑ "))
 
     class CrosslightMarkdown(Extension):
         def extendMarkdown(self, md: Any) -> None:  # noqa: N802 - python-markdown's API

@@ -24,6 +24,9 @@ ALLOWED_TAGS = {
     "th", "thead", "tr", "ul",
 }
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "td": {"align"}, "th": {"align"}}
+ALLOWED_CLASSES = {"ul": {"tasks"}}  # a list of tasks: the previews draw no bullet
+# For whatever shows a rendered note: a task's box is its bullet ("• ☐" reads twice).
+PREVIEW_STYLE = "ul.tasks { list-style-type: none; }"
 URL_SCHEMES = {"http", "https"}  # the only links the app will open
 MAX_NOTE_CHARS = 50_000  # beyond this the preview shows plain text: rendering stays bounded
 
@@ -61,6 +64,7 @@ def sanitize_html(raw: str) -> str:
         raw,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
+        allowed_classes=ALLOWED_CLASSES,
         url_schemes=URL_SCHEMES,
         link_rel="noopener noreferrer nofollow",
         strip_comments=True,

@@ -65,6 +65,14 @@ def test_notes_render_tables_footnotes_strikethrough_and_task_lists():
     assert "Source." in html and "<sup>" in html
 
 
+def test_a_list_of_tasks_only_is_marked_so_previews_draw_no_bullet_beside_the_box():
+    html = render_note("- [ ] DoD briefing\n- [x] Reuters\n\nOther:\n\n* one\n* two")
+    assert html.count('<ul class="tasks">') == 1  # the plain list keeps its bullets
+    mixed = render_note("- [ ] a task\n- not a task")
+    assert 'class="tasks"' not in mixed
+    assert 'class="x"' not in render_note('<ul class="x"><li>a</li></ul>')
+
+
 def test_notes_stay_sanitised():
     html = render_note("<script>alert(1)</script><img src=x onerror=y>[a](javascript:x)")
     assert "<script" not in html and "<img" not in html and "javascript:" not in html

@@ -163,10 +163,11 @@ class MarkdownEditor(QWidget):
 
     def render_preview(self) -> None:
         # Imported on first preview: markdown, nh3 and html are not needed to start.
-        from desktop.domain.markdown_safe import render_markdown
+        from desktop.domain.markdown_safe import PREVIEW_STYLE, render_markdown
 
         text = self.editor.toPlainText()
         empty = EMPTY_PREVIEW.format(keys=native_keys(TOGGLE_KEYS))
+        self.preview.document().setDefaultStyleSheet(PREVIEW_STYLE)
         self.preview.setHtml(render_markdown(text) if text.strip() else empty)
 
     @property
