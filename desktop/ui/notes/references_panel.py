@@ -8,8 +8,15 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 from desktop.domain.display_text import reference_line
 from desktop.domain.model import Study
 from desktop.domain.plural import plural
-from desktop.ui.core.label_styles import style_summary
+from desktop.ui.core.label_styles import style_hint, style_summary
 from desktop.ui.notes.highlight_detail import _ButtonList
+
+EMPTY_LIBRARY = ("<p><b>No references yet.</b></p>"
+                 "<p>A reference is a source you check claims against: a report, an "
+                 "article, a dataset. <b>Add…</b> puts one in the library; on a highlight, "
+                 "<b>Attach…</b> (Ctrl+Shift+R) cites one with its stance: supports, "
+                 "contradicts or adds context.</p>")
+NO_MATCH = "<p>No reference matches “{needle}”.</p><p>Clear the find box to see them all.</p>"
 
 
 class ReferencesPanel(QWidget):
@@ -40,6 +47,12 @@ class ReferencesPanel(QWidget):
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.summary)
         layout.addWidget(self.find_edit)
+        self.empty = QLabel(EMPTY_LIBRARY, self)  # instead of a blank list
+        self.empty.setWordWrap(True)
+        self.empty.setTextFormat(Qt.TextFormat.RichText)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        style_hint(self.empty)
+        layout.addWidget(self.empty)
         layout.addWidget(self.items, 1)
         self.add.clicked.connect(self.addRequested)
         self.edit.clicked.connect(lambda: self._emit(self.editRequested))
@@ -79,3 +92,16 @@ class ReferencesPanel(QWidget):
             item = self.items.list.item(i)
             key = item.data(Qt.ItemDataRole.UserRole)
             item.setHidden(bool(needle) and needle not in self._haystacks.get(key, ""))
+        shown = sum(not self.items.list.item(i).isHidden() for i in range(self.items.list.count()))
+        if self.items.list.count() == 0:
+            self.empty.setText(EMPTY_LIBRARY)
+        else:
+            from html import escape  # on first use: not needed to start
+
+            self.empty.setText(NO_MATCH.format(needle=escape(needle)))
+        self.empty.setVisible(shown == 0)
+        self.items.list.setVisible(shown > 0)
+        layout = self.layout()
+        if isinstance(layout, QVBoxLayout):  # the buttons stay at the foot of the pane
+            layout.setStretchFactor(self.empty, int(shown == 0))
+            layout.setStretchFactor(self.items, int(shown > 0))
