@@ -65,6 +65,7 @@ blockquote.quote { margin: 0.5rem 0; padding: 0.4rem 0.8rem; background: #f5f5f2
 .tag { display: inline-block; padding: 0 0.5em; margin: 0 0.3em 0.2em 0; border-radius: 0.8em;
        background: #e8eef6; color: #1d3a5f; }
 ul.references li, ul.links li { margin-bottom: 0.4rem; }
+ul.tasks { list-style: none; padding-left: 1.2rem; }  /* the box is the bullet */
 a { color: #0b5cad; }
 @media print {
   body { font-size: 11pt; max-width: none; margin: 0; }
