@@ -34,11 +34,25 @@ def best_time(run: Callable[[Any], object], data: Any, repeat: int = 5,
 
 
 def growth(make: Callable[[int], Any], run: Callable[[Any], object], n: int,
-           repeat: int = 5, *, consumes: bool = False) -> float:
+           repeat: int = 5, *, consumes: bool = False, tries: int = 3) -> float:
     """time(run(make(4n))) / time(run(make(n))); inputs are made outside the timing.
 
     With ``consumes`` each run gets freshly made data (``run`` changes what it gets).
+    A ratio of ``LINEAR`` or more is measured again, up to ``tries`` times in all, and
+    the smallest kept: CPU time counts every thread of the process, and one stray stall
+    in a long test run once gave 8.01 for a cost that measures 5; a quadratic cost
+    shows about 16 every time.
     """
+    ratio = _growth_once(make, run, n, repeat, consumes)
+    for _ in range(tries - 1):
+        if ratio < LINEAR:
+            break
+        ratio = min(ratio, _growth_once(make, run, n, repeat, consumes))
+    return ratio
+
+
+def _growth_once(make: Callable[[int], Any], run: Callable[[Any], object], n: int,
+                 repeat: int, consumes: bool) -> float:
     if consumes:
         run(make(n))
         t_small = best_time(run, None, repeat, fresh=lambda: make(n))
