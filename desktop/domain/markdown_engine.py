@@ -43,9 +43,7 @@ def _extension() -> Any:
 
         def run(self, root: Any) -> None:
             for item in root.iter("li"):
-                holder = item
-                if not (item.text or "").strip() and len(item) and item[0].tag == "p":
-                    holder = item[0]  # a loose list: the marker is in its paragraph
+                holder = _holder(item)
                 match = _TASK.match(holder.text or "")
                 if match:
                     box = "☐ " if match.group(1) == " " else "☑ "
@@ -55,10 +53,14 @@ def _extension() -> Any:
                 if items and all(_is_task(i) for i in items):
                     listing.set("class", "tasks")
 
+    def _holder(item: Any) -> Any:
+        """Where a list item's text starts: a loose list puts it in a paragraph."""
+        if not (item.text or "").strip() and len(item) and item[0].tag == "p":
+            return item[0]
+        return item
+
     def _is_task(item: Any) -> bool:
-        holder = item[0] if not (item.text or "").strip() and len(item) and \
-            item[0].tag == "p" else item
-        return (holder.text or "").startswith(("☐ ", "☑ "))
+        return (_holder(item).text or "").startswith(("☐ ", "☑ "))
 
     class CrosslightMarkdown(Extension):
         def extendMarkdown(self, md: Any) -> None:  # noqa: N802 - python-markdown's API

@@ -17,15 +17,7 @@ from desktop.domain.reanchor import (
     reanchor_all,
     snap,
 )
-
-
-def place(old: str, new: str, phrase: str, occurrence: int = 0):
-    start = -1
-    for _ in range(occurrence + 1):
-        start = old.index(phrase, start + 1)
-    h = make_highlight(Document(old, "t"), start, start + len(phrase), "claim")
-    (placement,) = reanchor_all(old, new, [h])
-    return placement
+from tests.domain.test_reanchor import place
 
 
 def filler(n: int, seed: int) -> str:

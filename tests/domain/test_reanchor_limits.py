@@ -22,6 +22,7 @@ from desktop.domain.reanchor import (
     reanchor_all,
     snap,
 )
+from tests.domain.test_reanchor import place
 
 
 def _letters(n: int, seed: int) -> str:
@@ -125,15 +126,6 @@ def test_the_whole_text_search_takes_quotes_of_24_characters_not_23():
 
 
 # --- which copy of a repeated passage is whose ------------------------------------------
-def place(old: str, new: str, phrase: str, occurrence: int = 0):
-    start = -1
-    for _ in range(occurrence + 1):
-        start = old.index(phrase, start + 1)
-    h = make_highlight(Document(old, "t"), start, start + len(phrase), "claim")
-    (placement,) = reanchor_all(old, new, [h])
-    return placement
-
-
 def test_a_passage_whose_next_character_changed_is_unchanged_not_moved():
     """Its end is judged by its own last character, not the one after it."""
     old = "The plan works. Then they left."
