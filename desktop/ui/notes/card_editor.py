@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from PySide6.QtCore import QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,10 +28,11 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.display_text import excerpt, page_prefix
 from desktop.domain.model import Category, Highlight, Study
+from desktop.ui.core.flow_layout import FlowLayout
 from desktop.ui.core.key_names import native_keys
 from desktop.ui.core.label_styles import style_quote
 from desktop.ui.core.swatches import color_icon
-from desktop.ui.notes.highlight_detail import EvidencePanel, LinksPanel, VerdictRow
+from desktop.ui.notes.highlight_detail import EvidencePanel, LinksPanel, VerdictRow, narrow_combo
 from desktop.ui.notes.note_editor import MarkdownEditor
 from desktop.ui.notes.tag_editor import TagField
 from desktop.ui.reader.bidi import show_direction
@@ -62,6 +63,7 @@ class CardEditor(QFrame):
 
         self.category = QComboBox(self)
         self.category.setAccessibleName("Highlight category")
+        narrow_combo(self.category)
         self.delete_button = QPushButton("Delete", self)
         self.delete_button.setAccessibleName("Delete highlight")
         self.delete_button.setToolTip(f"Delete this highlight ({native_keys('Del')}); "
@@ -88,16 +90,17 @@ class CardEditor(QFrame):
         self.tags = self.tag_field.entry  # where Ctrl+T puts the cursor
         self.tag_field.before = self.links.remove
 
-        head = QHBoxLayout()
+        head = FlowLayout(spacing=6)  # wraps in a narrow pane rather than widen it
         label = QLabel("&Category", self)
         label.setBuddy(self.category)
-        head.addWidget(label)
-        head.addWidget(self.category, 1)
-        head.addWidget(self.delete_button)
+        head.add_widget(label)
+        head.add_widget(self.category, 1)
+        head.add_widget(self.delete_button)
         quote_row = QHBoxLayout()
         quote_row.addWidget(self.quote, 1)
         quote_row.addWidget(self.more, 0, Qt.AlignmentFlag.AlignBottom)
         tag_row = QHBoxLayout()
+        tag_row.setSpacing(6)
         tag_label = QLabel("&Tags", self)
         tag_label.setBuddy(self.tags)
         tag_row.addWidget(tag_label, 0, Qt.AlignmentFlag.AlignVCenter)
@@ -114,7 +117,9 @@ class CardEditor(QFrame):
         layout.addLayout(tag_row)
         self.note.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         for part in (self.evidence, self.links):
-            part.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+            # Not Fixed: a Fixed height is the one-line size hint, and would clip a row
+            # of buttons that wrapped; the note (Expanding) still takes the spare room.
+            part.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self._chain()
         self._refit = QTimer(self)  # word-wrapped sources and links follow the width
         self._refit.setSingleShot(True)
@@ -155,11 +160,10 @@ class CardEditor(QFrame):
             self._refit.start()
 
     def _fit_parts(self) -> None:
-        before = (self.evidence.list.height(), self.links.list.height())
+        """A new width: lists re-wrap and rows of buttons may wrap onto more lines."""
         self.evidence.fit_rows()
         self.links.fit_rows()
-        if (self.evidence.list.height(), self.links.list.height()) != before:
-            self.heightChanged.emit()
+        self.heightChanged.emit()
 
     # --- drawing ----------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -221,6 +225,10 @@ class CardEditor(QFrame):
         """The card's natural height at ``width``: what the list makes room for."""
         layout = self.layout()
         assert layout is not None
+        # Parts whose content just changed (a source attached, buttons shown) have told
+        # their own layouts, but the card's layout hears of it only through posted
+        # layout requests: handle them now, or the card measures its old self.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         layout.activate()
         if layout.hasHeightForWidth():
             return layout.totalHeightForWidth(width)

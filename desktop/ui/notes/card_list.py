@@ -11,7 +11,14 @@ from __future__ import annotations
 
 from math import ceil
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import (
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QListView, QWidget
 
@@ -45,6 +52,16 @@ class CardListView(QListView):
         model = self.model()
         assert isinstance(model, HighlightListModel)
         return model
+
+    def minimumSizeHint(self) -> QSize:
+        """As wide as the open card's least width, its scroll bar and frame included:
+        the card lies in the viewport, where no layout would keep it from being
+        squeezed (labels clipped) when the notes pane narrows."""
+        hint = super().minimumSizeHint()
+        least = (self.card.minimumSizeHint().width() + 2 * self.frameWidth()
+                 + self.verticalScrollBar().sizeHint().width())
+        hint.setWidth(max(hint.width(), least))
+        return hint
 
     def row_height(self) -> int:
         """Every row's height (uniform sizes), the unit of the open card's room."""

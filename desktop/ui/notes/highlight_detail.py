@@ -22,6 +22,7 @@ from desktop.domain.display_text import excerpt, reference_line
 from desktop.domain.identity import Person
 from desktop.domain.model import Highlight, Study
 from desktop.domain.verdicts import history_lines, people_line, side_by_side
+from desktop.ui.core.flow_layout import FlowLayout
 from desktop.ui.core.key_names import native_keys
 from desktop.ui.core.viewer import current_viewer
 
@@ -32,6 +33,13 @@ def viewer() -> tuple[Person | None, bool]:
     """Who is looking, and whether reviews are blind (Preferences)."""
     looking = current_viewer()
     return looking.person, looking.blind
+
+
+def narrow_combo(combo: QComboBox, chars: int = 8) -> None:
+    """Sized by ``chars`` characters, not its longest entry: a narrow notes pane must
+    leave the reader its measure (the popup still shows whole entries)."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(chars)
 
 
 def verdict_text(verdict: Verdict) -> str:
@@ -54,9 +62,9 @@ class _ButtonList(QWidget):
         self.list.setAlternatingRowColors(True)
         self._title, self._empty, self._fit = title, empty, fit
         self.title = QLabel(title, self)
+        self.title.setWordWrap(True)  # "Sources — none yet: Attach…" fits a narrow card
         self.title.setVisible(bool(title))
-        self.buttons = QHBoxLayout()
-        self.buttons.setContentsMargins(0, 0, 0, 0)
+        self.buttons = FlowLayout(spacing=4)  # wraps: four buttons never widen the pane
         self._needs_selection: list[QPushButton] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
@@ -70,7 +78,7 @@ class _ButtonList(QWidget):
         button = QPushButton(text, self)
         button.setToolTip(tip)
         button.setAccessibleName(tip)
-        self.buttons.addWidget(button)
+        self.buttons.add_widget(button)
         if needs_selection:
             self._needs_selection.append(button)
             button.setEnabled(False)
@@ -218,6 +226,7 @@ class VerdictRow(QWidget):
         self.combo.setAccessibleName("Verdict")
         for verdict in Verdict:
             self.combo.addItem(verdict_text(verdict), verdict.value)
+        narrow_combo(self.combo)
         self.rationale = QLineEdit(self)
         self.rationale.setPlaceholderText("Why? One line of rationale")
         self.rationale.setAccessibleName("Verdict rationale")
@@ -234,6 +243,7 @@ class VerdictRow(QWidget):
         self.byline.hide()
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(6)  # not the column's 2: the label must not touch its box
         label = QLabel("&Verdict", self)
         label.setBuddy(self.combo)
         row.addWidget(label)

@@ -51,7 +51,12 @@ class NoteTextEdit(QPlainTextEdit):
         return hint
 
     def minimumSizeHint(self) -> QSize:
-        return self.sizeHint() if self.preferred_lines else super().minimumSizeHint()
+        """Its preferred lines tall, but as narrow as Qt allows (a wide minimum would
+        be taken from the reader)."""
+        least = super().minimumSizeHint()
+        if self.preferred_lines:
+            least.setHeight(self.sizeHint().height())
+        return least
 
     def event(self, event: QEvent) -> bool:
         if (

@@ -11,7 +11,6 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
@@ -30,6 +29,7 @@ from desktop.domain.plural import plural
 from desktop.domain.tags import tag_counts
 from desktop.domain.verdicts import STATUSES
 from desktop.ui.core.current import CurrentSession
+from desktop.ui.core.flow_layout import FlowLayout
 from desktop.ui.core.key_names import category_keys_text
 from desktop.ui.core.label_styles import style_hint, style_summary
 from desktop.ui.core.session import StudySession
@@ -134,17 +134,16 @@ class NotesPane(QWidget):
             # three filters side by side must not push the reader narrower.
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(10)
+            combo.setMinimumContentsLength(8)
         self.text_filter = QLineEdit(self)
         self.text_filter.setPlaceholderText("Filter highlights, notes and sources…")
         self.text_filter.setClearButtonEnabled(True)
         self.text_filter.setAccessibleName("Filter highlights by text")
-        filters = QHBoxLayout()
-        filters.setContentsMargins(0, 0, 0, 0)
-        filters.addWidget(self.category_filter, 1)
-        filters.addWidget(self.verdict_filter, 1)
+        filters = FlowLayout(spacing=6)  # wraps in a narrow pane (F9 at 800×600)
+        filters.add_widget(self.category_filter, 1)
+        filters.add_widget(self.verdict_filter, 1)
         self.scope = ListScope(self)
-        filters.addWidget(self.tag_filter, 1)
+        filters.add_widget(self.tag_filter, 1)
         self.hint = QLabel(PICK_HINT, self)  # what to do next; two lines kept: no jump
         self.hint.setObjectName("cardHint")
         self.hint.setWordWrap(True)

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -38,6 +40,34 @@ def named_source(text: str) -> str | None:
     """The publisher a document names for itself in its first lines, if any."""
     match = _SOURCE_LINE.search(text[:3000])
     return match.group(1) if match else None
+
+
+class _ElidedButton(QPushButton):
+    """A button whose long text ends in "…" when narrow (whole in its tooltip): a named
+    source of any length must not set the notes pane's least width."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._full = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+
+    def set_full_text(self, text: str) -> None:
+        self._full = text
+        self.setAccessibleDescription(text)
+        self._elide()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        room = max(20, self.width() - 24)
+        self.setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideMiddle, room))
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        hint.setWidth(self.fontMetrics().horizontalAdvance(self._full) + 24)
+        return hint
 
 
 class SourcePanel(QWidget):
@@ -66,7 +96,7 @@ class SourcePanel(QWidget):
         self.author.setPlaceholderText("Who wrote it, if named")
         self.published = QLineEdit(self)
         self.published.setPlaceholderText("Publication date, e.g. 2017-03-09")
-        self.use_named = QPushButton(self)
+        self.use_named = _ElidedButton(self)
         self.use_named.setToolTip("Fill in the publisher the document names for itself")
         self.use_named.clicked.connect(self._use_named)
         self._named: str | None = None
@@ -117,7 +147,7 @@ class SourcePanel(QWidget):
     def show_document(self, document: Document) -> None:
         self.document_label.setText(f"Source of “{document.title}”")
         self._named = named_source(document.text)
-        self.use_named.setText(f"The text names its source: “{self._named}” — use it")
+        self.use_named.set_full_text(f"The text names its source: “{self._named}” — use it")
         self.use_named.setVisible(bool(self._named) and not document.source.publisher)
         s = document.source
         for edit, text in ((self.publisher, s.publisher), (self.stance, s.stance),

@@ -18,7 +18,9 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter, QWidget
 from desktop.ui.reader.view import ReaderView
 
 MIN_WINDOW = (760, 480)  # fits a 1024×600 screen with room for its panel and title bar
-RESTORE_NOTES_WIDTH = 300  # the notes need this much before they come back by themselves
+NOTES_SHARE = 3  # eighths of the window the notes take when shown (as a fresh window)
+RESTORE_NOTES_WIDTH = 260  # the notes need this much before they come back by themselves
+# (a little over their least width: at 800×600 they come back once Search Study closes)
 
 
 class MeasureKeeper(QObject):
@@ -196,6 +198,9 @@ class MeasureKeeper(QObject):
         self.notes.show()
         total = sum(self.splitter.sizes())
         room = total - self.reader.minimum_reading_width() - self.splitter.handleWidth()
-        width = max(self.notes.minimumSizeHint().width(), min(self._notes_width(), room))
+        # The share a fresh window gives them (3 of 8), or what they had if more: notes
+        # folded in a small window and shown in a large one are not left at their least.
+        share = max(self._notes_width(), total * NOTES_SHARE // 8)
+        width = max(self.notes.minimumSizeHint().width(), min(share, room))
         if total > width:
             self.splitter.setSizes([total - width, width])
