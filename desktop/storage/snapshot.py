@@ -9,7 +9,6 @@ mutated: a snapshot handed to a writer thread stays valid while the user edits o
 
 from __future__ import annotations
 
-from itertools import islice
 from typing import Any
 
 from desktop.domain.changes import ChangeSet
@@ -20,17 +19,24 @@ from desktop.storage.schema import highlight_to_data, study_to_data
 class SnapshotCache:
     def __init__(self) -> None:
         self._entries: dict[str, tuple[Highlight, dict[str, Any]]] = {}
+        # Highlights still to build, last first: each warm turn pops from here instead of
+        # walking the study from its start past every entry already built (that walk
+        # made warming quadratic: 28 ms a keystroke at 20k highlights).
+        self._pending: list[str] | None = None
 
     def invalidate(self, changes: ChangeSet) -> None:
         if changes.documents_changed:  # a document's text changed: any position may have
-            self._entries.clear()
+            self.clear()
             return
         touched = changes.highlights_added | changes.highlights_removed
         for hid in touched | changes.highlights_changed:
             self._entries.pop(hid, None)
+            if self._pending is not None:
+                self._pending.append(hid)  # gone from the study: skipped when popped
 
     def clear(self) -> None:
         self._entries.clear()
+        self._pending = None
 
     def warm(self, study: Study, budget: int) -> bool:
         """Build up to ``budget`` missing entries; True once every highlight has one.
@@ -38,11 +44,21 @@ class SnapshotCache:
         Called in idle moments after a study opens, so even the first save is a snapshot
         rather than a full build (~90 ms at 10k highlights) on the UI thread.
         """
-        missing = (h for h in study.highlights.values()
-                   if self._entries.get(h.id, (None,))[0] is not h)
-        for highlight in islice(missing, budget):
+        if self._pending is None:
+            self._pending = list(reversed(study.highlights))
+        pending, highlights = self._pending, study.highlights
+        built = 0
+        while pending:
+            highlight = highlights.get(pending[-1])
+            if highlight is None or self._entries.get(highlight.id, (None,))[0] is highlight:
+                pending.pop()  # removed since, or built already
+                continue
+            if built >= budget:
+                return False
+            pending.pop()
             self._entries[highlight.id] = (highlight, highlight_to_data(highlight))
-        return next(missing, None) is None
+            built += 1
+        return True
 
     def study_data(self, study: Study) -> dict[str, Any]:
         return study_to_data(study, self._highlight_data)
