@@ -281,3 +281,27 @@ def test_a_fuzzy_match_may_be_from_0_8_to_1_25_times_the_quote():
     exact = "x" * 20
     assert _length_ok(0, 16, exact) and _length_ok(0, 25, exact)
     assert not _length_ok(0, 15, exact) and not _length_ok(0, 26, exact)
+
+
+# --- snapping: short edge words and white space at the quote's ends ---------------------
+def test_snap_takes_a_short_first_or_last_word_whole_unless_the_original_cut_it():
+    """A one-letter edge word ("A", "B") is too short to seek, so the end that slid off
+    it moves to the word boundary instead — for each end only if the original passage
+    did not cut a word there (``cuts`` is start, end)."""
+    exact = "A big ship came in at last plan B"
+    text = PAD + exact + PAD
+    start, end = len(PAD), len(PAD) + len(exact)
+    assert snap(text, start + 1, end - 1, exact) == (start, end)
+    assert snap(text, start + 1, end - 1, exact, (False, True)) == (start, end - 2)
+    assert snap(text, start + 1, end - 1, exact, (True, False)) == (start + 2, end)
+
+
+def test_snap_seeks_the_edge_words_past_the_quotes_own_white_space():
+    """A selection that began or ended on a line break: its first word is sought after
+    the leading white space, its last before the trailing one — not among the copies of
+    those words just outside the passage."""
+    exact = "\n     harbour lamps were lit at dusk\n     "
+    text = PAD + "harbour " + exact + "dusk " + PAD
+    start = len(PAD) + len("harbour ")
+    end = start + len(exact)
+    assert snap(text, start, end, exact) == (start, end)
