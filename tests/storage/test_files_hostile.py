@@ -321,6 +321,19 @@ def test_an_abandoned_temp_is_one_older_than_an_hour(tmp_path, monkeypatch):
         assert remove_stale_temps(tmp_path / "b.crosslight") == removed
 
 
+def test_a_temp_exactly_an_hour_old_stays(tmp_path, monkeypatch):
+    """Older than the limit, not as old: whole seconds, so the age is exact."""
+    monkeypatch.setattr(atomic, "pid_alive", lambda pid: True)
+    now = 2_000_000_000.0
+    monkeypatch.setattr(atomic.time, "time", lambda: now)
+    temp = tmp_path / ".b.crosslight.5.x.tmp"
+    temp.write_bytes(b"")
+    os.utime(temp, (now - 3_600, now - 3_600))
+    assert remove_stale_temps(tmp_path / "b.crosslight") == []
+    os.utime(temp, (now - 3_601, now - 3_601))
+    assert remove_stale_temps(tmp_path / "b.crosslight") == [temp]
+
+
 def test_two_writes_of_one_file_at_once_get_temp_files_of_their_own(tmp_path):
     """Writer threads of one process share its PID: the random part tells them apart."""
     target = tmp_path / "s.crosslight"
