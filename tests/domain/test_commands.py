@@ -14,6 +14,8 @@ from desktop.domain.commands import (
     SetStudyNote,
 )
 from desktop.domain.factory import make_highlight
+from desktop.domain.identity import Person
+from desktop.domain.stamping import Stamped
 from tests.builders import study_with
 
 OLD_TIME = "2020-01-01T00:00:00Z"
@@ -240,3 +242,17 @@ def test_changeset_truthiness():
     assert not ChangeSet(highlights_changed={"h"}).highlight_set_changed
     assert ChangeSet(highlights_removed={"h"}).highlight_set_changed
     assert not hasattr(ChangeSet, "everything")  # a new study is drawn afresh instead
+
+
+def test_a_command_records_who_ran_it_unless_it_says_not(study):
+    """``stamps`` is True by default: the person running an edit becomes its creator
+    (only a merge, which keeps the objects' own stamps, sets it False)."""
+    reader = Person("A. Reader")
+    h = new_highlight(study)
+    Stamped(AddHighlight(h), reader, "2026-12-07T00:00:00Z").apply(study)
+    assert study.highlights[h.id].creator == reader
+    kept = new_highlight(study, "gamma")
+    unstamped = AddHighlight(kept)
+    unstamped.stamps = False
+    Stamped(unstamped, reader, "2026-12-07T00:00:00Z").apply(study)
+    assert study.highlights[kept.id].creator is None
