@@ -305,3 +305,19 @@ def test_snap_seeks_the_edge_words_past_the_quotes_own_white_space():
     start = len(PAD) + len("harbour ")
     end = start + len(exact)
     assert snap(text, start, end, exact) == (start, end)
+
+
+def test_of_two_copies_that_read_alike_snapping_takes_the_nearer():
+    """A repeated word ("dusk, dusk"): both copies fit the quote equally, so the one
+    the fuzzy match slid less from wins — on either side."""
+    text = PAD + "dusk, dusk" + PAD
+    first, second = (400, 404), (406, 410)
+    assert snap(text, 402, 406, "dusk") == first
+    assert snap(text, 404, 408, "dusk") == second
+
+
+def test_snapping_white_space_alone_gives_an_empty_range_not_an_inverted_one():
+    """Trimming white space the quote does not have stops where the two ends meet (the
+    callers then refuse the match by its length)."""
+    text = "a      b"
+    assert snap(text, 1, 5, "(x)") == (5, 5)
