@@ -406,9 +406,11 @@ def test_the_nearest_whole_word_copy_within_reach():
     assert _nearest("....", "...", 1, SNAP_REACH) == 1  # an ellipsis: copies overlap
 
 
-def test_the_whole_text_search_takes_renamed_short_edge_words_whole():
-    """By default (the old passage cut no word) a far match's ends are snapped to word
-    boundaries: "Oh … By", not "h … By" or "Oh … B"."""
+def test_both_fuzzy_searches_take_renamed_short_edge_words_whole():
+    """By default (the old passage cut no word) a fuzzy match's ends, near or far, are
+    snapped to word boundaries: "Oh … By", not "h … By" or "Oh … B"."""
     quote = TextQuoteSelector("A big ship came round the harbour at dawn B")
     edited = "Oh big ship came round the harbour at dawn By"
-    assert _FarSearch(PAD + edited + PAD).find(quote) == (400, 400 + len(edited))
+    whole = (400, 400 + len(edited))
+    assert _FarSearch(PAD + edited + PAD).find(quote) == whole
+    assert _fuzzy(PAD + edited + PAD, quote, 400) == whole
