@@ -81,7 +81,8 @@ def remove_stale_temps_in(directory: Path, suffix: str) -> list[Path]:
     marker = f"{suffix}."
 
     def rest(name: str) -> str | None:
-        at = name.find(marker, 1)
+        # The last place: a hidden study's backups (".crosslight.…") begin with it too.
+        at = name.rfind(marker)
         return name[at + len(marker):] if name.startswith(".") and at > 1 else None
 
     return _remove_stale(Path(directory), rest)

@@ -9,11 +9,15 @@ from desktop.domain.commands import (
     AddHighlight,
     Command,
     DeleteHighlight,
+    SetCategoryCheckable,
     SetHighlightCategory,
     SetHighlightNote,
+    SetHighlightTags,
     SetStudyNote,
 )
 from desktop.domain.factory import make_highlight
+from desktop.domain.identity import Person
+from desktop.domain.stamping import Stamped
 from tests.builders import study_with
 
 OLD_TIME = "2020-01-01T00:00:00Z"
@@ -240,3 +244,56 @@ def test_changeset_truthiness():
     assert not ChangeSet(highlights_changed={"h"}).highlight_set_changed
     assert ChangeSet(highlights_removed={"h"}).highlight_set_changed
     assert not hasattr(ChangeSet, "everything")  # a new study is drawn afresh instead
+
+
+def test_a_command_records_who_ran_it_unless_it_says_not(study):
+    """``stamps`` is True by default: the person running an edit becomes its creator
+    (only a merge, which keeps the objects' own stamps, sets it False)."""
+    reader = Person("A. Reader")
+    h = new_highlight(study)
+    Stamped(AddHighlight(h), reader, "2026-12-07T00:00:00Z").apply(study)
+    assert study.highlights[h.id].creator == reader
+    kept = new_highlight(study, "gamma")
+    unstamped = AddHighlight(kept)
+    unstamped.stamps = False
+    Stamped(unstamped, reader, "2026-12-07T00:00:00Z").apply(study)
+    assert study.highlights[kept.id].creator is None
+
+
+def test_set_tags_stores_them_normalised_and_reverts(study):
+    hid = ids(study)[0]
+    command = SetHighlightTags(hid, [" Economy", "economy", "#oil "])
+    assert command.apply(study) == ChangeSet(highlights_changed={hid},
+                                             highlight_fields={"tags"})
+    assert study.highlights[hid].tags == ["Economy", "oil"]
+    assert command.revert(study) == ChangeSet(highlights_changed={hid},
+                                              highlight_fields={"tags"})
+    assert study.highlights[hid].tags == []
+
+
+def test_set_category_checkable_marks_its_highlights_both_ways(study):
+    """Its highlights' verdict column redraws on apply and on undo; other categories'
+    highlights are not named."""
+    evidence = {h.id for h in study.highlights.values() if h.category_id == "evidence"}
+    assert len(evidence) == 1
+    expected = ChangeSet(study_changed=True, highlights_changed=evidence,
+                         highlight_fields={"verdict"})
+    command = SetCategoryCheckable("evidence", True)
+    assert command.apply(study) == expected
+    assert study.category("evidence").checkable is True
+    assert command.revert(study) == expected
+    assert study.category("evidence").checkable is False
+    claims = SetCategoryCheckable("claim", False)
+    claims.apply(study)
+    assert study.category("claim").checkable is False
+    claims.revert(study)
+    assert study.category("claim").checkable is True
+
+
+def test_set_category_checkable_of_an_unknown_category_changes_nothing(study):
+    before = copy.deepcopy(study)
+    with pytest.raises(ValueError, match="unknown category nope"):
+        SetCategoryCheckable("nope", True).apply(study)
+    with pytest.raises(ValueError, match="unknown category nope"):
+        SetCategoryCheckable("nope", True).revert(study)
+    assert study == before

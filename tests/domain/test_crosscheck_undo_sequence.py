@@ -52,3 +52,17 @@ def test_many_commands_undone_in_reverse_restore_the_start(study):
     for cmd in commands:  # redo everything
         cmd.apply(study)
     assert_same(study, end)
+
+
+def test_deleting_a_highlight_names_what_must_redraw(study):
+    """The linked highlights lose (and on undo regain) a link, the cited references a
+    citation: the change set names them both ways, so their views redraw."""
+    cmd = DeleteHighlight("h-delta")
+    changes = cmd.apply(study)
+    assert changes.highlights_removed == {"h-delta"} and changes.links_changed
+    assert changes.highlights_changed == {"h-beta", "h-zeta"}  # l-1 and l-2
+    assert changes.references_changed == {"r-a", "r-b"}
+    undone = cmd.revert(study)
+    assert undone.highlights_added == {"h-delta"} and undone.links_changed
+    assert undone.highlights_changed == {"h-beta", "h-zeta"}
+    assert undone.references_changed == {"r-a", "r-b"}

@@ -11,13 +11,21 @@ from desktop.domain.reanchor import (
     FAR_MIN_LENGTH,
     FUZZY_WINDOW,
     MAX_CHAR_DIFF,
+    SNAP_REACH,
     PositionMap,
     _context_holds,
     _count_near,
+    _edge_word,
     _FarSearch,
     _fuzzy,
+    _inside_word,
     _length_ok,
+    _nearest,
     _nearest_occurrence,
+    _word_end_after,
+    _word_end_before,
+    _word_start_after,
+    _word_start_before,
     cuts_words,
     reanchor_all,
     snap,
@@ -281,3 +289,128 @@ def test_a_fuzzy_match_may_be_from_0_8_to_1_25_times_the_quote():
     exact = "x" * 20
     assert _length_ok(0, 16, exact) and _length_ok(0, 25, exact)
     assert not _length_ok(0, 15, exact) and not _length_ok(0, 26, exact)
+
+
+# --- snapping: short edge words and white space at the quote's ends ---------------------
+def test_snap_takes_a_short_first_or_last_word_whole_unless_the_original_cut_it():
+    """A one-letter edge word ("A", "B") is too short to seek, so the end that slid off
+    it moves to the word boundary instead — for each end only if the original passage
+    did not cut a word there (``cuts`` is start, end)."""
+    exact = "A big ship came in at last plan B"
+    text = PAD + exact + PAD
+    start, end = len(PAD), len(PAD) + len(exact)
+    assert snap(text, start + 1, end - 1, exact) == (start, end)
+    assert snap(text, start + 1, end - 1, exact, (False, True)) == (start, end - 2)
+    assert snap(text, start + 1, end - 1, exact, (True, False)) == (start + 2, end)
+
+
+def test_snap_seeks_the_edge_words_past_the_quotes_own_white_space():
+    """A selection that began or ended on a line break: its first word is sought after
+    the leading white space, its last before the trailing one — not among the copies of
+    those words just outside the passage."""
+    exact = "\n     harbour lamps were lit at dusk\n     "
+    text = PAD + "harbour " + exact + "dusk " + PAD
+    start = len(PAD) + len("harbour ")
+    end = start + len(exact)
+    assert snap(text, start, end, exact) == (start, end)
+
+
+def test_of_two_copies_that_read_alike_snapping_takes_the_nearer():
+    """A repeated word ("dusk, dusk"): both copies fit the quote equally, so the one
+    the fuzzy match slid less from wins — on either side."""
+    text = PAD + "dusk, dusk" + PAD
+    first, second = (400, 404), (406, 410)
+    assert snap(text, 402, 406, "dusk") == first
+    assert snap(text, 404, 408, "dusk") == second
+
+
+def test_snapping_white_space_alone_gives_an_empty_range_not_an_inverted_one():
+    """Trimming white space the quote does not have stops where the two ends meet (the
+    callers then refuse the match by its length)."""
+    text = "a      b"
+    assert snap(text, 1, 5, "(x)") == (5, 5)
+
+
+def test_a_dropped_short_first_word_is_taken_back_even_at_offset_0():
+    """The fuzzy start slid past "A " onto "big": snapping looks back over the space to
+    the word before — also when that word is the text's first."""
+    exact = "A big ship came in at last plan B"
+    text = PAD + exact + PAD
+    assert snap(text, len(PAD) + 2, len(PAD) + len(exact), exact) == (
+        len(PAD), len(PAD) + len(exact))
+    text = exact + PAD
+    assert snap(text, 2, len(exact), exact) == (0, len(exact))
+
+
+# --- the word-boundary helpers of snapping, at their reach --------------------------------
+def test_word_starts_before_and_after_within_reach():
+    text = "alpha  beta gamma"
+    assert _word_start_before(text, 9) == 7  # inside "beta": its start
+    assert _word_start_before(text, 7) == 0  # at a word's start: the word before
+    assert _word_start_before(text, 6) == 0  # among spaces: the word before
+    assert _word_start_before("  abc.", 2) == 0  # nothing before: the text's start
+    long = "a" + "b" * 30
+    assert _word_start_before(long, 31) == 31 - SNAP_REACH  # no further back
+    assert _word_start_before("x" + " " * SNAP_REACH + "y", SNAP_REACH + 1) == 1
+    assert _word_start_after(text, 2, len(text)) == 7  # past "pha" and the spaces
+    assert _word_start_after(text, 2, 6) == 6  # not past the match's end
+    assert _word_start_after(text, 5, len(text)) == 7
+    assert _word_start_after("alpha beta gamma", 2, 16) == 6  # one space, stepped singly
+    assert _word_start_after("a" * 30 + " b", 0, 32) == SNAP_REACH
+
+
+def test_word_ends_after_and_before_within_reach():
+    text = "alpha  beta"
+    assert _word_end_after(text, 5) == 11  # among spaces: the next word's end
+    assert _word_end_after(text, 2) == 5  # inside a word: its end
+    assert _word_end_after(text, len(text)) == len(text)
+    assert _word_end_after(",  a, bcd", 0) == 4  # a one-letter word is a word
+    assert _word_end_after("a" * 30, 0) == SNAP_REACH
+    assert _word_end_after("x" + " " * 30, 1) == 1 + SNAP_REACH
+    assert _word_end_before(text, 9, 0) == 5  # inside "beta": the end of the word before
+    assert _word_end_before(text, 9, 7) == 7  # not before the match's start
+    assert _word_end_before(text, 7, 0) == 5
+    assert _word_end_before("alpha beta", 9, 0) == 5  # one space, stepped singly
+    assert _word_end_before("alpha beta", 6, 0) == 5
+    assert _word_end_before("a" * 30, 30, 0) == 30 - SNAP_REACH
+    assert _word_end_before(" " * 30 + "x", 30, 0) == 30 - SNAP_REACH
+
+
+def test_inside_a_word_only_between_two_letters():
+    assert _inside_word("ab", 1)
+    assert not _inside_word("ab", 0) and not _inside_word("ab", 2)
+    assert not _inside_word("a b", 1) and not _inside_word("a b", 2)
+
+
+def test_edge_words_are_sought_only_if_three_characters_long_and_not_alone():
+    assert _edge_word("alpha beta", first=True) == "alpha"
+    assert _edge_word("alpha beta", first=False) == "beta"
+    assert _edge_word("alpha", first=True) == ""  # one word: the whole quote
+    assert _edge_word("ab, cd", first=True) == "ab,"  # what touches it counts
+    assert _edge_word("ab cdef", first=True) == "" and _edge_word("cdef ab", first=False) == ""
+    assert _edge_word("abc de fgh", first=True) == "abc"
+    assert _edge_word("abc de fgh", first=False) == "fgh"
+
+
+def test_the_nearest_whole_word_copy_within_reach():
+    text = "." * 30 + "dusk" + "." * 30
+    assert _nearest(text, "dusk", 30 - SNAP_REACH, SNAP_REACH) == 30
+    assert _nearest(text, "dusk", 30 - SNAP_REACH - 1, SNAP_REACH) is None
+    assert _nearest(text, "dusk", 30 + SNAP_REACH, SNAP_REACH) == 30
+    assert _nearest(text, "dusk", 30 + SNAP_REACH + 1, SNAP_REACH) is None
+    assert _nearest("dusk dusky dusk", "dusk", 5, SNAP_REACH) == 0  # "dusky" is no copy
+    assert _nearest("xdusk dusk", "dusk", 0, SNAP_REACH) == 6  # nor is "xdusk"
+    assert _nearest("dusk. dusk", "dusk", 3, SNAP_REACH) == 0  # a tie: the earlier
+    assert _nearest("dusk. dusk", "dusk", 4, SNAP_REACH) == 6
+    assert _nearest("x-ab-y", "-ab-", 0, SNAP_REACH) == 1  # edges that are not letters
+    assert _nearest("....", "...", 1, SNAP_REACH) == 1  # an ellipsis: copies overlap
+
+
+def test_both_fuzzy_searches_take_renamed_short_edge_words_whole():
+    """By default (the old passage cut no word) a fuzzy match's ends, near or far, are
+    snapped to word boundaries: "Oh … By", not "h … By" or "Oh … B"."""
+    quote = TextQuoteSelector("A big ship came round the harbour at dawn B")
+    edited = "Oh big ship came round the harbour at dawn By"
+    whole = (400, 400 + len(edited))
+    assert _FarSearch(PAD + edited + PAD).find(quote) == whole
+    assert _fuzzy(PAD + edited + PAD, quote, 400) == whole

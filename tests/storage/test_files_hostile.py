@@ -306,3 +306,68 @@ def time_now() -> float:
     import time
 
     return time.time()
+
+
+# --- found by the mutation test's second round ------------------------------------------
+def test_an_abandoned_temp_is_one_older_than_an_hour(tmp_path, monkeypatch):
+    """The age limit is one hour: a temp 3,599.5 s old whose PID runs stays, one
+    3,600.5 s old goes (the PID may have been reused by another program)."""
+    monkeypatch.setattr(atomic, "pid_alive", lambda pid: True)
+    temp = tmp_path / ".b.crosslight.5.x.tmp"
+    temp.write_bytes(b"")
+    for age, removed in ((3_599.5, []), (3_600.5, [temp])):
+        stamp = time_now() - age
+        os.utime(temp, (stamp, stamp))
+        assert remove_stale_temps(tmp_path / "b.crosslight") == removed
+
+
+def test_a_temp_exactly_an_hour_old_stays(tmp_path, monkeypatch):
+    """Older than the limit, not as old: whole seconds, so the age is exact."""
+    monkeypatch.setattr(atomic, "pid_alive", lambda pid: True)
+    now = 2_000_000_000.0
+    monkeypatch.setattr(atomic.time, "time", lambda: now)
+    temp = tmp_path / ".b.crosslight.5.x.tmp"
+    temp.write_bytes(b"")
+    os.utime(temp, (now - 3_600, now - 3_600))
+    assert remove_stale_temps(tmp_path / "b.crosslight") == []
+    os.utime(temp, (now - 3_601, now - 3_601))
+    assert remove_stale_temps(tmp_path / "b.crosslight") == [temp]
+
+
+def test_two_writes_of_one_file_at_once_get_temp_files_of_their_own(tmp_path):
+    """Writer threads of one process share its PID: the random part tells them apart."""
+    target = tmp_path / "s.crosslight"
+    first = atomic._create_temp(target, tmp_path)
+    second = atomic._create_temp(target, tmp_path)
+    try:
+        assert first[1] != second[1]
+        assert {os.path.basename(first[1]), os.path.basename(second[1])} == {
+            p.name for p in tmp_path.iterdir()}
+    finally:
+        for fd, _ in (first, second):
+            os.close(fd)
+
+
+def test_a_temp_name_is_tried_a_hundred_times(tmp_path, monkeypatch):
+    tries = []
+    monkeypatch.setattr(atomic, "_token", lambda: tries.append(1) or "same")
+    (tmp_path / f".s.crosslight.{os.getpid()}.same.tmp").write_bytes(b"")
+    with pytest.raises(FileExistsError):
+        atomic_write_bytes(tmp_path / "s.crosslight", b"x")
+    assert len(tries) == 100
+
+
+def test_temps_of_a_hidden_studys_backups_are_cleaned_too(tmp_path, monkeypatch):
+    """A study named ".crosslight" or ".crosslight.x.crosslight" has backups whose names
+    begin with the suffix; their temps are still recognised by the suffix's last place.
+    A temp with nothing before the suffix is nobody's backup."""
+    monkeypatch.setattr(atomic, "pid_alive", lambda pid: False)
+    names = ["..crosslight.20260101T000000Z.crosslight.5.x.tmp",
+             "..crosslight.x.20260101T000000Z.crosslight.5.y.tmp"]
+    for name in names:
+        (tmp_path / name).write_bytes(b"")
+    nobody = tmp_path / "..crosslight.5.x.tmp"
+    nobody.write_bytes(b"")
+    assert sorted(remove_stale_temps_in(tmp_path, ".crosslight")) == [
+        tmp_path / name for name in sorted(names)]
+    assert nobody.exists()
