@@ -258,7 +258,9 @@ def snap(text: str, start: int, end: int, exact: str,
     elif exact[-1:].isalnum() and not cuts[1]:
         ends |= {_word_end_after(text, end), _word_end_before(text, end, start)}
         ends = {at for at in ends if not _inside_word(text, at)} or ends
-    pairs = [(s, e) for s in starts for e in ends if s < e] or [(start, end)]
+    pairs = [(s, e) for s in starts for e in ends if s < e]
+    if not pairs:  # the edge words found cross (the first one where the match ends)
+        pairs = _boundary_pairs(text, start, end, starts, ends) or [(start, end)]
     start, end = max(pairs, key=lambda se: _fit(exact, text[se[0] : se[1]],
                                                  abs(se[0] - start) + abs(se[1] - end)))
     while start < end and text[start].isspace() and not exact[:1].isspace():
@@ -266,6 +268,20 @@ def snap(text: str, start: int, end: int, exact: str,
     while end > start and text[end - 1].isspace() and not exact[-1:].isspace():
         end -= 1
     return start, end
+
+
+def _boundary_pairs(text: str, start: int, end: int, starts: set[int],
+                    ends: set[int]) -> list[tuple[int, int]]:
+    """The word boundaries near a fuzzy match's ends, with the ends already found, paired:
+    where snapping goes when the quote's own edge words, found, would give an empty or
+    inverted range."""
+    starts = starts | {at for at in (start, _word_start_before(text, start),
+                                     _word_start_after(text, start, end))
+                       if not _inside_word(text, at)}
+    ends = ends | {at for at in (end, _word_end_after(text, end),
+                                 _word_end_before(text, end, start))
+                   if not _inside_word(text, at)}
+    return [(s, e) for s in starts for e in ends if s < e]
 
 
 def _word_start_before(text: str, at: int) -> int:

@@ -414,3 +414,13 @@ def test_both_fuzzy_searches_take_renamed_short_edge_words_whole():
     whole = (400, 400 + len(edited))
     assert _FarSearch(PAD + edited + PAD).find(quote) == whole
     assert _fuzzy(PAD + edited + PAD, quote, 400) == whole
+
+
+def test_when_the_edge_words_found_cross_snapping_falls_back_to_word_boundaries():
+    """The quote's first word found where the fuzzy match ends (every pair of found ends
+    empty or inverted): the ends go to the word boundaries near the match, never kept
+    mid-word (mutation #317 showed the unsnapped "usk fell over the bay.d" kept)."""
+    text = "Dusk fell over the bay.dusk"
+    exact = "dusk fell over the bay."
+    start, end = snap(text, 1, 24, exact)
+    assert text[start:end] == "Dusk fell over the bay."
