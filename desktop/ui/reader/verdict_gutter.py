@@ -13,7 +13,9 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
+from operator import attrgetter
 
 from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
@@ -43,6 +45,9 @@ class Badge:
     tooltip: str
     key: str = ""
     verdict: str = ""  # the Verdict's value: the chip's colour
+
+
+_BY_POSITION = attrgetter("position", "key")
 
 
 class VerdictGutter(QWidget):
@@ -96,14 +101,29 @@ class VerdictGutter(QWidget):
         return self.reader.cursorRect(cursor).top()
 
     def set_badges(self, badges: list[Badge]) -> None:
-        self._badges = sorted(badges, key=lambda b: (b.position, b.key))
-        self._positions = [b.position for b in self._badges]
-        self._by_key = {b.key: b for b in self._badges}
+        for _ in self.set_badges_in_steps(badges):
+            pass
+
+    def set_badges_in_steps(self, badges: list[Badge], step: int = 0) -> Iterator[None]:
+        """``set_badges`` a step at a time, ``step`` badges placed in their blocks per
+        step (0: all in one), for a large study's continuation (``chunked``); the
+        margin changes only at the last step."""
+        ordered = sorted(badges, key=_BY_POSITION)
+        yield
+        positions = [b.position for b in ordered]
+        by_key = {b.key: b for b in ordered}
         # Counted in bulk (as ``_count`` would one by one): 50,000 badges at open.
-        self._words = Counter([(b.symbol, b.label) for b in self._badges])
+        words = Counter([(b.symbol, b.label) for b in ordered])
+        yield
         find_block = self.reader.document().findBlock
-        self._per_block = Counter([find_block(p).blockNumber() for p in self._positions])
-        self._shared_blocks = sum(1 for n in self._per_block.values() if n >= 2)
+        per_block: Counter[int] = Counter()
+        step = step or len(positions) or 1
+        for at in range(0, len(positions), step):
+            per_block.update([find_block(p).blockNumber() for p in positions[at:at + step]])
+            yield
+        self._badges, self._positions, self._by_key = ordered, positions, by_key
+        self._words, self._per_block = words, per_block
+        self._shared_blocks = sum(1 for n in per_block.values() if n >= 2)
         self._update_wanted()
         self.update()
 

@@ -7,6 +7,7 @@ A passing message the permanent labels would clip steps them aside (``MessageRoo
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
@@ -16,7 +17,8 @@ from desktop.domain.changes import ChangeSet
 from desktop.domain.model import Study
 from desktop.domain.plural import plural
 from desktop.domain.verdicts import progress
-from desktop.domain.wordcount import count_words
+from desktop.domain.wordcount import count_words, word_pieces
+from desktop.ui.core.chunked import Chunks, is_large
 from desktop.ui.core.current import CurrentSession
 from desktop.ui.core.session import StudySession
 from desktop.ui.core.viewer import current_viewer
@@ -56,9 +58,13 @@ class StatusSummary(QLabel):
         self._study: Study | None = None
         self._document_id = ""
         self._words = 0
+        self._later: Chunks | None = None
+        self._words_stale = False  # the text changed since its words were counted
 
     def follow(self, current: CurrentSession) -> None:
-        """Count the current session's document from now on."""
+        """Count the current session's document from now on: a large study's in slices
+        after the window shows (``chunked``)."""
+        self._later = current.later
         current.follow(shown=self._on_shown, changed=self.apply_changes)
 
     def _on_shown(self, session: StudySession) -> None:
@@ -66,21 +72,43 @@ class StatusSummary(QLabel):
 
     def set_study(self, study: Study, document_id: str) -> None:
         self._study, self._document_id = study, document_id
-        self._words = word_count(study.documents[document_id].text)
-        self.refresh()
+        self._run(recount_words=True)
 
     def apply_changes(self, changes: ChangeSet) -> None:
-        if changes.documents_changed and self._study is not None:
-            self._words = word_count(self._study.documents[self._document_id].text)
         if changes.text_only:
             return  # typing changes no count
-        self.refresh()
+        self._run(recount_words=changes.documents_changed)
 
     def refresh(self) -> None:
-        if self._study is not None:
-            self.setText(summary_text(self._study, self._document_id, self._words,
-                                      current_viewer()))
+        self._run(recount_words=False)
 
+    def _run(self, recount_words: bool) -> None:
+        if self._study is None:
+            return
+        # A count of words still under way is not dropped by a job that replaces it.
+        self._words_stale = self._words_stale or recount_words
+        job = self._counting()
+        if self._later is None or not is_large(len(self._study.highlights)):
+            for _ in job:
+                pass
+        else:
+            self._later.run(SUMMARY_JOB, job)
+
+    def _counting(self) -> Iterator[None]:
+        """Words (when the text changed) a piece at a time, then the summary."""
+        assert self._study is not None
+        if self._words_stale:
+            text = self._study.documents[self._document_id].text
+            words = 0
+            for piece in word_pieces(text):
+                words += word_count(piece)
+                yield
+            self._words, self._words_stale = words, False
+        self.setText(summary_text(self._study, self._document_id, self._words,
+                                  current_viewer()))
+
+
+SUMMARY_JOB = "status summary"  # this label's job in the window's continuation
 
 MESSAGE_MARGIN = 16  # the bar's own margin before the message, and a little air
 
