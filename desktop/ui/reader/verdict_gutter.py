@@ -47,7 +47,22 @@ class Badge:
     verdict: str = ""  # the Verdict's value: the chip's colour
 
 
-_BY_POSITION = attrgetter("position", "key")
+_POSITION = attrgetter("position")
+
+
+def _order_ties_by_key(badges: list[Badge]) -> None:
+    """Sort each run of badges at one position by key, in place."""
+    n, at = len(badges), 0
+    while at < n:
+        position, end = badges[at].position, at + 1
+        while end < n and badges[end].position == position:
+            end += 1
+        if end - at > 1:
+            badges[at:end] = sorted(badges[at:end], key=_KEY)
+        at = end
+
+
+_KEY = attrgetter("key")
 
 
 class VerdictGutter(QWidget):
@@ -108,7 +123,11 @@ class VerdictGutter(QWidget):
         """``set_badges`` a step at a time, ``step`` badges placed in their blocks per
         step (0: all in one), for a large study's continuation (``chunked``); the
         margin changes only at the last step."""
-        ordered = sorted(badges, key=_BY_POSITION)
+        # By position, then key: by a C key first (no tuple per badge; the presenter
+        # hands them nearly in order), then each run of one position by key.
+        ordered = sorted(badges, key=_POSITION)
+        yield
+        _order_ties_by_key(ordered)
         yield
         positions = [b.position for b in ordered]
         by_key = {b.key: b for b in ordered}
