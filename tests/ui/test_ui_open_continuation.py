@@ -30,6 +30,7 @@ def large(tmp_path):
     for i, h in enumerate(study.highlights.values()):
         h.verdict = VERDICTS[i % 3]
         h.category_id = "claim" if i % 2 else "question"
+        h.tags = ["economy"] if i % 5 == 0 else ["sanctions"] if i % 7 == 0 else []
     path = tmp_path / "large.crosslight"
     save_study(study, path)
     return path
@@ -60,7 +61,8 @@ def _seen(win):
     return ([(r.start, r.end, r.color, r.key, r.verdict) for r in win.reader.ranges],
             [(b.position, b.symbol, b.label, b.key) for b in win.reader.gutter.badges()],
             win.notes.summary.text(), win.status_summary.text(),
-            win.reader.gutter.wanted_width())
+            win.reader.gutter.wanted_width(),
+            [win.notes.tag_filter.itemText(i) for i in range(win.notes.tag_filter.count())])
 
 
 def _all_at_once(window, path, monkeypatch):
@@ -80,7 +82,7 @@ def _finish(qtbot, win, held):
 
 def test_the_screen_shows_first_and_everything_after(qtbot, window, large, held, monkeypatch):
     whole = _all_at_once(window, large, monkeypatch)
-    assert len(whole[0]) == len(WORDS) and whole[1]
+    assert len(whole[0]) == len(WORDS) and whole[1] and len(whole[-1]) > 2
     win = window(large)
     assert win.current.later.busy
     ranges = win.reader.ranges

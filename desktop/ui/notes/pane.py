@@ -63,7 +63,9 @@ PICK_HINT = ("Select a card to open it: click it, use ↑/↓ here, "
              "or click a highlight in the text.")
 OPEN_HINT = "Enter: write the note · Tab: its fields · Esc: back to the list"
 
-COUNTS_JOB = "notes counts"  # this pane's job in the window's continuation
+COUNTS_JOB = "notes counts"  # this pane's jobs in the window's continuation
+TAGS_JOB = "notes tags"
+COUNT_SLICE = 5_000  # highlights counted per step
 __all__ = ["NotesPane", "color_icon"]
 
 
@@ -327,8 +329,18 @@ class NotesPane(QWidget):
         self.model.set_filter(None, None)
 
     def _refresh_tags(self) -> None:
-        """The tag filter's entries and the tag field's completions."""
+        """The tag filter's entries and the tag field's completions (a large study's
+        after the window shows: ``chunked``)."""
+        if self._later is None or not is_large(len(self._study.highlights)):
+            for _ in self._tagging():
+                pass
+        else:
+            self._later.run(TAGS_JOB, self._tagging())
+
+    def _tagging(self) -> Iterator[None]:
+        yield  # nothing at once: the filter's entries are not on screen
         self.card.tags.set_known_tags([tag for tag, _ in tag_counts(self._study)])
+        yield
         if self.tag_filter.set_counts(tag_counts(self._study, self._document_id)):
             self._apply_filters()  # the chosen tag is gone: show everything again
 
@@ -400,7 +412,11 @@ class NotesPane(QWidget):
             text += f" · {orphans} orphaned"
         looking = current_viewer()  # blind reviews: only the verdicts you may see
         unverified = Verdict.UNVERIFIED  # a checked verdict always shows (shows_verdict)
-        verdicts = Counter(v for h in mine if (v := seen(h, looking).verdict) is not unverified)
+        verdicts: Counter[Verdict] = Counter()
+        for at in range(0, count, COUNT_SLICE):
+            verdicts.update(v for h in mine[at:at + COUNT_SLICE]
+                            if (v := seen(h, looking).verdict) is not unverified)
+            yield
         if verdicts:
             text += "\n" + "   ".join(
                 f"{v.symbol} {v.short_label} {verdicts[v]}" for v in Verdict if verdicts[v]
