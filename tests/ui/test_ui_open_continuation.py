@@ -126,3 +126,20 @@ def test_a_save_right_after_opening_writes_every_highlight(qtbot, window, large,
     assert after.highlights[next(iter(before.highlights))].rationale == "checked"
     _finish(qtbot, win, held)
     assert len(win.reader.ranges) == len(WORDS)
+
+
+def test_the_status_summary_counted_in_steps_says_what_counting_at_once_says(large):
+    """``summary_steps`` adds up its counts step by step (a blind reviewer too)."""
+    from desktop.domain.blind import EVERYONE, Viewer
+    from desktop.domain.identity import Person
+    from desktop.ui.window.status import summary_steps
+
+    study = load_study(large).study
+    document_id = next(iter(study.documents))
+    for i, h in enumerate(study.highlights.values()):
+        h.creator = Person("A. Rahimi" if i % 4 else "B. Lee")
+    for viewer in (EVERYONE, Viewer(Person("B. Lee"), blind=True)):
+        texts = {[t for t in summary_steps(study, document_id, 300, viewer, step)
+                  if t is not None][-1] for step in (1, 7, 100, 10**6)}
+        assert len(texts) == 1, texts
+        assert "claims checked" in next(iter(texts))

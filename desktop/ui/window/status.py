@@ -32,7 +32,18 @@ def summary_text(study: Study, document_id: str, words: int,
                  viewer: Viewer = EVERYONE) -> str:
     """Progress counts are the team's; with blind reviews, the claims whose verdicts
     wait for yours are named, so "2/2 checked" beside unjudged-looking claims makes sense."""
+    for text in summary_steps(study, document_id, words, viewer):
+        if text is not None:
+            return text
+    raise AssertionError("summary_steps ends with the text")  # pragma: no cover
+
+
+def summary_steps(study: Study, document_id: str, words: int, viewer: Viewer = EVERYONE,
+                  step: int = 10_000) -> Iterator[str | None]:
+    """``summary_text`` ``step`` highlights at a time: None after each step, the text
+    last (a large study's, in the window's continuation: ``chunked``)."""
     mine = [h for h in study.highlights.values() if h.document_id == document_id]
+    yield None
     parts = [f"{plural(words, 'word')}",
              f"{plural(len(mine), 'highlight')}"]
     by_category = Counter(h.category_id for h in mine)
@@ -40,14 +51,22 @@ def summary_text(study: Study, document_id: str, words: int,
              for c in study.categories if by_category[c.id]]
     if names:
         parts[-1] += f" ({', '.join(names)})"
-    counts = progress(mine, study.checkable_ids())
-    if counts.claims:
-        reviewed = f", {counts.reviewed} reviewed" if counts.reviewed else ""
-        parts.append(f"{counts.checked}/{counts.claims} claims checked{reviewed}")
-        hidden = hidden_count((h for h in mine if study.shows_verdict(h)), viewer)
+    yield None
+    checkable = study.checkable_ids()
+    claims = checked = reviewed = hidden = 0
+    for at in range(0, len(mine), step):
+        counts = progress(mine[at:at + step], checkable)
+        claims, checked = claims + counts.claims, checked + counts.checked
+        reviewed += counts.reviewed
+        hidden += hidden_count((h for h in mine[at:at + step] if study.shows_verdict(h)),
+                               viewer)
+        yield None
+    if claims:
+        reviewed_text = f", {reviewed} reviewed" if reviewed else ""
+        parts.append(f"{checked}/{claims} claims checked{reviewed_text}")
         if hidden:
             parts.append(f"{plural(hidden, 'claim')} awaiting your verdict")
-    return "  ·  ".join(parts)
+    yield "  ·  ".join(parts)
 
 
 class StatusSummary(QLabel):
@@ -104,8 +123,12 @@ class StatusSummary(QLabel):
                 words += word_count(piece)
                 yield
             self._words, self._words_stale = words, False
-        self.setText(summary_text(self._study, self._document_id, self._words,
-                                  current_viewer()))
+        for summary in summary_steps(self._study, self._document_id, self._words,
+                                     current_viewer()):
+            if summary is None:
+                yield
+            else:
+                self.setText(summary)
 
 
 SUMMARY_JOB = "status summary"  # this label's job in the window's continuation
