@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import os
 import re
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import orjson
 
@@ -27,6 +27,7 @@ from desktop.domain.ids import utc_now
 from desktop.domain.model import Study
 from desktop.storage.atomic import atomic_write_bytes, read_only_reason
 from desktop.storage.backups import KEEP_BACKUPS, keep_backup
+from desktop.storage.beside import beside
 from desktop.storage.disk_state import Fingerprint, bytes_differ, fingerprint_of
 from desktop.storage.errors import ChangedOnDiskError, StorageError
 from desktop.storage.schema import FORMAT, VERSION, study_to_data
@@ -106,7 +107,9 @@ def _write(snapshot: Snapshot, path: Path, keep: int, expect: Fingerprint | None
     what = f"Could not save “{path}”" if envelope is None else "Could not write the recovery copy"
     # Reading (and hashing) the file's bytes waits on the disk and the hash releases the
     # GIL, so both run beside the encoding, which holds it: ~0.1 s of a 50 MB study.
-    found = _beside(lambda: _previous(path, expect)) if envelope is None else None
+    previous_size = getattr(_stat(path), "st_size", 0)
+    found = (beside(lambda: _previous(path, expect), previous_size)
+             if envelope is None else None)
     encoded = encode_study_data(snapshot.data if envelope is None else envelope(snapshot.data))
     if path.is_file() and not os.access(path, os.W_OK):
         # Replacing would work (the folder is writable) but someone marked the file
@@ -130,7 +133,7 @@ def _write(snapshot: Snapshot, path: Path, keep: int, expect: Fingerprint | None
                 warnings.append("No backup of the previous version was kept: "
                                 f"{explain_os_error(err)}")
     # The new bytes' hash, for the fingerprint, beside the write and its fsync.
-    digest = _beside(lambda: sha256_hex(encoded))
+    digest = beside(partial(sha256_hex, encoded), len(encoded))
     try:
         if envelope is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -141,33 +144,6 @@ def _write(snapshot: Snapshot, path: Path, keep: int, expect: Fingerprint | None
         sha256 = digest()
     return SaveResult(fingerprint_of(path, len(encoded), sha256), backup, original_copy,
                       warnings)
-
-
-T = TypeVar("T")
-
-
-def _beside(work: Callable[[], T]) -> Callable[[], T]:
-    """Start ``work`` on a thread of its own; the returned call waits for its result (or
-    raises what it raised). For work that releases the GIL: reading, hashing."""
-    outcome: list[Any] = []
-
-    def run() -> None:
-        try:
-            outcome.append((True, work()))
-        except BaseException as err:  # handed to the caller, raised there
-            outcome.append((False, err))
-
-    thread = threading.Thread(target=run, name="crosslight-save-helper", daemon=True)
-    thread.start()
-
-    def result() -> T:
-        thread.join()
-        ok, value = outcome[0]
-        if not ok:
-            raise value
-        return value
-
-    return result
 
 
 def _previous(path: Path, expect: Fingerprint | None

@@ -9,13 +9,19 @@ import threading
 
 import pytest
 
-from desktop.storage import saving
+from desktop.storage import beside, saving
 from desktop.storage.disk_state import fingerprint_bytes
 from desktop.storage.errors import ChangedOnDiskError
 from desktop.storage.saving import save_study
 from tests.builders import study_with
 
 TEXT = "The minister said the plan works. Critics said it fails."
+
+
+@pytest.fixture(autouse=True)
+def _every_size_beside(monkeypatch):
+    """Small files are read and hashed at once (a thread costs more): not here."""
+    monkeypatch.setattr(beside, "BESIDE_ABOVE", -1)
 
 
 def _saved(tmp_path):
@@ -86,3 +92,26 @@ def test_what_a_helper_raises_is_raised_by_the_save(tmp_path, monkeypatch):
     monkeypatch.setattr(saving, "_previous", broken)
     with pytest.raises(RuntimeError, match="disk on fire"):
         save_study(study, path)
+
+
+def test_opening_hashes_the_file_beside_the_parse(tmp_path, monkeypatch):
+    """The fingerprint's hash is made on a thread while the study is built."""
+    from desktop.storage import studyfile
+    from desktop.storage.studyfile import load_study
+
+    _study, path = _saved(tmp_path)
+    hashed = threading.Event()
+    real_hash, real_build = studyfile.sha256_hex, studyfile.study_from_json
+
+    def hashing(data):
+        hashed.set()
+        return real_hash(data)
+
+    def building(*args, **kwargs):
+        assert hashed.wait(10), "the file was not hashed beside the parse"
+        return real_build(*args, **kwargs)
+
+    monkeypatch.setattr(studyfile, "sha256_hex", hashing)
+    monkeypatch.setattr(studyfile, "study_from_json", building)
+    loaded = load_study(path)
+    assert loaded.fingerprint == fingerprint_bytes(path, path.read_bytes())
