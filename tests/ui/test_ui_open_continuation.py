@@ -24,9 +24,10 @@ WORDS = [f"passage{i:04d}" for i in range(300)]
 VERDICTS = [Verdict.FALSE, Verdict.SUPPORTED, Verdict.UNVERIFIED]
 
 
-@pytest.fixture
-def large(tmp_path):
-    study = study_with(" ".join(WORDS), WORDS)
+@pytest.fixture(params=["", "😀 𝔄 "], ids=["plain", "astral"])
+def large(tmp_path, request):
+    """A study of 300 highlights; "astral": UTF-16 offsets differ from code points."""
+    study = study_with(request.param + " ".join(WORDS), WORDS)
     for i, h in enumerate(study.highlights.values()):
         h.verdict = VERDICTS[i % 3]
         h.category_id = "claim" if i % 2 else "question"
