@@ -21,7 +21,7 @@ from desktop.ui.reader import presenter
 from tests.builders import study_with
 
 WORDS = [f"passage{i:04d}" for i in range(300)]
-VERDICTS = [Verdict.FALSE, Verdict.SUPPORTED, Verdict.UNVERIFIED]
+VERDICTS = [Verdict.FALSE, Verdict.MISLEADING, Verdict.UNVERIFIED]
 
 
 @pytest.fixture(params=["", "😀 𝔄 "], ids=["plain", "astral"])
@@ -29,7 +29,7 @@ def large(tmp_path, request):
     """A study of 300 highlights; "astral": UTF-16 offsets differ from code points."""
     study = study_with(request.param + " ".join(WORDS), WORDS)
     for i, h in enumerate(study.highlights.values()):
-        h.verdict = VERDICTS[i % 3]
+        h.verdict = Verdict.SUPPORTED if i < 60 else VERDICTS[i % 3]  # the screen: one kind
         h.category_id = "claim" if i % 2 else "question"
         h.tags = ["economy"] if i % 5 == 0 else ["sanctions"] if i % 7 == 0 else []
     path = tmp_path / "large.crosslight"
@@ -90,6 +90,10 @@ def test_the_screen_shows_first_and_everything_after(qtbot, window, large, held,
     assert 0 < len(ranges) < len(WORDS)
     assert all(r.start < 600 for r in ranges)  # the screen's passages, nothing else yet
     assert win.notes.summary.text() == f"{len(WORDS)} highlights"  # until counted
+    # The margin is as wide as the chips to come ("⚠ Misleading"), not only the
+    # screen's ("✔ Supported"): the text is not laid out again when they arrive.
+    assert {b.label for b in win.reader.gutter.badges()} == {"Supported"}
+    assert win.reader.gutter.wanted_width() == whole[4]
     _finish(qtbot, win, held)
     assert _seen(win) == whole
 

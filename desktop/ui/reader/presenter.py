@@ -152,7 +152,15 @@ class ReaderPresenter(QObject):
                            key=_IN_ORDER)
         paint(on_screen, ranges, badges)
         self.reader.set_ranges(ranges)
-        self.reader.gutter.set_badges(badges)
+        gutter = self.reader.gutter
+        gutter.set_badges(badges)
+        # The margin's width from every verdict to come (one pass, no badges made),
+        # so the text is not laid out again when the last badges arrive.
+        kinds = {(seen(h, looking).verdict, checkable.get(h.category_id, False))
+                 for h in study.highlights.values()
+                 if h.document_id == document_id and h.start is not None}
+        gutter.reserve({(_VERDICT_TEXTS[v][0], _VERDICT_TEXTS[v][2]) for v, takes in kinds
+                        if v is not unverified or takes}, gutter.wanted_shared())
         yield
         # Then all of them, as ``highlights_in_order`` (orphans are not painted).
         ordered = [h for h in study.highlights.values()

@@ -88,6 +88,9 @@ class VerdictGutter(QWidget):
         self._per_block: Counter[int] = Counter()
         self._shared_blocks = 0  # paragraphs with two badges or more (a "+1" may show)
         self._wanted = 0
+        # Chip words (and a "+1") the margin keeps room for while a large study's badges
+        # are still being placed (``reserve``), so its width does not change at the end.
+        self._reserved: tuple[frozenset[tuple[str, str]], bool] = (frozenset(), False)
         reader.updateRequest.connect(lambda *_: self.update())
 
     def set_page_marks(self, marks: list[tuple[int, str]]) -> None:
@@ -143,8 +146,19 @@ class VerdictGutter(QWidget):
         self._badges, self._positions, self._by_key = ordered, positions, by_key
         self._words, self._per_block = words, per_block
         self._shared_blocks = sum(1 for n in per_block.values() if n >= 2)
+        self._reserved = (frozenset(), False)
         self._update_wanted()
         self.update()
+
+    def wanted_shared(self) -> bool:
+        """Whether a paragraph holds two chips or more (the margin keeps room for "+1")."""
+        return self._shared_blocks > 0
+
+    def reserve(self, words: set[tuple[str, str]], shared: bool) -> None:
+        """Keep room for these chip words (symbol, label), and a "+1" if ``shared``,
+        until the next ``set_badges``: the badges shown are a part of those to come."""
+        self._reserved = (frozenset(words), shared)
+        self._update_wanted()
 
     def _count(self, badge: Badge, step: int) -> None:
         self._words[(badge.symbol, badge.label)] += step
@@ -162,10 +176,12 @@ class VerdictGutter(QWidget):
 
     def _update_wanted(self) -> None:
         wanted = 0
-        if self._words:
+        reserved, shared = self._reserved
+        words = self._words.keys() | reserved
+        if words:
             fm = QFontMetrics(self.label_font())
-            count = fm.horizontalAdvance(" +9") if self._shared_blocks else 0
-            widest = max(fm.horizontalAdvance(f"{symbol} {word}") for symbol, word in self._words)
+            count = fm.horizontalAdvance(" +9") if self._shared_blocks or shared else 0
+            widest = max(fm.horizontalAdvance(f"{symbol} {word}") for symbol, word in words)
             wanted = widest + count + 2 * CHIP_PAD_X + CHIP_INSET + 1
         if wanted != self._wanted:
             self._wanted = wanted
