@@ -51,3 +51,27 @@ def test_a_job_that_fails_is_dropped(qtbot):
     with pytest.raises(ValueError, match="broken view"):
         chunks.finish()
     assert not chunks.busy
+
+
+def test_no_cyclic_collection_runs_while_views_catch_up(qtbot):
+    """Full collections over the ranges and badges being made were the longest stalls:
+    collection is paused while jobs run, and back (with the survivors frozen) after."""
+    import gc
+
+    assert gc.isenabled()
+    chunks, log = Chunks(), []
+    chunks.run("a", _job(log, "a", 3))
+    assert not gc.isenabled()
+    qtbot.waitUntil(lambda: not chunks.busy, timeout=5000)
+    assert gc.isenabled()
+    chunks.run("b", _job(log, "b", 2))
+
+    def failing():
+        yield
+        raise ValueError("broken view")
+
+    chunks.run("c", failing())
+    with pytest.raises(ValueError):
+        chunks.finish()
+    assert gc.isenabled() and not chunks.busy
+    gc.unfreeze()
