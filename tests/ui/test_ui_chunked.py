@@ -75,3 +75,18 @@ def test_no_cyclic_collection_runs_while_views_catch_up(qtbot):
         chunks.finish()
     assert gc.isenabled() and not chunks.busy
     gc.unfreeze()
+
+
+def test_a_window_closed_before_its_views_caught_up_leaves_collection_on(qtbot):
+    import gc
+
+    from PySide6.QtCore import QObject
+    from shiboken6 import delete
+
+    owner = QObject()
+    chunks, log = Chunks(owner), []
+    chunks.run("a", _job(log, "a", 50))
+    assert not gc.isenabled()
+    delete(owner)  # the window and its continuation are gone, jobs unfinished
+    assert gc.isenabled()
+    gc.unfreeze()

@@ -19,6 +19,7 @@ from __future__ import annotations
 import gc
 import time
 from collections.abc import Iterator
+from functools import partial
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -41,7 +42,10 @@ class Chunks(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._jobs: dict[str, Job] = {}
-        self._paused_gc = False
+        # Shared with the handler of ``destroyed``: a window closed before its views
+        # caught up must not leave collection paused for the rest of the process.
+        self._gc: dict[str, bool] = {"paused": False}
+        self.destroyed.connect(partial(_resume_gc, self._gc))
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
@@ -106,17 +110,12 @@ class Chunks(QObject):
         """No cyclic collection while views catch up: the continuation makes ~100,000
         ranges and badges that all stay, and full collections scanning them were the
         longest stalls (30-50 ms each)."""
-        if not self._paused_gc and gc.isenabled():
+        if not self._gc["paused"] and gc.isenabled():
             gc.disable()
-            self._paused_gc = True
+            self._gc["paused"] = True
 
     def _resume_gc(self) -> None:
-        """After the continuation, what the views keep is frozen out of later scans (as
-        the study is after a large load: ``studyfile.paused_gc``), and collection resumes."""
-        if self._paused_gc:
-            self._paused_gc = False
-            gc.freeze()
-            gc.enable()
+        _resume_gc(self._gc)
 
     def _step(self, name: str) -> None:
         job = self._jobs[name]
@@ -127,3 +126,12 @@ class Chunks(QObject):
                 del self._jobs[name]
             if not isinstance(err, StopIteration):
                 raise
+
+
+def _resume_gc(state: dict[str, bool], *_args: object) -> None:
+    """After the continuation, what the views keep is frozen out of later scans (as the
+    study is after a large load: ``studyfile.paused_gc``), and collection resumes."""
+    if state["paused"]:
+        state["paused"] = False
+        gc.freeze()
+        gc.enable()
