@@ -148,3 +148,20 @@ def test_the_status_summary_counted_in_steps_says_what_counting_at_once_says(lar
                   if t is not None][-1] for step in (1, 7, 100, 10**6)}
         assert len(texts) == 1, texts
         assert "claims checked" in next(iter(texts))
+
+
+def test_the_first_cards_show_with_the_window(qtbot, window, large, held, monkeypatch):
+    """Qt's batched layout shows no row until it has placed every one; a large study's
+    first layout is done in one pass, so the list is not empty when the window shows."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QListView
+
+    from desktop.ui.notes.card_list import CardListView
+
+    monkeypatch.setattr(CardListView, "setBatchSize",
+                        lambda self, _n: QListView.setBatchSize(self, 5))  # 60 turns
+    win = window(large)
+    lst = win.notes.list
+    assert lst.indexAt(QPoint(10, 10)).isValid()
+    assert lst.layoutMode() == QListView.LayoutMode.Batched  # later layouts: in batches
+    _finish(qtbot, win, held)

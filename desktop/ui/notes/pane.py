@@ -116,6 +116,8 @@ class NotesPane(QWidget):
         # Lay rows out in batches from the event loop: a 20k list never stalls the window.
         self.list.setLayoutMode(QListView.LayoutMode.Batched)
         self.list.setBatchSize(2000)
+        if later is not None and is_large(len(study.highlights)):
+            self.list.lay_out_at_once()  # the first rows show with the window
         self.list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self.empty = QLabel(empty_hint(len(study.categories)), self)
         self.empty.setWordWrap(True)
