@@ -27,12 +27,17 @@ class Fingerprint:
 
 def fingerprint_bytes(path: Path, data: bytes) -> Fingerprint:
     """The fingerprint of ``path`` just after ``data`` was read from or written to it."""
+    return fingerprint_of(path, len(data), sha256_hex(data))
+
+
+def fingerprint_of(path: Path, size: int, sha256: str) -> Fingerprint:
+    """``fingerprint_bytes`` for bytes whose size and hash are known (hashed meanwhile)."""
     try:
         st = os.stat(path)
         mtime_ns = st.st_mtime_ns
     except OSError:
         mtime_ns = 0
-    return Fingerprint(len(data), mtime_ns, sha256_hex(data))
+    return Fingerprint(size, mtime_ns, sha256)
 
 
 def bytes_differ(data: bytes, fingerprint: Fingerprint) -> bool:

@@ -16,16 +16,19 @@ import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 import orjson
 
+from desktop.domain.digest import sha256_hex
 from desktop.domain.ids import utc_now
 from desktop.domain.model import Study
 from desktop.storage.atomic import atomic_write_bytes, read_only_reason
 from desktop.storage.backups import KEEP_BACKUPS, keep_backup
-from desktop.storage.disk_state import Fingerprint, bytes_differ, fingerprint_bytes
+from desktop.storage.beside import beside
+from desktop.storage.disk_state import Fingerprint, bytes_differ, fingerprint_of
 from desktop.storage.errors import ChangedOnDiskError, StorageError
 from desktop.storage.schema import FORMAT, VERSION, study_to_data
 from desktop.storage.snapshot import SnapshotCache
@@ -102,6 +105,11 @@ def save_study(
 def _write(snapshot: Snapshot, path: Path, keep: int, expect: Fingerprint | None,
            envelope: Callable[[dict[str, Any]], dict[str, Any]] | None) -> SaveResult:
     what = f"Could not save “{path}”" if envelope is None else "Could not write the recovery copy"
+    # Reading (and hashing) the file's bytes waits on the disk and the hash releases the
+    # GIL, so both run beside the encoding, which holds it: ~0.1 s of a 50 MB study.
+    previous_size = getattr(_stat(path), "st_size", 0)
+    found = (beside(lambda: _previous(path, expect), previous_size)
+             if envelope is None else None)
     encoded = encode_study_data(snapshot.data if envelope is None else envelope(snapshot.data))
     if path.is_file() and not os.access(path, os.W_OK):
         # Replacing would work (the folder is writable) but someone marked the file
@@ -109,10 +117,9 @@ def _write(snapshot: Snapshot, path: Path, keep: int, expect: Fingerprint | None
         raise StorageError(f"{what}: {read_only_reason(path)}.")
     original_copy = backup = None
     warnings: list[str] = []
-    if envelope is None:
-        read_from = _stat(path)
-        previous = _previous_bytes(path)
-        if expect is not None and previous is not None and bytes_differ(previous, expect):
+    if found is not None:
+        read_from, previous, changed = found()
+        if changed:
             raise ChangedOnDiskError(f"“{path.name}” was changed by another program since "
                                      "it was opened or saved here; nothing was written.")
         if previous is not None:
@@ -125,13 +132,28 @@ def _write(snapshot: Snapshot, path: Path, keep: int, expect: Fingerprint | None
             except OSError as err:
                 warnings.append("No backup of the previous version was kept: "
                                 f"{explain_os_error(err)}")
+    # The new bytes' hash, for the fingerprint, beside the write and its fsync.
+    digest = beside(partial(sha256_hex, encoded), len(encoded))
     try:
         if envelope is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
         atomic_write_bytes(path, encoded)
     except OSError as err:
         raise StorageError(f"{what}: {explain_os_error(err)}") from err
-    return SaveResult(fingerprint_bytes(path, encoded), backup, original_copy, warnings)
+    finally:
+        sha256 = digest()
+    return SaveResult(fingerprint_of(path, len(encoded), sha256), backup, original_copy,
+                      warnings)
+
+
+def _previous(path: Path, expect: Fingerprint | None
+              ) -> tuple[os.stat_result | None, bytes | None, bool]:
+    """The file's stat from just before reading, its bytes (None: none to keep), and
+    whether they are not the ``expect``-ed ones."""
+    read_from = _stat(path)
+    previous = _previous_bytes(path)
+    changed = expect is not None and previous is not None and bytes_differ(previous, expect)
+    return read_from, previous, changed
 
 
 def original_copy_path(path: Path, version: int) -> Path:

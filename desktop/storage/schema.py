@@ -88,8 +88,10 @@ from desktop.storage.annotation_keys import (
 from desktop.storage.document_layout import layout_from, layout_to_data
 from desktop.storage.errors import OverBudgetError, StudyFileError
 from desktop.storage.highlight_fast import fast_highlight
+from desktop.storage.highlight_typed import TypedReader
 from desktop.storage.person_data import person_from, person_to_data
 from desktop.storage.provenance_data import archived_from, archived_to_data, web_from, web_to_data
+from desktop.storage.study_parts import HighlightParts
 from desktop.storage.team_keys import (
     reviews_from,
     reviews_to_data,
@@ -333,9 +335,15 @@ def study_from_data(data: Any, consume: bool = False,
     has_category = frozenset(c.id for c in study.categories).__contains__
 
     items = _raw_list(root, "highlights")
-    for i, raw in enumerate(items if highlights is None else highlights):
+    source: Iterable[Any] = items if highlights is None else highlights
+    if isinstance(highlights, HighlightParts):  # the usual shape decoded typed, built
+        source = highlights.read(TypedReader(lengths, frozenset(
+            c.id for c in study.categories)).build)
+    for i, raw in enumerate(source):
         # The usual shape in one pass; anything else through the careful reader.
-        highlight = fast_highlight(raw, lengths, has_category)
+        highlight: Highlight | None = raw if type(raw) is Highlight else None
+        if highlight is None:
+            highlight = fast_highlight(raw, lengths, has_category)
         if highlight is None:
             highlight = _highlight_from(Node(raw, f"highlights[{i}]"), study)
         if consume and highlights is None:

@@ -7,15 +7,18 @@ import errno
 import gc
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 import orjson
 
 from desktop.domain.anchoring import AnchorBudget, anchor
+from desktop.domain.digest import sha256_hex
 from desktop.domain.model import Study
-from desktop.storage.disk_state import Fingerprint, fingerprint_bytes
+from desktop.storage.beside import beside
+from desktop.storage.disk_state import Fingerprint, fingerprint_of
 from desktop.storage.errors import OverBudgetError, StorageError, StudyFileError
 from desktop.storage.migrations import migrate
 from desktop.storage.safe_read import read_capped
@@ -62,14 +65,15 @@ def explain_os_error(err: OSError) -> str:
 def load_study(path: Path) -> LoadedStudy:
     path = Path(path)
     raw = read_study_bytes(path)
-    fingerprint = fingerprint_bytes(path, raw)
+    stamp = fingerprint_of(path, len(raw), "")  # its size and time as read
+    digest = beside(partial(sha256_hex, raw), len(raw))  # hashed while it is parsed
     with paused_gc(len(raw) > PAUSE_GC_ABOVE):
         loaded = _load_in_parts(raw, path.name)
         if loaded is None:
             data = parse_study_json(raw, path.name)
             del raw  # parsed: the bytes would only add the file's size to the peak
             loaded = study_from_json(data, path.name, consume=True)
-    loaded.fingerprint = fingerprint
+    loaded.fingerprint = replace(stamp, sha256=digest())
     return loaded
 
 

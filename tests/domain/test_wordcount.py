@@ -32,3 +32,18 @@ def test_the_fast_count_agrees_with_the_word_pattern_on_every_kind_of_space():
     assert count_words(text) == sum(1 for _ in _WORD.finditer(text)) == len(spaces) * 3 + 3
     mixed = text + " 北京"
     assert count_words(mixed) == sum(1 for _ in _WORD.finditer(mixed))
+
+
+def test_a_book_counted_in_pieces_counts_as_it_does_whole():
+    """The status bar counts a large study's book a piece at a time (``word_pieces``):
+    pieces are cut at whitespace, so their counts add up, in any script."""
+    from desktop.domain.wordcount import word_pieces
+
+    text = ("The militia said, on Tuesday,\nit would act. 山路を登りながら、こう考えた。 "
+            "iPhone 15を買った\u3000北京是中国的首都。 ") * 400
+    for size in (1, 7, 64, 1000, len(text)):
+        pieces = list(word_pieces(text, size))
+        assert "".join(pieces) == text
+        assert sum(count_words(p) for p in pieces) == count_words(text)
+    assert len(list(word_pieces(text, 1000))) > 10
+    assert list(word_pieces("", 10)) == []

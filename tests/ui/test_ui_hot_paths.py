@@ -97,8 +97,8 @@ def test_a_typed_filter_word_does_not_recount_but_edits_under_a_filter_do(
     ui.highlight(qtbot, win, "the 9,000 troops that are currently stationed in Iraq", 1)
     isis = ui.highlight(qtbot, win, "pretended to fight ISIS", 1)
     counted = []
-    original = notes._count_highlights
-    monkeypatch.setattr(notes, "_count_highlights", lambda: counted.append(1) or original())
+    original = notes._counting
+    monkeypatch.setattr(notes, "_counting", lambda: counted.append(1) or original())
     qtbot.keyClicks(notes.text_filter, "isis")
     assert counted == []
     assert notes.summary.text().startswith("2 highlights · 0 of 2 claims checked")

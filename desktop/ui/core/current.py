@@ -4,7 +4,8 @@ File › Open, a reload, a recovery or the sample study replace the window's
 ``StudySession``. Views hold this relay instead of a session and subscribe to it once,
 themselves (``follow``): it re-emits the current session's signals and drops the old
 session's. It also decides, once for every view, whether a change set can be applied
-in place or the document must be drawn afresh (a new version of its text).
+in place or the document must be drawn afresh (a new version of its text). Views of a
+large study finish drawing it in slices after the window shows (``later``: ``chunked``).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 
 from desktop.domain.changes import ChangeSet
+from desktop.ui.core.chunked import Chunks, is_large
 from desktop.ui.core.session import StudySession
 
 SessionSlot = Callable[[StudySession], object]
@@ -31,6 +33,12 @@ class CurrentSession(QObject):
         self._session = session
         self._connected: StudySession | None = None
         self._shown_text: str | None = None  # the text views show; None before the first
+        self.later = Chunks(self)  # the views' work on a large study, after the first paint
+
+    @property
+    def is_large(self) -> bool:
+        """Whether views draw this study in slices (``later``) rather than at once."""
+        return is_large(len(self._session.study.highlights))
 
     @property
     def session(self) -> StudySession:

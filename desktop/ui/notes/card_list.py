@@ -44,9 +44,29 @@ class CardListView(QListView):
         self._refit_timer.setInterval(0)
         self._refit_timer.timeout.connect(self.refit)
         self.moving = False  # the current index follows a re-mapped card: not a new choice
+        self._at_once = False  # see lay_out_at_once
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._follow_focus)
+
+    def lay_out_at_once(self) -> None:
+        """Lay the rows out in one pass the next time, once shown (a large study just
+        opened): Qt's batched layout shows no row until it has placed them all (25 turns
+        of the event loop at 50,000), so the list looked empty well after the window
+        showed. Later layouts (a filter, an edit) go back to batches."""
+        self._at_once = True
+
+    def doItemsLayout(self) -> None:
+        if self._at_once and self.isVisible():
+            self._at_once = False
+            mode = self.layoutMode()
+            self.setLayoutMode(QListView.LayoutMode.SinglePass)
+            try:
+                super().doItemsLayout()
+            finally:
+                self.setLayoutMode(mode)
+            return
+        super().doItemsLayout()
 
     def cards(self) -> HighlightListModel:
         model = self.model()

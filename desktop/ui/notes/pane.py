@@ -5,6 +5,7 @@ study note."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QKeyEvent
@@ -28,6 +29,7 @@ from desktop.domain.model import Highlight, Study
 from desktop.domain.plural import plural
 from desktop.domain.tags import tag_counts
 from desktop.domain.verdicts import STATUSES
+from desktop.ui.core.chunked import Chunks, is_large
 from desktop.ui.core.current import CurrentSession
 from desktop.ui.core.flow_layout import FlowLayout
 from desktop.ui.core.key_names import category_keys_text
@@ -61,6 +63,9 @@ PICK_HINT = ("Select a card to open it: click it, use ↑/↓ here, "
              "or click a highlight in the text.")
 OPEN_HINT = "Enter: write the note · Tab: its fields · Esc: back to the list"
 
+COUNTS_JOB = "notes counts"  # this pane's jobs in the window's continuation
+TAGS_JOB = "notes tags"
+COUNT_SLICE = 5_000  # highlights counted per step
 __all__ = ["NotesPane", "color_icon"]
 
 
@@ -81,8 +86,12 @@ class NotesPane(QWidget):
     tagsEdited = Signal(str, list)  # highlight id, tags
     readerRequested = Signal()  # Esc in the list: back to the text
 
-    def __init__(self, study: Study, document_id: str, parent: QWidget | None = None) -> None:
+    def __init__(self, study: Study, document_id: str, parent: QWidget | None = None,
+                 later: Chunks | None = None) -> None:
+        """``later``: the window's continuation, where a large study's counts are made
+        after the window shows (``chunked``); without it they are made at once."""
         super().__init__(parent)
+        self._later = later
         self.setObjectName("notesPane")
         self.setAccessibleName("Notes pane")
         self._study = study
@@ -107,6 +116,8 @@ class NotesPane(QWidget):
         # Lay rows out in batches from the event loop: a 20k list never stalls the window.
         self.list.setLayoutMode(QListView.LayoutMode.Batched)
         self.list.setBatchSize(2000)
+        if later is not None and is_large(len(study.highlights)):
+            self.list.lay_out_at_once()  # the first rows show with the window
         self.list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self.empty = QLabel(empty_hint(len(study.categories)), self)
         self.empty.setWordWrap(True)
@@ -319,8 +330,18 @@ class NotesPane(QWidget):
         self.model.set_filter(None, None)
 
     def _refresh_tags(self) -> None:
-        """The tag filter's entries and the tag field's completions."""
+        """The tag filter's entries and the tag field's completions (a large study's
+        after the window shows: ``chunked``)."""
+        if self._later is None or not is_large(len(self._study.highlights)):
+            for _ in self._tagging():
+                pass
+        else:
+            self._later.run(TAGS_JOB, self._tagging())
+
+    def _tagging(self) -> Iterator[None]:
+        yield  # nothing at once: the filter's entries are not on screen
         self.card.tags.set_known_tags([tag for tag, _ in tag_counts(self._study)])
+        yield
         if self.tag_filter.set_counts(tag_counts(self._study, self._document_id)):
             self._apply_filters()  # the chosen tag is gone: show everything again
 
@@ -350,9 +371,22 @@ class NotesPane(QWidget):
     def _refresh_summary(self, recount: bool = True) -> None:
         """The counts above the list. The counts do not depend on the filters, so a
         filter change (``recount=False``) reuses them: at 10k highlights, counting again
-        was a third of the time a typed filter word took."""
+        was a third of the time a typed filter word took. A large study is counted in
+        slices after the window shows (``chunked``); until then the list's own size
+        stands in for the count."""
         if recount or self._counts is None:
-            self._counts = self._count_highlights()
+            later = self._later
+            if later is None or not is_large(len(self._study.highlights)):
+                for _ in self._counting():
+                    pass
+            else:
+                if self._counts is None:
+                    self._counts = (plural(self.model.total, "highlight"), self.model.total)
+                later.run(COUNTS_JOB, self._counting())
+        self._show_summary()
+
+    def _show_summary(self) -> None:
+        assert self._counts is not None
         text, count = self._counts
         shown = self.model.card_count
         if shown != count:
@@ -361,15 +395,17 @@ class NotesPane(QWidget):
         self.empty.setText(FILTERED_HINT if count else empty_hint(len(self._study.categories)))
         self.stack.setCurrentWidget(self.list if shown else self.empty)
 
-    def _count_highlights(self) -> tuple[str, int]:
-        """The summary text for the highlights in scope, and how many there are."""
+    def _counting(self) -> Iterator[None]:
+        """The summary text for the highlights in scope and how many there are, into
+        ``_counts``, in steps of a few milliseconds each; shown when done."""
         every = self.model.all_documents
         mine = [h for h in self._study.highlights.values()
                 if every or h.document_id == self._document_id]
         count = len(mine)
         orphans = sum(1 for h in mine if h.is_orphan)
-        self.scope.update_for(len(self._study.documents), orphans)
+        yield
         checked, claims = claim_progress(mine, self._study.checkable_ids())
+        yield
         text = f"{plural(count, 'highlight')}"
         if claims:
             text += f" · {checked} of {plural(claims, 'claim')} checked"
@@ -377,12 +413,18 @@ class NotesPane(QWidget):
             text += f" · {orphans} orphaned"
         looking = current_viewer()  # blind reviews: only the verdicts you may see
         unverified = Verdict.UNVERIFIED  # a checked verdict always shows (shows_verdict)
-        verdicts = Counter(v for h in mine if (v := seen(h, looking).verdict) is not unverified)
+        verdicts: Counter[Verdict] = Counter()
+        for at in range(0, count, COUNT_SLICE):
+            verdicts.update(v for h in mine[at:at + COUNT_SLICE]
+                            if (v := seen(h, looking).verdict) is not unverified)
+            yield
         if verdicts:
             text += "\n" + "   ".join(
                 f"{v.symbol} {v.short_label} {verdicts[v]}" for v in Verdict if verdicts[v]
             )
-        return text, count
+        self.scope.update_for(len(self._study.documents), orphans)
+        self._counts = text, count
+        self._show_summary()
 
     def _view_index(self, highlight_id: str | None) -> QModelIndex:
         row = self.model.row_of(highlight_id) if highlight_id else None

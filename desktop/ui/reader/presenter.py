@@ -10,7 +10,8 @@ reader's text (find bar, format label) follow ``textShown``.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from operator import attrgetter
 
 from PySide6.QtCore import QObject, Signal
 
@@ -28,6 +29,10 @@ from desktop.ui.reader.view import PaintRange, ReaderView
 UNKNOWN_COLOR = "#888888"  # a highlight whose category is gone
 BADGE_QUOTE_CHARS = 120
 _VERDICT_TEXTS = {v: (v.symbol, v.label, v.short_label) for v in Verdict}
+RANGES_JOB = "reader ranges"  # this view's job in the window's continuation (``chunked``)
+FIRST_SCREEN_U16 = 20_000  # drawn at once: more text than any screen shows
+SLICE_HIGHLIGHTS = 2_000  # ranges made per step of the continuation (a few ms)
+_IN_ORDER = attrgetter("start", "end", "created")  # as ``Study.highlights_in_order``
 
 
 class ReaderPresenter(QObject):
@@ -89,9 +94,15 @@ class ReaderPresenter(QObject):
             self.update_ranges(changes.highlights_changed)
 
     def refresh_ranges(self) -> None:
-        """Every highlight of the shown document, as ranges and badges.
+        """Every highlight of the shown document, as ranges and badges: at once for a
+        small study; for a large one, those on screen at once and all of them in
+        slices after (``chunked``), so the window shows without waiting for them."""
+        current = self.current
+        current.later.run(RANGES_JOB, self._ranges_job(current.is_large),
+                          at_once=not current.is_large)
 
-        One pass with everything looked up once (a verdict's texts, which categories
+    def _ranges_job(self, in_slices: bool) -> Iterator[None]:
+        """One pass with everything looked up once (a verdict's texts, which categories
         take a verdict): at 50,000 highlights this loop is a visible part of opening."""
         session = self.current.session
         study, u16 = session.study, self.u16
@@ -103,29 +114,74 @@ class ReaderPresenter(QObject):
         # No astral characters (and no reflow): code points and UTF-16 offsets agree.
         plain = type(u16) is Utf16Map and u16.length_u16 == u16.length_cp
         unverified = Verdict.UNVERIFIED
-        ranges: list[PaintRange] = []
-        badges: list[Badge] = []
-        add_range, add_badge = ranges.append, badges.append
         badge_at = self._badge_at
         looking = current_viewer()
-        for h in study.highlights_in_order(session.document.id):
-            start, end = h.start, h.end
-            if start is None or end is None:  # orphans come last: none is painted
-                break
-            if not plain:
-                start, end = to_utf16(start), to_utf16(end)
-            category_id = h.category_id
-            shown = seen(h, looking)
-            verdict = shown.verdict
-            add_range(PaintRange(start, end, colors.get(category_id, UNKNOWN_COLOR), h.id,
-                                 verdict))
-            if verdict is not unverified or checkable.get(category_id, False):
-                add_badge(badge_at(start, h, shown))
+
+        def paint(highlights: list[Highlight], ranges: list[PaintRange],
+                  badges: list[Badge]) -> None:
+            add_range, add_badge = ranges.append, badges.append
+            for h in highlights:
+                start, end = h.start, h.end
+                if start is None or end is None:  # orphans come last: none is painted
+                    break
+                if not plain:
+                    start, end = to_utf16(start), to_utf16(end)
+                category_id = h.category_id
+                shown = seen(h, looking)
+                verdict = shown.verdict
+                add_range(PaintRange(start, end, colors.get(category_id, UNKNOWN_COLOR),
+                                     h.id, verdict))
+                if verdict is not unverified or checkable.get(category_id, False):
+                    add_badge(badge_at(start, h, shown))
+
+        ranges: list[PaintRange] = []
+        badges: list[Badge] = []
+        if not in_slices:
+            paint(study.highlights_in_order(session.document.id), ranges, badges)
+            self.reader.set_ranges(ranges)
+            self.reader.gutter.set_badges(badges)
+            return
+        # The screen first: the passages that reach into what the reader shows now.
+        lo = self.reader.firstVisibleBlock().position()
+        lo_cp = u16.to_codepoint(lo)
+        hi_cp = u16.to_codepoint(min(lo + FIRST_SCREEN_U16, u16.length_u16))
+        document_id = session.document.id
+        on_screen = sorted((h for h in study.highlights.values()
+                            if h.document_id == document_id and h.start is not None
+                            and h.end is not None and h.start < hi_cp and h.end > lo_cp),
+                           key=_IN_ORDER)
+        paint(on_screen, ranges, badges)
         self.reader.set_ranges(ranges)
-        self.reader.gutter.set_badges(badges)
+        gutter = self.reader.gutter
+        gutter.set_badges(badges)
+        # The margin's width from every verdict to come (one pass, no badges made),
+        # so the text is not laid out again when the last badges arrive.
+        kinds = {(seen(h, looking).verdict, checkable.get(h.category_id, False))
+                 for h in study.highlights.values()
+                 if h.document_id == document_id and h.start is not None}
+        gutter.reserve({(_VERDICT_TEXTS[v][0], _VERDICT_TEXTS[v][2]) for v, takes in kinds
+                        if v is not unverified or takes}, gutter.wanted_shared())
+        yield
+        # Then all of them, as ``highlights_in_order`` (orphans are not painted).
+        ordered = [h for h in study.highlights.values()
+                   if h.document_id == document_id and h.start is not None
+                   and h.end is not None]
+        yield
+        ordered.sort(key=_IN_ORDER)
+        yield
+        ranges, badges = [], []
+        for at in range(0, len(ordered), SLICE_HIGHLIGHTS):
+            paint(ordered[at:at + SLICE_HIGHLIGHTS], ranges, badges)
+            yield
+        yield from self.reader.set_ranges_in_steps(ranges)
+        yield from self.reader.gutter.set_badges_in_steps(badges, SLICE_HIGHLIGHTS)
 
     def update_ranges(self, highlight_ids: set[str]) -> None:
-        """Recolour and re-badge a few highlights in place (their positions are fixed)."""
+        """Recolour and re-badge a few highlights in place (their positions are fixed);
+        while the ranges are still being made in slices, make them afresh instead."""
+        if self.current.later.is_running(RANGES_JOB):
+            self.refresh_ranges()
+            return
         highlights = self.current.session.study.highlights
         looking = current_viewer()
         for hid in highlight_ids:

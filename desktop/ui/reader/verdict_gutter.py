@@ -13,7 +13,9 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
+from operator import attrgetter
 
 from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
@@ -45,6 +47,24 @@ class Badge:
     verdict: str = ""  # the Verdict's value: the chip's colour
 
 
+_POSITION = attrgetter("position")
+
+
+def _order_ties_by_key(badges: list[Badge]) -> None:
+    """Sort each run of badges at one position by key, in place."""
+    n, at = len(badges), 0
+    while at < n:
+        position, end = badges[at].position, at + 1
+        while end < n and badges[end].position == position:
+            end += 1
+        if end - at > 1:
+            badges[at:end] = sorted(badges[at:end], key=_KEY)
+        at = end
+
+
+_KEY = attrgetter("key")
+
+
 class VerdictGutter(QWidget):
     badgeClicked = Signal(str)  # the highlight whose chip was clicked
     wantedWidthChanged = Signal()  # the chips' words need another width (wanted_width)
@@ -68,6 +88,9 @@ class VerdictGutter(QWidget):
         self._per_block: Counter[int] = Counter()
         self._shared_blocks = 0  # paragraphs with two badges or more (a "+1" may show)
         self._wanted = 0
+        # Chip words (and a "+1") the margin keeps room for while a large study's badges
+        # are still being placed (``reserve``), so its width does not change at the end.
+        self._reserved: tuple[frozenset[tuple[str, str]], bool] = (frozenset(), False)
         reader.updateRequest.connect(lambda *_: self.update())
 
     def set_page_marks(self, marks: list[tuple[int, str]]) -> None:
@@ -96,16 +119,46 @@ class VerdictGutter(QWidget):
         return self.reader.cursorRect(cursor).top()
 
     def set_badges(self, badges: list[Badge]) -> None:
-        self._badges = sorted(badges, key=lambda b: (b.position, b.key))
-        self._positions = [b.position for b in self._badges]
-        self._by_key = {b.key: b for b in self._badges}
+        for _ in self.set_badges_in_steps(badges):
+            pass
+
+    def set_badges_in_steps(self, badges: list[Badge], step: int = 0) -> Iterator[None]:
+        """``set_badges`` a step at a time, ``step`` badges placed in their blocks per
+        step (0: all in one), for a large study's continuation (``chunked``); the
+        margin changes only at the last step."""
+        # By position, then key: by a C key first (no tuple per badge; the presenter
+        # hands them nearly in order), then each run of one position by key.
+        ordered = sorted(badges, key=_POSITION)
+        yield
+        _order_ties_by_key(ordered)
+        yield
+        positions = [b.position for b in ordered]
+        by_key = {b.key: b for b in ordered}
         # Counted in bulk (as ``_count`` would one by one): 50,000 badges at open.
-        self._words = Counter([(b.symbol, b.label) for b in self._badges])
+        words = Counter([(b.symbol, b.label) for b in ordered])
+        yield
         find_block = self.reader.document().findBlock
-        self._per_block = Counter([find_block(p).blockNumber() for p in self._positions])
-        self._shared_blocks = sum(1 for n in self._per_block.values() if n >= 2)
+        per_block: Counter[int] = Counter()
+        step = step or len(positions) or 1
+        for at in range(0, len(positions), step):
+            per_block.update([find_block(p).blockNumber() for p in positions[at:at + step]])
+            yield
+        self._badges, self._positions, self._by_key = ordered, positions, by_key
+        self._words, self._per_block = words, per_block
+        self._shared_blocks = sum(1 for n in per_block.values() if n >= 2)
+        self._reserved = (frozenset(), False)
         self._update_wanted()
         self.update()
+
+    def wanted_shared(self) -> bool:
+        """Whether a paragraph holds two chips or more (the margin keeps room for "+1")."""
+        return self._shared_blocks > 0
+
+    def reserve(self, words: set[tuple[str, str]], shared: bool) -> None:
+        """Keep room for these chip words (symbol, label), and a "+1" if ``shared``,
+        until the next ``set_badges``: the badges shown are a part of those to come."""
+        self._reserved = (frozenset(words), shared)
+        self._update_wanted()
 
     def _count(self, badge: Badge, step: int) -> None:
         self._words[(badge.symbol, badge.label)] += step
@@ -123,10 +176,12 @@ class VerdictGutter(QWidget):
 
     def _update_wanted(self) -> None:
         wanted = 0
-        if self._words:
+        reserved, shared = self._reserved
+        words = self._words.keys() | reserved
+        if words:
             fm = QFontMetrics(self.label_font())
-            count = fm.horizontalAdvance(" +9") if self._shared_blocks else 0
-            widest = max(fm.horizontalAdvance(f"{symbol} {word}") for symbol, word in self._words)
+            count = fm.horizontalAdvance(" +9") if self._shared_blocks or shared else 0
+            widest = max(fm.horizontalAdvance(f"{symbol} {word}") for symbol, word in words)
             wanted = widest + count + 2 * CHIP_PAD_X + CHIP_INSET + 1
         if wanted != self._wanted:
             self._wanted = wanted

@@ -15,8 +15,10 @@ follow the bidi layout (``bidi``).
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from heapq import heappop, heappush
+from operator import attrgetter
 
 from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -59,6 +61,9 @@ class PaintRange:
     color: str  # "#rrggbb", the category's colour as stored
     key: str
     verdict: str = ""  # Verdict value, for views that colour by verdict (the minimap)
+
+
+_START, _END = attrgetter("start"), attrgetter("end")  # kept by start, the longest first
 
 
 def _rgb(color: QColor) -> RGB:
@@ -120,10 +125,24 @@ class ReaderView(QPlainTextEdit):
         self.moveCursor(QTextCursor.MoveOperation.Start)
 
     def set_ranges(self, ranges: list[PaintRange]) -> None:
-        self._ranges = sorted(ranges, key=lambda r: (r.start, -r.end))
-        self._index = {r.key: i for i, r in enumerate(self._ranges)}
-        self._starts = [r.start for r in self._ranges]
-        self._longest = max((r.end - r.start for r in self._ranges), default=0)
+        for _ in self.set_ranges_in_steps(ranges):
+            pass
+
+    def set_ranges_in_steps(self, ranges: list[PaintRange]) -> Iterator[None]:
+        """``set_ranges`` a step at a time (a large study's ranges, in the window's
+        continuation: ``chunked``); the ranges shown change only at the last step."""
+        # By start, the longest first, in two stable sorts by one key each: a C key
+        # (no tuple per range) is several times faster at 50,000 ranges.
+        ordered = sorted(ranges, key=_END, reverse=True)  # reverse keeps ties in order
+        yield
+        ordered.sort(key=_START)
+        yield
+        index = {r.key: i for i, r in enumerate(ordered)}
+        yield
+        starts = [r.start for r in ordered]
+        longest = max([r.end - r.start for r in ordered], default=0)
+        yield
+        self._ranges, self._index, self._starts, self._longest = ordered, index, starts, longest
         self.viewport().update()
         self.rangesChanged.emit()
 

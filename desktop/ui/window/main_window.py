@@ -98,7 +98,8 @@ class MainWindow(QMainWindow):
         self.reader.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.presenter = ReaderPresenter(self.reader, self.current)
         self.minimap = Minimap(self.reader, self)
-        self.notes = NotesPane(session.study, session.document.id, self)
+        self.notes = NotesPane(session.study, session.document.id, self,
+                               later=self.current.later)
         self.notes.follow(self.current)
         self.find_bar = FindBar(self.reader, self)
         self.find_bar.follow(self.presenter)

@@ -7,6 +7,7 @@ A passing message the permanent labels would clip steps them aside (``MessageRoo
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
@@ -16,7 +17,8 @@ from desktop.domain.changes import ChangeSet
 from desktop.domain.model import Study
 from desktop.domain.plural import plural
 from desktop.domain.verdicts import progress
-from desktop.domain.wordcount import count_words
+from desktop.domain.wordcount import count_words, word_pieces
+from desktop.ui.core.chunked import Chunks, is_large
 from desktop.ui.core.current import CurrentSession
 from desktop.ui.core.session import StudySession
 from desktop.ui.core.viewer import current_viewer
@@ -30,7 +32,18 @@ def summary_text(study: Study, document_id: str, words: int,
                  viewer: Viewer = EVERYONE) -> str:
     """Progress counts are the team's; with blind reviews, the claims whose verdicts
     wait for yours are named, so "2/2 checked" beside unjudged-looking claims makes sense."""
+    for text in summary_steps(study, document_id, words, viewer):
+        if text is not None:
+            return text
+    raise AssertionError("summary_steps ends with the text")  # pragma: no cover
+
+
+def summary_steps(study: Study, document_id: str, words: int, viewer: Viewer = EVERYONE,
+                  step: int = 10_000) -> Iterator[str | None]:
+    """``summary_text`` ``step`` highlights at a time: None after each step, the text
+    last (a large study's, in the window's continuation: ``chunked``)."""
     mine = [h for h in study.highlights.values() if h.document_id == document_id]
+    yield None
     parts = [f"{plural(words, 'word')}",
              f"{plural(len(mine), 'highlight')}"]
     by_category = Counter(h.category_id for h in mine)
@@ -38,14 +51,22 @@ def summary_text(study: Study, document_id: str, words: int,
              for c in study.categories if by_category[c.id]]
     if names:
         parts[-1] += f" ({', '.join(names)})"
-    counts = progress(mine, study.checkable_ids())
-    if counts.claims:
-        reviewed = f", {counts.reviewed} reviewed" if counts.reviewed else ""
-        parts.append(f"{counts.checked}/{counts.claims} claims checked{reviewed}")
-        hidden = hidden_count((h for h in mine if study.shows_verdict(h)), viewer)
+    yield None
+    checkable = study.checkable_ids()
+    claims = checked = reviewed = hidden = 0
+    for at in range(0, len(mine), step):
+        counts = progress(mine[at:at + step], checkable)
+        claims, checked = claims + counts.claims, checked + counts.checked
+        reviewed += counts.reviewed
+        hidden += hidden_count((h for h in mine[at:at + step] if study.shows_verdict(h)),
+                               viewer)
+        yield None
+    if claims:
+        reviewed_text = f", {reviewed} reviewed" if reviewed else ""
+        parts.append(f"{checked}/{claims} claims checked{reviewed_text}")
         if hidden:
             parts.append(f"{plural(hidden, 'claim')} awaiting your verdict")
-    return "  ·  ".join(parts)
+    yield "  ·  ".join(parts)
 
 
 class StatusSummary(QLabel):
@@ -56,9 +77,13 @@ class StatusSummary(QLabel):
         self._study: Study | None = None
         self._document_id = ""
         self._words = 0
+        self._later: Chunks | None = None
+        self._words_stale = False  # the text changed since its words were counted
 
     def follow(self, current: CurrentSession) -> None:
-        """Count the current session's document from now on."""
+        """Count the current session's document from now on: a large study's in slices
+        after the window shows (``chunked``)."""
+        self._later = current.later
         current.follow(shown=self._on_shown, changed=self.apply_changes)
 
     def _on_shown(self, session: StudySession) -> None:
@@ -66,21 +91,47 @@ class StatusSummary(QLabel):
 
     def set_study(self, study: Study, document_id: str) -> None:
         self._study, self._document_id = study, document_id
-        self._words = word_count(study.documents[document_id].text)
-        self.refresh()
+        self._run(recount_words=True)
 
     def apply_changes(self, changes: ChangeSet) -> None:
-        if changes.documents_changed and self._study is not None:
-            self._words = word_count(self._study.documents[self._document_id].text)
         if changes.text_only:
             return  # typing changes no count
-        self.refresh()
+        self._run(recount_words=changes.documents_changed)
 
     def refresh(self) -> None:
-        if self._study is not None:
-            self.setText(summary_text(self._study, self._document_id, self._words,
-                                      current_viewer()))
+        self._run(recount_words=False)
 
+    def _run(self, recount_words: bool) -> None:
+        if self._study is None:
+            return
+        # A count of words still under way is not dropped by a job that replaces it.
+        self._words_stale = self._words_stale or recount_words
+        job = self._counting()
+        if self._later is None or not is_large(len(self._study.highlights)):
+            for _ in job:
+                pass
+        else:
+            self._later.run(SUMMARY_JOB, job)
+
+    def _counting(self) -> Iterator[None]:
+        """Words (when the text changed) a piece at a time, then the summary."""
+        assert self._study is not None
+        if self._words_stale:
+            text = self._study.documents[self._document_id].text
+            words = 0
+            for piece in word_pieces(text):
+                words += word_count(piece)
+                yield
+            self._words, self._words_stale = words, False
+        for summary in summary_steps(self._study, self._document_id, self._words,
+                                     current_viewer()):
+            if summary is None:
+                yield
+            else:
+                self.setText(summary)
+
+
+SUMMARY_JOB = "status summary"  # this label's job in the window's continuation
 
 MESSAGE_MARGIN = 16  # the bar's own margin before the message, and a little air
 
