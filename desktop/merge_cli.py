@@ -74,7 +74,7 @@ def run(mine: Path, theirs: Path, output: Path, base: Path | None = None,
             seed_base(ours, ancestor)
             seed_base(other, ancestor)
         result = merge_studies(ours, other)
-        record_theirs(result.study, result.conflicts, other)  # to decide later, in the app
+        record_theirs(result, other)  # to decide later, in the app
         if not result.nothing_new or output != mine:
             if quiet:  # git's driver writes its own temporary file: nothing to lock
                 save_study(result.study, output, keep=0)

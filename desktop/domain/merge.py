@@ -72,6 +72,9 @@ class MergeResult:
     changed: dict[str, list[str]] = field(default_factory=dict)
     deleted: dict[str, list[str]] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)  # other things the report must say
+    # Links gone with a passage deleted on one side (ids): a conflict on that passage
+    # decided later (recorded_conflicts) must bring them back with it.
+    unjoined: list[str] = field(default_factory=list)
 
     @property
     def clean(self) -> bool:
@@ -353,6 +356,7 @@ class _Merger:
             if any(end not in self.out.highlights for end in ends):
                 del self.out.links[lid]
                 self.out.deleted[lid] = history(link)  # gone with its passage, as in the app
+                self.result.unjoined.append(lid)
                 self.result.notes.append(f"Link {lid} removed: a passage it joined is deleted")
 
 

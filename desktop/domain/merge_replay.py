@@ -33,9 +33,22 @@ def reopened(study: Study, theirs: Study, keys: Iterable[tuple[str, str]]) -> St
         elif mine is not None and oid in theirs.deleted:  # deleted there, kept here
             _forget(mine, {_kept_over(theirs.deleted[oid])})
         elif their is not None and oid in out.deleted:  # deleted here, changed there
-            head = history(their)[-1]
-            out.deleted[oid] = [r for r in out.deleted[oid] if r != head]
+            _undelete(out, oid, their)
+            if kind == "highlight":  # their links to it went with it: back as it comes
+                for lid, link in theirs.links.items():
+                    if oid in (link.source_id, link.target_id) and lid in out.deleted:
+                        _undelete(out, lid, link)
     return out
+
+
+def _undelete(out: Study, oid: str, their: Revisable) -> None:
+    """Take their head back out of the tombstone, so the merge meets their version."""
+    head = history(their)[-1]
+    left = [r for r in out.deleted[oid] if r != head]
+    if left:
+        out.deleted[oid] = left
+    else:  # it never existed here but as theirs (a link new there): no tombstone at all
+        del out.deleted[oid]
 
 
 def _forget(obj: Revisable, revs: set[str]) -> None:

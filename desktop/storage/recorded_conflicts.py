@@ -4,7 +4,8 @@ can still be decided *mine / theirs / both* later, in the window.
 When a merge without a window meets a conflict it keeps mine and records the conflict in
 ``study.conflicts``; beside the readable account of each side it writes *their* version
 in the file's own terms (``theirs_data``): the object's entry as the study file holds it
-(``{"entry": …}``, with ``"in"``: the highlight of a citation), ``{"deleted": [revs]}``
+(``{"entry": …}``, with ``"in"``: the highlight of a citation, ``"links"``: their
+links to a highlight that mine deleted, which the merge could not keep), ``{"deleted": [revs]}``
 when they deleted it, ``{"note": …, "note_revs": …, "note_stamps": …}`` for the study
 note. ``their_copy`` reads their side back: this study's own data with those entries put
 in their places, through the one study reader (so a damaged record is a clear error,
@@ -20,7 +21,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from desktop.domain.merge import Conflict
+from desktop.domain.merge import MergeResult
 from desktop.domain.model import Study
 from desktop.storage.errors import StudyFileError
 from desktop.storage.schema import study_to_data
@@ -30,9 +31,12 @@ _LISTS = {"highlight": "highlights", "reference": "references", "link": "links",
           "document": "documents"}
 
 
-def record_theirs(merged: Study, conflicts: list[Conflict], theirs: Study) -> None:
-    """Add their version (``theirs_data``) to each conflict ``merged`` records fresh."""
-    fresh = {c.key for c in conflicts}
+def record_theirs(result: MergeResult, theirs: Study) -> None:
+    """Add their version (``theirs_data``) to each conflict the merged study records
+    fresh."""
+    merged, fresh = result.study, {c.key for c in result.conflicts}
+    unjoined = set(result.unjoined)
+    ends = set(merged.highlights) | {oid for kind, oid in fresh if kind == "highlight"}
     if not fresh:
         return
     data = study_to_data(theirs)
@@ -60,6 +64,14 @@ def record_theirs(merged: Study, conflicts: list[Conflict], theirs: Study) -> No
             record["theirs_data"] = {"entry": entry, "in": owner.get("id")}
         elif key in entries:
             record["theirs_data"] = {"entry": entries[key]}
+            if kind == "highlight" and oid not in merged.highlights:
+                # Deleted here: their links to it went with it; both ends are there
+                # again when theirs is chosen (this one, and the rest kept or theirs).
+                links = [k for k in data.get("links", []) if str(k.get("id")) in unjoined
+                         and oid in (k.get("source"), k.get("target"))
+                         and {k.get("source"), k.get("target")} <= ends]
+                if links:
+                    record["theirs_data"]["links"] = links
         elif oid in theirs.deleted:
             record["theirs_data"] = {"deleted": list(theirs.deleted[oid])}
 
@@ -106,6 +118,9 @@ def _put(data: dict[str, Any], record: dict[str, Any]) -> None:
         if "entry" in theirs:
             entries.append(dict(theirs["entry"]))
         data[key] = entries
+        if kind == "highlight" and theirs.get("links"):  # theirs to it, dropped by mine
+            known = {k.get("id") for k in data["links"]}
+            data["links"] += [dict(k) for k in theirs["links"] if k.get("id") not in known]
         if kind == "highlight" and "entry" not in theirs:  # its links went with it
             data["links"] = [k for k in data["links"] if oid not in (k.get("source"),
                                                                       k.get("target"))]

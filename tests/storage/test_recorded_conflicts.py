@@ -16,7 +16,7 @@ from tests.domain.test_merge import ANNA, BEN, OPS, base_study, edited_copy, thr
 def driver(a, b):
     """What ``crosslight merge`` writes: mine kept, conflicts recorded with theirs."""
     result = merge_studies(a, b)
-    record_theirs(result.study, result.conflicts, b)
+    record_theirs(result, b)
     return through_file(result.study), result
 
 
@@ -27,7 +27,6 @@ def decide_later(recorded, choose):
     return merge_studies(mine, theirs, choose), keys
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def by_hand(first, theirs) -> set:
     """The conflicts left to carry over by hand: a reference whose citations are at stake
     (cited, or deleted on one side while a citation on either side needs it)."""
@@ -37,8 +36,10 @@ def by_hand(first, theirs) -> set:
             and ("cited" in c.field or ("deleted" in c.field and c.key[1] in cited))}
 
 
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(OPS, OPS)
 @example(ops_a=[("reference", 0), ("cite", 0)], ops_b=[("delete-reference", 0)])
+@example(ops_a=[("delete", 0)], ops_b=[("note", 0), ("link", 0)])
 def test_deciding_recorded_conflicts_later_equals_deciding_them_at_once(ops_a, ops_b):
     base = base_study()
     a, _ = edited_copy(base, ops_a, ANNA, "anna")
