@@ -22,6 +22,7 @@ import re
 import time
 import unicodedata
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import islice
 
@@ -37,6 +38,7 @@ LABEL_WORDS = 3  # invisible text of fewer words than this is a label, not an OC
 MAX_PAGES = 20_000  # a budget: a file claiming more pages is refused
 SLICE_SECONDS = 0.015  # reading the text gives the PDFium thread up this often
 _INVISIBLE = 3  # FPDF_TEXTRENDERMODE_INVISIBLE
+_BLANK = 0.05  # points: a glyph box no taller or wider than this draws nothing
 _DROP = {c for c in range(0x20) if c not in (0x09, 0x0A, 0x0D)} | {0xFFFF, 0xFEFF}
 _WORD = re.compile(r"\w+")
 # Characters no font maps a glyph to on purpose (controls, private use, specials):
@@ -84,13 +86,15 @@ def open_pdf(raw: bytes, name: str):
 def page_text(page, textpage, *, indexed: bool = True) -> tuple[str, list[int]]:
     """The text of one page as the document holds it, and (``indexed``) for each of its
     code points the PDFium character index it came from (see ``read_page``)."""
-    text, index, _unreadable = read_page(page, textpage, indexed=indexed)
+    text, index, _unreadable, _left_out = read_page(page, textpage, indexed=indexed)
     return text, index
 
 
-def read_page(page, textpage, *, indexed: bool = True) -> tuple[str, list[int], int]:
-    """The page's text, each code point's PDFium text index (``indexed``), and how many
-    characters PDFium could not map to Unicode (shown as ``UNREADABLE``).
+def read_page(page, textpage, *,
+              indexed: bool = True) -> tuple[str, list[int], int, int]:
+    """The page's text, each code point's PDFium text index (``indexed``), how many
+    characters PDFium could not map to Unicode (shown as ``UNREADABLE``), and how many
+    more such glyphs PDFium left out of the text (``_left_out``).
 
     Line breaks become ``\\n``, PDFium's line-end hyphen mark a soft hyphen, control
     characters go; leading and trailing line breaks are stripped; right-to-left runs are
@@ -108,8 +112,34 @@ def read_page(page, textpage, *, indexed: bool = True) -> tuple[str, list[int], 
     else:
         text, index, unreadable = clean(raw), [], 0
     if _words_fewer_than(text, LABEL_WORDS) and text.strip() and not _draws_text(page):
-        return "", [], 0
-    return text, (index if indexed else []), unreadable
+        return "", [], 0, 0
+    return text, (index if indexed else []), unreadable, _left_out(textpage, raw, unmapped)
+
+
+def _left_out(textpage, raw: str, unmapped: set[int]) -> int:
+    """How many glyphs without Unicode PDFium left out of the page's text (text index
+    -1: a raw code it takes for a control character — 2, 3, 0x93…; OT1's Θ and Λ are 2
+    and 3) that draw something: a blank one (a space) loses no text. The sample cannot
+    see them, so the page is asked as a whole first: when its text holds a code unit per
+    character, none was left out; otherwise the characters without text are asked.
+    """
+    pdfium = _pdfium().raw
+    to_text, handle = pdfium.FPDFText_GetTextIndexFromCharIndex, textpage.raw
+    if unmapped:  # the whole page was asked already
+        candidates: Iterable[int] = unmapped
+    else:
+        count = textpage.count_chars()
+        units = len(raw) if raw.isascii() else len(raw) + len(_ASTRAL.findall(raw))
+        if units >= count:
+            return 0
+        has_error = pdfium.FPDFText_HasUnicodeMapError
+        candidates = (c for c in range(count) if has_error(handle, c) == 1)
+    found = 0
+    for char in candidates:
+        if to_text(handle, char) < 0:
+            left, bottom, right, top = textpage.get_charbox(char)
+            found += right - left > _BLANK and top - bottom > _BLANK
+    return found
 
 
 def _words_fewer_than(text: str, limit: int) -> bool:
@@ -366,7 +396,7 @@ class _Reading:
         try:
             page = self.document[number]
             textpage = page.get_textpage()
-            text, _, unreadable = read_page(page, textpage, indexed=False)
+            text, _, unreadable, left_out = read_page(page, textpage, indexed=False)
             textpage.close()
             page.close()
         except ImportCancelledError:
@@ -375,11 +405,8 @@ class _Reading:
             raise DocumentError(
                 f"“{name}”: page {number + 1} could not be read ({_reason(err)})."
             ) from err
-        if unreadable:
-            self.warnings.append(f"page {number + 1}: {plural(unreadable, 'character')} "
-                                 f"could not be read "
-                                 f"reliably (the PDF's font gives no text for them; "
-                                 f"shown as {UNREADABLE})")
+        if unreadable or left_out:
+            self.warnings.append(_unreadable_warning(number, unreadable, left_out))
         if number:
             self.parts.append("\n\n")
             self.length += 2
@@ -402,6 +429,17 @@ class _Reading:
 
     def close(self) -> None:
         self.document.close()
+
+
+def _unreadable_warning(number: int, shown: int, left_out: int) -> str:
+    """What the user is told about page ``number``'s glyphs without Unicode: those
+    shown as ``UNREADABLE`` and those PDFium left out of the text."""
+    where = [f"{shown} shown as {UNREADABLE}" if left_out else f"shown as {UNREADABLE}"
+             ] if shown else []
+    if left_out:
+        where.append(f"{left_out} left out of the text" if shown else "left out of the text")
+    return (f"page {number + 1}: {plural(shown + left_out, 'character')} could not be "
+            f"read reliably (the PDF's font gives no text for them; {', '.join(where)})")
 
 
 @dataclass
