@@ -162,9 +162,9 @@ def _unmapped_chars(textpage, raw: str) -> set[int]:
     handle = textpage.raw
     count = textpage.count_chars()
     to_char = _text_to_char(textpage, raw, count)
-    asked = _odd_positions(raw)
-    asked.extend(raw.index(ch) for ch in set(raw))
-    asked.extend(m.end() for m in _LINE_START.finditer(raw))
+    asked = set(_odd_positions(raw))
+    asked.update(raw.index(ch) for ch in set(raw))
+    asked.update(m.end() for m in _LINE_START.finditer(raw))
     for position in asked:
         char = to_char(position)
         if char >= 0 and has_error(handle, char) == 1:
@@ -174,17 +174,9 @@ def _unmapped_chars(textpage, raw: str) -> set[int]:
 
 def _odd_positions(raw: str) -> list[int]:
     """Where ``raw`` has a character no font maps a glyph to on purpose (``_ODD``),
-    counting a \r or \n only when it is not part of a \r\n line end."""
-    out = []
-    for match in _ODD.finditer(raw):
-        at = match.start()
-        ch = raw[at]
-        if ch == "\r" and raw.startswith("\n", at + 1):
-            continue
-        if ch == "\n" and at > 0 and raw[at - 1] == "\r":
-            continue
-        out.append(at)
-    return out
+    counting a \r or \n only when it is not part of a \r\n line end (the pairs are
+    blanked first, same length: one C-speed scan, no test per match)."""
+    return [match.start() for match in _ODD.finditer(raw.replace("\r\n", "  "))]
 
 
 def _mark_unmapped(textpage, raw: str, unmapped: set[int]) -> str:
