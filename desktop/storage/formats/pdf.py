@@ -29,6 +29,7 @@ from itertools import islice
 from desktop.domain.model import Document
 from desktop.domain.plural import plural
 from desktop.storage.errors import DocumentError
+from desktop.storage.formats import pdf_process
 from desktop.storage.formats.base import ImportCancelledError, Source
 from desktop.storage.formats.pdf_bidi import UNREADABLE, logical_order, rtl_runs
 from desktop.storage.formats.pdfium_thread import call
@@ -37,6 +38,7 @@ HYPHEN_MARK = "\u00ad"  # PDFium's line-end hyphen (U+FFFE), kept as a soft hyph
 LABEL_WORDS = 3  # invisible text of fewer words than this is a label, not an OCR layer
 MAX_PAGES = 20_000  # a budget: a file claiming more pages is refused
 SLICE_SECONDS = 0.015  # reading the text gives the PDFium thread up this often
+HELPER = True  # long PDFs: a second process reads some pages (``pdf_process``)
 _INVISIBLE = 3  # FPDF_TEXTRENDERMODE_INVISIBLE
 _BLANK = 0.05  # points: a glyph box no taller or wider than this draws nothing
 _DROP = {c for c in range(0x20) if c not in (0x09, 0x0A, 0x0D)} | {0xFFFF, 0xFEFF}
@@ -360,55 +362,49 @@ def load_pdf(source: Source) -> Document:
 
 
 class _Reading:
-    """One PDF's text being read, page after page; touched on the PDFium thread only."""
+    """One PDF's text being read, page after page (some by the helper process,
+    ``pdf_process``); touched on the PDFium thread only."""
 
     def __init__(self, source: Source) -> None:
         self.source = source
         self.document = open_pdf(source.raw, source.name)
         self.count = len(self.document)
-        self.number = 0
-        self.parts: list[str] = []
-        self.starts: list[int] = []
-        self.warnings: list[str] = []
-        self.length = 0
+        helper = pdf_process.helper() if use_helper(self.count) else None
+        self.split = pdf_process.Split(source.raw, self.count, helper)
 
     def read_slice(self) -> bool:
         """Read pages for ``SLICE_SECONDS`` (one at least); True once all are read."""
         end = time.perf_counter() + SLICE_SECONDS
-        while self.number < self.count:
-            self._read(self.number)
-            self.number += 1
+        while (number := self.split.next_page()) is not None:
+            self.source.step(len(self.split.results) / self.count)
+            try:
+                self.split.results[number] = read_text_of_page(self.document, number)
+            except ImportCancelledError:
+                raise
+            except Exception as err:  # one bad page must not pass silently
+                raise DocumentError(f"“{self.source.name}”: page {number + 1} could not "
+                                    f"be read ({_reason(err)}).") from err
             if time.perf_counter() >= end:
-                break
-        return self.number >= self.count
-
-    def _read(self, number: int) -> None:
-        source, name = self.source, self.source.name
-        source.step(number / self.count)
-        try:
-            page = self.document[number]
-            textpage = page.get_textpage()
-            text, _, unreadable, left_out = read_page(page, textpage, indexed=False)
-            textpage.close()
-            page.close()
-        except ImportCancelledError:
-            raise
-        except Exception as err:  # one bad page must not pass silently
-            raise DocumentError(
-                f"“{name}”: page {number + 1} could not be read ({_reason(err)})."
-            ) from err
-        if unreadable or left_out:
-            self.warnings.append(_unreadable_warning(number, unreadable, left_out))
-        if number:
-            self.parts.append("\n\n")
-            self.length += 2
-        self.starts.append(self.length)
-        self.parts.append(text)
-        self.length += len(text)
+                return False
+        return True
 
     def finish(self) -> Document:
         self.source.step(1.0)
-        full = "".join(self.parts)
+        parts: list[str] = []
+        starts: list[int] = []
+        warnings: list[str] = []
+        length = 0
+        for number in range(self.count):
+            text, unreadable, left_out = self.split.results[number]
+            if unreadable or left_out:
+                warnings.append(_unreadable_warning(number, unreadable, left_out))
+            if number:
+                parts.append("\n\n")
+                length += 2
+            starts.append(length)
+            parts.append(text)
+            length += len(text)
+        full = "".join(parts)
         if not full.strip(HYPHEN_MARK + " \n\t"):
             raise DocumentError(f"“{self.source.name}” has no text layer (it is probably "
                                 "scanned); run OCR first, then open the OCR'd PDF or its "
@@ -416,11 +412,31 @@ class _Reading:
         meta = _metadata(self.document)
         return Document(text=full, title=meta.get("Title", ""),
                         media_type="application/pdf", author=meta.get("Author", ""),
-                        published=_created(meta), pages=self.starts,
-                        load_warnings=self.warnings)
+                        published=_created(meta), pages=starts, load_warnings=warnings)
 
     def close(self) -> None:
+        self.split.close()
         self.document.close()
+
+
+def use_helper(count: int) -> bool:
+    """Whether a PDF of ``count`` pages is worth a second process (``pdf_process``)."""
+    return HELPER and count >= pdf_process.MIN_PAGES
+
+
+def read_text_of_page(document, number: int) -> tuple[str, int, int]:
+    """Page ``number``'s text as loading keeps it, how many of its characters are shown
+    as ``UNREADABLE`` and how many were left out (``read_page``)."""
+    page = document[number]
+    try:
+        textpage = page.get_textpage()
+        try:
+            text, _, unreadable, left_out = read_page(page, textpage, indexed=False)
+        finally:
+            textpage.close()
+    finally:
+        page.close()
+    return text, unreadable, left_out
 
 
 def _unreadable_warning(number: int, shown: int, left_out: int) -> str:

@@ -1,0 +1,164 @@
+"""A long PDF's text is read by the PDFium thread and a helper process together; the
+text, page starts and warnings are exactly those of reading alone, and a helper that
+dies, hangs, talks nonsense or is busy only means the reader reads the pages itself."""
+
+import sys
+import time
+
+import pytest
+
+from desktop.storage.errors import DocumentError
+from desktop.storage.formats import pdf as pdf_format
+from desktop.storage.formats import pdf_process
+from desktop.storage.formats.base import Source
+from desktop.storage.formats.pdf import UNREADABLE, load_pdf, open_pdf, read_text_of_page
+from desktop.storage.formats.pdf_process import Helper, Split
+from tests.format_fixtures import _with_new_xref, make_image_pdf, make_pdf
+
+PAGES = 40
+
+
+def _long_pdf() -> bytes:
+    """``PAGES`` pages of distinct prose; page 31 ends in three glyphs no font maps."""
+    pages = [f"page {n} says " + " ".join(["the quick brown fox"] * 6) for n in range(PAGES)]
+    pages[30] += "\x7f"
+    raw = make_pdf(pages)
+    raw = raw.replace(b"\x7f) Tj ET", b") Tj /F2 12 Tf (ABC) Tj ET")
+    raw = raw.replace(b"/Font << /F1 ", b"/Font << /F2 99 0 R /F1 ")
+    raw += (b"99 0 obj\n<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding "
+            b"<< /Differences [65 /g1 /g2 /g3] >> >>\nendobj\n")
+    return _with_new_xref(raw)
+
+
+RAW = _long_pdf()
+
+
+def _alone() -> tuple[str, list[int], list[str]]:
+    pdf_format.HELPER = False
+    try:
+        doc = load_pdf(Source(RAW, "long.pdf"))
+    finally:
+        pdf_format.HELPER = True
+    return doc.text, doc.pages, doc.load_warnings
+
+
+ALONE = _alone()
+
+
+def _read_with(monkeypatch, helper: Helper | None) -> tuple[str, list[int], list[str]]:
+    monkeypatch.setattr(pdf_process, "helper", lambda: helper)
+    doc = load_pdf(Source(RAW, "long.pdf"))
+    return doc.text, doc.pages, doc.load_warnings
+
+
+def _dead_helper(code: str) -> Helper:
+    return Helper([sys.executable, "-c", code])
+
+
+def test_reading_alone_is_what_it_was():
+    text, pages, warnings = ALONE
+    assert len(pages) == PAGES and text.startswith("page 0 says the quick")
+    assert "page 30 says" in text and UNREADABLE * 3 in text
+    assert warnings == [warnings[0]] and warnings[0].startswith("page 31: 3 characters")
+
+
+def test_the_helper_reads_batches_from_the_back_exactly_as_the_reader_would():
+    """Driven without the reader reading a page: every answer comes from the helper."""
+    helper = pdf_process.helper()
+    assert helper is not None
+    split = Split(RAW, PAGES, helper)
+    try:
+        deadline = time.monotonic() + 120  # a wait for the answers, not a measurement
+        while split.sent and not helper.dead:
+            split.collect()
+            if time.monotonic() > deadline:
+                pytest.fail("the helper never answered")
+            time.sleep(0.01)
+        # Batches go from the back, and stop short of the reader's front.
+        assert 0 < split.back <= 2 * pdf_process.BATCH
+        assert set(split.results) == set(range(split.back, PAGES))
+        assert split.helped == len(split.results)
+    finally:
+        split.close()
+    document = open_pdf(RAW, "long.pdf")
+    try:
+        for number, result in split.results.items():
+            assert result == read_text_of_page(document, number)
+    finally:
+        document.close()
+    assert not helper.busy
+
+
+def test_a_long_pdf_read_with_the_helper_is_the_same_document(monkeypatch):
+    assert _read_with(monkeypatch, pdf_process.helper()) == ALONE
+
+
+@pytest.mark.parametrize("code", [
+    "import sys; sys.exit(3)",  # dies at once
+    "import sys; sys.stdin.buffer.read(64); sys.exit(3)",  # dies while being sent to
+    "import sys; sys.stdin.buffer.read()",  # hangs: never answers
+    "import sys; sys.stdout.buffer.write(b'\\xff' * 8); sys.stdout.flush(); "
+    "sys.stdin.buffer.read()",  # nonsense
+], ids=["dies", "dies-reading", "hangs", "nonsense"])
+def test_a_helper_that_fails_only_means_the_reader_reads_every_page(monkeypatch, code):
+    helper = _dead_helper(code)
+    try:
+        assert _read_with(monkeypatch, helper) == ALONE
+    finally:
+        helper.stop()
+
+
+def test_a_helper_killed_while_reading_costs_nothing_but_time(monkeypatch):
+    helper = Helper()
+    real = Split.collect
+
+    def kill_then_collect(split: Split) -> None:
+        if split.helper is not None and helper.process.poll() is None:
+            helper.process.kill()
+        real(split)
+
+    monkeypatch.setattr(Split, "collect", kill_then_collect)
+    try:
+        assert _read_with(monkeypatch, helper) == ALONE
+    finally:
+        helper.stop()
+
+
+def test_the_helper_that_cannot_start_is_none(monkeypatch):
+    monkeypatch.setattr(pdf_process, "COMMAND", ["/nonexistent/python"])
+    monkeypatch.setattr(pdf_process, "_helper", [])
+    assert pdf_process.helper() is None
+    assert load_pdf(Source(RAW, "long.pdf")).text == ALONE[0]
+
+
+def test_a_busy_helper_is_not_shared_and_stale_answers_are_dropped():
+    """Two PDFs read at once: the second reads alone. A reading closed early (cancel)
+    leaves answers behind that the next reading must not take for its own pages."""
+    helper = pdf_process.helper()
+    assert helper is not None
+    first = Split(RAW, PAGES, helper)
+    assert first.helper is helper and Split(RAW, PAGES, helper).helper is None
+    first.close()
+    other = make_pdf([f"other {n}" for n in range(PAGES)])
+    second = Split(other, PAGES, helper)
+    try:
+        deadline = time.monotonic() + 120
+        while second.sent and not helper.dead and time.monotonic() < deadline:
+            second.collect()
+            time.sleep(0.01)
+    finally:
+        second.close()
+    assert second.results and all(text.startswith("other ") for text, *_ in
+                                  second.results.values())
+
+
+def test_a_long_image_only_pdf_is_still_refused():
+    with pytest.raises(DocumentError, match=r"no text layer.*run OCR first"):
+        load_pdf(Source(make_image_pdf(pdf_process.MIN_PAGES + 4), "scan.pdf"))
+
+
+def test_the_helper_is_a_fresh_interpreter_never_a_fork():
+    """A fork of a process holding Qt threads must never run Python: the helper is
+    started by exec of ``python -m``, not by multiprocessing's fork."""
+    assert pdf_process.COMMAND[:2] == [sys.executable, "-m"]
+    assert pdf_process.COMMAND[2] == pdf_process.__name__
