@@ -46,7 +46,7 @@ ALONE = _alone()
 
 
 def _read_with(monkeypatch, helper: Helper | None) -> tuple[str, list[int], list[str]]:
-    monkeypatch.setattr(pdf_process, "helper", lambda: helper)
+    monkeypatch.setattr(pdf_process, "warm_helper", lambda: helper)
     doc = load_pdf(Source(RAW, "long.pdf"))
     return doc.text, doc.pages, doc.load_warnings
 
@@ -162,3 +162,36 @@ def test_the_helper_is_a_fresh_interpreter_never_a_fork():
     started by exec of ``python -m``, not by multiprocessing's fork."""
     assert pdf_process.COMMAND[:2] == [sys.executable, "-m"]
     assert pdf_process.COMMAND[2] == pdf_process.__name__
+
+
+def _wait_ready(helper: Helper) -> None:
+    deadline = time.monotonic() + 120  # a wait for it to boot, not a measurement
+    while not helper.ready and not helper.dead and time.monotonic() < deadline:
+        time.sleep(0.01)
+
+
+def test_the_first_long_pdf_is_read_alone_and_starts_the_helper_for_the_next(monkeypatch):
+    """Starting the helper during a read slowed that read on a loaded machine: it is
+    started after it, and used once it says it is ready."""
+    monkeypatch.setattr(pdf_process, "_helper", [])
+    started: list[Helper] = []
+    real = Split.__init__
+
+    def spy(split: Split, raw: bytes, count: int, helper: Helper | None) -> None:
+        started.append(helper)  # type: ignore[arg-type]
+        real(split, raw, count, helper)
+
+    monkeypatch.setattr(Split, "__init__", spy)
+    assert load_pdf(Source(RAW, "long.pdf")).text == ALONE[0]
+    assert started == [None] and len(pdf_process._helper) == 1
+    helper = pdf_process._helper[0]
+    try:
+        _wait_ready(helper)
+        assert pdf_process.warm_helper() is helper
+        assert load_pdf(Source(RAW, "long.pdf")).text == ALONE[0]
+        assert started[-1] is helper and not helper.busy
+        # A short PDF neither uses nor needs it.
+        load_pdf(Source(make_pdf(["short"] * 3), "short.pdf"))
+        assert started[-1] is None
+    finally:
+        pdf_process.shutdown()

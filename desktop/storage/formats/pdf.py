@@ -369,7 +369,7 @@ class _Reading:
         self.source = source
         self.document = open_pdf(source.raw, source.name)
         self.count = len(self.document)
-        helper = pdf_process.helper() if use_helper(self.count) else None
+        helper = pdf_process.warm_helper() if use_helper(self.count) else None
         self.split = pdf_process.Split(source.raw, self.count, helper)
 
     def read_slice(self) -> bool:
@@ -417,6 +417,8 @@ class _Reading:
     def close(self) -> None:
         self.split.close()
         self.document.close()
+        if use_helper(self.count):
+            pdf_process.prewarm()  # for the next long PDF
 
 
 def use_helper(count: int) -> bool:

@@ -3,9 +3,10 @@ the others: PDFium is not thread-safe, so a second core helps only from another 
 
 The helper is a fresh interpreter (``python -m desktop.storage.formats.pdf_process``,
 started with ``subprocess``: fork and exec at once, so no copy of a process holding Qt
-threads ever runs Python), started on the PDFium thread the first time a long PDF is
-read (or earlier by ``prewarm``) and kept for the next ones. Requests and answers are
-pickled frames on its stdin/stdout, each request a batch of pages of one document.
+threads ever runs Python), started once a long PDF has been read (``prewarm``, on the
+PDFium thread) and kept for the next ones: a first long PDF is read alone. Requests and
+answers are pickled frames on its stdin/stdout, each request a batch of pages of one
+document.
 
 Nothing waits for it: the reader (``pdf._Reading``) reads pages from the front, gives
 the helper batches from the back, and when it runs out of pages of its own reads the
@@ -76,6 +77,7 @@ class Helper:
         self.answers: queue.SimpleQueue[Answer | None] = queue.SimpleQueue()
         self._outbox: queue.SimpleQueue[Request | None] = queue.SimpleQueue()
         self.dead = False
+        self.ready = False  # it said so once its imports were done
         self.busy = False  # one reading at a time uses it; another reads alone
         for target, name in ((self._send_loop, "pdf-helper-send"),
                              (self._listen, "pdf-helper-listen")):
@@ -99,7 +101,10 @@ class Helper:
         assert stdout is not None
         try:
             while (answer := _read(stdout)) is not None:
-                self.answers.put(answer)
+                if answer[0] == 0:  # ticket 0: "ready"
+                    self.ready = True
+                else:
+                    self.answers.put(answer)
         except Exception:  # a garbled answer: as good as dead
             pass
         self.dead = True
@@ -136,8 +141,21 @@ def helper() -> Helper | None:
         return _helper[0]
 
 
+def warm_helper() -> Helper | None:
+    """The helper if it is up, ready and free; None otherwise (the reader reads alone).
+
+    Never started here: starting one costs ~0.1 s of CPU (0.5 s on a loaded machine),
+    which on two busy cores slowed the very read it was to help. ``prewarm`` starts it
+    once a long PDF has been read, for the next one."""
+    with _lock:
+        found = _helper[0] if _helper else None
+    if found is None or found.dead or not found.ready or found.busy:
+        return None
+    return found
+
+
 def prewarm() -> None:
-    """Start the helper now (off the UI thread), so the first long PDF finds it ready."""
+    """Start the helper now if it is not running (cheap here: it boots on its own)."""
     helper()
 
 
@@ -219,7 +237,10 @@ class Split:
         return None
 
     def close(self) -> None:
+        """Done (or cancelled): the helper closes the document (an empty batch) and is
+        free for the next reading; answers still on their way are dropped then."""
         if self.helper is not None:
+            self.helper.send((next(_tickets), self.key, None, []))
             self.helper.busy = False
             self.helper = None
 
@@ -232,8 +253,14 @@ def main() -> int:
     answers = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())  # stray prints spoil no frame
     document, opened = None, -1
+    _write(answers, (0, None, None))  # ready
     while (request := _read(requests)) is not None:
         ticket, key, raw, numbers = request
+        if not numbers:  # that document is done with: free its memory
+            if document is not None and key == opened:
+                document.close()
+                document, opened = None, -1
+            continue
         try:
             if raw is not None:
                 if document is not None:
