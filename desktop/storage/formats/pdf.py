@@ -18,6 +18,7 @@ PDFium is not thread-safe: ``load_pdf`` runs on the process's one PDFium thread
 
 from __future__ import annotations
 
+import ctypes
 import re
 import time
 import unicodedata
@@ -227,17 +228,17 @@ def _faithful(textpage, text: str, index: list[int],
               unmapped: set[int]) -> tuple[str, list[int], int]:
     """``text`` with unmapped characters marked ``UNREADABLE`` and RTL runs in logical
     order, ``index`` permuted alongside so every code point keeps its character box."""
-    raw = _pdfium().raw
-    to_char = raw.FPDFText_GetCharIndexFromTextIndex
+    to_char = _pdfium().raw.FPDFText_GetCharIndexFromTextIndex
     first = _first_text_index(textpage)
     chars = list(text)
     unreadable = 0
     if unmapped:
-        for i, at in enumerate(index):
-            if chars[i] != "\n" and to_char(textpage.raw, first + at) in unmapped:
+        char_of = _chars_of(textpage, index, first)
+        for i, char in enumerate(char_of):
+            if chars[i] != "\n" and char in unmapped:
                 chars[i] = UNREADABLE
                 unreadable += 1
-        for i in _marks_in_clusters(textpage, chars, index, first):
+        for i in _marks_in_clusters(textpage, chars, char_of):
             chars[i] = UNREADABLE
             unreadable += 1
         text = "".join(chars)
@@ -260,7 +261,35 @@ def _faithful(textpage, text: str, index: list[int],
     return "".join(text[i] for i in order), [index[i] for i in order], unreadable
 
 
-def _marks_in_clusters(textpage, chars: list[str], index: list[int], first: int) -> list[int]:
+def _chars_of(textpage, index: list[int], first: int) -> list[int]:
+    """The PDFium char index of each code point (``index``: their text indexes past
+    ``first``), -1 for none. On most pages the two are the same (checked at both ends
+    and by count), which saves a PDFium call per character."""
+    to_char, handle = _pdfium().raw.FPDFText_GetCharIndexFromTextIndex, textpage.raw
+    count = textpage.count_chars()
+    if first == 0 and count and to_char(handle, count - 1) == count - 1 \
+            and to_char(handle, count) < 0:
+        return list(index)
+    return [to_char(handle, first + at) for at in index]
+
+
+def _tight_boxes(textpage, char_of: list[int], chars: list[str]) -> list[Box | None]:
+    """Each code point's tight box (left, bottom, right, top as PDFium gives them; None
+    for a line break or no character), PDFium asked once per character through its own
+    C function (pypdfium2's ``get_charbox`` costs 4x as much a call)."""
+    get, handle = _pdfium().raw.FPDFText_GetCharBox, textpage.raw
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    refs = (ctypes.byref(left), ctypes.byref(right), ctypes.byref(bottom), ctypes.byref(top))
+    boxes: list[Box | None] = []
+    for char, ch in zip(char_of, chars, strict=True):
+        if char < 0 or ch == "\n" or not get(handle, char, *refs):
+            boxes.append(None)
+        else:
+            boxes.append((left.value, bottom.value, right.value, top.value))
+    return boxes
+
+
+def _marks_in_clusters(textpage, chars: list[str], char_of: list[int]) -> list[int]:
     """Positions of characters drawn inside a glyph that stands for several characters
     (a shaped cluster: its characters share one box) that are not combining marks.
 
@@ -268,36 +297,27 @@ def _marks_in_clusters(textpage, chars: list[str], index: list[int], first: int)
     text to one glyph and none to the marks drawn over it (WeasyPrint's Arabic: the
     fatha drawn as glyph 0x2F4 over the word's glyph), and PDFium may read such a mark
     as its raw glyph code without calling it unmapped (U+02F4 "˴" for the fatha).
+    Clusters are rare: found first from every box, their neighbours then checked.
     """
-    to_char = _pdfium().raw.FPDFText_GetCharIndexFromTextIndex
-    boxes: dict[int, tuple[float, float, float, float] | None] = {}
-
-    def box(i: int) -> tuple[float, float, float, float] | None:
-        if i not in boxes:
-            char = to_char(textpage.raw, first + index[i]) if 0 <= i < len(chars) else -1
-            boxes[i] = textpage.get_charbox(char) if char >= 0 and chars[i] != "\n" else None
-        return boxes[i]
-
-    def cluster(j: int) -> tuple[float, float, float, float] | None:
-        own = box(j)
-        if own is None or own[2] <= own[0]:
-            return None
-        return own if own in (box(j - 1), box(j + 1)) else None
-
-    found = []
-    for i, ch in enumerate(chars):
-        if ch in f"\n {UNREADABLE}{HYPHEN_MARK}" or unicodedata.category(ch) in ("Mn", "Me"):
+    boxes = _tight_boxes(textpage, char_of, chars)
+    boxes.append(None)  # boxes[-1] and boxes[len]: no neighbour
+    size = len(chars)
+    found: set[int] = set()
+    for j in range(size):
+        around = boxes[j]
+        if around is None or around[2] <= around[0] or \
+                (around != boxes[j - 1] and around != boxes[j + 1]):
             continue
-        own = box(i)
-        if own is None:
-            continue
-        for j in (i - 1, i + 1):
-            around = cluster(j)
-            if around is not None and own != around and around[0] - 0.5 <= own[0] \
-                    and own[2] <= around[2] + 0.5:
-                found.append(i)
-                break
-    return found
+        for i in (j - 1, j + 1):
+            own = boxes[i]
+            if own is None or own == around or i in found:
+                continue
+            ch = chars[i]
+            if ch in f"\n {UNREADABLE}{HYPHEN_MARK}" or unicodedata.category(ch) in ("Mn", "Me"):
+                continue
+            if around[0] - 0.5 <= own[0] and own[2] <= around[2] + 0.5:
+                found.add(i)
+    return sorted(found)
 
 
 _TRANSLATE = {**dict.fromkeys(_DROP), 0xFFFE: HYPHEN_MARK, 0x02: HYPHEN_MARK}
