@@ -518,20 +518,22 @@ class PdfPages:
             left, bottom, _right, top = page.get_cropbox()
             # The text counts PDFium's "text indexes", boxes its "char indexes": the same
             # but where PDFium leaves a character out of the text or adds one to it.
-            to_char = _pdfium().raw.FPDFText_GetCharIndexFromTextIndex
-            first = _first_text_index(textpage)
+            char_of = _chars_of(textpage, index, _first_text_index(textpage))
+            pdfium = _pdfium().raw
+            get, handle = pdfium.FPDFText_GetLooseCharBox, textpage.raw
+            rect = pdfium.FS_RECTF()  # one, reused: pypdfium2 makes one per call
+            ref = ctypes.byref(rect)
+            ceiling = top if top else height
             boxes: list[Box | None] = []
-            for at, ch in zip(index, text, strict=True):
-                char = to_char(textpage.raw, first + at) if ch != "\n" else -1
-                if char < 0:
+            for char, ch in zip(char_of, text, strict=True):
+                if char < 0 or ch == "\n" or not get(handle, char, ref):
                     boxes.append(None)
                     continue
-                l_, b_, r_, t_ = textpage.get_charbox(char, loose=True)
+                l_, b_, r_, t_ = rect.left, rect.bottom, rect.right, rect.top
                 if r_ <= l_ and t_ <= b_:
                     boxes.append(None)  # a generated space has no box
                     continue
-                boxes.append((l_ - left, (top if top else height) - t_, r_ - left,
-                              (top if top else height) - b_))
+                boxes.append((l_ - left, ceiling - t_, r_ - left, ceiling - b_))
             del bottom
             return text, boxes
         finally:
