@@ -102,16 +102,21 @@ def _median_row(label: str, values: list[float], target: float | None = None) ->
             f"max {max(values) * 1000:.1f})  {goal}{ok}")
 
 
-def _text_times(path: Path, runs: int) -> dict[str, list[float]]:
+def _text_times(path: Path, runs: int) -> tuple[dict[str, list[float]],
+                                                dict[str, list[float]]]:
     """Seconds to the whole text (``load_document``) with the helper process warm, with
     no helper up (the first long PDF of a session: read alone, the helper started when
     it is done), read alone by the PDFium thread, and ``pdftotext`` — taking turns
-    within each run, so a loaded machine weighs on all alike."""
+    within each run, so a loaded machine weighs on all alike. Also their CPU seconds:
+    ours (every thread), the helper's ("helper CPU"), pdftotext's — on a loaded machine
+    the wall times say little, and the larger of ours and the helper's is about what a
+    quiet one would take."""
     from desktop.storage.documents import load_document
     from desktop.storage.formats import pdf, pdf_process
 
     poppler = shutil.which("pdftotext")
     times: dict[str, list[float]] = {"helper": [], "cold": [], "alone": [], "pdftotext": []}
+    cpu: dict[str, list[float]] = {mode: [] for mode in [*times, "helper CPU"]}
     load_document(path)  # imports, and the helper started
     for _ in range(runs):
         for mode in times:
@@ -119,18 +124,45 @@ def _text_times(path: Path, runs: int) -> dict[str, list[float]]:
                 continue
             if mode == "cold":
                 pdf_process.shutdown()
-            elif mode == "helper":
+            else:  # the helper the last read started is up: its start weighs on no row
                 _helper_ready()
             pdf.HELPER = mode != "alone"
-            t0 = time.perf_counter()
+            t0, c0, h0, k0 = (time.perf_counter(), time.process_time(), _helper_cpu(),
+                              _children_cpu())
             if mode == "pdftotext":
                 subprocess.run([str(poppler), "-q", str(path), "-"],
                                stdout=subprocess.DEVNULL, check=False)
             else:
                 load_document(path)
             times[mode].append(time.perf_counter() - t0)
+            cpu[mode].append(_children_cpu() - k0 if mode == "pdftotext"
+                             else time.process_time() - c0)
+            if mode == "helper":
+                cpu["helper CPU"].append(_helper_cpu() - h0)
     pdf.HELPER = True
-    return times
+    return times, cpu
+
+
+def _helper_cpu() -> float:
+    """CPU seconds of the helper process so far (Linux; 0 elsewhere)."""
+    from desktop.storage.formats import pdf_process
+
+    helper = pdf_process.running()
+    if helper is None:
+        return 0.0
+    try:
+        fields = Path(f"/proc/{helper.process.pid}/stat").read_text().rsplit(")", 1)[1]
+        user, system = fields.split()[11:13]
+        return (int(user) + int(system)) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return 0.0
+
+
+def _children_cpu() -> float:
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _helper_ready(limit: float = 30.0) -> None:
@@ -325,20 +357,27 @@ def main(argv: list[str] | None = None) -> int:
         big.write_bytes(make_pdf(500, seed=11))
         print("\nPDF (PDFium via pypdfium2 on one worker thread; poppler's pdftotext beside it)")
         for label, path in inputs:
-            times = _text_times(path, args.runs)
+            times, cpu = _text_times(path, args.runs)
             theirs = times["pdftotext"]
+            goal = statistics.median(theirs) if theirs else None
             print(f" {path.name} ({label}): {path.stat().st_size / 1e6:.1f} MB, "
                   f"{_pages(path)} pages")
             print(_median_row("whole text ready (PDFium + helper process)", times["helper"],
-                              statistics.median(theirs) if theirs else None))
+                              goal))
             print(_median_row("  … first long PDF (helper not up: alone)", times["cold"],
-                              statistics.median(theirs) if theirs else None))
+                              goal))
             print(_median_row("  … read alone (the PDFium thread only)", times["alone"],
-                              statistics.median(theirs) if theirs else None))
+                              goal))
             if theirs:
                 print(_median_row("  pdftotext on the same file (poppler)", theirs))
             else:
                 print("  pdftotext is not installed: no comparison")
+            print("  CPU (medians): with the helper "
+                  + " + ".join(f"{statistics.median(cpu[k]) * 1000:.0f}"
+                               for k in ("helper", "helper CPU"))
+                  + f" ms (ours + helper's); alone {statistics.median(cpu['alone']) * 1000:.0f}"
+                  + (f" ms; pdftotext {statistics.median(cpu['pdftotext']) * 1000:.0f} ms"
+                     if theirs else " ms"))
             if args.text_only:
                 continue
             firsts, wholes = _window_open(path, args.runs)

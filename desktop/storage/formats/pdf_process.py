@@ -154,6 +154,12 @@ def warm_helper() -> Helper | None:
     return found
 
 
+def running() -> Helper | None:
+    """The helper process if one was started (for measurements)."""
+    with _lock:
+        return _helper[0] if _helper else None
+
+
 def prewarm() -> None:
     """Start the helper now if it is not running (cheap here: it boots on its own)."""
     helper()
