@@ -18,6 +18,12 @@ from tests.format_fixtures import _with_new_xref, make_image_pdf, make_pdf
 PAGES = 40
 
 
+@pytest.fixture(autouse=True)
+def _a_spare_core(monkeypatch):
+    """These tests are about the helper: as on a machine with a core to spare."""
+    monkeypatch.setattr(pdf_process, "spare_core", lambda: True)
+
+
 def _long_pdf() -> bytes:
     """``PAGES`` pages of distinct prose; page 31 ends in three glyphs no font maps."""
     pages = [f"page {n} says " + " ".join(["the quick brown fox"] * 6) for n in range(PAGES)]
@@ -195,3 +201,24 @@ def test_the_first_long_pdf_is_read_alone_and_starts_the_helper_for_the_next(mon
         assert started[-1] is None
     finally:
         pdf_process.shutdown()
+
+
+@pytest.mark.parametrize(("cores", "load", "spare"), [
+    (2, 0.3, True), (2, 1.0, True), (2, 1.4, False), (2, 3.5, False), (8, 5.0, True),
+    (1, 0.0, False), (2, None, True), (1, None, False)])
+def test_the_helper_is_used_only_with_a_core_to_spare(monkeypatch, cores, load, spare):
+    """On two cores shared with other work, reading with the helper was no faster."""
+    import os
+
+    monkeypatch.undo()  # the real spare_core
+    monkeypatch.setattr(os, "cpu_count", lambda: cores)
+
+    def loadavg() -> tuple[float, float, float]:
+        if load is None:
+            raise OSError("no load average here")
+        return (load, load, load)
+
+    monkeypatch.setattr(os, "getloadavg", loadavg)
+    assert pdf_process.spare_core() is spare
+    assert pdf_format.use_helper(PAGES) is spare
+    assert not pdf_format.use_helper(pdf_process.MIN_PAGES - 1)

@@ -442,8 +442,9 @@ class _Reading:
 
 
 def use_helper(count: int) -> bool:
-    """Whether a PDF of ``count`` pages is worth a second process (``pdf_process``)."""
-    return HELPER and count >= pdf_process.MIN_PAGES
+    """Whether a PDF of ``count`` pages is worth a second process (``pdf_process``):
+    long enough, and a core idle for it."""
+    return HELPER and count >= pdf_process.MIN_PAGES and pdf_process.spare_core()
 
 
 def read_text_of_page(document, number: int) -> tuple[str, int, int]:

@@ -8,6 +8,9 @@ PDFium thread) and kept for the next ones: a first long PDF is read alone. Reque
 answers are pickled frames on its stdin/stdout, each request a batch of pages of one
 document.
 
+It is used only while a core is idle (``spare_core``): with none, two processes share
+the cores other work leaves, and reading with it measured no faster than alone.
+
 Nothing waits for it: the reader (``pdf._Reading``) reads pages from the front, gives
 the helper batches from the back, and when it runs out of pages of its own reads the
 batches the helper has not answered yet itself. A helper that dies, hangs, is slow to
@@ -139,6 +142,19 @@ def helper() -> Helper | None:
         except OSError:
             return None
         return _helper[0]
+
+
+def spare_core() -> bool:
+    """Whether a core is left idle by the last minute's load (a second process only
+    helps then: on two cores shared with other work, reading with the helper measured
+    as slow as reading alone, and slower in some runs). Without a load average (Windows)
+    a machine of two cores or more is taken to have one."""
+    cores = os.cpu_count() or 1
+    try:
+        load = os.getloadavg()[0]
+    except (AttributeError, OSError):
+        return cores >= 2
+    return cores >= 2 and load <= cores - 1
 
 
 def warm_helper() -> Helper | None:
