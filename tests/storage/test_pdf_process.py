@@ -222,3 +222,16 @@ def test_the_helper_is_used_only_with_a_core_to_spare(monkeypatch, cores, load, 
     assert pdf_process.spare_core() is spare
     assert pdf_format.use_helper(PAGES) is spare
     assert not pdf_format.use_helper(pdf_process.MIN_PAGES - 1)
+
+
+def test_a_pdf_over_the_budget_is_not_copied_to_the_helper(monkeypatch):
+    helper = _dead_helper("import sys; sys.stdin.buffer.read()")
+    try:
+        monkeypatch.setattr(pdf_process, "MAX_BYTES", len(RAW) - 1)
+        assert Split(RAW, PAGES, helper).helper is None
+        monkeypatch.setattr(pdf_process, "MAX_BYTES", len(RAW))
+        split = Split(RAW, PAGES, helper)
+        assert split.helper is helper
+        split.close()
+    finally:
+        helper.stop()

@@ -33,6 +33,7 @@ from typing import IO, Any
 
 BATCH = 4  # pages per request: an answer costs ~0.2 ms, a page ~2 ms
 MIN_PAGES = 16  # a shorter PDF is read by the PDFium thread alone
+MAX_BYTES = 256 << 20  # a budget: a larger PDF is not copied to the helper (read alone)
 _HEADER = struct.Struct(">I")
 MAX_FRAME = 1 << 30  # a budget: a frame announcing more is garbled
 COMMAND = [sys.executable, "-m", "desktop.storage.formats.pdf_process"]
@@ -208,7 +209,8 @@ class Split:
         self.helped = 0  # pages the helper's answers gave
         self.raw: bytes | None = raw
         self.key = next(_tickets)
-        self.helper = helper if helper is not None and not helper.busy else None
+        free = helper is not None and not helper.busy and len(raw) <= MAX_BYTES
+        self.helper = helper if free else None
         if self.helper is not None:
             self.helper.busy = True
             self._send()
