@@ -235,3 +235,19 @@ def test_a_pdf_over_the_budget_is_not_copied_to_the_helper(monkeypatch):
         split.close()
     finally:
         helper.stop()
+
+
+def test_the_helper_runs_at_a_lower_priority():
+    """It must take only CPU nothing else wants (the reader's own thread included)."""
+    import os
+
+    if not hasattr(os, "getpriority"):
+        pytest.skip("no process priorities here")
+    helper = Helper()
+    try:
+        _wait_ready(helper)
+        assert helper.ready
+        mine = os.getpriority(os.PRIO_PROCESS, 0)
+        assert os.getpriority(os.PRIO_PROCESS, helper.process.pid) == min(mine + 10, 19)
+    finally:
+        helper.stop()
