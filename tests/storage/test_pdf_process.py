@@ -251,3 +251,36 @@ def test_the_helper_runs_at_a_lower_priority():
         assert os.getpriority(os.PRIO_PROCESS, helper.process.pid) == min(mine + 10, 19)
     finally:
         helper.stop()
+
+
+class _Scripted:
+    """A helper whose answers the test writes: what Split sees of a real one."""
+
+    def __init__(self) -> None:
+        import queue
+
+        self.answers: queue.SimpleQueue = queue.SimpleQueue()
+        self.sent: list = []
+        self.busy = self.dead = False
+
+    def send(self, request) -> None:
+        self.sent.append(request)
+
+
+def test_pages_the_helper_could_not_read_are_read_by_the_reader_who_says_why():
+    """An error in a batch (a damaged page) gives no text: the reader reads those pages
+    itself, so the refusal names the page as reading alone does."""
+    helper = _Scripted()
+    split = Split(RAW, PAGES, helper)  # type: ignore[arg-type]
+    (last, *_), (below, *_) = helper.sent[0], helper.sent[1]
+    helper.answers.put((last, None, "PdfiumError: damaged"))
+    helper.answers.put((below, [(n, "ok", 0, 0) for n in helper.sent[1][3]], None))
+    mine = []
+    while (number := split.next_page()) is not None:
+        mine.append(number)
+        split.results[number] = ("mine", 0, 0)
+    assert set(mine) | set(helper.sent[1][3]) == set(range(PAGES))
+    assert set(helper.sent[0][3]) <= set(mine)  # the failed batch: read by the reader
+    assert all(split.results[n][0] == "ok" for n in helper.sent[1][3])
+    split.close()
+    assert helper.sent[-1][3] == [] and not helper.busy
