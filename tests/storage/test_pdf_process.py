@@ -284,3 +284,22 @@ def test_pages_the_helper_could_not_read_are_read_by_the_reader_who_says_why():
     assert all(split.results[n][0] == "ok" for n in helper.sent[1][3])
     split.close()
     assert helper.sent[-1][3] == [] and not helper.busy
+
+
+def test_a_hung_helper_is_replaced_before_the_next_pdf(monkeypatch):
+    """PDFium stuck on a page in the helper: the reader went on alone; the next long
+    PDF must not queue its bytes behind a helper that never reads them."""
+    hung = _dead_helper("import pickle, struct, sys; ready = pickle.dumps((0, None, None)); "
+                        "sys.stdout.buffer.write(struct.pack('>I', len(ready)) + ready); "
+                        "sys.stdout.flush(); sys.stdin.buffer.read()")  # ready, then stuck
+    monkeypatch.setattr(pdf_process, "_helper", [hung])
+    _wait_ready(hung)
+    assert hung.ready and pdf_process.warm_helper() is hung
+    assert load_pdf(Source(RAW, "long.pdf")).text == ALONE[0]  # read alone, unanswered
+    assert not hung.hung() and pdf_process.warm_helper() is not None  # not yet
+    monkeypatch.setattr(pdf_process, "HUNG_SECONDS", 0.0)
+    time.sleep(0.01)
+    assert hung.hung()
+    assert pdf_process.warm_helper() is None and hung.dead
+    assert hung not in pdf_process._helper
+    pdf_process.shutdown()

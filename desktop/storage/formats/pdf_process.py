@@ -29,6 +29,7 @@ import struct
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 from typing import IO, Any
 
@@ -36,6 +37,7 @@ BATCH = 4  # pages per request: an answer costs ~0.2 ms, a page ~2 ms
 MIN_PAGES = 16  # a shorter PDF is read by the PDFium thread alone
 NICE = 10  # the helper takes only CPU nothing else wants: the reader and the rest of
 # the machine keep their share (on the loaded machine: 0.92–1.05 x reading alone)
+HUNG_SECONDS = 20.0  # a batch unanswered this long: the helper is hung (replaced)
 MAX_BYTES = 256 << 20  # a budget: a larger PDF is not copied to the helper (read alone)
 _HEADER = struct.Struct(">I")
 MAX_FRAME = 1 << 30  # a budget: a frame announcing more is garbled
@@ -86,12 +88,24 @@ class Helper:
         self.dead = False
         self.ready = False  # it said so once its imports were done
         self.busy = False  # one reading at a time uses it; another reads alone
+        self._asked: dict[int, float] = {}  # ticket → when sent, until answered
+        self._asked_lock = threading.Lock()
         for target, name in ((self._send_loop, "pdf-helper-send"),
                              (self._listen, "pdf-helper-listen")):
             threading.Thread(target=target, name=name, daemon=True).start()
 
     def send(self, request: Request) -> None:
+        if request[3]:  # an empty batch (done with a document) has no answer
+            with self._asked_lock:
+                self._asked[request[0]] = time.monotonic()
         self._outbox.put(request)
+
+    def hung(self) -> bool:
+        """Whether a batch has waited ``HUNG_SECONDS`` for its answer (PDFium stuck on a
+        page: its pipe would fill and every later PDF wait in memory to be sent)."""
+        with self._asked_lock:
+            oldest = min(self._asked.values(), default=None)
+        return oldest is not None and time.monotonic() - oldest > HUNG_SECONDS
 
     def _send_loop(self) -> None:
         stdin = self.process.stdin
@@ -111,6 +125,8 @@ class Helper:
                 if answer[0] == 0:  # ticket 0: "ready"
                     self.ready = True
                 else:
+                    with self._asked_lock:
+                        self._asked.pop(answer[0], None)
                     self.answers.put(answer)
         except Exception:  # a garbled answer: as good as dead
             pass
@@ -169,6 +185,9 @@ def warm_helper() -> Helper | None:
     once a long PDF has been read, for the next one."""
     with _lock:
         found = _helper[0] if _helper else None
+        if found is not None and not found.busy and found.hung():
+            _helper.pop().stop()  # ``prewarm`` starts a fresh one after this read
+            return None
     if found is None or found.dead or not found.ready or found.busy:
         return None
     return found
