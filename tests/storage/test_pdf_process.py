@@ -289,7 +289,7 @@ def test_pages_the_helper_could_not_read_are_read_by_the_reader_who_says_why():
 def test_a_hung_helper_is_replaced_before_the_next_pdf(monkeypatch):
     """PDFium stuck on a page in the helper: the reader went on alone; the next long
     PDF must not queue its bytes behind a helper that never reads them."""
-    hung = _dead_helper("import pickle, struct, sys; ready = pickle.dumps((0, None, None)); "
+    hung = _dead_helper("import struct, sys; ready = b'[0, null, null]'; "
                         "sys.stdout.buffer.write(struct.pack('>I', len(ready)) + ready); "
                         "sys.stdout.flush(); sys.stdin.buffer.read()")  # ready, then stuck
     monkeypatch.setattr(pdf_process, "_helper", [hung])
@@ -303,3 +303,17 @@ def test_a_hung_helper_is_replaced_before_the_next_pdf(monkeypatch):
     assert pdf_process.warm_helper() is None and hung.dead
     assert hung not in pdf_process._helper
     pdf_process.shutdown()
+
+
+@pytest.mark.parametrize("frame", [
+    b"\x80\x04\x95", b"[1, 2]", b'{"a": 1}', b'["1", null, null]', b"not json"])
+def test_an_answer_is_json_never_a_pickle(frame):
+    """The helper parses untrusted PDFs: what it sends back must not run code here."""
+    import pickle
+
+    with pytest.raises(ValueError):
+        pdf_process._answer(frame)
+    with pytest.raises(ValueError):
+        pdf_process._answer(pickle.dumps((1, [], None)))
+    assert pdf_process._answer(b'[7, [[1, "text", 0, 0]], null]') == (7, [[1, "text", 0, 0]],
+                                                                       None)

@@ -4,9 +4,10 @@ the others: PDFium is not thread-safe, so a second core helps only from another 
 The helper is a fresh interpreter (``python -m desktop.storage.formats.pdf_process``,
 started with ``subprocess``: fork and exec at once, so no copy of a process holding Qt
 threads ever runs Python), started once a long PDF has been read (``prewarm``, on the
-PDFium thread) and kept for the next ones: a first long PDF is read alone. Requests and
-answers are pickled frames on its stdin/stdout, each request a batch of pages of one
-document.
+PDFium thread) and kept for the next ones: a first long PDF is read alone. Requests
+(a batch of pages of one document) are pickled frames on its stdin; answers are JSON on
+its stdout, never pickles: it parses untrusted PDFs, and what it says must not be able
+to run code in the window's process.
 
 It is used only while a core is idle (``spare_core``): with none, two processes share
 the cores other work leaves, and reading with it measured no faster than alone. It
@@ -22,6 +23,7 @@ from __future__ import annotations
 
 import atexit
 import itertools
+import json
 import os
 import pickle
 import queue
@@ -31,7 +33,7 @@ import sys
 import threading
 import time
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
 BATCH = 4  # pages per request: an answer costs ~0.2 ms, a page ~2 ms
 MIN_PAGES = 16  # a shorter PDF is read by the PDFium thread alone
@@ -52,14 +54,13 @@ Answer = tuple[int, list[tuple[int, str, int, int]] | None, str | None]
 _tickets = itertools.count(1)
 
 
-def _write(stream: IO[bytes], value: Any) -> None:
-    data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+def _write(stream: IO[bytes], data: bytes) -> None:
     stream.write(_HEADER.pack(len(data)) + data)
     stream.flush()
 
 
-def _read(stream: IO[bytes]) -> Any:
-    """The next frame's value, or None at the end of the stream (or a garbled frame)."""
+def _read(stream: IO[bytes]) -> bytes | None:
+    """The next frame, or None at the end of the stream (or a garbled frame)."""
     head = stream.read(_HEADER.size)
     if len(head) < _HEADER.size:
         return None
@@ -67,9 +68,20 @@ def _read(stream: IO[bytes]) -> Any:
     if size > MAX_FRAME:
         return None
     data = stream.read(size)
-    if len(data) < size:
-        return None
-    return pickle.loads(data)  # our own child or parent: trusted
+    return data if len(data) == size else None
+
+
+def _request(data: bytes) -> Request:
+    return pickle.loads(data)  # from our own parent: trusted
+
+
+def _answer(data: bytes) -> Answer:
+    """An answer is JSON, not a pickle: the helper parses untrusted PDFs, and what it
+    says must not be able to run code here."""
+    value = json.loads(data)
+    if not isinstance(value, list) or len(value) != 3 or not isinstance(value[0], int):
+        raise ValueError("not an answer")
+    return value[0], value[1], value[2]
 
 
 class Helper:
@@ -112,7 +124,7 @@ class Helper:
         assert stdin is not None
         while (request := self._outbox.get()) is not None:
             try:
-                _write(stdin, request)
+                _write(stdin, pickle.dumps(request, protocol=pickle.HIGHEST_PROTOCOL))
             except (OSError, ValueError):  # the helper is gone
                 self.dead = True
                 return
@@ -121,7 +133,8 @@ class Helper:
         stdout = self.process.stdout
         assert stdout is not None
         try:
-            while (answer := _read(stdout)) is not None:
+            while (frame := _read(stdout)) is not None:
+                answer = _answer(frame)
                 if answer[0] == 0:  # ticket 0: "ready"
                     self.ready = True
                 else:
@@ -301,9 +314,9 @@ def main() -> int:
     answers = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())  # stray prints spoil no frame
     document, opened = None, -1
-    _write(answers, (0, None, None))  # ready
-    while (request := _read(requests)) is not None:
-        ticket, key, raw, numbers = request
+    _write(answers, json.dumps([0, None, None]).encode())  # ready
+    while (frame := _read(requests)) is not None:
+        ticket, key, raw, numbers = _request(frame)
         if not numbers:  # that document is done with: free its memory
             if document is not None and key == opened:
                 document.close()
@@ -319,9 +332,10 @@ def main() -> int:
             if document is None or key != opened:
                 raise LookupError("that document is not open here")
             pages = [(n, *read_text_of_page(document, n)) for n in numbers]
-            _write(answers, (ticket, pages, None))
+            reply = [ticket, pages, None]
         except Exception as err:  # the reader reads these pages itself and says why
-            _write(answers, (ticket, None, f"{type(err).__name__}: {err}"))
+            reply = [ticket, None, f"{type(err).__name__}: {err}"]
+        _write(answers, json.dumps(reply).encode())
     return 0
 
 
