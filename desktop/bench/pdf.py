@@ -6,8 +6,11 @@ found on the system (``/usr/share/doc/*/*.pdf`` made by TeX, pages repeated; ski
 there is none), ``--pdf FILE`` if given, and a generated 500-page PDF for scrolling.
 It measures, median of ``--runs``:
 
-- whole text ready: ``load_document`` (PDFium's text of every page), beside
-  ``pdftotext FILE -`` (poppler) on the same file when it is installed;
+- whole text ready: ``load_document`` (PDFium's text of every page; a long PDF's
+  pages shared with the helper process, ``storage/formats/pdf_process``, while a core
+  is idle) as the app reads it, with the helper whatever the load, and alone, beside
+  ``pdftotext FILE -`` (poppler) on the same file when it is installed, in turns, with
+  the CPU seconds of each;
 - File › Open in a window: from ``files.open`` to the first page painted (it shows
   while the text is read) and to the study made of the whole text, shown;
 - rendering one page at the fit-width zoom of a 900-pixel-wide view (PDFium thread);
@@ -100,24 +103,90 @@ def _median_row(label: str, values: list[float], target: float | None = None) ->
             f"max {max(values) * 1000:.1f})  {goal}{ok}")
 
 
-def _text_times(path: Path, runs: int) -> tuple[list[float], list[float] | None, int]:
+def _text_times(path: Path, runs: int) -> tuple[dict[str, list[float]],
+                                                dict[str, list[float]]]:
+    """Seconds to the whole text (``load_document``) as the app reads it now (the
+    helper process only while a core is idle: ``pdf_process.spare_core``), with the
+    helper whatever the load, read alone by the PDFium thread, and ``pdftotext`` —
+    taking turns within each run, so a loaded machine weighs on all alike. Also their
+    CPU seconds: ours (every thread), the helper's ("helper CPU"), pdftotext's."""
+    from desktop.storage.documents import load_document
+    from desktop.storage.formats import pdf, pdf_process
+
+    poppler = shutil.which("pdftotext")
+    times: dict[str, list[float]] = {"app": [], "helper": [], "alone": [], "pdftotext": []}
+    cpu: dict[str, list[float]] = {mode: [] for mode in [*times, "helper CPU"]}
+    spare_core = pdf_process.spare_core
+    load_document(path)  # imports
+    for _ in range(runs):
+        for mode in times:
+            if mode == "pdftotext" and not poppler:
+                continue
+            _helper_ready()  # up, as after a first long PDF: its start weighs on no row
+            pdf.HELPER = mode != "alone"
+            pdf_process.spare_core = (lambda: True) if mode == "helper" else spare_core
+            t0, c0, h0, k0 = (time.perf_counter(), time.process_time(), _helper_cpu(),
+                              _children_cpu())
+            if mode == "pdftotext":
+                subprocess.run([str(poppler), "-q", str(path), "-"],
+                               stdout=subprocess.DEVNULL, check=False)
+            else:
+                load_document(path)
+            times[mode].append(time.perf_counter() - t0)
+            cpu[mode].append(_children_cpu() - k0 if mode == "pdftotext"
+                             else time.process_time() - c0)
+            if mode == "helper":
+                cpu["helper CPU"].append(_helper_cpu() - h0)
+    pdf.HELPER = True
+    pdf_process.spare_core = spare_core
+    return times, cpu
+
+
+def _spare() -> str:
+    from desktop.storage.formats import pdf_process
+
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    used = "used" if pdf_process.spare_core() else "not used"
+    return f"{used} now, load {load:.1f} on {os.cpu_count()} cores"
+
+
+def _helper_cpu() -> float:
+    """CPU seconds of the helper process so far (Linux; 0 elsewhere)."""
+    from desktop.storage.formats import pdf_process
+
+    helper = pdf_process.running()
+    if helper is None:
+        return 0.0
+    try:
+        fields = Path(f"/proc/{helper.process.pid}/stat").read_text().rsplit(")", 1)[1]
+        user, system = fields.split()[11:13]
+        return (int(user) + int(system)) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return 0.0
+
+
+def _children_cpu() -> float:
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _helper_ready(limit: float = 30.0) -> None:
+    """Wait (untimed) until the helper process is up, as it is in a session that has
+    read a long PDF before."""
+    from desktop.storage.formats import pdf_process
+
+    pdf_process.prewarm()
+    end = time.perf_counter() + limit
+    while pdf_process.warm_helper() is None and time.perf_counter() < end:
+        time.sleep(0.005)
+
+
+def _pages(path: Path) -> int:
     from desktop.storage.documents import load_document
 
-    ours, chars = [], 0
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        chars = len(load_document(path).text)
-        ours.append(time.perf_counter() - t0)
-    poppler = shutil.which("pdftotext")
-    theirs = None
-    if poppler:
-        theirs = []
-        for _ in range(runs):
-            t0 = time.perf_counter()
-            subprocess.run([poppler, "-q", str(path), "-"], stdout=subprocess.DEVNULL,
-                           check=False)
-            theirs.append(time.perf_counter() - t0)
-    return ours, theirs, chars
+    return len(load_document(path).pages)
 
 
 def _app():
@@ -278,6 +347,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--pdf", type=Path, action="append", default=[],
                         help="a PDF to measure besides the generated ones (repeatable)")
+    parser.add_argument("--text-only", action="store_true",
+                        help="only the whole-text rows (no window, rendering, scrolling)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="crosslight-bench-pdf-") as tmp:
         # File › Open remembers the file in Open Recent: not in the user's settings.
@@ -293,15 +364,29 @@ def main(argv: list[str] | None = None) -> int:
         big.write_bytes(make_pdf(500, seed=11))
         print("\nPDF (PDFium via pypdfium2 on one worker thread; poppler's pdftotext beside it)")
         for label, path in inputs:
-            ours, theirs, chars = _text_times(path, args.runs)
+            times, cpu = _text_times(path, args.runs)
+            theirs = times["pdftotext"]
+            goal = statistics.median(theirs) if theirs else None
             print(f" {path.name} ({label}): {path.stat().st_size / 1e6:.1f} MB, "
-                  f"{chars:,} characters")
-            print(_median_row("whole text ready (PDFium)", ours,
-                              statistics.median(theirs) if theirs else None))
+                  f"{_pages(path)} pages")
+            print(_median_row("whole text ready (PDFium)", times["app"], goal)
+                  + f"  [helper: {_spare()}]")
+            print(_median_row("  … with the helper process, whatever the load",
+                              times["helper"], goal))
+            print(_median_row("  … read alone (the PDFium thread only)", times["alone"],
+                              goal))
             if theirs:
                 print(_median_row("  pdftotext on the same file (poppler)", theirs))
             else:
                 print("  pdftotext is not installed: no comparison")
+            print("  CPU (medians): with the helper "
+                  + " + ".join(f"{statistics.median(cpu[k]) * 1000:.0f}"
+                               for k in ("helper", "helper CPU"))
+                  + f" ms (ours + helper's); alone {statistics.median(cpu['alone']) * 1000:.0f}"
+                  + (f" ms; pdftotext {statistics.median(cpu['pdftotext']) * 1000:.0f} ms"
+                     if theirs else " ms"))
+            if args.text_only:
+                continue
             firsts, wholes = _window_open(path, args.runs)
             print(_median_row("File › Open: first page visible", firsts,
                               TARGETS["first page visible"]))
@@ -311,6 +396,8 @@ def main(argv: list[str] | None = None) -> int:
                               TARGETS["first page visible"]))
             print(_median_row("render one page at fit width (900 px view)",
                               _render_times(path)))
+        if args.text_only:
+            return 0
         stalls, seconds, drawn = [], 0.0, 0
         for _ in range(max(1, args.runs // 2)):
             stall, seconds, drawn = _scroll(big)

@@ -18,16 +18,19 @@ PDFium is not thread-safe: ``load_pdf`` runs on the process's one PDFium thread
 
 from __future__ import annotations
 
+import ctypes
 import re
 import time
 import unicodedata
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import islice
 
 from desktop.domain.model import Document
 from desktop.domain.plural import plural
 from desktop.storage.errors import DocumentError
+from desktop.storage.formats import pdf_process
 from desktop.storage.formats.base import ImportCancelledError, Source
 from desktop.storage.formats.pdf_bidi import UNREADABLE, logical_order, rtl_runs
 from desktop.storage.formats.pdfium_thread import call
@@ -36,7 +39,9 @@ HYPHEN_MARK = "\u00ad"  # PDFium's line-end hyphen (U+FFFE), kept as a soft hyph
 LABEL_WORDS = 3  # invisible text of fewer words than this is a label, not an OCR layer
 MAX_PAGES = 20_000  # a budget: a file claiming more pages is refused
 SLICE_SECONDS = 0.015  # reading the text gives the PDFium thread up this often
+HELPER = True  # long PDFs: a second process reads some pages (``pdf_process``)
 _INVISIBLE = 3  # FPDF_TEXTRENDERMODE_INVISIBLE
+_BLANK = 0.05  # points: a glyph box no taller or wider than this draws nothing
 _DROP = {c for c in range(0x20) if c not in (0x09, 0x0A, 0x0D)} | {0xFFFF, 0xFEFF}
 _WORD = re.compile(r"\w+")
 # Characters no font maps a glyph to on purpose (controls, private use, specials):
@@ -84,13 +89,15 @@ def open_pdf(raw: bytes, name: str):
 def page_text(page, textpage, *, indexed: bool = True) -> tuple[str, list[int]]:
     """The text of one page as the document holds it, and (``indexed``) for each of its
     code points the PDFium character index it came from (see ``read_page``)."""
-    text, index, _unreadable = read_page(page, textpage, indexed=indexed)
+    text, index, _unreadable, _left_out = read_page(page, textpage, indexed=indexed)
     return text, index
 
 
-def read_page(page, textpage, *, indexed: bool = True) -> tuple[str, list[int], int]:
-    """The page's text, each code point's PDFium text index (``indexed``), and how many
-    characters PDFium could not map to Unicode (shown as ``UNREADABLE``).
+def read_page(page, textpage, *,
+              indexed: bool = True) -> tuple[str, list[int], int, int]:
+    """The page's text, each code point's PDFium text index (``indexed``), how many
+    characters PDFium could not map to Unicode (shown as ``UNREADABLE``), and how many
+    more such glyphs PDFium left out of the text (``_left_out``).
 
     Line breaks become ``\\n``, PDFium's line-end hyphen mark a soft hyphen, control
     characters go; leading and trailing line breaks are stripped; right-to-left runs are
@@ -108,8 +115,34 @@ def read_page(page, textpage, *, indexed: bool = True) -> tuple[str, list[int], 
     else:
         text, index, unreadable = clean(raw), [], 0
     if _words_fewer_than(text, LABEL_WORDS) and text.strip() and not _draws_text(page):
-        return "", [], 0
-    return text, (index if indexed else []), unreadable
+        return "", [], 0, 0
+    return text, (index if indexed else []), unreadable, _left_out(textpage, raw, unmapped)
+
+
+def _left_out(textpage, raw: str, unmapped: set[int]) -> int:
+    """How many glyphs without Unicode PDFium left out of the page's text (text index
+    -1: a raw code it takes for a control character — 2, 3, 0x93…; OT1's Θ and Λ are 2
+    and 3) that draw something: a blank one (a space) loses no text. The sample cannot
+    see them, so the page is asked as a whole first: when its text holds a code unit per
+    character, none was left out; otherwise the characters without text are asked.
+    """
+    pdfium = _pdfium().raw
+    to_text, handle = pdfium.FPDFText_GetTextIndexFromCharIndex, textpage.raw
+    if unmapped:  # the whole page was asked already
+        candidates: Iterable[int] = unmapped
+    else:
+        count = textpage.count_chars()
+        units = len(raw) if raw.isascii() else len(raw) + len(_ASTRAL.findall(raw))
+        if units >= count:
+            return 0
+        has_error = pdfium.FPDFText_HasUnicodeMapError
+        candidates = (c for c in range(count) if has_error(handle, c) == 1)
+    found = 0
+    for char in candidates:
+        if to_text(handle, char) < 0:
+            left, bottom, right, top = textpage.get_charbox(char)
+            found += right - left > _BLANK and top - bottom > _BLANK
+    return found
 
 
 def _words_fewer_than(text: str, limit: int) -> bool:
@@ -132,9 +165,9 @@ def _unmapped_chars(textpage, raw: str) -> set[int]:
     handle = textpage.raw
     count = textpage.count_chars()
     to_char = _text_to_char(textpage, raw, count)
-    asked = _odd_positions(raw)
-    asked.extend(raw.index(ch) for ch in set(raw))
-    asked.extend(m.end() for m in _LINE_START.finditer(raw))
+    asked = set(_odd_positions(raw))
+    asked.update(raw.index(ch) for ch in set(raw))
+    asked.update(m.end() for m in _LINE_START.finditer(raw))
     for position in asked:
         char = to_char(position)
         if char >= 0 and has_error(handle, char) == 1:
@@ -144,17 +177,9 @@ def _unmapped_chars(textpage, raw: str) -> set[int]:
 
 def _odd_positions(raw: str) -> list[int]:
     """Where ``raw`` has a character no font maps a glyph to on purpose (``_ODD``),
-    counting a \r or \n only when it is not part of a \r\n line end."""
-    out = []
-    for match in _ODD.finditer(raw):
-        at = match.start()
-        ch = raw[at]
-        if ch == "\r" and raw.startswith("\n", at + 1):
-            continue
-        if ch == "\n" and at > 0 and raw[at - 1] == "\r":
-            continue
-        out.append(at)
-    return out
+    counting a \r or \n only when it is not part of a \r\n line end (the pairs are
+    blanked first, same length: one C-speed scan, no test per match)."""
+    return [match.start() for match in _ODD.finditer(raw.replace("\r\n", "  "))]
 
 
 def _mark_unmapped(textpage, raw: str, unmapped: set[int]) -> str:
@@ -203,17 +228,17 @@ def _faithful(textpage, text: str, index: list[int],
               unmapped: set[int]) -> tuple[str, list[int], int]:
     """``text`` with unmapped characters marked ``UNREADABLE`` and RTL runs in logical
     order, ``index`` permuted alongside so every code point keeps its character box."""
-    raw = _pdfium().raw
-    to_char = raw.FPDFText_GetCharIndexFromTextIndex
+    to_char = _pdfium().raw.FPDFText_GetCharIndexFromTextIndex
     first = _first_text_index(textpage)
     chars = list(text)
     unreadable = 0
     if unmapped:
-        for i, at in enumerate(index):
-            if chars[i] != "\n" and to_char(textpage.raw, first + at) in unmapped:
+        char_of = _chars_of(textpage, index, first)
+        for i, char in enumerate(char_of):
+            if chars[i] != "\n" and char in unmapped:
                 chars[i] = UNREADABLE
                 unreadable += 1
-        for i in _marks_in_clusters(textpage, chars, index, first):
+        for i in _marks_in_clusters(textpage, chars, char_of):
             chars[i] = UNREADABLE
             unreadable += 1
         text = "".join(chars)
@@ -236,7 +261,35 @@ def _faithful(textpage, text: str, index: list[int],
     return "".join(text[i] for i in order), [index[i] for i in order], unreadable
 
 
-def _marks_in_clusters(textpage, chars: list[str], index: list[int], first: int) -> list[int]:
+def _chars_of(textpage, index: list[int], first: int) -> list[int]:
+    """The PDFium char index of each code point (``index``: their text indexes past
+    ``first``), -1 for none. On most pages the two are the same (checked at both ends
+    and by count), which saves a PDFium call per character."""
+    to_char, handle = _pdfium().raw.FPDFText_GetCharIndexFromTextIndex, textpage.raw
+    count = textpage.count_chars()
+    if first == 0 and count and to_char(handle, count - 1) == count - 1 \
+            and to_char(handle, count) < 0:
+        return list(index)
+    return [to_char(handle, first + at) for at in index]
+
+
+def _tight_boxes(textpage, char_of: list[int], chars: list[str]) -> list[Box | None]:
+    """Each code point's tight box (left, bottom, right, top as PDFium gives them; None
+    for a line break or no character), PDFium asked once per character through its own
+    C function (pypdfium2's ``get_charbox`` costs 4x as much a call)."""
+    get, handle = _pdfium().raw.FPDFText_GetCharBox, textpage.raw
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    refs = (ctypes.byref(left), ctypes.byref(right), ctypes.byref(bottom), ctypes.byref(top))
+    boxes: list[Box | None] = []
+    for char, ch in zip(char_of, chars, strict=True):
+        if char < 0 or ch == "\n" or not get(handle, char, *refs):
+            boxes.append(None)
+        else:
+            boxes.append((left.value, bottom.value, right.value, top.value))
+    return boxes
+
+
+def _marks_in_clusters(textpage, chars: list[str], char_of: list[int]) -> list[int]:
     """Positions of characters drawn inside a glyph that stands for several characters
     (a shaped cluster: its characters share one box) that are not combining marks.
 
@@ -244,36 +297,27 @@ def _marks_in_clusters(textpage, chars: list[str], index: list[int], first: int)
     text to one glyph and none to the marks drawn over it (WeasyPrint's Arabic: the
     fatha drawn as glyph 0x2F4 over the word's glyph), and PDFium may read such a mark
     as its raw glyph code without calling it unmapped (U+02F4 "˴" for the fatha).
+    Clusters are rare: found first from every box, their neighbours then checked.
     """
-    to_char = _pdfium().raw.FPDFText_GetCharIndexFromTextIndex
-    boxes: dict[int, tuple[float, float, float, float] | None] = {}
-
-    def box(i: int) -> tuple[float, float, float, float] | None:
-        if i not in boxes:
-            char = to_char(textpage.raw, first + index[i]) if 0 <= i < len(chars) else -1
-            boxes[i] = textpage.get_charbox(char) if char >= 0 and chars[i] != "\n" else None
-        return boxes[i]
-
-    def cluster(j: int) -> tuple[float, float, float, float] | None:
-        own = box(j)
-        if own is None or own[2] <= own[0]:
-            return None
-        return own if own in (box(j - 1), box(j + 1)) else None
-
-    found = []
-    for i, ch in enumerate(chars):
-        if ch in f"\n {UNREADABLE}{HYPHEN_MARK}" or unicodedata.category(ch) in ("Mn", "Me"):
+    boxes = _tight_boxes(textpage, char_of, chars)
+    boxes.append(None)  # boxes[-1] and boxes[len]: no neighbour
+    size = len(chars)
+    found: set[int] = set()
+    for j in range(size):
+        around = boxes[j]
+        if around is None or around[2] <= around[0] or \
+                (around != boxes[j - 1] and around != boxes[j + 1]):
             continue
-        own = box(i)
-        if own is None:
-            continue
-        for j in (i - 1, i + 1):
-            around = cluster(j)
-            if around is not None and own != around and around[0] - 0.5 <= own[0] \
-                    and own[2] <= around[2] + 0.5:
-                found.append(i)
-                break
-    return found
+        for i in (j - 1, j + 1):
+            own = boxes[i]
+            if own is None or own == around or i in found:
+                continue
+            ch = chars[i]
+            if ch in f"\n {UNREADABLE}{HYPHEN_MARK}" or unicodedata.category(ch) in ("Mn", "Me"):
+                continue
+            if around[0] - 0.5 <= own[0] and own[2] <= around[2] + 0.5:
+                found.add(i)
+    return sorted(found)
 
 
 _TRANSLATE = {**dict.fromkeys(_DROP), 0xFFFE: HYPHEN_MARK, 0x02: HYPHEN_MARK}
@@ -338,58 +382,49 @@ def load_pdf(source: Source) -> Document:
 
 
 class _Reading:
-    """One PDF's text being read, page after page; touched on the PDFium thread only."""
+    """One PDF's text being read, page after page (some by the helper process,
+    ``pdf_process``); touched on the PDFium thread only."""
 
     def __init__(self, source: Source) -> None:
         self.source = source
         self.document = open_pdf(source.raw, source.name)
         self.count = len(self.document)
-        self.number = 0
-        self.parts: list[str] = []
-        self.starts: list[int] = []
-        self.warnings: list[str] = []
-        self.length = 0
+        helper = pdf_process.warm_helper() if use_helper(self.count) else None
+        self.split = pdf_process.Split(source.raw, self.count, helper)
 
     def read_slice(self) -> bool:
         """Read pages for ``SLICE_SECONDS`` (one at least); True once all are read."""
         end = time.perf_counter() + SLICE_SECONDS
-        while self.number < self.count:
-            self._read(self.number)
-            self.number += 1
+        while (number := self.split.next_page()) is not None:
+            self.source.step(len(self.split.results) / self.count)
+            try:
+                self.split.results[number] = read_text_of_page(self.document, number)
+            except ImportCancelledError:
+                raise
+            except Exception as err:  # one bad page must not pass silently
+                raise DocumentError(f"“{self.source.name}”: page {number + 1} could not "
+                                    f"be read ({_reason(err)}).") from err
             if time.perf_counter() >= end:
-                break
-        return self.number >= self.count
-
-    def _read(self, number: int) -> None:
-        source, name = self.source, self.source.name
-        source.step(number / self.count)
-        try:
-            page = self.document[number]
-            textpage = page.get_textpage()
-            text, _, unreadable = read_page(page, textpage, indexed=False)
-            textpage.close()
-            page.close()
-        except ImportCancelledError:
-            raise
-        except Exception as err:  # one bad page must not pass silently
-            raise DocumentError(
-                f"“{name}”: page {number + 1} could not be read ({_reason(err)})."
-            ) from err
-        if unreadable:
-            self.warnings.append(f"page {number + 1}: {plural(unreadable, 'character')} "
-                                 f"could not be read "
-                                 f"reliably (the PDF's font gives no text for them; "
-                                 f"shown as {UNREADABLE})")
-        if number:
-            self.parts.append("\n\n")
-            self.length += 2
-        self.starts.append(self.length)
-        self.parts.append(text)
-        self.length += len(text)
+                return False
+        return True
 
     def finish(self) -> Document:
         self.source.step(1.0)
-        full = "".join(self.parts)
+        parts: list[str] = []
+        starts: list[int] = []
+        warnings: list[str] = []
+        length = 0
+        for number in range(self.count):
+            text, unreadable, left_out = self.split.results[number]
+            if unreadable or left_out:
+                warnings.append(_unreadable_warning(number, unreadable, left_out))
+            if number:
+                parts.append("\n\n")
+                length += 2
+            starts.append(length)
+            parts.append(text)
+            length += len(text)
+        full = "".join(parts)
         if not full.strip(HYPHEN_MARK + " \n\t"):
             raise DocumentError(f"“{self.source.name}” has no text layer (it is probably "
                                 "scanned); run OCR first, then open the OCR'd PDF or its "
@@ -397,11 +432,45 @@ class _Reading:
         meta = _metadata(self.document)
         return Document(text=full, title=meta.get("Title", ""),
                         media_type="application/pdf", author=meta.get("Author", ""),
-                        published=_created(meta), pages=self.starts,
-                        load_warnings=self.warnings)
+                        published=_created(meta), pages=starts, load_warnings=warnings)
 
     def close(self) -> None:
+        self.split.close()
         self.document.close()
+        if use_helper(self.count):
+            pdf_process.prewarm()  # for the next long PDF
+
+
+def use_helper(count: int) -> bool:
+    """Whether a PDF of ``count`` pages is worth a second process (``pdf_process``):
+    long enough, and a core idle for it."""
+    return HELPER and count >= pdf_process.MIN_PAGES and pdf_process.spare_core()
+
+
+def read_text_of_page(document, number: int) -> tuple[str, int, int]:
+    """Page ``number``'s text as loading keeps it, how many of its characters are shown
+    as ``UNREADABLE`` and how many were left out (``read_page``)."""
+    page = document[number]
+    try:
+        textpage = page.get_textpage()
+        try:
+            text, _, unreadable, left_out = read_page(page, textpage, indexed=False)
+        finally:
+            textpage.close()
+    finally:
+        page.close()
+    return text, unreadable, left_out
+
+
+def _unreadable_warning(number: int, shown: int, left_out: int) -> str:
+    """What the user is told about page ``number``'s glyphs without Unicode: those
+    shown as ``UNREADABLE`` and those PDFium left out of the text."""
+    where = [f"{shown} shown as {UNREADABLE}" if left_out else f"shown as {UNREADABLE}"
+             ] if shown else []
+    if left_out:
+        where.append(f"{left_out} left out of the text" if shown else "left out of the text")
+    return (f"page {number + 1}: {plural(shown + left_out, 'character')} could not be "
+            f"read reliably (the PDF's font gives no text for them; {', '.join(where)})")
 
 
 @dataclass
@@ -450,20 +519,22 @@ class PdfPages:
             left, bottom, _right, top = page.get_cropbox()
             # The text counts PDFium's "text indexes", boxes its "char indexes": the same
             # but where PDFium leaves a character out of the text or adds one to it.
-            to_char = _pdfium().raw.FPDFText_GetCharIndexFromTextIndex
-            first = _first_text_index(textpage)
+            char_of = _chars_of(textpage, index, _first_text_index(textpage))
+            pdfium = _pdfium().raw
+            get, handle = pdfium.FPDFText_GetLooseCharBox, textpage.raw
+            rect = pdfium.FS_RECTF()  # one, reused: pypdfium2 makes one per call
+            ref = ctypes.byref(rect)
+            ceiling = top if top else height
             boxes: list[Box | None] = []
-            for at, ch in zip(index, text, strict=True):
-                char = to_char(textpage.raw, first + at) if ch != "\n" else -1
-                if char < 0:
+            for char, ch in zip(char_of, text, strict=True):
+                if char < 0 or ch == "\n" or not get(handle, char, ref):
                     boxes.append(None)
                     continue
-                l_, b_, r_, t_ = textpage.get_charbox(char, loose=True)
+                l_, b_, r_, t_ = rect.left, rect.bottom, rect.right, rect.top
                 if r_ <= l_ and t_ <= b_:
                     boxes.append(None)  # a generated space has no box
                     continue
-                boxes.append((l_ - left, (top if top else height) - t_, r_ - left,
-                              (top if top else height) - b_))
+                boxes.append((l_ - left, ceiling - t_, r_ - left, ceiling - b_))
             del bottom
             return text, boxes
         finally:
