@@ -12,6 +12,7 @@ as escaped plain text instead, so a hostile note cannot freeze the preview.
 from __future__ import annotations
 
 import html
+import threading
 from typing import Any
 
 import nh3
@@ -31,22 +32,32 @@ URL_SCHEMES = {"http", "https"}  # the only links the app will open
 MAX_NOTE_CHARS = 50_000  # beyond this the preview shows plain text: rendering stays bounded
 
 _converter: Any = None
+_building = threading.Lock()
 
 
 def render_markdown(text: str) -> str:
     """Sanitized HTML for a note's preview."""
     if len(text) > MAX_NOTE_CHARS or too_complex(text):
         return plain_html(text)
-    global _converter
-    if _converter is None:
-        from desktop.domain.markdown_engine import new_markdown
-
-        _converter = new_markdown()
+    converter = prepare_engine()
     try:
-        raw = _converter.reset().convert(text)
+        raw = converter.reset().convert(text)
     except Exception:  # a renderer bug on odd input (e.g. RecursionError): show it plain
         return plain_html(text)
     return sanitize_html(raw)
+
+
+def prepare_engine() -> Any:
+    """The renderer, built on first use (python-markdown's import and extensions, ~100
+    ms). Thread-safe: the notes pane builds it on a worker thread after the window shows;
+    a render asked for meanwhile waits for that build rather than making a second."""
+    global _converter
+    with _building:
+        if _converter is None:
+            from desktop.domain.markdown_engine import new_markdown
+
+            _converter = new_markdown()
+        return _converter
 
 
 def engine_loaded() -> bool:

@@ -55,3 +55,30 @@ def test_previews_are_rendered_only_for_the_rows_painted(qtbot, window, tmp_path
     notes.list.scrollToBottom()
     notes.list.viewport().repaint()
     assert shown < len(notes.model.previews) <= 2 * rows_on_screen + 2
+
+
+def test_the_markdown_engine_is_built_off_the_ui_thread(qtbot, monkeypatch):
+    """Building python-markdown (~100 ms) was the longest stall after a large study's
+    window showed; a worker thread builds it while the cards show plain words."""
+    import threading
+
+    from desktop.domain import markdown_engine, markdown_safe
+    from desktop.ui.notes.note_previews import NotePreviews
+
+    built_on = []
+    real = markdown_engine.new_markdown
+
+    def recording():
+        built_on.append(threading.current_thread())
+        return real()
+
+    monkeypatch.setattr(markdown_safe, "_converter", None)
+    monkeypatch.setattr(markdown_engine, "new_markdown", recording)
+    previews = NotePreviews()
+    study = study_with("Some bold words here.", ["bold words"], note="**bold** words")
+    h = next(iter(study.highlights.values()))
+    assert "<strong>" not in previews.get(h)  # plain while the engine is built
+    with qtbot.waitSignal(previews.changed, timeout=5000):
+        pass
+    assert built_on and built_on[0] is not threading.main_thread()
+    assert "<strong>bold</strong>" in previews.get(h)

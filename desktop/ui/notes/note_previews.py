@@ -3,13 +3,16 @@ painted, kept until a change set touches the highlight, and drawn from cached st
 text so scrolling a 10k list does not lay out rich text again.
 
 The Markdown engine costs ~85 ms to load, too much for the first paint: until it is
-loaded, a card shows the note's words plain and asks for the engine on the next turn of
-the event loop, then the list repaints with the rendered previews.
+loaded, a card shows the note's words plain while a worker thread builds the engine,
+then the list repaints with the rendered previews.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QPointF, QRect, Qt, QTimer, Signal
+import contextlib
+import threading
+
+from PySide6.QtCore import QObject, QPointF, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QStaticText, QTextOption
 
 from desktop.domain.model import Highlight
@@ -28,11 +31,13 @@ class NotePreviews(QObject):
     """Highlight id → the preview's inline HTML, for the rows painted so far."""
 
     changed = Signal()  # previews were dropped or the engine is ready: repaint the rows
+    _ready = Signal()  # the worker thread built the engine
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._html: dict[str, str] = {}
         self._warming = False
+        self._ready.connect(self._on_ready, Qt.ConnectionType.QueuedConnection)
 
     def __len__(self) -> int:
         return len(self._html)
@@ -60,12 +65,20 @@ class NotePreviews(QObject):
     def _warm_later(self) -> None:
         if not self._warming:
             self._warming = True
-            QTimer.singleShot(0, self._warm)
+            threading.Thread(target=self._warm, name="markdown-engine", daemon=True).start()
 
     def _warm(self) -> None:
-        from desktop.domain.markdown_safe import render_markdown
+        """On a worker thread: the UI thread keeps answering while python-markdown is
+        imported and built (it gets the interpreter every few ms meanwhile)."""
+        from desktop.domain.markdown_safe import prepare_engine
 
-        render_markdown("*")  # builds the engine
+        try:
+            prepare_engine()
+        finally:
+            with contextlib.suppress(RuntimeError):  # the pane closed meanwhile
+                self._ready.emit()  # queued: handled on the UI thread
+
+    def _on_ready(self) -> None:
         self._warming = False
         self.changed.emit()
 
