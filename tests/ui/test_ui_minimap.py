@@ -222,3 +222,58 @@ def test_a_recoloured_highlight_repaints_only_its_rows(qtbot, window, book, by_v
     assert minimap.render_count == painted  # patched in place
     patched = minimap._pixmap.toImage()
     assert patched == minimap.render_marks().toImage()  # the same as painting it all again
+
+
+def _rows_one_by_one(ranges, scale, height, by_verdict, unchecked):
+    """The minimap's rows as painting each range in turn leaves them (the loop that
+    ``highlight_rows`` replaced): the reference its runs must match."""
+    from PySide6.QtGui import QColor
+
+    from desktop.ui.reader.minimap import MIN_MARK, PAD, VERDICT_COLORS
+
+    limit = height + MIN_MARK + 1
+    rows, checked = [None] * limit, [False] * limit
+    for r in ranges:
+        name = VERDICT_COLORS.get(r.verdict, "") if by_verdict else r.color
+        color = QColor(name) if name else unchecked
+        y0 = int(PAD + r.start * scale)
+        y1 = max(int(PAD + r.end * scale) + 1, y0 + MIN_MARK)
+        if y1 > limit:
+            y0, y1 = min(y0, limit), limit
+        for y in range(y0, y1):
+            if not by_verdict or name:
+                rows[y] = color
+                checked[y] = checked[y] or bool(name)
+            elif not checked[y]:
+                rows[y] = color
+    return [c.name() if c is not None else None for c in rows]
+
+
+@pytest.mark.parametrize("by_verdict", [False, True], ids=["by category", "by verdict"])
+def test_rows_painted_in_runs_match_painting_each_range(qtbot, by_verdict):
+    import random
+
+    from PySide6.QtGui import QColor
+
+    from desktop.domain.crosscheck import Verdict
+    from desktop.ui.reader.minimap import highlight_rows
+    from desktop.ui.reader.view import PaintRange
+
+    rng = random.Random(5)
+    verdicts = [v.value for v in Verdict]
+    colors = ["#f2b134", "#3fb57d", "#1aa9bc", "#e0567a"]
+    for trial in range(40):
+        text = rng.choice([2_000, 50_000, 3_000_000])
+        ranges = []
+        for i in range(rng.choice([1, 5, 300, 3_000])):
+            start = rng.randrange(text)
+            end = min(text + rng.choice([0, 500]), start + rng.choice([1, 5, 40, 2_000, 90_000]))
+            ranges.append(PaintRange(start, end, rng.choice(colors), f"h{i}",
+                                     rng.choice(verdicts)))
+        ranges.sort(key=lambda r: (r.start, -r.end))
+        height = rng.choice([40, 300, 700])
+        scale = (height - 6) / text
+        unchecked = QColor("#888888")
+        ours = [c.name() if c is not None else None
+                for c in highlight_rows(ranges, scale, height, by_verdict, unchecked)]
+        assert ours == _rows_one_by_one(ranges, scale, height, by_verdict, unchecked), trial

@@ -66,12 +66,20 @@ def _seen(win):
             [win.notes.tag_filter.itemText(i) for i in range(win.notes.tag_filter.count())])
 
 
-def _all_at_once(window, path, monkeypatch):
+def _minimap_marks(win) -> bytes:
+    """The minimap's marks as painted now (rows worked out in slices, or at once),
+    without the viewport box, which follows scrolling."""
+    win.minimap.grab()  # paints: the cached marks are made if stale
+    image = win.minimap._pixmap.toImage()
+    return bytes(image.constBits())
+
+
+def _all_at_once(window, path, monkeypatch, marks: bool = False):
     with monkeypatch.context() as m:
         m.setattr(chunked, "CHUNK_ABOVE", 10**9)
         win = window(path)
         assert not win.current.later.busy
-        seen = _seen(win)
+        seen = _seen(win) + ((_minimap_marks(win),) if marks else ())
         win.close()
         return seen
 
@@ -82,7 +90,7 @@ def _finish(qtbot, win, held):
 
 
 def test_the_screen_shows_first_and_everything_after(qtbot, window, large, held, monkeypatch):
-    whole = _all_at_once(window, large, monkeypatch)
+    whole = _all_at_once(window, large, monkeypatch, marks=True)
     assert len(whole[0]) == len(WORDS) and whole[1] and len(whole[-1]) > 2
     win = window(large)
     assert win.current.later.busy
@@ -94,8 +102,10 @@ def test_the_screen_shows_first_and_everything_after(qtbot, window, large, held,
     # screen's ("✔ Supported"): the text is not laid out again when they arrive.
     assert {b.label for b in win.reader.gutter.badges()} == {"Supported"}
     assert win.reader.gutter.wanted_width() == whole[4]
+    marks = _minimap_marks(win)  # the screen's passages only, for now
     _finish(qtbot, win, held)
-    assert _seen(win) == whole
+    assert (*_seen(win), _minimap_marks(win)) == whole  # the minimap's too, in slices
+    assert marks != whole[-1]
 
 
 def test_an_edit_and_an_undo_during_the_continuation_are_drawn(

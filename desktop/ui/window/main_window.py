@@ -97,7 +97,7 @@ class MainWindow(QMainWindow):
         self.reader = ReaderView(self)
         self.reader.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.presenter = ReaderPresenter(self.reader, self.current)
-        self.minimap = Minimap(self.reader, self)
+        self.minimap = Minimap(self.reader, self, later=self.current.later)
         self.notes = NotesPane(session.study, session.document.id, self,
                                later=self.current.later)
         self.notes.follow(self.current)
