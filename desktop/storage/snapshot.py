@@ -58,6 +58,7 @@ class SnapshotCache:
             pending.pop()
             self._entries[highlight.id] = (highlight, highlight_to_data(highlight))
             built += 1
+        self._pending = None  # warm: later edits are not queued (warming has stopped)
         return True
 
     def study_data(self, study: Study) -> dict[str, Any]:

@@ -131,3 +131,16 @@ def test_warming_one_highlight_a_turn_grows_linearly():
 
     ratio = growth(lambda n: make_study(text, n), warm_all, 1500, repeat=2)
     assert ratio < LINEAR, ratio
+
+
+def test_edits_after_warming_are_not_queued_for_it():
+    """Warming stops once done: the ids of later edits must not pile up for it."""
+    study = _study()
+    cache = SnapshotCache()
+    while not cache.warm(study, 5):
+        pass
+    hid = next(iter(study.highlights))
+    for i in range(50):
+        cache.invalidate(SetHighlightNote(hid, f"edit {i}").apply(study))
+    assert not cache._pending
+    assert cache.study_data(study) == study_to_data(study)
