@@ -16,8 +16,9 @@ window carry everyone's verdicts, so they are refused while any is hidden from y
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from operator import attrgetter
 
 from desktop.domain.crosscheck import Verdict
 from desktop.domain.identity import Person
@@ -82,6 +83,18 @@ def seen(h: Highlight, viewer: Viewer) -> Seen:
         return _NOTHING
     rationale = h.rationale
     return Seen(h.verdict, rationale) if rationale else _PLAIN[h.verdict]
+
+
+_OWN_VERDICT: Callable[[Highlight], Verdict] = attrgetter("verdict")
+
+
+def verdict_seen_by(viewer: Viewer) -> Callable[[Highlight], Verdict]:
+    """``seen(h, viewer).verdict`` as one fast call, for a pass over every highlight:
+    unless reviews are blind that is the highlight's own verdict (a C getter, not
+    ``seen`` per highlight: ~30 ms at 50,000 when a study opens)."""
+    if not viewer.blind:
+        return _OWN_VERDICT
+    return lambda h: seen(h, viewer).verdict
 
 
 def hidden_count(highlights: Iterable[Highlight], viewer: Viewer) -> int:

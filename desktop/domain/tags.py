@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from desktop.domain.model import Study
+from desktop.domain.model import Highlight, Study
 
 MAX_TAG_LENGTH = 60
 MAX_TAGS = 50  # per highlight: far beyond any real use, a bound for hostile files
@@ -59,16 +59,32 @@ def tag_counts(study: Study, document_id: str | None = None) -> list[tuple[str, 
 
     Spellings that differ in case count as one tag, shown as first met.
     """
-    counts: Counter[str] = Counter()
-    spelling: dict[str, str] = {}
-    for h in study.highlights.values():
-        if document_id is not None and h.document_id != document_id:
-            continue
-        for tag in h.tags:
-            key = tag.casefold()
-            spelling.setdefault(key, tag)
-            counts[key] += 1
-    return sorted(((spelling[k], n) for k, n in counts.items()), key=lambda x: x[0].casefold())
+    counter = TagCounter()
+    counter.add(h for h in study.highlights.values()
+                if document_id is None or h.document_id == document_id)
+    return counter.counts()
+
+
+class TagCounter:
+    """``tag_counts`` a slice of highlights at a time (a large study's, after the
+    window shows)."""
+
+    def __init__(self) -> None:
+        self._counts: Counter[str] = Counter()
+        self._spelling: dict[str, str] = {}
+
+    def add(self, highlights: Iterable[Highlight]) -> None:
+        counts, spelling = self._counts, self._spelling
+        for h in highlights:
+            for tag in h.tags:
+                key = tag.casefold()
+                spelling.setdefault(key, tag)
+                counts[key] += 1
+
+    def counts(self) -> list[tuple[str, int]]:
+        spelling = self._spelling
+        return sorted(((spelling[k], n) for k, n in self._counts.items()),
+                      key=lambda x: x[0].casefold())
 
 
 def has_tag(tags: Iterable[str], tag: str) -> bool:

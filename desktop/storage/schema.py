@@ -336,16 +336,22 @@ def study_from_data(data: Any, consume: bool = False,
 
     items = _raw_list(root, "highlights")
     source: Iterable[Any] = items if highlights is None else highlights
+    typed: TypedReader | None = None
+    to_place: list[Highlight] = []  # read otherwise than typed: re-anchoring looks
     if isinstance(highlights, HighlightParts):  # the usual shape decoded typed, built
-        source = highlights.read(TypedReader(lengths, frozenset(
-            c.id for c in study.categories)).build)
+        typed = TypedReader(lengths, frozenset(c.id for c in study.categories),
+                            {doc_id: d.text for doc_id, d in study.documents.items()})
+        source = highlights.read(typed.build)
     for i, raw in enumerate(source):
         # The usual shape in one pass; anything else through the careful reader.
         highlight: Highlight | None = raw if type(raw) is Highlight else None
         if highlight is None:
             highlight = fast_highlight(raw, lengths, has_category)
-        if highlight is None:
-            highlight = _highlight_from(Node(raw, f"highlights[{i}]"), study)
+            if highlight is None:
+                highlight = _highlight_from(Node(raw, f"highlights[{i}]"), study)
+            to_place.append(highlight)
+        elif typed is not None and typed.unplaced and typed.unplaced[-1] is highlight:
+            to_place.append(highlight)  # (in the file's order, as the orphans are told)
         if consume and highlights is None:
             items[i] = None
         if highlight.id in study.highlights:
@@ -376,6 +382,8 @@ def study_from_data(data: Any, consume: bool = False,
     root.value.get("requires")
     root.text("offset_unit", "")
     study.extra = unknown_keys(root)  # the file's own keys and the ``study`` object's
+    if typed is not None and isinstance(highlights, HighlightParts):
+        highlights.to_place = to_place
     return study
 
 

@@ -25,13 +25,19 @@ from typing import Any
 import orjson
 
 from desktop.domain.model import Highlight
-from desktop.storage.highlight_typed import _Highlight, decode_highlight
+from desktop.storage.highlight_typed import _Highlight, decode_highlight, decode_highlights
 
 # Highlights beyond this many bytes are parsed in parts: one by one, a part of the usual
 # shape decoded typed (``highlight_typed``), faster than a whole parse from 1 MB on.
 PARTS_ABOVE = 1024 * 1024
+# Items of the usual shape are decoded typed this many bytes (~16 items) at a time, in
+# one call and one search for the batch's end; a batch holding anything else is read
+# again item by item. 50,000 highlights decoded and built: ~15% less CPU than item by
+# item; batches of 512 KB took ~50% more (what they decode no longer fits the cache).
+BATCH_BYTES = 16 * 1024
 _START = b'\n  "highlights": ['
 _END = b"\n  ]"
+_BEFORE_LINKS = _END + b',\n  "links": '
 _CLOSE = b"\n    }"
 _BETWEEN = _CLOSE + b",\n    {"
 
@@ -43,10 +49,17 @@ class PartsUnreadable(Exception):  # noqa: N818 - a signal to parse whole, not a
 def parse_in_parts(raw: bytes) -> tuple[dict[str, Any], HighlightParts] | None:
     """(the file with ``highlights: []``, its highlights one by one), or None."""
     start = raw.find(_START)
-    if start < 0 or raw.find(_START, start + 1) >= 0:
+    if start < 0:
         return None
     first = start + len(_START)  # just after "["
-    end = raw.find(_END, first)
+    # The array's end: where the next key ("links", sorted keys) begins, found from the
+    # file's end (what follows the highlights is short; a search through 47 MB of
+    # them took ~60 ms), else the first close at this indent. A wrong guess, like a
+    # second "highlights" key, cannot pass the checks below: the placeholder must come
+    # back as the top-level value and every item must parse.
+    end = raw.rfind(_BEFORE_LINKS, first)
+    if end < 0:
+        end = raw.find(_END, first)
     if end < 0 or end - first < PARTS_ABOVE:
         return None
     placeholder = f"crosslight-parts-{os.urandom(16).hex()}"
@@ -69,13 +82,50 @@ class HighlightParts:
 
     def __init__(self, raw: bytes, first: int, end: int) -> None:
         self.raw, self.first, self.end = raw, first, end
+        # Once read into a study: the highlights re-anchoring must look at (those not
+        # found in place as they were built); None: all of them.
+        self.to_place: list[Highlight] | None = None
 
     def __iter__(self) -> Iterator[Any]:
         return _items(self.raw, self.first, self.end, None)
 
     def read(self, build: Build) -> Iterator[Any]:
         """Each item as a built Highlight, or (unusual) as parsed JSON."""
-        return _items(self.raw, self.first, self.end, build)
+        return _batches(self.raw, self.first, self.end, build)
+
+
+def _batches(raw: bytes, first: int, end: int, build: Build) -> Iterator[Any]:
+    """Items ``BATCH_BYTES`` at a time, each batch decoded in one call and built; a
+    batch that does not decode, or holds an item ``build`` refuses, item by item.
+
+    Why a batch reads what the whole parse reads: it starts where an item starts and is
+    cut just after a ``}`` followed by ``,`` and the next item's ``{``; if the bytes
+    between parse as a JSON array, the cut was between two items of the file's array
+    (a cut inside an item leaves a bracket open), so the batches are the array's items
+    in order. Any other outcome reads the same bytes item by item, as before."""
+    at, view = first, memoryview(raw)
+    while at < end:
+        cut = raw.find(_BETWEEN, at + BATCH_BYTES, end) if at + BATCH_BYTES < end else -1
+        stop = end if cut < 0 else cut + len(_CLOSE)
+        decoded = decode_highlights(b"".join((b"[", view[at:stop], b"]")))  # one copy
+        built = _built(decoded, build) if decoded is not None else None
+        if built is not None:
+            yield from built
+        else:
+            yield from _items(raw, at, stop, build)
+        at = stop + 1  # past the comma
+
+
+def _built(decoded: list[_Highlight], build: Build) -> list[Highlight] | None:
+    """Every item built, or None as soon as one is refused."""
+    built: list[Highlight] = []
+    add = built.append
+    for typed in decoded:
+        highlight = build(typed)
+        if highlight is None:
+            return None
+        add(highlight)
+    return built
 
 
 def _items(raw: bytes, first: int, end: int, build: Build | None) -> Iterator[Any]:

@@ -16,14 +16,14 @@ import orjson
 
 from desktop.domain.anchoring import AnchorBudget, anchor
 from desktop.domain.digest import sha256_hex
-from desktop.domain.model import Study
+from desktop.domain.model import Highlight, Study
 from desktop.storage.beside import beside
 from desktop.storage.disk_state import Fingerprint, fingerprint_of
 from desktop.storage.errors import OverBudgetError, StorageError, StudyFileError
 from desktop.storage.migrations import migrate
 from desktop.storage.safe_read import read_capped
 from desktop.storage.schema import FORMAT, VERSION, study_from_data
-from desktop.storage.study_parts import PartsUnreadable, parse_in_parts
+from desktop.storage.study_parts import HighlightParts, PartsUnreadable, parse_in_parts
 
 STUDY_SUFFIX = ".crosslight"
 MAX_STUDY_BYTES = 256 * 1024 * 1024  # refuse before parsing: documents are at most 64 MB
@@ -138,19 +138,21 @@ def study_from_json(data: object, name: str, consume: bool = False,
         raise StudyFileError(f"“{name}” cannot be opened: {err}.") from err
     except StudyFileError as err:
         raise StudyFileError(f"“{name}” is damaged: {err}") from err
-    return LoadedStudy(study, reanchor(study), format_version=version)
+    to_place = highlights.to_place if isinstance(highlights, HighlightParts) else None
+    return LoadedStudy(study, reanchor(study, to_place), format_version=version)
 
 
-def reanchor(study: Study) -> list[str]:
-    """Place every highlight on its document's text; return the ids left as orphans."""
+def reanchor(study: Study, only: list[Highlight] | None = None) -> list[str]:
+    """Place every highlight on its document's text; return the ids left as orphans.
+    ``only``: those that need a look (the rest were found in place as they were read)."""
     orphans = []
     budget = AnchorBudget.for_highlights(len(study.highlights))  # hostile repeats: orphans
     texts = {doc_id: (d.text, len(d.text)) for doc_id, d in study.documents.items()}
-    for h in study.highlights.values():
+    for h in study.highlights.values() if only is None else only:
         text, length = texts[h.document_id]
         start, end, exact = h.start, h.end, h.quote.exact
-        if (start is not None and end is not None and exact
-                and 0 <= start < end <= length and text[start:end] == exact):
+        if (start is not None and end is not None and exact and 0 <= start < end <= length
+                and end - start == len(exact) and text.startswith(exact, start)):
             continue  # in place, as ``anchor`` would find it first (nearly every one)
         found = anchor(text, h.quote, h.position, budget)
         if found is None:

@@ -2,14 +2,24 @@
 
 import hashlib
 import re
+from operator import attrgetter
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from desktop.domain.anchoring import CONTEXT_CHARS, TextPositionSelector, TextQuoteSelector
 from desktop.domain.categories import DEFAULT_CATEGORIES, default_categories
 from desktop.domain.factory import make_highlight, new_study_for
 from desktop.domain.ids import new_id, utc_now
-from desktop.domain.model import Category, Document, Highlight, Study, text_sha256
+from desktop.domain.model import (
+    Category,
+    Document,
+    Highlight,
+    Study,
+    sort_in_reading_order,
+    text_sha256,
+)
 
 
 def test_new_id_has_prefix_and_is_unique():
@@ -140,3 +150,17 @@ def test_utc_now_is_made_once_a_second_and_follows_the_clock(monkeypatch):
     assert ids.utc_now() == "2023-11-14T22:13:21Z"
     clock[0] = 86_400 * 365.0
     assert ids.utc_now() == "1971-01-01T00:00:00Z"
+
+
+@given(st.lists(st.tuples(st.integers(0, 6), st.integers(1, 4), st.integers(0, 3)),
+                max_size=60))
+def test_reading_order_sorts_as_the_whole_key_ties_and_all(spans):
+    """``sort_in_reading_order`` sorts by start and then runs of equal starts: the same
+    order, stable, as one sort by (start, end, created)."""
+    made = [Highlight("d", TextQuoteSelector("x"), start, start + length, "claim",
+                      id=f"h{i}", created=f"2026-01-0{day}")
+            for i, (start, length, day) in enumerate(spans)]
+    ours = list(made)
+    sort_in_reading_order(ours)
+    assert [h.id for h in ours] == [
+        h.id for h in sorted(made, key=attrgetter("start", "end", "created"))]

@@ -126,3 +126,87 @@ def test_a_large_study_is_frozen_out_of_the_collectors_scans(tmp_path, monkeypat
         assert gc.is_tracked(loaded.study.highlights) and loaded.study.highlights
     finally:
         gc.unfreeze()
+
+
+def _mixed_study_bytes() -> bytes:
+    """Forty highlights, some of a shape the typed decoder refuses (a citation, a
+    review), with links and references after them in the file."""
+    from desktop.domain.crosscheck import Verdict
+    from desktop.domain.model import Citation, Link, Reference, Review
+
+    words = " ".join(f"word{i}" for i in range(60))
+    study = study_with(words, [f"word{i} " for i in range(40)])
+    study.references["r-1"] = Reference(id="r-1", title="A source")
+    ids = list(study.highlights)
+    for n, hid in enumerate(ids):
+        h = study.highlights[hid]
+        h.tags = ["økonomi"] if n % 3 == 0 else []
+        if n % 7 == 3:
+            h.citations.append(Citation("r-1", comment=f"cited {n}"))
+        if n % 11 == 5:
+            h.reviews.append(Review(Verdict.SUPPORTED, "seen", by=Person("B. Reviewer")))
+    study.links["l-1"] = Link(ids[0], ids[1], id="l-1")
+    return encode_study(study)
+
+
+@pytest.mark.parametrize("batch", [0, 300, 2_000, 10**9])
+def test_batches_of_any_size_read_what_a_whole_parse_reads(tmp_path, parts, monkeypatch,
+                                                           batch):
+    """Items are decoded a batch at a time; a batch holding a highlight the typed
+    decoder refuses is read item by item. Every batch size reads the same study as a
+    whole parse, links and references after the highlights included."""
+    monkeypatch.setattr(study_parts, "BATCH_BYTES", batch)
+    path = tmp_path / "s.crosslight"
+    path.write_bytes(_mixed_study_bytes())
+    in_parts = load_study(path)
+    assert parts == [True]
+    whole = _whole(path, monkeypatch)
+    assert in_parts.study == whole.study
+    assert list(in_parts.study.highlights) == list(whole.study.highlights)  # in order
+    assert len(in_parts.study.highlights) == 40 and len(in_parts.study.links) == 1
+    assert sum(len(h.citations) for h in in_parts.study.highlights.values()) == 6
+    assert in_parts.study.references.keys() == {"r-1"}
+
+
+def test_a_batch_that_holds_a_broken_item_is_read_as_a_whole_parse_would(
+        tmp_path, parts, monkeypatch):
+    monkeypatch.setattr(study_parts, "BATCH_BYTES", 2_000)
+    path = tmp_path / "s.crosslight"
+    data = _mixed_study_bytes()
+    at = data.index(b'"note": ""', len(data) // 2)
+    path.write_bytes(data[:at] + b'"note": 7' + data[at + len(b'"note": ""'):])
+    message = _error(path)
+    with monkeypatch.context() as m:
+        m.setattr(studyfile, "parse_in_parts", lambda raw: None)
+        assert _error(path) == message
+
+
+@pytest.mark.parametrize("batch", [0, 10**9])
+def test_highlights_off_their_place_are_re_anchored_as_in_a_whole_parse(
+        tmp_path, parts, monkeypatch, batch):
+    """Highlights found in place as they are decoded are not looked at again; the rest
+    (moved by an edit of the text, or gone) are re-anchored or orphaned, in the
+    file's order, exactly as after a whole parse."""
+    monkeypatch.setattr(study_parts, "BATCH_BYTES", batch)
+    data = _mixed_study_bytes()
+    # word30's stored place is wrong (it is found again by its quote); word4's and
+    # word8's quotes are in the text no more (orphans), one of the same length.
+    at = data.index(b'"exact": "word30 "')
+    end_at = data.index(b'"end": ', at)
+    close = data.index(b",", end_at)
+    data = data[:end_at] + b'"end": 3' + data[close:]
+    start_at = data.index(b'"start": ', at)
+    close = data.index(b",", start_at) if b"," in data[start_at:start_at + 20] else \
+        data.index(b"\n", start_at)
+    data = data[:start_at] + b'"start": 1' + data[close:]
+    for gone, other in ((b"word4 ", b"%%%%%%"), (b"word8 ", b"not in the text")):
+        data = data.replace(b'"exact": "' + gone + b'"', b'"exact": "' + other + b'"', 1)
+    path = tmp_path / "s.crosslight"
+    path.write_bytes(data)
+    in_parts = load_study(path)
+    assert parts == [True]
+    whole = _whole(path, monkeypatch)
+    assert in_parts.study == whole.study
+    assert in_parts.orphans == whole.orphans and len(in_parts.orphans) == 2
+    moved = next(h for h in in_parts.study.highlights.values() if h.quote.exact == "word30 ")
+    assert moved.start == whole.study.highlights[moved.id].start > 100

@@ -225,6 +225,9 @@ def _stop_asking(win: MainWindow) -> None:
     assert session.snapshot.study_data(session.study) == study_to_data(session.study), (
         "the save snapshot is stale: some command's ChangeSet misses a changed highlight"
     )
+    # ... and that the card list's row count (kept in C++) followed its rows.
+    model = win.notes.model
+    assert model.rowCount() == model.card_count + model.pad_rows, "list rows out of step"
 
 
 # --- helpers shared by the UI tests, handed out as ``ui`` -------------------------

@@ -184,3 +184,31 @@ def test_tab_through_a_card_taller_than_the_list_keeps_each_field_in_view(
         top = widget.mapTo(viewport, widget.rect().topLeft()).y()
         assert top >= 0 and top + widget.height() <= viewport.height(), widget.accessibleName()
     assert focused() is card.tags
+
+
+def test_a_card_row_is_never_edited_as_text_and_its_count_follows_the_rows(
+        qtbot, window, seed_copy):
+    """The list's rows are counted by a C++ string-list model (fast layout), whose own
+    flags call a row editable: a double-click or F2 must still open the card, not a line
+    editor over the row; and its row count follows filtering, a card opened, a delete."""
+    win = window(seed_copy)
+    first = ui.highlight(qtbot, win, TROOPS, 1)
+    second = ui.highlight(qtbot, win, PRETENDED, 4)
+    notes, model = win.notes, win.notes.model
+    qtbot.mouseDClick(notes.list.viewport(), Qt.MouseButton.LeftButton,
+                      pos=ui.list_point(win, second))
+    ui.press(qtbot, notes.list, Qt.Key.Key_F2)
+    assert notes.list.state() != notes.list.State.EditingState
+    assert notes.list.indexWidget(model.index(model.row_of(second))) is None
+    assert model.rowCount() == model.card_count + model.pad_rows >= 2
+    notes.text_filter.setText("troops")
+    qtbot.waitUntil(lambda: model.card_count == 1)
+    assert model.rowCount() == 1 + model.pad_rows
+    notes.text_filter.clear()
+    qtbot.waitUntil(lambda: model.card_count == 2)
+    ui.click_list(qtbot, win, first)
+    assert model.rowCount() == 2 + model.pad_rows and model.pad_rows > 0
+    win.session.undo_stack.undo()
+    win.session.undo_stack.undo()
+    qtbot.waitUntil(lambda: model.card_count == 0)
+    assert model.rowCount() == 0

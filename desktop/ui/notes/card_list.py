@@ -36,6 +36,8 @@ class CardListView(QListView):
         super().__init__(parent)
         self.card = card
         adopt_viewport(self)  # before the first viewport() call: see qt_wrapping
+        # The model's rows are a QStringListModel's, editable to Qt: the card edits.
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         card.setParent(self.viewport())
         card.hide()
         card.heightChanged.connect(self.refit)

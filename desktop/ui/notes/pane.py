@@ -4,7 +4,6 @@ study note."""
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QUrl, Signal
@@ -21,13 +20,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.blind import seen
 from desktop.domain.changes import ChangeSet
-from desktop.domain.crosscheck import Verdict, claim_progress
+from desktop.domain.crosscheck import Verdict
 from desktop.domain.display_text import study_note_byline
 from desktop.domain.model import Highlight, Study
 from desktop.domain.plural import plural
-from desktop.domain.tags import tag_counts
+from desktop.domain.tags import TagCounter
+from desktop.domain.tally import Tally
 from desktop.domain.verdicts import STATUSES
 from desktop.ui.core.chunked import Chunks, is_large
 from desktop.ui.core.current import CurrentSession
@@ -339,10 +338,18 @@ class NotesPane(QWidget):
             self._later.run(TAGS_JOB, self._tagging())
 
     def _tagging(self) -> Iterator[None]:
+        """The study's tags (the tag field's completions) and the document's (the
+        filter's entries, with counts), counted in one pass of ``COUNT_SLICE`` steps."""
+        highlights = list(self._study.highlights.values())  # an edit restarts the job
         yield  # nothing at once: the filter's entries are not on screen
-        self.card.tags.set_known_tags([tag for tag, _ in tag_counts(self._study)])
-        yield
-        if self.tag_filter.set_counts(tag_counts(self._study, self._document_id)):
+        every, mine, document_id = TagCounter(), TagCounter(), self._document_id
+        for at in range(0, len(highlights), COUNT_SLICE):
+            part = [h for h in highlights[at:at + COUNT_SLICE] if h.tags]
+            every.add(part)
+            mine.add(h for h in part if h.document_id == document_id)
+            yield
+        self.card.tags.set_known_tags([tag for tag, _ in every.counts()])
+        if self.tag_filter.set_counts(mine.counts()):
             self._apply_filters()  # the chosen tag is gone: show everything again
 
     def _apply_filters(self) -> None:
@@ -397,33 +404,28 @@ class NotesPane(QWidget):
 
     def _counting(self) -> Iterator[None]:
         """The summary text for the highlights in scope and how many there are, into
-        ``_counts``, in steps of a few milliseconds each; shown when done."""
-        every = self.model.all_documents
-        mine = [h for h in self._study.highlights.values()
-                if every or h.document_id == self._document_id]
-        count = len(mine)
-        orphans = sum(1 for h in mine if h.is_orphan)
+        ``_counts``, in steps of ``COUNT_SLICE`` highlights (a few milliseconds each);
+        shown when done."""
+        every, document_id = self.model.all_documents, self._document_id
+        tally = Tally(self._study.checkable_ids(), current_viewer())  # blind: as seen
+        highlights = list(self._study.highlights.values())  # an edit restarts the job
         yield
-        checked, claims = claim_progress(mine, self._study.checkable_ids())
-        yield
-        text = f"{plural(count, 'highlight')}"
-        if claims:
-            text += f" · {checked} of {plural(claims, 'claim')} checked"
-        if orphans:
-            text += f" · {orphans} orphaned"
-        looking = current_viewer()  # blind reviews: only the verdicts you may see
-        unverified = Verdict.UNVERIFIED  # a checked verdict always shows (shows_verdict)
-        verdicts: Counter[Verdict] = Counter()
-        for at in range(0, count, COUNT_SLICE):
-            verdicts.update(v for h in mine[at:at + COUNT_SLICE]
-                            if (v := seen(h, looking).verdict) is not unverified)
+        for at in range(0, len(highlights), COUNT_SLICE):
+            part = highlights[at:at + COUNT_SLICE]
+            tally.add(part if every else [h for h in part if h.document_id == document_id])
             yield
+        text = f"{plural(tally.count, 'highlight')}"
+        if tally.claims:
+            text += f" · {tally.checked} of {plural(tally.claims, 'claim')} checked"
+        if tally.orphans:
+            text += f" · {tally.orphans} orphaned"
+        verdicts = tally.verdicts
         if verdicts:
             text += "\n" + "   ".join(
                 f"{v.symbol} {v.short_label} {verdicts[v]}" for v in Verdict if verdicts[v]
             )
-        self.scope.update_for(len(self._study.documents), orphans)
-        self._counts = text, count
+        self.scope.update_for(len(self._study.documents), tally.orphans)
+        self._counts = text, tally.count
         self._show_summary()
 
     def _view_index(self, highlight_id: str | None) -> QModelIndex:

@@ -11,14 +11,13 @@ reader's text (find bar, format label) follow ``textShown``.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from operator import attrgetter
 
 from PySide6.QtCore import QObject, Signal
 
-from desktop.domain.blind import Seen, Viewer, seen
+from desktop.domain.blind import Seen, Viewer, seen, verdict_seen_by
 from desktop.domain.changes import ChangeSet
 from desktop.domain.crosscheck import Verdict
-from desktop.domain.model import Document, Highlight
+from desktop.domain.model import Document, Highlight, sort_in_reading_order
 from desktop.domain.textunits import Utf16Map
 from desktop.ui.core.current import CurrentSession
 from desktop.ui.core.session import StudySession
@@ -32,7 +31,6 @@ _VERDICT_TEXTS = {v: (v.symbol, v.label, v.short_label) for v in Verdict}
 RANGES_JOB = "reader ranges"  # this view's job in the window's continuation (``chunked``)
 FIRST_SCREEN_U16 = 20_000  # drawn at once: more text than any screen shows
 SLICE_HIGHLIGHTS = 2_000  # ranges made per step of the continuation (a few ms)
-_IN_ORDER = attrgetter("start", "end", "created")  # as ``Study.highlights_in_order``
 
 
 class ReaderPresenter(QObject):
@@ -146,19 +144,24 @@ class ReaderPresenter(QObject):
         lo_cp = u16.to_codepoint(lo)
         hi_cp = u16.to_codepoint(min(lo + FIRST_SCREEN_U16, u16.length_u16))
         document_id = session.document.id
-        on_screen = sorted((h for h in study.highlights.values()
-                            if h.document_id == document_id and h.start is not None
-                            and h.end is not None and h.start < hi_cp and h.end > lo_cp),
-                           key=_IN_ORDER)
+        # One pass: the passages on screen, and every verdict to come with whether its
+        # category takes one (the margin's width: no badges made), so the text is not
+        # laid out again when the last badges arrive.
+        on_screen: list[Highlight] = []
+        kinds: set[tuple[Verdict, bool]] = set()
+        add_kind, verdict_of = kinds.add, verdict_seen_by(looking)
+        for h in study.highlights.values():
+            start, end = h.start, h.end
+            if h.document_id != document_id or start is None or end is None:
+                continue
+            if start < hi_cp and end > lo_cp:
+                on_screen.append(h)
+            add_kind((verdict_of(h), checkable.get(h.category_id, False)))
+        sort_in_reading_order(on_screen)
         paint(on_screen, ranges, badges)
         self.reader.set_ranges(ranges)
         gutter = self.reader.gutter
         gutter.set_badges(badges)
-        # The margin's width from every verdict to come (one pass, no badges made),
-        # so the text is not laid out again when the last badges arrive.
-        kinds = {(seen(h, looking).verdict, checkable.get(h.category_id, False))
-                 for h in study.highlights.values()
-                 if h.document_id == document_id and h.start is not None}
         gutter.reserve({(_VERDICT_TEXTS[v][0], _VERDICT_TEXTS[v][2]) for v, takes in kinds
                         if v is not unverified or takes}, gutter.wanted_shared())
         yield
@@ -167,7 +170,7 @@ class ReaderPresenter(QObject):
                    if h.document_id == document_id and h.start is not None
                    and h.end is not None]
         yield
-        ordered.sort(key=_IN_ORDER)
+        sort_in_reading_order(ordered)
         yield
         ranges, badges = [], []
         for at in range(0, len(ordered), SLICE_HIGHLIGHTS):
