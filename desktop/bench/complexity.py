@@ -1,7 +1,9 @@
 """``python -m desktop.bench.complexity``: how every reader, writer and command grows.
 
 Each operation runs at size n and 4n (best of three, CPU time, inputs built outside
-the timing) and prints the ratio beside "linear = 4": a quadratic cost shows as ~16.
+the timing; best of nine under 5 ms) and prints the ratio beside "linear = 4": a
+quadratic cost shows as ~16. A ratio above 6 is measured again (twice at most) and the
+lowest kept, as the growth tests do: noise is not a cost, and a real one stays high.
 Adversarial shapes of the same sizes (repeats, nesting, unclosed markup) run beside
 the ordinary ones. It reports; it is not a test gate (the unit tests hold the
 ratios), and it exits 0. ``--only WORD`` runs the cases whose name contains WORD.
@@ -242,10 +244,28 @@ def study_cases() -> CaseList:
 
 
 # --- running ---------------------------------------------------------------------------
+FAST = 0.005  # seconds: a time below this is measured again, best of ``FAST_REPEAT``
+FAST_REPEAT = 9
+# A ratio above 6 is measured again, up to this many times, and the lowest kept: on the
+# shared 2-core machine CPU times swing (Markdown at 60,000 lines: 3.6 to 6.0 in three
+# runs); a cost that grows faster than linear stays high every time (~16 if quadratic).
+RETRIES = 2
+
+
 def measure(make: Callable[[int], Any], run: Callable[[Any], object], n: int,
             consumes: bool = False) -> tuple[float, float]:
     """(time at n, time at 4n): best of three, each on freshly made input if the
-    operation changes it."""
+    operation changes it. Sub-millisecond times swing by half from run to run (undo of
+    Remove Document at 1,000 highlights measured ratios of 2.7 to 6.2), so a fast
+    operation is timed again, best of nine."""
+    small, large = _times(make, run, n, consumes, 3)
+    if min(small, large) < FAST:
+        small, large = _times(make, run, n, consumes, FAST_REPEAT)
+    return small, large
+
+
+def _times(make: Callable[[int], Any], run: Callable[[Any], object], n: int,
+           consumes: bool, repeat: int) -> tuple[float, float]:
     times = []
     for size in (n, 4 * n):
         if consumes:
@@ -254,11 +274,11 @@ def measure(make: Callable[[int], Any], run: Callable[[Any], object], n: int,
             def fresh(s: int = size) -> Any:
                 return make(s)
 
-            times.append(best_time(run, None, 3, fresh=fresh))
+            times.append(best_time(run, None, repeat, fresh=fresh))
         else:
             data = make(size)
             run(data)
-            times.append(best_time(run, data, 3))
+            times.append(best_time(run, data, repeat))
     return times[0], times[1]
 
 
@@ -282,10 +302,17 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             try:
                 small, large = measure(make, run, n, consumes)
+                ratio = large / max(small, 1e-9)
+                for _ in range(RETRIES):  # as ``growth``: a stray stall is not a cost
+                    if ratio <= 6:
+                        break
+                    again = measure(make, run, n, consumes)
+                    if again[1] / max(again[0], 1e-9) < ratio:
+                        small, large = again
+                        ratio = large / max(small, 1e-9)
             except Exception as err:  # a case that fails is reported, the rest still run
                 print(f"  {name:<50} failed: {type(err).__name__}: {err}"[:160])
                 continue
-            ratio = large / max(small, 1e-9)
             tiny = large < 50e-6
             flag = "  (too fast to tell)" if tiny else ("  << above 6" if ratio > 6 else "")
             if not tiny:

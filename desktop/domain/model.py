@@ -9,8 +9,10 @@ has ``start is None``: it is an orphan, kept with its quote and note.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field
+from heapq import merge
+from itertools import islice
 from operator import attrgetter
 from typing import Any
 
@@ -19,6 +21,7 @@ from desktop.domain.crosscheck import Relation, Stance, Trust, Verdict
 from desktop.domain.digest import sha256_hex
 from desktop.domain.identity import Person
 from desktop.domain.ids import new_id, utc_now
+from desktop.domain.ordering import sort_tied_runs, starts_in_steps
 from desktop.domain.provenance import ArchivedCopy, Provenance
 
 
@@ -253,6 +256,33 @@ def sort_in_reading_order(highlights: list[Highlight]) -> None:
         if stop - at > 1:
             highlights[at:stop] = sorted(highlights[at:stop], key=_IN_ORDER)
         at = stop
+
+
+def reading_order_in_steps(highlights: list[Highlight],
+                           step: int) -> Generator[None, None, list[Highlight]]:
+    """``sort_in_reading_order`` a slice at a time, for a view's continuation: slices of
+    ``step`` sorted by start, merged ``step`` at a time (stable: ``heapq.merge`` takes
+    ties from the earlier slice first), then runs of equal starts by the whole key.
+    More work in all than one sort (~50 against ~20 ms at 50,000), but none of it
+    holds the window for more than a few milliseconds. Returns the sorted list."""
+    if len(highlights) <= step:
+        few = list(highlights)
+        sort_in_reading_order(few)
+        return few
+    parts = []
+    for at in range(0, len(highlights), step):
+        parts.append(sorted(highlights[at:at + step], key=_START))
+        yield
+    merging = merge(*parts, key=_START)
+    ordered: list[Highlight] = []
+    while more := list(islice(merging, step)):
+        ordered += more
+        yield
+    found = yield from starts_in_steps(ordered, step)
+    assert found is not None  # merged by start
+    starts, tied = found
+    sort_tied_runs(ordered, starts, tied, _IN_ORDER)
+    return ordered
 
 
 @dataclass(frozen=True, slots=True)

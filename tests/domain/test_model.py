@@ -17,6 +17,7 @@ from desktop.domain.model import (
     Document,
     Highlight,
     Study,
+    reading_order_in_steps,
     sort_in_reading_order,
     text_sha256,
 )
@@ -163,4 +164,21 @@ def test_reading_order_sorts_as_the_whole_key_ties_and_all(spans):
     ours = list(made)
     sort_in_reading_order(ours)
     assert [h.id for h in ours] == [
+        h.id for h in sorted(made, key=attrgetter("start", "end", "created"))]
+
+
+@given(st.lists(st.tuples(st.integers(0, 6), st.integers(1, 4), st.integers(0, 3)),
+                max_size=60), st.integers(1, 9))
+def test_reading_order_in_steps_is_the_same_order(spans, step):
+    made = [Highlight("d", TextQuoteSelector("x"), start, start + length, "claim",
+                      id=f"h{i}", created=f"2026-01-0{day}")
+            for i, (start, length, day) in enumerate(spans)]
+    steps = reading_order_in_steps(made, step)
+    while True:
+        try:
+            next(steps)
+        except StopIteration as done:
+            ordered = done.value
+            break
+    assert [h.id for h in ordered] == [
         h.id for h in sorted(made, key=attrgetter("start", "end", "created"))]

@@ -30,6 +30,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
+from desktop.domain.ordering import sort_tied_runs, starts_in_steps
 from desktop.ui.reader.verdict_chips import CHIP_PAD_X, chip_font, chip_text, paint_chip
 
 CHIP_INSET = 2  # the gutter's left edge to the chip; the chip ends at the text's margin
@@ -48,18 +49,6 @@ class Badge:
 
 
 _POSITION = attrgetter("position")
-
-
-def _order_ties_by_key(badges: list[Badge]) -> None:
-    """Sort each run of badges at one position by key, in place."""
-    n, at = len(badges), 0
-    while at < n:
-        position, end = badges[at].position, at + 1
-        while end < n and badges[end].position == position:
-            end += 1
-        if end - at > 1:
-            badges[at:end] = sorted(badges[at:end], key=_KEY)
-        at = end
 
 
 _KEY = attrgetter("key")
@@ -126,20 +115,30 @@ class VerdictGutter(QWidget):
         """``set_badges`` a step at a time, ``step`` badges placed in their blocks per
         step (0: all in one), for a large study's continuation (``chunked``); the
         margin changes only at the last step."""
-        # By position, then key: by a C key first (no tuple per badge; the presenter
-        # hands them nearly in order), then each run of one position by key.
-        ordered = sorted(badges, key=_POSITION)
+        # By position, then key: by a C key (no tuple per badge; the presenter hands
+        # them in order, checked a slice at a time), then each run of one position by
+        # key. With a ``step``, every pass over them is cut in slices.
+        step = step or len(badges) or 1
+        ordered = list(badges)
+        found = yield from starts_in_steps(ordered, step, _POSITION)
+        if found is None:  # not by position: sort them
+            ordered.sort(key=_POSITION)
+            yield
+            found = yield from starts_in_steps(ordered, step, _POSITION)
+            assert found is not None
+        positions, tied = found
+        sort_tied_runs(ordered, positions, tied, _KEY)
         yield
-        _order_ties_by_key(ordered)
-        yield
-        positions = [b.position for b in ordered]
-        by_key = {b.key: b for b in ordered}
-        # Counted in bulk (as ``_count`` would one by one): 50,000 badges at open.
-        words = Counter([(b.symbol, b.label) for b in ordered])
-        yield
+        by_key: dict[str, Badge] = {}
+        words: Counter[tuple[str, str]] = Counter()
+        for at in range(0, len(ordered), step):
+            part = ordered[at:at + step]
+            by_key.update({b.key: b for b in part})
+            # Counted in bulk (as ``_count`` would one by one): 50,000 badges at open.
+            words.update([(b.symbol, b.label) for b in part])
+            yield
         find_block = self.reader.document().findBlock
         per_block: Counter[int] = Counter()
-        step = step or len(positions) or 1
         for at in range(0, len(positions), step):
             per_block.update([find_block(p).blockNumber() for p in positions[at:at + step]])
             yield

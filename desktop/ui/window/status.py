@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from desktop.domain.blind import EVERYONE, Viewer, hidden_count
 from desktop.domain.changes import ChangeSet
-from desktop.domain.model import Study
+from desktop.domain.model import Highlight, Study
 from desktop.domain.plural import plural
 from desktop.domain.verdicts import progress
 from desktop.domain.wordcount import count_words, word_pieces
@@ -39,14 +39,19 @@ def summary_text(study: Study, document_id: str, words: int,
 
 
 def summary_steps(study: Study, document_id: str, words: int, viewer: Viewer = EVERYONE,
-                  step: int = 10_000) -> Iterator[str | None]:
+                  step: int = 5_000) -> Iterator[str | None]:
     """``summary_text`` ``step`` highlights at a time: None after each step, the text
     last (a large study's, in the window's continuation: ``chunked``)."""
-    mine = [h for h in study.highlights.values() if h.document_id == document_id]
-    yield None
+    every = list(study.highlights.values())
+    mine: list[Highlight] = []
+    by_category: Counter[str] = Counter()
+    for at in range(0, len(every), step):
+        part = [h for h in every[at:at + step] if h.document_id == document_id]
+        mine += part
+        by_category.update([h.category_id for h in part])
+        yield None
     parts = [f"{plural(words, 'word')}",
              f"{plural(len(mine), 'highlight')}"]
-    by_category = Counter(h.category_id for h in mine)
     names = [f"{by_category[c.id]} {c.name.split('/')[0].lower()}"
              for c in study.categories if by_category[c.id]]
     if names:
