@@ -4,7 +4,7 @@ at start-up, where nothing needs one: it costs ~6 ms to load."""
 from __future__ import annotations
 
 
-def sha256_hex(data: bytes) -> str:
+def sha256_hex(data: bytes | bytearray) -> str:
     import hashlib
 
     return hashlib.sha256(data).hexdigest()

@@ -20,7 +20,7 @@ from desktop.storage.host import pid_alive
 STALE_TEMP_AGE_S = 3600.0  # an old temp file is abandoned even if its PID was reused
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
+def atomic_write_bytes(path: Path, data: bytes | bytearray) -> None:
     path = Path(path)
     directory = path.parent if str(path.parent) else Path(".")
     fd, tmp_name = _create_temp(path, directory)
