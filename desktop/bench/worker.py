@@ -181,7 +181,8 @@ def _saves(app, window, editor, repeats: int) -> dict:
         window.files.save(background=True)
         held.append(time.perf_counter() - t0)
         ticks[:] = [time.perf_counter()]
-        while window.files.writer.busy:
+        files = window.files  # (a save may first wait for the snapshot cache, in slices)
+        while files.writer.busy or files.save_waiting:
             app.processEvents()
             time.sleep(0.0005)
         end = time.perf_counter()

@@ -31,6 +31,10 @@ from desktop.ui.dialogs.safety_prompts import DiskChoice
 if TYPE_CHECKING:
     from desktop.ui.controllers.context import WindowContext
 
+# A save in the background waits for the snapshot cache above this many highlights
+# (below it, building what is missing on the UI thread takes a few milliseconds).
+SAVE_WAITS_ABOVE = 2_000
+
 
 class FileController(Controller):
     """File › Open, Save, Save As, reload, and the unsaved-changes question; opening a
@@ -44,6 +48,8 @@ class FileController(Controller):
         self.formats = formats
         self.writer = BackgroundWriter(self)
         self.merger = MergeController(ctx)
+        self._save_waits = 0  # a save waiting for the snapshot cache: its number, else 0
+        self._saves = 0
 
     def _start_dir(self) -> str:
         if self.session.path is not None:
@@ -102,9 +108,16 @@ class FileController(Controller):
 
     def save(self, background: bool = False) -> bool:
         """Save; with ``background`` the file is written on a worker thread and True
-        means the write started (the outcome shows in the status bar or a message)."""
+        means the write started (the outcome shows in the status bar or a message).
+
+        A large study saved in the background before its snapshot cache is warm (just
+        opened, or a document's text just changed) waits for it: the cache is filled in
+        slices from the event loop, then the save goes on. Built at once on the UI
+        thread, 50,000 highlights' data froze the window for 2-2.5 s."""
         self.writer.wait()
         session = self.session
+        if background and self._waits_for_snapshot(session):
+            return True
         if session.path is None:
             return self.save_as(background)
         if session.read_only:
@@ -194,8 +207,33 @@ class FileController(Controller):
             stem = slug or "page"
         return stem + STUDY_SUFFIX
 
+    @property
+    def save_waiting(self) -> bool:
+        """A save waits for the snapshot cache (``save``): it has not started writing."""
+        return bool(self._save_waits)
+
+    def _waits_for_snapshot(self, session: StudySession) -> bool:
+        """Whether this save waits (or already waited) for the snapshot cache."""
+        if session.snapshot.ready or len(session.study.highlights) <= SAVE_WAITS_ABOVE:
+            return False
+        if not self._save_waits:
+            self._saves += 1
+            self._save_waits = ticket = self._saves
+            session.warm_then(lambda: self._save_when_warm(session, ticket))
+        name = session.path.name if session.path is not None else "the study"
+        self.ctx.status(f"Saving {name}…")
+        return True
+
+    def _save_when_warm(self, session: StudySession, ticket: int) -> None:
+        if ticket != self._save_waits:
+            return  # saved otherwise meanwhile (at once, as on closing): nothing to do
+        self._save_waits = 0
+        if session is self.session:
+            self.save(background=True)
+
     def _write(self, path: Path, in_place: bool = False, background: bool = False,
                expect: Fingerprint | None = None) -> bool:
+        self._save_waits = 0  # a save that waited is overtaken by this one
         session = self.session
         path = Path(path).resolve()
         ours = (in_place or path == session.path) and not session.read_only

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
 MERGEABLE_ID = 1
 WARM_BATCH = 10  # highlights built between looks at the clock (~0.07 ms each)
 WARM_SLICE = 0.004  # seconds of one idle turn spent warming: a keystroke waits no longer
+WARM_SLICE_WAITED = 0.008  # ... while a save waits for it (a slice of ``chunked``)
 
 
 class _UndoCommand(QUndoCommand):
@@ -81,17 +83,29 @@ class StudySession(QObject):
         self._warming.setInterval(0)
         self._warming.timeout.connect(self._warm_snapshot)
         self._warming.start()
+        self._after_warm: list[Callable[[], None]] = []
         remembered = study.current_document  # saved with the study: show it again
         self._current_id = (remembered if remembered in study.documents
                             else next(iter(study.documents), ""))
         study.current_document = self._current_id
 
     def _warm_snapshot(self) -> None:
-        deadline = time.perf_counter() + WARM_SLICE
-        while time.perf_counter() < deadline:
-            if self.snapshot.warm(self.study, WARM_BATCH):
-                self._warming.stop()
+        deadline = time.perf_counter() + (WARM_SLICE_WAITED if self._after_warm else WARM_SLICE)
+        while not self.snapshot.warm(self.study, WARM_BATCH):  # a batch at least
+            if time.perf_counter() >= deadline:
                 return
+        self._warming.stop()
+        waiting, self._after_warm = self._after_warm, []
+        for then in waiting:
+            then()
+
+    def warm_then(self, then: Callable[[], None]) -> None:
+        """Finish warming the snapshot cache in slices from the event loop, then call
+        ``then``: a save asked for before the cache is ready waits for it rather than
+        building every highlight's data on the UI thread at once."""
+        self._after_warm.append(then)
+        if not self._warming.isActive():
+            self._warming.start()
 
     @classmethod
     def from_opened(cls, opened: Opened) -> StudySession:
@@ -119,6 +133,8 @@ class StudySession(QObject):
         current document went away (undo of an add, a removal), the first one becomes
         current before they hear of it."""
         self.snapshot.invalidate(changes)
+        if not self.snapshot.ready and not self._warming.isActive():
+            self._warming.start()  # a document's text changed: every entry goes
         self.edits += 1
         if self._current_id not in self.study.documents:
             self._current_id = self.study.current_document = next(iter(self.study.documents))
