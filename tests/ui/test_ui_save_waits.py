@@ -31,7 +31,7 @@ def _large_study(tmp_path, seed_copy):
 
 
 def _cold_window(qtbot, window, path, monkeypatch):
-    monkeypatch.setattr(files_module, "SAVE_WAITS_ABOVE", 5)
+    monkeypatch.setattr(session_module, "SNAPSHOT_WAITS_ABOVE", 5)
     monkeypatch.setattr(session_module, "WARM_SLICE_WAITED", 0)  # one batch a turn
     win = window(path)
     win.session.snapshot.clear()  # as just after opening a large study
@@ -89,3 +89,16 @@ def test_a_changed_text_warms_the_cache_again(qtbot, window, tmp_path, seed_copy
     session.execute(UpdateDocumentText(session.document.id, session.document.text + " More."))
     assert not session.snapshot.ready  # every entry went with the text
     qtbot.waitUntil(lambda: session.snapshot.ready, timeout=10_000)  # filled again
+
+
+def test_an_autosave_before_the_cache_is_warm_waits_for_it(qtbot, window, tmp_path,
+                                                          seed_copy, monkeypatch):
+    win = _cold_window(qtbot, window, _large_study(tmp_path, seed_copy), monkeypatch)
+    first = next(iter(win.session.study.highlights))
+    ui.click_list(qtbot, win, first)
+    qtbot.keyClicks(win.notes.card.note.editor, "y")
+    autosaver = win.files.safety.autosaver
+    assert autosaver.autosave(background=True) is None
+    assert not autosaver.writer.busy and not win.session.snapshot.ready  # waiting
+    qtbot.waitUntil(lambda: win.session.snapshot.ready and not autosaver.writer.busy
+                    and win.session.token in autosaver.written, timeout=10_000)

@@ -34,6 +34,7 @@ class Autosaver(Controller):
         self.pending = False  # changes since the last autosave
         self.written: dict[str, Path] = {}  # session token -> its recovery file
         self.failed = False
+        self._waiting = False  # an autosave waits for the snapshot cache
         self.writer = BackgroundWriter(self)
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
@@ -71,6 +72,11 @@ class Autosaver(Controller):
             return None
         if not self.pending:
             return None
+        if background and session.snapshot_waits:  # (as ``FileController.save``)
+            if not self._waiting:
+                self._waiting = True
+                session.warm_then(lambda: self._when_warm(session))
+            return None
         self.pending = False  # edits from now on make it pending again
         snapshot = Snapshot(session.snapshot.study_data(session.study), session.study.modified)
         job = Job(lambda: write_recovery(snapshot, session.path, session.token,
@@ -82,6 +88,11 @@ class Autosaver(Controller):
         job.run_here()
         self._written(job)
         return job.result
+
+    def _when_warm(self, session: StudySession) -> None:
+        self._waiting = False
+        if session is self.session:
+            self.autosave(background=True)
 
     def _written(self, job: Job) -> None:
         session = job.context["session"]

@@ -31,10 +31,6 @@ from desktop.ui.dialogs.safety_prompts import DiskChoice
 if TYPE_CHECKING:
     from desktop.ui.controllers.context import WindowContext
 
-# A save in the background waits for the snapshot cache above this many highlights
-# (below it, building what is missing on the UI thread takes a few milliseconds).
-SAVE_WAITS_ABOVE = 2_000
-
 
 class FileController(Controller):
     """File › Open, Save, Save As, reload, and the unsaved-changes question; opening a
@@ -214,7 +210,7 @@ class FileController(Controller):
 
     def _waits_for_snapshot(self, session: StudySession) -> bool:
         """Whether this save waits (or already waited) for the snapshot cache."""
-        if session.snapshot.ready or len(session.study.highlights) <= SAVE_WAITS_ABOVE:
+        if not session.snapshot_waits:
             return False
         if not self._save_waits:
             self._saves += 1

@@ -31,6 +31,9 @@ MERGEABLE_ID = 1
 WARM_BATCH = 10  # highlights built between looks at the clock (~0.07 ms each)
 WARM_SLICE = 0.004  # seconds of one idle turn spent warming: a keystroke waits no longer
 WARM_SLICE_WAITED = 0.008  # ... while a save waits for it (a slice of ``chunked``)
+# A save or autosave in the background waits for the snapshot cache above this many
+# highlights (below it, building what is missing on the UI thread takes milliseconds).
+SNAPSHOT_WAITS_ABOVE = 2_000
 
 
 class _UndoCommand(QUndoCommand):
@@ -98,6 +101,11 @@ class StudySession(QObject):
         waiting, self._after_warm = self._after_warm, []
         for then in waiting:
             then()
+
+    @property
+    def snapshot_waits(self) -> bool:
+        """Whether a save in the background should wait for the cache (``warm_then``)."""
+        return not self.snapshot.ready and len(self.study.highlights) > SNAPSHOT_WAITS_ABOVE
 
     def warm_then(self, then: Callable[[], None]) -> None:
         """Finish warming the snapshot cache in slices from the event loop, then call
