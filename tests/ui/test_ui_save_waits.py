@@ -102,3 +102,4 @@ def test_an_autosave_before_the_cache_is_warm_waits_for_it(qtbot, window, tmp_pa
     assert not autosaver.writer.busy and not win.session.snapshot.ready  # waiting
     qtbot.waitUntil(lambda: win.session.snapshot.ready and not autosaver.writer.busy
                     and win.session.token in autosaver.written, timeout=10_000)
+

@@ -397,7 +397,7 @@ class NotesPane(QWidget):
         text, count = self._counts
         shown = self.model.card_count
         if shown != count:
-            text += f"\nShowing {shown} of {count}"
+            text += f"\nShowing {shown:,} of {count:,}"
         self.summary.setText(text)
         self.empty.setText(FILTERED_HINT if count else empty_hint(len(self._study.categories)))
         self.stack.setCurrentWidget(self.list if shown else self.empty)
@@ -416,13 +416,13 @@ class NotesPane(QWidget):
             yield
         text = f"{plural(tally.count, 'highlight')}"
         if tally.claims:
-            text += f" · {tally.checked} of {plural(tally.claims, 'claim')} checked"
+            text += f" · {tally.checked:,} of {plural(tally.claims, 'claim')} checked"
         if tally.orphans:
             text += f" · {tally.orphans} orphaned"
         verdicts = tally.verdicts
         if verdicts:
             text += "\n" + "   ".join(
-                f"{v.symbol} {v.short_label} {verdicts[v]}" for v in Verdict if verdicts[v]
+                f"{v.symbol} {v.short_label} {verdicts[v]:,}" for v in Verdict if verdicts[v]
             )
         self.scope.update_for(len(self._study.documents), tally.orphans)
         self._counts = text, tally.count
