@@ -121,15 +121,18 @@ MAX_CATEGORIES = 1_000  # a budget: see README, "Your data"
 
 
 def study_to_data(
-    study: Study, highlight_data: Callable[[Highlight], dict[str, Any]] | None = None
+    study: Study, highlight_data: Callable[[Highlight], dict[str, Any]] | None = None,
+    highlights: list[dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
-    """The study as JSON-ready data; ``highlight_data`` may serve highlights from a cache."""
-    convert = highlight_data or highlight_to_data
-    highlights = [
-        convert(h)
-        for doc_id in study.documents
-        for h in study.highlights_in_order(doc_id)
-    ]
+    """The study as JSON-ready data; ``highlight_data`` may serve highlights from a
+    cache, ``highlights`` be every highlight's data in order already (``snapshot``)."""
+    if highlights is None:
+        convert = highlight_data or highlight_to_data
+        highlights = [
+            convert(h)
+            for doc_id in study.documents
+            for h in study.highlights_in_order(doc_id)
+        ]
     study_data = {
         "id": study.id,
         "title": study.title,

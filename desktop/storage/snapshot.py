@@ -15,6 +15,10 @@ from desktop.domain.changes import ChangeSet
 from desktop.domain.model import Highlight, Study
 from desktop.storage.schema import highlight_to_data, study_to_data
 
+# Highlight fields whose change leaves the order a save writes highlights in as it was
+# (reading order: document, start, end, creation).
+KEEP_ORDER = ("note", "rationale", "verdict", "category_id", "tags")
+
 
 class SnapshotCache:
     def __init__(self) -> None:
@@ -24,6 +28,14 @@ class SnapshotCache:
         # made warming quadratic: 28 ms a keystroke at 20k highlights).
         self._pending: list[str] | None = None
         self._ready = False  # every highlight built once since the last clear
+        # The highlights in the order a save writes them, and their data, kept between
+        # snapshots while edits leave that order alone (a note, a verdict, tags): a
+        # snapshot then refreshes the few entries changed and copies the list, instead
+        # of asking the cache for every highlight (~100 ms at 50,000 on the UI thread).
+        self._order: list[Highlight] | None = None
+        self._datas: list[dict[str, Any]] = []
+        self._slots: dict[str, int] = {}
+        self._stale: set[str] = set()
 
     @property
     def ready(self) -> bool:
@@ -35,6 +47,11 @@ class SnapshotCache:
         if changes.documents_changed:  # a document's text changed: any position may have
             self.clear()
             return
+        if changes.highlight_set_changed or (
+                changes.highlights_changed and not changes.only_fields(*KEEP_ORDER)):
+            self._order = None  # the order may have changed: made afresh next time
+        elif self._order is not None:
+            self._stale |= changes.highlights_changed
         touched = changes.highlights_added | changes.highlights_removed
         for hid in touched | changes.highlights_changed:
             self._entries.pop(hid, None)
@@ -45,6 +62,7 @@ class SnapshotCache:
         self._entries.clear()
         self._pending = None
         self._ready = False
+        self._order = None
 
     def warm(self, study: Study, budget: int) -> bool:
         """Build up to ``budget`` missing entries; True once every highlight has one.
@@ -71,7 +89,23 @@ class SnapshotCache:
         return True
 
     def study_data(self, study: Study) -> dict[str, Any]:
-        return study_to_data(study, self._highlight_data)
+        return study_to_data(study, self._highlight_data, self._highlights_data(study))
+
+    def _highlights_data(self, study: Study) -> list[dict[str, Any]]:
+        """Every highlight's data in the order a save writes them (a fresh list)."""
+        if self._order is None:
+            self._order = [h for doc_id in study.documents
+                           for h in study.highlights_in_order(doc_id)]
+            self._datas = [self._highlight_data(h) for h in self._order]
+            self._slots = {h.id: i for i, h in enumerate(self._order)}
+            self._stale = set()
+        else:
+            for hid in self._stale:
+                at = self._slots.get(hid)
+                if at is not None:
+                    self._datas[at] = self._highlight_data(self._order[at])
+            self._stale = set()
+        return list(self._datas)
 
     def _highlight_data(self, highlight: Highlight) -> dict[str, Any]:
         entry = self._entries.get(highlight.id)

@@ -144,3 +144,26 @@ def test_edits_after_warming_are_not_queued_for_it():
         cache.invalidate(SetHighlightNote(hid, f"edit {i}").apply(study))
     assert not cache._pending
     assert cache.study_data(study) == study_to_data(study)
+
+
+def test_the_saved_order_is_kept_across_edits_and_made_afresh_when_it_moves():
+    """Snapshots keep the highlights' order and data between saves while edits leave the
+    order alone (a note, a verdict), refreshing only what changed, and hand out copies;
+    a highlight that moves (re-attached elsewhere) orders them afresh."""
+    from desktop.domain.document_commands import ReattachHighlight
+
+    study = _study()
+    cache = SnapshotCache()
+    before = cache.study_data(study)
+    frozen = study_to_data(study)
+    ordered = [h.id for h in study.highlights_in_order(study.main_document.id)]
+    first, last = ordered[0], ordered[-1]
+    cache.invalidate(SetHighlightNote(first, "typed after the save began").apply(study))
+    assert cache.study_data(study) == study_to_data(study)
+    assert before == frozen  # the snapshot handed out earlier did not change with it
+    target = study.highlights[last]
+    assert target.start is not None and target.end is not None
+    cache.invalidate(ReattachHighlight(last, 0, target.end - target.start).apply(study))
+    after = cache.study_data(study)
+    assert after == study_to_data(study)
+    assert after["highlights"][0]["id"] == last  # moved to the front
