@@ -18,6 +18,7 @@ from desktop.storage.schema import highlight_to_data, study_to_data
 # Highlight fields whose change leaves the order a save writes highlights in as it was
 # (reading order: document, start, end, creation).
 KEEP_ORDER = ("note", "rationale", "verdict", "category_id", "tags")
+ORDER_BATCH = 50  # highlights put in order per warmed one (~1 µs against ~70 µs)
 
 
 class SnapshotCache:
@@ -84,6 +85,19 @@ class SnapshotCache:
             pending.pop()
             self._entries[highlight.id] = (highlight, highlight_to_data(highlight))
             built += 1
+        # Then the order a save writes them in, and their data in that order, so the
+        # first snapshot too only copies a list (``_highlights_data``).
+        if self._order is None:
+            self._order = [h for doc_id in study.documents
+                           for h in study.highlights_in_order(doc_id)]
+            self._datas, self._slots, self._stale = [], {}, set()
+            return False
+        done = len(self._datas)
+        if done < len(self._order):
+            for at, h in enumerate(self._order[done:done + budget * ORDER_BATCH], done):
+                self._datas.append(self._highlight_data(h))
+                self._slots[h.id] = at
+            return False
         self._pending = None  # warm: later edits are not queued (warming has stopped)
         self._ready = True
         return True
@@ -96,15 +110,16 @@ class SnapshotCache:
         if self._order is None:
             self._order = [h for doc_id in study.documents
                            for h in study.highlights_in_order(doc_id)]
-            self._datas = [self._highlight_data(h) for h in self._order]
-            self._slots = {h.id: i for i, h in enumerate(self._order)}
-            self._stale = set()
-        else:
-            for hid in self._stale:
-                at = self._slots.get(hid)
-                if at is not None:
-                    self._datas[at] = self._highlight_data(self._order[at])
-            self._stale = set()
+            self._datas, self._slots, self._stale = [], {}, set()
+        for hid in self._stale:  # changed since their data was put in the list
+            at = self._slots.get(hid)
+            if at is not None:
+                self._datas[at] = self._highlight_data(self._order[at])
+        self._stale = set()
+        done = len(self._datas)  # (warming may have filled it part of the way)
+        for at, h in enumerate(self._order[done:], done):
+            self._datas.append(self._highlight_data(h))
+            self._slots[h.id] = at
         return list(self._datas)
 
     def _highlight_data(self, highlight: Highlight) -> dict[str, Any]:
