@@ -103,3 +103,25 @@ def test_an_autosave_before_the_cache_is_warm_waits_for_it(qtbot, window, tmp_pa
     qtbot.waitUntil(lambda: win.session.snapshot.ready and not autosaver.writer.busy
                     and win.session.token in autosaver.written, timeout=10_000)
 
+
+
+def test_warming_a_large_study_freezes_what_it_built(qtbot, window, tmp_path, seed_copy,
+                                                     monkeypatch):
+    """What warming builds stays; frozen out of the collector's scans (``gc.freeze``),
+    full collections do not stall the first seconds after a large study opens. The
+    collector is on again after each slice; a small study freezes nothing."""
+    import gc
+
+    win = _cold_window(qtbot, window, _large_study(tmp_path, seed_copy), monkeypatch)
+    gc.unfreeze()
+    try:
+        win.session.warm_then(lambda: None)
+        qtbot.waitUntil(lambda: win.session.snapshot.ready, timeout=10_000)
+        assert gc.get_freeze_count() == 0  # 40 highlights: small
+        monkeypatch.setattr(session_module, "WARM_FREEZE_ABOVE", 5)
+        win.session.snapshot.clear()
+        win.session.warm_then(lambda: None)
+        qtbot.waitUntil(lambda: win.session.snapshot.ready, timeout=10_000)
+        assert gc.get_freeze_count() > 0 and gc.isenabled()
+    finally:
+        gc.unfreeze()

@@ -6,9 +6,11 @@ Every edit goes through ``execute``; the command's change set is broadcast with
 
 from __future__ import annotations
 
+import gc
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -34,6 +36,26 @@ WARM_SLICE_WAITED = 0.008  # ... while a save waits for it (a slice of ``chunked
 # A save or autosave in the background waits for the snapshot cache above this many
 # highlights (below it, building what is missing on the UI thread takes milliseconds).
 SNAPSHOT_WAITS_ABOVE = 2_000
+WARM_FREEZE_ABOVE = 5_000  # highlights: warming freezes what it built (``_frozen_after``)
+
+
+@contextmanager
+def _frozen_after(active: bool) -> Iterator[None]:
+    """No cyclic collection during a slice of warming, and what it built frozen out of
+    later scans (``gc.freeze``): the cache of 50,000 highlights is ~300,000 dicts and
+    lists that all stay, and full collections scanning them held the window 50-175 ms
+    each, several times in the first seconds after opening (typing, the first save)."""
+    if not active:
+        yield
+        return
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if was_enabled:
+            gc.enable()
 
 
 class _UndoCommand(QUndoCommand):
@@ -94,9 +116,10 @@ class StudySession(QObject):
 
     def _warm_snapshot(self) -> None:
         deadline = time.perf_counter() + (WARM_SLICE_WAITED if self._after_warm else WARM_SLICE)
-        while not self.snapshot.warm(self.study, WARM_BATCH):  # a batch at least
-            if time.perf_counter() >= deadline:
-                return
+        with _frozen_after(len(self.study.highlights) > WARM_FREEZE_ABOVE):
+            while not self.snapshot.warm(self.study, WARM_BATCH):  # a batch at least
+                if time.perf_counter() >= deadline:
+                    return
         self._warming.stop()
         waiting, self._after_warm = self._after_warm, []
         for then in waiting:
