@@ -46,6 +46,8 @@ NOT_AT_START = {
     # Typed decoding (msgspec) loads with the first large study; the bundled files are
     # found without importlib.resources.
     "desktop.storage.highlight_typed", "msgspec", "importlib.resources",
+    # The focus ring comes half a second after the first paint (themes).
+    "desktop.ui.reader.focus_ring",
 }
 
 

@@ -28,6 +28,7 @@ from tests.ui import helpers as ui
 
 @pytest.fixture(autouse=True)
 def back_to_system_theme(qapp):
+    theme_manager().focus_ring  # noqa: B018 - installed (a window installs it once painted)
     yield
     theme_manager().apply("system")
 
@@ -143,3 +144,23 @@ def test_the_ring_keeps_the_readers_fast_scrolling(qtbot, window):
     viewport.removeEventFilter(counter)
     whole = viewport.width() * viewport.height()
     assert counter.area / steps < whole / 3, (counter.area / steps, whole)
+
+
+def test_the_first_window_gets_the_ring_soon_after_it_is_painted(qtbot, window):
+    """The ring is made after the first window's first paint (off the cold start), and
+    then rings the widget that took the focus meanwhile; Tab moves it as before."""
+    manager = theme_manager()
+    keeper = manager._focus_ring
+    assert keeper is not None
+    keeper.ring.deleteLater()
+    keeper.setParent(None)  # as at start: no ring yet
+    keeper.deleteLater()
+    manager._focus_ring = None
+    win = window(ui.SEED)
+    win.reader.setFocus(Qt.FocusReason.OtherFocusReason)
+    qtbot.waitUntil(lambda: manager._focus_ring is not None, timeout=5000)
+    assert manager._focus_ring is not keeper
+    qtbot.waitUntil(lambda: ring().widget() is win.reader)
+    assert ring().isVisible()
+    edits = [e for e in win.findChildren(QLineEdit) if e.isVisible() and e.isEnabled()]
+    _assert_ringed(qtbot, edits[0])

@@ -9,15 +9,22 @@ style sheet is re-applied so its ``palette(...)`` references resolve again.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.ui.reader.colormath import blend_hex
-from desktop.ui.reader.focus_ring import install_focus_ring
+
+if TYPE_CHECKING:
+    from desktop.ui.reader.focus_ring import FocusRingKeeper
 
 THEME_CHOICES = ("system", "light", "dark", "sepia")
+# The focus ring comes this long after the first window is first painted: making it
+# (QFocusFrame, its proxy style, ~75 Qt enum classes) was ~5% of a cold start's
+# instructions, for a ring nobody looks for in the window's first half second.
+RING_AFTER_PAINT_MS = 500
 THEME_LABELS = {"system": "&System", "light": "&Light", "dark": "&Dark", "sepia": "S&epia"}
 
 
@@ -121,8 +128,42 @@ class ThemeManager(QObject):
         self._app = app
         self.choice = choice if choice in THEME_CHOICES else "system"
         self.theme = LIGHT
-        self.focus_ring = install_focus_ring(app)  # visible keyboard focus in every theme
+        self._focus_ring: FocusRingKeeper | None = None
+        self._awaited: QObject | None = None  # the window whose first paint brings the ring
         app.styleHints().colorSchemeChanged.connect(self._on_scheme_changed)
+
+    @property
+    def focus_ring(self) -> FocusRingKeeper:
+        """Visible keyboard focus in every theme, installed on first use (or soon after
+        the first window is painted, see ``ring_after_first_paint``)."""
+        if self._focus_ring is None:
+            from desktop.ui.reader.focus_ring import install_focus_ring
+
+            self._focus_ring = install_focus_ring(self._app)
+        return self._focus_ring
+
+    def ring_after_first_paint(self, window: QWidget) -> None:
+        """Install the focus ring ``RING_AFTER_PAINT_MS`` after ``window`` is first
+        exposed (its first paint happens while the expose event is handled): off the
+        path to a painted window, and on the widget focused meanwhile."""
+        handle = window.windowHandle()
+        if self._focus_ring is not None or self._awaited is not None:
+            return
+        if handle is None:  # not shown yet: no paint to wait for
+            self._ring_later()
+            return
+        self._awaited = handle
+        handle.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._awaited and event.type() == QEvent.Type.Expose:
+            watched.removeEventFilter(self)
+            self._awaited = None
+            self._ring_later()
+        return False
+
+    def _ring_later(self) -> None:
+        QTimer.singleShot(RING_AFTER_PAINT_MS, self, lambda: self.focus_ring)
 
     def apply(self, choice: str | None = None) -> None:
         if choice is not None:
