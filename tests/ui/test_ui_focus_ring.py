@@ -6,8 +6,9 @@ Checked on grabbed pixels, not only on the ring's own idea of its colour."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QColor
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.reader.colormath import contrast_ratio
-from desktop.ui.reader.focus_ring import MIN_RING_CONTRAST, FocusRing, ring_color
+from desktop.ui.reader.focus_ring import MIN_RING_CONTRAST, FocusRing, ring_color, ringed
 from desktop.ui.reader.themes import THEMES, build_palette, theme_manager
 from tests.ui import helpers as ui
 
@@ -146,21 +147,48 @@ def test_the_ring_keeps_the_readers_fast_scrolling(qtbot, window):
     assert counter.area / steps < whole / 3, (counter.area / steps, whole)
 
 
-def test_the_first_window_gets_the_ring_soon_after_it_is_painted(qtbot, window):
-    """The ring is made after the first window's first paint (off the cold start), and
-    then rings the widget that took the focus meanwhile; Tab moves it as before."""
+def _as_at_start() -> None:
+    """No ring yet, as when the app starts."""
     manager = theme_manager()
-    keeper = manager._focus_ring
-    assert keeper is not None
+    keeper = manager.focus_ring
     keeper.ring.deleteLater()
-    keeper.setParent(None)  # as at start: no ring yet
+    keeper.setParent(None)
     keeper.deleteLater()
     manager._focus_ring = None
+
+
+def test_the_first_key_pressed_in_the_first_window_brings_the_ring(qtbot, window):
+    """The ring is made off the cold start: as the user first presses a key in the
+    window (before the key is handled, so a Tab moves a ring that is there), round the
+    widget focused meanwhile and then wherever Tab goes."""
+    _as_at_start()
+    manager = theme_manager()
     win = window(ui.SEED)
     win.reader.setFocus(Qt.FocusReason.OtherFocusReason)
-    qtbot.waitUntil(lambda: manager._focus_ring is not None, timeout=5000)
-    assert manager._focus_ring is not keeper
-    qtbot.waitUntil(lambda: ring().widget() is win.reader)
+    QApplication.processEvents()
+    assert manager._focus_ring is None  # not made to show the window
+    QTest.keyClick(win.windowHandle(), Qt.Key.Key_Tab)
+    assert manager._focus_ring is not None
+    focused = QApplication.focusWidget()
+    assert focused is not None and focused is not win.reader
+    qtbot.waitUntil(lambda: ring().widget() is ringed(focused))
     assert ring().isVisible()
+
+
+def test_the_ring_comes_unasked_once_the_shown_window_leaves_the_app_idle(qtbot, window):
+    """Without a key pressed, the ring is made when the event loop first waits for work
+    after the window was exposed and painted (``processEvents`` alone never waits)."""
+    _as_at_start()
+    manager = theme_manager()
+    win = window(ui.SEED)
+    win.reader.setFocus(Qt.FocusReason.OtherFocusReason)
+    for _ in range(5):
+        QApplication.processEvents()
+    assert manager._focus_ring is None
+    loop = QEventLoop()
+    QTimer.singleShot(50, loop.quit)
+    loop.exec()  # waits for the timer: idle
+    assert manager._focus_ring is not None
+    qtbot.waitUntil(lambda: ring().widget() is win.reader)
     edits = [e for e in win.findChildren(QLineEdit) if e.isVisible() and e.isEnabled()]
     _assert_ringed(qtbot, edits[0])

@@ -503,7 +503,7 @@ class MainWindow(QMainWindow):
     # --- events --------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        self.look.themes.ring_after_first_paint(self)  # the focus ring, once painted
+        self.look.themes.ring_when_used(self)  # the focus ring, off the cold start
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         self.drops.drag_enter(event)
