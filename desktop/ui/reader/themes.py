@@ -24,7 +24,7 @@ THEME_CHOICES = ("system", "light", "dark", "sepia")
 # The focus ring is made when the user first presses a key or a mouse button in the
 # first window, or when the event loop first waits for work after the window is
 # exposed (and so painted), if sooner: making it (QFocusFrame, its proxy style, ~75
-# Qt enum classes) was ~5% of a cold start's instructions, on the way to the first paint.
+# Qt enum classes) was ~2% of a cold start's instructions, on the way to the first paint.
 _FIRST_INPUT = (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin)
 THEME_LABELS = {"system": "&System", "light": "&Light", "dark": "&Dark", "sepia": "S&epia"}
 
