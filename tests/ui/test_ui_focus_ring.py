@@ -157,18 +157,31 @@ def _as_at_start() -> None:
     manager._focus_ring = None
 
 
-def test_the_first_key_pressed_in_the_first_window_brings_the_ring(qtbot, window):
+def test_the_first_key_pressed_in_the_first_window_brings_the_ring(qtbot):
     """The ring is made off the cold start: as the user first presses a key in the
     window (before the key is handled, so a Tab moves a ring that is there), round the
     widget focused meanwhile and then wherever Tab goes."""
     _as_at_start()
     manager = theme_manager()
+    panel = QWidget()
+    qtbot.addWidget(panel)
+    layout = QVBoxLayout(panel)
+    first, second = QLineEdit("first"), QLineEdit("second")
+    layout.addWidget(first)
+    layout.addWidget(second)
+    panel.show()
+    manager.ring_when_used(panel)  # as the main window does when shown
+    assert manager._focus_ring is None
+    QTest.keyClick(panel.windowHandle(), Qt.Key.Key_Tab)  # no event loop turn before
+    assert manager._focus_ring is not None
+
+
+def test_the_first_window_wears_the_ring_wherever_tab_goes(qtbot, window):
+    _as_at_start()
     win = window(ui.SEED)
     win.reader.setFocus(Qt.FocusReason.OtherFocusReason)
-    QApplication.processEvents()
-    assert manager._focus_ring is None  # not made to show the window
     QTest.keyClick(win.windowHandle(), Qt.Key.Key_Tab)
-    assert manager._focus_ring is not None
+    assert theme_manager()._focus_ring is not None
     focused = QApplication.focusWidget()
     assert focused is not None and focused is not win.reader
     qtbot.waitUntil(lambda: ring().widget() is ringed(focused))
@@ -180,11 +193,16 @@ def test_the_ring_comes_unasked_once_the_shown_window_leaves_the_app_idle(qtbot,
     after the window was exposed and painted (``processEvents`` alone never waits)."""
     _as_at_start()
     manager = theme_manager()
-    win = window(ui.SEED)
-    win.reader.setFocus(Qt.FocusReason.OtherFocusReason)
-    for _ in range(5):
+    panel = QLineEdit("typing goes here")
+    qtbot.addWidget(panel)
+    panel.show()
+    manager.ring_when_used(panel)
+    for _ in range(5):  # exposed and painted, without waiting
         QApplication.processEvents()
     assert manager._focus_ring is None
+    panel.close()
+    win = window(ui.SEED)  # its fixture may already wait: then the ring is there
+    win.reader.setFocus(Qt.FocusReason.OtherFocusReason)
     loop = QEventLoop()
     QTimer.singleShot(50, loop.quit)
     loop.exec()  # waits for the timer: idle
@@ -192,3 +210,17 @@ def test_the_ring_comes_unasked_once_the_shown_window_leaves_the_app_idle(qtbot,
     qtbot.waitUntil(lambda: ring().widget() is win.reader)
     edits = [e for e in win.findChildren(QLineEdit) if e.isVisible() and e.isEnabled()]
     _assert_ringed(qtbot, edits[0])
+
+
+def test_a_window_closed_before_it_was_used_leaves_the_ring_to_the_next(qtbot, window):
+    _as_at_start()
+    manager = theme_manager()
+    first = QWidget()
+    first.show()
+    manager.ring_when_used(first)
+    first.windowHandle().destroy()
+    first.destroy()  # gone before any key, any paint or any idle moment
+    first.deleteLater()
+    win = window(ui.SEED)
+    QTest.keyClick(win.windowHandle(), Qt.Key.Key_Tab)
+    assert manager._focus_ring is not None

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QAbstractEventDispatcher, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
@@ -150,7 +151,7 @@ class ThemeManager(QObject):
         event loop is first idle after ``window`` is exposed (its first paint is done
         while the expose is handled): off the path to a painted window. The ring then
         goes round the widget focused meanwhile."""
-        if self._focus_ring is not None or self._awaited is not None:
+        if self._focus_ring is not None or self._waiting():
             return
         handle = window.windowHandle()
         if handle is None:  # not shown: no paint to wait for
@@ -158,6 +159,12 @@ class ThemeManager(QObject):
             return
         self._awaited = handle
         handle.installEventFilter(self)
+
+    def _waiting(self) -> bool:
+        """A window shown earlier still waits for its first use (one closed before
+        that no longer does: the next window waits instead)."""
+        return self._idle is not None or (
+            self._awaited is not None and shiboken6.isValid(self._awaited))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._awaited:
@@ -178,7 +185,8 @@ class ThemeManager(QObject):
 
     def _ring_now(self) -> None:
         if self._awaited is not None:
-            self._awaited.removeEventFilter(self)
+            if shiboken6.isValid(self._awaited):
+                self._awaited.removeEventFilter(self)
             self._awaited = None
         if self._idle is not None:
             self._idle.aboutToBlock.disconnect(self._ring_now)
