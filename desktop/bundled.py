@@ -3,25 +3,25 @@ freedesktop.org files (``resources/``).
 
 The repository keeps them as top-level folders; the wheel carries them inside the
 package, as ``desktop/seeds`` and ``desktop/resources`` (``setup.py`` copies them at
-build time). Both are found through ``importlib.resources``; a checkout (or its
-editable install, a plain path entry) has no copies inside ``desktop/``, so the
-folders beside the package are used. No Qt, no I/O at import: the command line reads
-this before anything else.
+build time). Both are looked for inside the package folder (pip unpacks wheels into
+ordinary folders, and Qt and the installer need real file names anyway; not through
+``importlib.resources``, whose import cost ~20 ms of every cold start); a checkout
+(or its editable install, a plain path entry) has no copies inside ``desktop/``, so
+the folders beside the package are used. No Qt, no I/O at import: the command line
+reads this before anything else.
 """
 
 from __future__ import annotations
 
-from importlib.resources import files
 from pathlib import Path
 
-_CHECKOUT = Path(__file__).resolve().parent.parent  # the repository, when run from it
+_PACKAGE = Path(__file__).resolve().parent  # desktop/, where the wheel puts them
+_CHECKOUT = _PACKAGE.parent  # the repository, when run from it
 
 
 def _folder(name: str) -> Path:
-    packaged = files("desktop").joinpath(name)
-    # Installed packages live in ordinary folders (pip unpacks wheels), so the
-    # Traversable is a Path; Qt and the installer need real file names anyway.
-    if isinstance(packaged, Path) and packaged.is_dir():
+    packaged = _PACKAGE / name
+    if packaged.is_dir():
         return packaged
     return _CHECKOUT / name
 

@@ -43,6 +43,11 @@ NOT_AT_START = {
     "desktop.ui.controllers.context", "desktop.domain.removal",
     # The PDF page view and PDFium load with the first PDF.
     "desktop.ui.pdfview.page", "pypdfium2",
+    # Typed decoding (msgspec) loads with the first large study; the bundled files are
+    # found without importlib.resources.
+    "desktop.storage.highlight_typed", "msgspec", "importlib.resources",
+    # The focus ring comes half a second after the first paint (themes).
+    "desktop.ui.reader.focus_ring",
 }
 
 

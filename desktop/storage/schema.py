@@ -60,7 +60,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.domain.anchoring import TextPositionSelector, TextQuoteSelector
 from desktop.domain.crosscheck import Relation, Stance, Trust, Verdict
@@ -88,7 +88,6 @@ from desktop.storage.annotation_keys import (
 from desktop.storage.document_layout import layout_from, layout_to_data
 from desktop.storage.errors import OverBudgetError, StudyFileError
 from desktop.storage.highlight_fast import fast_highlight
-from desktop.storage.highlight_typed import TypedReader
 from desktop.storage.person_data import person_from, person_to_data
 from desktop.storage.provenance_data import archived_from, archived_to_data, web_from, web_to_data
 from desktop.storage.study_parts import HighlightParts
@@ -108,6 +107,9 @@ from desktop.storage.unknown_keys import (
     with_unknown,
 )
 from desktop.storage.validate import Node
+
+if TYPE_CHECKING:  # msgspec loads with the first large study, not at start
+    from desktop.storage.highlight_typed import TypedReader
 
 FORMAT = "crosslight-study"
 VERSION = 3  # the layout of the keys this version writes; older ones migrate (migrations)
@@ -339,9 +341,11 @@ def study_from_data(data: Any, consume: bool = False,
 
     items = _raw_list(root, "highlights")
     source: Iterable[Any] = items if highlights is None else highlights
-    typed: TypedReader | None = None
+    typed: TypedReader | None = None  # msgspec: loaded with the first large study
     to_place: list[Highlight] = []  # read otherwise than typed: re-anchoring looks
     if isinstance(highlights, HighlightParts):  # the usual shape decoded typed, built
+        from desktop.storage.highlight_typed import TypedReader
+
         typed = TypedReader(lengths, frozenset(c.id for c in study.categories),
                             {doc_id: d.text for doc_id, d in study.documents.items()})
         source = highlights.read(typed.build)

@@ -20,12 +20,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 
 from desktop.domain.model import Highlight
-from desktop.storage.highlight_typed import _Highlight, decode_highlight, decode_highlights
+
+if TYPE_CHECKING:  # msgspec loads with the first large study, not at start
+    from desktop.storage.highlight_typed import _Highlight
 
 # Highlights beyond this many bytes are parsed in parts: one by one, a part of the usual
 # shape decoded typed (``highlight_typed``), faster than a whole parse from 1 MB on.
@@ -73,7 +75,7 @@ def parse_in_parts(raw: bytes) -> tuple[dict[str, Any], HighlightParts] | None:
     return rest, HighlightParts(raw, first, end)
 
 
-Build = Callable[[_Highlight], Highlight | None]
+Build = Callable[["_Highlight"], Highlight | None]
 
 
 class HighlightParts:
@@ -103,6 +105,8 @@ def _batches(raw: bytes, first: int, end: int, build: Build) -> Iterator[Any]:
     between parse as a JSON array, the cut was between two items of the file's array
     (a cut inside an item leaves a bracket open), so the batches are the array's items
     in order. Any other outcome reads the same bytes item by item, as before."""
+    from desktop.storage.highlight_typed import decode_highlights
+
     at, view = first, memoryview(raw)
     while at < end:
         cut = raw.find(_BETWEEN, at + BATCH_BYTES, end) if at + BATCH_BYTES < end else -1
@@ -129,6 +133,8 @@ def _built(decoded: list[_Highlight], build: Build) -> list[Highlight] | None:
 
 
 def _items(raw: bytes, first: int, end: int, build: Build | None) -> Iterator[Any]:
+    from desktop.storage.highlight_typed import decode_highlight
+
     at = first
     view = memoryview(raw)
     while True:

@@ -14,6 +14,16 @@ def test_an_empty_library_says_what_a_reference_is_and_how_to_add_one(qtbot, win
     assert panel.add.isEnabled()
 
 
+def test_the_hint_is_made_when_the_library_is_first_shown(qtbot, window):
+    """Its rich text, parsed and laid out in a tab nobody has opened, was ~1% of a cold
+    start: it is set as the panel shows (and kept up to date while it is shown)."""
+    win = window(SEED)
+    panel = win.notes.references
+    assert not panel.isVisible() and panel.empty.text() == ""
+    win.notes.tabs.setCurrentWidget(panel)
+    assert "No references yet" in panel.empty.text()
+
+
 def test_a_find_that_hides_every_reference_says_so(qtbot, window, seed_copy):
     from desktop.domain.crosscheck_commands import AddReference
     from desktop.domain.model import Reference

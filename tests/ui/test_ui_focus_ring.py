@@ -6,8 +6,9 @@ Checked on grabbed pixels, not only on the ring's own idea of its colour."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QColor
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -21,13 +22,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.reader.colormath import contrast_ratio
-from desktop.ui.reader.focus_ring import MIN_RING_CONTRAST, FocusRing, ring_color
+from desktop.ui.reader.focus_ring import MIN_RING_CONTRAST, FocusRing, ring_color, ringed
 from desktop.ui.reader.themes import THEMES, build_palette, theme_manager
 from tests.ui import helpers as ui
 
 
 @pytest.fixture(autouse=True)
 def back_to_system_theme(qapp):
+    theme_manager().focus_ring  # noqa: B018 - installed (a window installs it once painted)
     yield
     theme_manager().apply("system")
 
@@ -143,3 +145,82 @@ def test_the_ring_keeps_the_readers_fast_scrolling(qtbot, window):
     viewport.removeEventFilter(counter)
     whole = viewport.width() * viewport.height()
     assert counter.area / steps < whole / 3, (counter.area / steps, whole)
+
+
+def _as_at_start() -> None:
+    """No ring yet, as when the app starts."""
+    manager = theme_manager()
+    keeper = manager.focus_ring
+    keeper.ring.deleteLater()
+    keeper.setParent(None)
+    keeper.deleteLater()
+    manager._focus_ring = None
+
+
+def test_the_first_key_pressed_in_the_first_window_brings_the_ring(qtbot):
+    """The ring is made off the cold start: as the user first presses a key in the
+    window (before the key is handled, so a Tab moves a ring that is there), round the
+    widget focused meanwhile and then wherever Tab goes."""
+    _as_at_start()
+    manager = theme_manager()
+    panel = QWidget()
+    qtbot.addWidget(panel)
+    layout = QVBoxLayout(panel)
+    first, second = QLineEdit("first"), QLineEdit("second")
+    layout.addWidget(first)
+    layout.addWidget(second)
+    panel.show()
+    manager.ring_when_used(panel)  # as the main window does when shown
+    assert manager._focus_ring is None
+    QTest.keyClick(panel.windowHandle(), Qt.Key.Key_Tab)  # no event loop turn before
+    assert manager._focus_ring is not None
+
+
+def test_the_first_window_wears_the_ring_wherever_tab_goes(qtbot, window):
+    _as_at_start()
+    win = window(ui.SEED)
+    win.reader.setFocus(Qt.FocusReason.OtherFocusReason)
+    QTest.keyClick(win.windowHandle(), Qt.Key.Key_Tab)
+    assert theme_manager()._focus_ring is not None
+    focused = QApplication.focusWidget()
+    assert focused is not None and focused is not win.reader
+    qtbot.waitUntil(lambda: ring().widget() is ringed(focused))
+    assert ring().isVisible()
+
+
+def test_the_ring_comes_unasked_once_the_shown_window_leaves_the_app_idle(qtbot, window):
+    """Without a key pressed, the ring is made when the event loop first waits for work
+    after the window was exposed and painted (``processEvents`` alone never waits)."""
+    _as_at_start()
+    manager = theme_manager()
+    panel = QLineEdit("typing goes here")
+    qtbot.addWidget(panel)
+    panel.show()
+    manager.ring_when_used(panel)
+    for _ in range(5):  # exposed and painted, without waiting
+        QApplication.processEvents()
+    assert manager._focus_ring is None
+    panel.close()
+    win = window(ui.SEED)  # its fixture may already wait: then the ring is there
+    win.reader.setFocus(Qt.FocusReason.OtherFocusReason)
+    loop = QEventLoop()
+    QTimer.singleShot(50, loop.quit)
+    loop.exec()  # waits for the timer: idle
+    assert manager._focus_ring is not None
+    qtbot.waitUntil(lambda: ring().widget() is win.reader)
+    edits = [e for e in win.findChildren(QLineEdit) if e.isVisible() and e.isEnabled()]
+    _assert_ringed(qtbot, edits[0])
+
+
+def test_a_window_closed_before_it_was_used_leaves_the_ring_to_the_next(qtbot, window):
+    _as_at_start()
+    manager = theme_manager()
+    first = QWidget()
+    first.show()
+    manager.ring_when_used(first)
+    first.windowHandle().destroy()
+    first.destroy()  # gone before any key, any paint or any idle moment
+    first.deleteLater()
+    win = window(ui.SEED)
+    QTest.keyClick(win.windowHandle(), Qt.Key.Key_Tab)
+    assert manager._focus_ring is not None

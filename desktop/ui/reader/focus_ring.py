@@ -147,6 +147,9 @@ class FocusRingKeeper(QObject):
         self.setObjectName("crosslightFocusRingKeeper")
         self._ring = FocusRing()
         app.focusChanged.connect(self._focus_changed)
+        focused = app.focusWidget()
+        if focused is not None:  # installed after the first window took the focus
+            self._focus_changed(None, focused)
 
     @property
     def ring(self) -> FocusRing:
@@ -167,7 +170,8 @@ class FocusRingKeeper(QObject):
 
 
 def install_focus_ring(app: QApplication) -> FocusRingKeeper:
-    """The application's focus ring, made on first call (by the theme manager)."""
+    """The application's focus ring, made on first call (by the theme manager, soon
+    after the first window is painted), round the widget focused by then."""
     keeper = app.findChild(FocusRingKeeper, "crosslightFocusRingKeeper")
     if keeper is None:
         keeper = FocusRingKeeper(app)

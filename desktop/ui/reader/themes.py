@@ -9,15 +9,24 @@ style sheet is re-applied so its ``palette(...)`` references resolve again.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
+import shiboken6
+from PySide6.QtCore import QAbstractEventDispatcher, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.ui.reader.colormath import blend_hex
-from desktop.ui.reader.focus_ring import install_focus_ring
+
+if TYPE_CHECKING:
+    from desktop.ui.reader.focus_ring import FocusRingKeeper
 
 THEME_CHOICES = ("system", "light", "dark", "sepia")
+# The focus ring is made when the user first presses a key or a mouse button in the
+# first window, or when the event loop first waits for work after the window is
+# exposed (and so painted), if sooner: making it (QFocusFrame, its proxy style, ~75
+# Qt enum classes) was ~2% of a cold start's instructions, on the way to the first paint.
+_FIRST_INPUT = (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin)
 THEME_LABELS = {"system": "&System", "light": "&Light", "dark": "&Dark", "sepia": "S&epia"}
 
 
@@ -121,8 +130,68 @@ class ThemeManager(QObject):
         self._app = app
         self.choice = choice if choice in THEME_CHOICES else "system"
         self.theme = LIGHT
-        self.focus_ring = install_focus_ring(app)  # visible keyboard focus in every theme
+        self._focus_ring: FocusRingKeeper | None = None
+        self._awaited: QObject | None = None  # the window whose first use brings the ring
+        self._idle: QAbstractEventDispatcher | None = None  # waited on for the ring
         app.styleHints().colorSchemeChanged.connect(self._on_scheme_changed)
+
+    @property
+    def focus_ring(self) -> FocusRingKeeper:
+        """Visible keyboard focus in every theme, installed on first use (or soon after
+        the first window is touched or painted, see ``ring_when_used``)."""
+        if self._focus_ring is None:
+            from desktop.ui.reader.focus_ring import install_focus_ring
+
+            self._focus_ring = install_focus_ring(self._app)
+        return self._focus_ring
+
+    def ring_when_used(self, window: QWidget) -> None:
+        """Make the focus ring as the user first presses a key or a button in ``window``
+        (before the press is handled, so a Tab moves a ring that is there), or when the
+        event loop is first idle after ``window`` is exposed (its first paint is done
+        while the expose is handled): off the path to a painted window. The ring then
+        goes round the widget focused meanwhile."""
+        if self._focus_ring is not None or self._waiting():
+            return
+        handle = window.windowHandle()
+        if handle is None:  # not shown: no paint to wait for
+            self._ring_when_idle()
+            return
+        self._awaited = handle
+        handle.installEventFilter(self)
+
+    def _waiting(self) -> bool:
+        """A window shown earlier still waits for its first use (one closed before
+        that no longer does: the next window waits instead)."""
+        return self._idle is not None or (
+            self._awaited is not None and shiboken6.isValid(self._awaited))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._awaited:
+            kind = event.type()
+            if kind == QEvent.Type.Expose:
+                self._ring_when_idle()
+            elif kind in _FIRST_INPUT:
+                self._ring_now()
+        return False
+
+    def _ring_when_idle(self) -> None:
+        dispatcher = QAbstractEventDispatcher.instance()
+        if dispatcher is None:
+            self._ring_now()
+        elif self._idle is None:
+            self._idle = dispatcher
+            dispatcher.aboutToBlock.connect(self._ring_now)
+
+    def _ring_now(self) -> None:
+        if self._awaited is not None:
+            if shiboken6.isValid(self._awaited):
+                self._awaited.removeEventFilter(self)
+            self._awaited = None
+        if self._idle is not None:
+            self._idle.aboutToBlock.disconnect(self._ring_now)
+            self._idle = None
+        self.focus_ring  # noqa: B018 - made on first use
 
     def apply(self, choice: str | None = None) -> None:
         if choice is not None:

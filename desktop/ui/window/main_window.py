@@ -13,7 +13,14 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QUndoGroup
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QShowEvent,
+    QUndoGroup,
+)
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QMainWindow,
@@ -494,6 +501,10 @@ class MainWindow(QMainWindow):
         return [self.splitter]
 
     # --- events --------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.look.themes.ring_when_used(self)  # the focus ring, off the cold start
+
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         self.drops.drag_enter(event)
 
