@@ -6,11 +6,9 @@ Every edit goes through ``execute``; the command's change set is broadcast with
 
 from __future__ import annotations
 
-import gc
 import os
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,6 +21,7 @@ from desktop.domain.identity import Person
 from desktop.domain.model import Document, Study
 from desktop.domain.stamping import Stamped
 from desktop.storage.snapshot import SnapshotCache
+from desktop.storage.studyfile import paused_gc
 
 if TYPE_CHECKING:
     from desktop.storage.disk_state import Fingerprint
@@ -36,26 +35,7 @@ WARM_SLICE_WAITED = 0.008  # ... while a save waits for it (a slice of ``chunked
 # A save or autosave in the background waits for the snapshot cache above this many
 # highlights (below it, building what is missing on the UI thread takes milliseconds).
 SNAPSHOT_WAITS_ABOVE = 2_000
-WARM_FREEZE_ABOVE = 5_000  # highlights: warming freezes what it built (``_frozen_after``)
-
-
-@contextmanager
-def _frozen_after(active: bool) -> Iterator[None]:
-    """No cyclic collection during a slice of warming, and what it built frozen out of
-    later scans (``gc.freeze``): the cache of 50,000 highlights is ~300,000 dicts and
-    lists that all stay, and full collections scanning them held the window 50-175 ms
-    each, several times in the first seconds after opening (typing, the first save)."""
-    if not active:
-        yield
-        return
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if was_enabled:
-            gc.enable()
+WARM_FREEZE_ABOVE = 5_000  # highlights: warming freezes what it built (``paused_gc``)
 
 
 class _UndoCommand(QUndoCommand):
@@ -116,7 +96,11 @@ class StudySession(QObject):
 
     def _warm_snapshot(self) -> None:
         deadline = time.perf_counter() + (WARM_SLICE_WAITED if self._after_warm else WARM_SLICE)
-        with _frozen_after(len(self.study.highlights) > WARM_FREEZE_ABOVE):
+        # No cyclic collection during a slice, and what it built frozen out of later
+        # scans after it: the cache of 50,000 highlights is ~300,000 dicts and lists that
+        # all stay, and full collections scanning them held the window 50-175 ms each,
+        # several times in the first seconds after opening (typing, the first save).
+        with paused_gc(len(self.study.highlights) > WARM_FREEZE_ABOVE):
             while not self.snapshot.warm(self.study, WARM_BATCH):  # a batch at least
                 if time.perf_counter() >= deadline:
                     return
