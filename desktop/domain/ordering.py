@@ -49,3 +49,19 @@ def sort_tied_runs(ordered: list[T], starts: list[int], tied: list[int],
             stop += 1
         ordered[i - 1:stop] = sorted(ordered[i - 1:stop], key=key, reverse=reverse)
         done = stop
+
+
+def sort_by_start(items: list[T], key: Callable[[T], Any], reverse: bool = False) -> None:
+    """Sort by start, then each run of equal starts by ``key``: in one go, for lists a
+    view sorts at once (``starts_in_steps`` with one slice: nothing to wait between)."""
+    items.sort(key=_START)
+    steps = starts_in_steps(items, len(items) or 1)
+    while True:
+        try:
+            next(steps)
+        except StopIteration as done:
+            found = done.value
+            break
+    assert found is not None  # sorted by start just above
+    starts, tied = found
+    sort_tied_runs(items, starts, tied, key, reverse)

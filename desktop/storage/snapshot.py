@@ -92,11 +92,8 @@ class SnapshotCache:
                            for h in study.highlights_in_order(doc_id)]
             self._datas, self._slots, self._stale = [], {}, set()
             return False
-        done = len(self._datas)
-        if done < len(self._order):
-            for at, h in enumerate(self._order[done:done + budget * ORDER_BATCH], done):
-                self._datas.append(self._highlight_data(h))
-                self._slots[h.id] = at
+        if len(self._datas) < len(self._order):
+            self._fill(budget * ORDER_BATCH)
             return False
         self._pending = None  # warm: later edits are not queued (warming has stopped)
         self._ready = True
@@ -116,11 +113,16 @@ class SnapshotCache:
             if at is not None:
                 self._datas[at] = self._highlight_data(self._order[at])
         self._stale = set()
-        done = len(self._datas)  # (warming may have filled it part of the way)
-        for at, h in enumerate(self._order[done:], done):
+        self._fill(len(self._order))  # (warming may have filled it part of the way)
+        return list(self._datas)
+
+    def _fill(self, count: int) -> None:
+        """Put up to ``count`` more highlights' data in the saved order's list."""
+        assert self._order is not None
+        done = len(self._datas)
+        for at, h in enumerate(self._order[done:done + count], done):
             self._datas.append(self._highlight_data(h))
             self._slots[h.id] = at
-        return list(self._datas)
 
     def _highlight_data(self, highlight: Highlight) -> dict[str, Any]:
         entry = self._entries.get(highlight.id)
